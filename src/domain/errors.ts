@@ -1,0 +1,55 @@
+/**
+ * The one catalogue of errors a user can cause. Each has a stable `code` (used by the CLI's
+ * one-line message, and later by HTTP problem+json responses) and an HTTP status.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION: { status: 400, title: "Invalid input" },
+  NOT_FOUND: { status: 404, title: "Not found" },
+  DUPLICATE: { status: 409, title: "Already exists" },
+  IN_USE: { status: 409, title: "Still in use" },
+  WORK_CODE_KIND_MISMATCH: { status: 422, title: "Wrong kind of work code" },
+  BEFORE_LOCK_DATE: { status: 422, title: "Dated on or before the lock date" },
+  ENTRY_LOCKED: { status: 409, title: "Entry is locked" },
+  STATUS_TRANSITION: { status: 409, title: "Status change not allowed" },
+  INACTIVE: { status: 422, title: "Inactive record" },
+  RATE_HISTORICAL: { status: 409, title: "Historical rate" },
+  IMPORT_INVALID: { status: 422, title: "Import has bad rows" },
+  FILE_NOT_FOUND: { status: 404, title: "Firm file not found" },
+  NOT_A_FIRM_FILE: { status: 400, title: "Not a firmtime file" },
+  FILE_EXISTS: { status: 409, title: "File already exists" },
+  FIRM_FILE_NEWER: { status: 409, title: "Firm file needs a newer firmtime" },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** A problem in one row of a multi-row operation (imports), reported with its line number. */
+export interface RowProblem {
+  line: number;
+  reason: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+export const invalid = (message: string, details: Record<string, unknown> = {}): AppError =>
+  new AppError("VALIDATION", message, details);
+
+export const notFound = (what: string, key: string): AppError =>
+  new AppError("NOT_FOUND", `${what} ${JSON.stringify(key)} does not exist`, { what, key });

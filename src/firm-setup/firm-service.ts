@@ -1,0 +1,70 @@
+/** The firm profile: name, currency, time increment, lock date, fiscal year start. */
+import { parseIsoDate } from "../domain/dates.js";
+import { isTimeIncrement } from "../domain/duration.js";
+import { invalid } from "../domain/errors.js";
+import { normaliseCurrency, requireText } from "../domain/fields.js";
+import type { Clock } from "../store/clock.js";
+import type { Db } from "../store/database.js";
+import { newId } from "../store/ids.js";
+import { findFirm, insertFirm, updateFirmRow, type Firm } from "./firm-store.js";
+
+export interface FirmInput {
+  name: string;
+  currency?: string;
+  timeIncrement?: number;
+  fiscalYearStartMonth?: number;
+  lockDate?: string | null;
+}
+
+function checkIncrement(value: number): number {
+  if (!isTimeIncrement(value)) throw invalid(`time increment ${value} must be 1, 6 or 15 minutes`);
+  return value;
+}
+
+function checkMonth(value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 12) throw invalid(`fiscal year start month ${value} must be 1 to 12`);
+  return value;
+}
+
+export async function createFirm(db: Db, clock: Clock, input: FirmInput): Promise<Firm> {
+  const { currency, minorDigits } = normaliseCurrency(input.currency ?? "USD");
+  const now = clock.now().toISOString();
+  const firm: Firm = {
+    id: newId(),
+    name: requireText(input.name, "firm name"),
+    currency,
+    minorDigits,
+    timeIncrement: checkIncrement(input.timeIncrement ?? 6),
+    lockDate: input.lockDate ? parseIsoDate(input.lockDate, "lock date") : null,
+    fiscalYearStartMonth: checkMonth(input.fiscalYearStartMonth ?? 1),
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertFirm(db, firm);
+  return firm;
+}
+
+export interface FirmPatch {
+  name?: string;
+  timeIncrement?: number;
+  fiscalYearStartMonth?: number;
+  /** null clears the lock date. */
+  lockDate?: string | null;
+}
+
+/** The currency is fixed at creation: every stored amount is in its minor units. */
+export async function editFirm(db: Db, clock: Clock, firmId: string, patch: FirmPatch): Promise<Firm> {
+  const firm = await findFirm(db, firmId);
+  const next: Firm = {
+    ...firm,
+    name: patch.name !== undefined ? requireText(patch.name, "firm name") : firm.name,
+    timeIncrement: patch.timeIncrement !== undefined ? checkIncrement(patch.timeIncrement) : firm.timeIncrement,
+    fiscalYearStartMonth:
+      patch.fiscalYearStartMonth !== undefined ? checkMonth(patch.fiscalYearStartMonth) : firm.fiscalYearStartMonth,
+    lockDate:
+      patch.lockDate === undefined ? firm.lockDate : patch.lockDate === null ? null : parseIsoDate(patch.lockDate, "lock date"),
+    updatedAt: clock.now().toISOString(),
+  };
+  await updateFirmRow(db, next);
+  return next;
+}

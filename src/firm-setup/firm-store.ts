@@ -1,0 +1,72 @@
+import type { Selectable } from "kysely";
+import { AppError, notFound } from "../domain/errors.js";
+import type { Db } from "../store/database.js";
+import type { FirmTable } from "../store/tables.js";
+
+export interface Firm {
+  id: string;
+  name: string;
+  currency: string;
+  minorDigits: number;
+  timeIncrement: number;
+  lockDate: string | null;
+  fiscalYearStartMonth: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const firmRowToFirm = (row: Selectable<FirmTable>): Firm => ({
+  id: row.firm_id,
+  name: row.name,
+  currency: row.currency,
+  minorDigits: row.minor_digits,
+  timeIncrement: row.time_increment,
+  lockDate: row.lock_date,
+  fiscalYearStartMonth: row.fiscal_year_start_month,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export async function insertFirm(db: Db, firm: Firm): Promise<void> {
+  await db
+    .insertInto("firm")
+    .values({
+      firm_id: firm.id,
+      name: firm.name,
+      currency: firm.currency,
+      minor_digits: firm.minorDigits,
+      time_increment: firm.timeIncrement,
+      lock_date: firm.lockDate,
+      fiscal_year_start_month: firm.fiscalYearStartMonth,
+      created_at: firm.createdAt,
+      updated_at: firm.updatedAt,
+    })
+    .execute();
+}
+
+export async function findFirm(db: Db, firmId: string): Promise<Firm> {
+  const row = await db.selectFrom("firm").selectAll().where("firm_id", "=", firmId).executeTakeFirst();
+  if (!row) throw notFound("firm", firmId);
+  return firmRowToFirm(row);
+}
+
+/** A firm file holds exactly one firm. */
+export async function findOnlyFirm(db: Db): Promise<Firm> {
+  const rows = await db.selectFrom("firm").selectAll().limit(2).execute();
+  if (rows.length !== 1) throw new AppError("NOT_A_FIRM_FILE", `this file holds ${rows.length} firms, not one`);
+  return firmRowToFirm(rows[0]!);
+}
+
+export async function updateFirmRow(db: Db, firm: Firm): Promise<void> {
+  await db
+    .updateTable("firm")
+    .set({
+      name: firm.name,
+      time_increment: firm.timeIncrement,
+      lock_date: firm.lockDate,
+      fiscal_year_start_month: firm.fiscalYearStartMonth,
+      updated_at: firm.updatedAt,
+    })
+    .where("firm_id", "=", firm.id)
+    .execute();
+}

@@ -1,0 +1,164 @@
+/**
+ * Effective-dated rates at four levels (project, client, staff, work code), each optionally
+ * for one work code. Setting a rate never rewrites entries (they keep their snapshot); rates
+ * dated before the lock date are historical and frozen.
+ */
+import { parseIsoDate, todayIn } from "../domain/dates.js";
+import { AppError, invalid, notFound } from "../domain/errors.js";
+import { toSafeInteger } from "../domain/money.js";
+import { createRateBook, rateTiming, type RateBook, type RateScope } from "../domain/rates.js";
+import type { Db } from "../store/database.js";
+import { uniqueOrDuplicate } from "../store/unique.js";
+import { findClient } from "./client-store.js";
+import { findProject } from "./project-store.js";
+import {
+  deleteRateRow,
+  findRateAt,
+  findRateById,
+  insertRate,
+  selectRates,
+  updateRateValue,
+  type Rate,
+  type RateFilter,
+  type RateTarget,
+} from "./rate-store.js";
+import { nowIso, type FirmScope } from "./scope.js";
+import { findStaff } from "./staff-store.js";
+import { findWorkCode } from "./work-code-store.js";
+
+export interface RateUpsert extends Partial<RateTarget> {
+  scope: RateScope;
+  effectiveDate: string;
+  rate: number;
+}
+
+function checkRate(rate: number): number {
+  if (!Number.isSafeInteger(rate)) throw invalid("rate must be a whole number of ten-thousandths");
+  return toSafeInteger(BigInt(rate), "rate");
+}
+
+/** Inserts or replaces the rate of one target on one date; no lock-date check (callers do it). */
+export async function upsertRate(db: Db, scope: FirmScope, input: RateUpsert): Promise<Rate> {
+  const target: RateTarget = {
+    scope: input.scope,
+    staffId: input.staffId ?? null,
+    clientId: input.clientId ?? null,
+    projectId: input.projectId ?? null,
+    workCodeId: input.workCodeId ?? null,
+  };
+  const firmId = scope.firm.id;
+  const rate = checkRate(input.rate);
+  const now = nowIso(scope);
+  const existing = await findRateAt(db, firmId, target, input.effectiveDate);
+  if (existing) {
+    await updateRateValue(db, firmId, existing.id, rate, now);
+    return { ...existing, rate, updatedAt: now };
+  }
+  const id = await uniqueOrDuplicate(
+    () => insertRate(db, firmId, target, input.effectiveDate, rate, now),
+    "a rate for this target and date already exists",
+  );
+  return (await findRateById(db, firmId, id))!;
+}
+
+/** A rate target named by references (ids or codes), as people and imports give them. */
+export interface RateTargetRefs {
+  staff?: string;
+  client?: string;
+  /** A project is named within its client. */
+  project?: string;
+  workCode?: string;
+}
+
+/** Most specific owner wins: project, then client, then staff; a lone work code is its default. */
+export async function resolveRateTarget(db: Db, scope: FirmScope, refs: RateTargetRefs): Promise<RateTarget> {
+  const firmId = scope.firm.id;
+  const workCode = refs.workCode ? await findWorkCode(db, firmId, refs.workCode) : undefined;
+  if (refs.workCode && !workCode) throw notFound("work code", refs.workCode);
+  const workCodeId = workCode?.id ?? null;
+  const owners = [refs.staff, refs.client].filter(Boolean).length;
+  if (owners > 1) throw invalid("a rate belongs to one of staff, client or project, not several");
+  if (refs.project) {
+    if (!refs.client) throw invalid("a project rate names its client too (--client CODE --project CODE)");
+    const client = await findClient(db, firmId, refs.client);
+    if (!client) throw notFound("client", refs.client);
+    const project = await findProject(db, firmId, client.id, refs.project);
+    if (!project) throw notFound("project", `${client.code}/${refs.project}`);
+    return { scope: "project", staffId: null, clientId: null, projectId: project.id, workCodeId };
+  }
+  if (refs.client) {
+    const client = await findClient(db, firmId, refs.client);
+    if (!client) throw notFound("client", refs.client);
+    return { scope: "client", staffId: null, clientId: client.id, projectId: null, workCodeId };
+  }
+  if (refs.staff) {
+    const staff = await findStaff(db, firmId, refs.staff);
+    if (!staff) throw notFound("staff", refs.staff);
+    return { scope: "staff", staffId: staff.id, clientId: null, projectId: null, workCodeId };
+  }
+  if (workCodeId) return { scope: "work_code", staffId: null, clientId: null, projectId: null, workCodeId };
+  throw invalid("name whose rate this is: --staff, --client (with --project) or --workcode");
+}
+
+function assertNotHistorical(scope: FirmScope, effectiveDate: string): void {
+  const lockDate = scope.firm.lockDate;
+  if (lockDate && effectiveDate < lockDate) {
+    throw new AppError(
+      "RATE_HISTORICAL",
+      `rates effective before the lock date ${lockDate} are historical and cannot be changed`,
+      { effectiveDate, lockDate },
+    );
+  }
+}
+
+export interface SetRateInput extends RateTargetRefs {
+  /** Defaults to today. */
+  effectiveDate?: string;
+  rate: number;
+}
+
+export async function setRate(db: Db, scope: FirmScope, input: SetRateInput): Promise<Rate> {
+  const effectiveDate = input.effectiveDate
+    ? parseIsoDate(input.effectiveDate, "effective date")
+    : todayIn(scope.clock.now());
+  assertNotHistorical(scope, effectiveDate);
+  return db.transaction().execute(async (tx) => {
+    const target = await resolveRateTarget(tx, scope, input);
+    return upsertRate(tx, scope, { ...target, effectiveDate, rate: input.rate });
+  });
+}
+
+export async function deleteRate(db: Db, scope: FirmScope, id: string): Promise<Rate> {
+  return db.transaction().execute(async (tx) => {
+    const rate = await findRateById(tx, scope.firm.id, id.trim());
+    if (!rate) throw notFound("rate", id);
+    assertNotHistorical(scope, rate.effectiveDate);
+    await deleteRateRow(tx, scope.firm.id, rate.id);
+    return rate;
+  });
+}
+
+export interface ListedRate extends Rate {
+  timing: "historical" | "current" | "future";
+}
+
+export async function listRates(db: Db, scope: FirmScope, refs: RateTargetRefs = {}): Promise<ListedRate[]> {
+  const filter: RateFilter = {};
+  const firmId = scope.firm.id;
+  if (refs.workCode) filter.workCodeId = (await resolveRateTarget(db, scope, { workCode: refs.workCode })).workCodeId ?? undefined;
+  if (refs.staff || refs.client || refs.project) {
+    const target = await resolveRateTarget(db, scope, { ...refs, workCode: undefined });
+    filter.scope = target.scope;
+    if (target.staffId) filter.staffId = target.staffId;
+    if (target.clientId) filter.clientId = target.clientId;
+    if (target.projectId) filter.projectId = target.projectId;
+  }
+  const today = todayIn(scope.clock.now());
+  const rates = await selectRates(db, firmId, filter);
+  return rates.map((rate) => ({ ...rate, timing: rateTiming(rate.effectiveDate, today, scope.firm.lockDate) }));
+}
+
+/** All of the firm's rates, indexed for resolving many entries. */
+export async function loadRateBook(db: Db, firmId: string): Promise<RateBook> {
+  return createRateBook(await selectRates(db, firmId));
+}

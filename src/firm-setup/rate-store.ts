@@ -1,0 +1,91 @@
+import type { Selectable } from "kysely";
+import { rateTargetKey, type RateRow, type RateScope } from "../domain/rates.js";
+import type { Db } from "../store/database.js";
+import { newId } from "../store/ids.js";
+import type { RateTable } from "../store/tables.js";
+
+export interface Rate extends RateRow {
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const rateRowToRate = (row: Selectable<RateTable>): Rate => ({
+  id: row.id,
+  scope: row.scope,
+  staffId: row.staff_id,
+  clientId: row.client_id,
+  projectId: row.project_id,
+  workCodeId: row.work_code_id,
+  effectiveDate: row.effective_date,
+  rate: row.rate,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export type RateTarget = Pick<RateRow, "scope" | "staffId" | "clientId" | "projectId" | "workCodeId">;
+
+export async function findRateAt(db: Db, firmId: string, target: RateTarget, effectiveDate: string): Promise<Rate | undefined> {
+  const row = await db
+    .selectFrom("rate")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("target_key", "=", rateTargetKey(target))
+    .where("effective_date", "=", effectiveDate)
+    .executeTakeFirst();
+  return row ? rateRowToRate(row) : undefined;
+}
+
+export async function findRateById(db: Db, firmId: string, id: string): Promise<Rate | undefined> {
+  const row = await db.selectFrom("rate").selectAll().where("firm_id", "=", firmId).where("id", "=", id).executeTakeFirst();
+  return row ? rateRowToRate(row) : undefined;
+}
+
+export async function insertRate(db: Db, firmId: string, target: RateTarget, effectiveDate: string, rate: number, now: string): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto("rate")
+    .values({
+      id,
+      firm_id: firmId,
+      scope: target.scope,
+      staff_id: target.staffId,
+      client_id: target.clientId,
+      project_id: target.projectId,
+      work_code_id: target.workCodeId,
+      target_key: rateTargetKey(target),
+      effective_date: effectiveDate,
+      rate,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function updateRateValue(db: Db, firmId: string, id: string, rate: number, now: string): Promise<void> {
+  await db.updateTable("rate").set({ rate, updated_at: now }).where("firm_id", "=", firmId).where("id", "=", id).execute();
+}
+
+export async function deleteRateRow(db: Db, firmId: string, id: string): Promise<void> {
+  await db.deleteFrom("rate").where("firm_id", "=", firmId).where("id", "=", id).execute();
+}
+
+export interface RateFilter {
+  scope?: RateScope;
+  staffId?: string;
+  clientId?: string;
+  projectId?: string;
+  workCodeId?: string;
+}
+
+/** Every rate row of the firm (a firm has at most thousands), for resolution and listing. */
+export async function selectRates(db: Db, firmId: string, filter: RateFilter = {}): Promise<Rate[]> {
+  let query = db.selectFrom("rate").selectAll().where("firm_id", "=", firmId);
+  if (filter.scope) query = query.where("scope", "=", filter.scope);
+  if (filter.staffId) query = query.where("staff_id", "=", filter.staffId);
+  if (filter.clientId) query = query.where("client_id", "=", filter.clientId);
+  if (filter.projectId) query = query.where("project_id", "=", filter.projectId);
+  if (filter.workCodeId) query = query.where("work_code_id", "=", filter.workCodeId);
+  const rows = await query.orderBy("target_key").orderBy("effective_date").execute();
+  return rows.map(rateRowToRate);
+}

@@ -1,0 +1,188 @@
+import type { Selectable } from "kysely";
+import type { Db } from "../store/database.js";
+import { newId } from "../store/ids.js";
+import type { StaffTable } from "../store/tables.js";
+import { looksLikeId } from "../store/unique.js";
+
+export interface Staff {
+  id: string;
+  staffNumber: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  status: "active" | "inactive";
+  inactiveDate: string | null;
+  groups: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type StaffFields = Omit<Staff, "id" | "groups" | "createdAt" | "updatedAt">;
+
+const staffRowToStaff = (row: Selectable<StaffTable>, groups: string[]): Staff => ({
+  id: row.id,
+  staffNumber: row.staff_number,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  email: row.email,
+  status: row.status,
+  inactiveDate: row.inactive_date,
+  groups,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toRow = (fields: StaffFields) => ({
+  staff_number: fields.staffNumber,
+  first_name: fields.firstName,
+  last_name: fields.lastName,
+  email: fields.email,
+  status: fields.status,
+  inactive_date: fields.inactiveDate,
+});
+
+async function groupsOf(db: Db, firmId: string, staffIds: string[]): Promise<Map<string, string[]>> {
+  const byStaff = new Map<string, string[]>();
+  if (staffIds.length === 0) return byStaff;
+  const rows = await db
+    .selectFrom("staff_group_member as m")
+    .innerJoin("staff_group as g", "g.id", "m.group_id")
+    .select(["m.staff_id", "g.name"])
+    .where("m.firm_id", "=", firmId)
+    .$if(staffIds.length < 500, (q) => q.where("m.staff_id", "in", staffIds))
+    .orderBy("g.name")
+    .execute();
+  for (const row of rows) {
+    const list = byStaff.get(row.staff_id) ?? [];
+    list.push(row.name);
+    byStaff.set(row.staff_id, list);
+  }
+  return byStaff;
+}
+
+export async function insertStaff(db: Db, firmId: string, fields: StaffFields, now: string): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto("staff")
+    .values({ id, firm_id: firmId, ...toRow(fields), created_at: now, updated_at: now })
+    .execute();
+  return id;
+}
+
+export async function updateStaff(db: Db, firmId: string, id: string, fields: StaffFields, now: string): Promise<void> {
+  await db
+    .updateTable("staff")
+    .set({ ...toRow(fields), updated_at: now })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function deleteStaffRow(db: Db, firmId: string, id: string): Promise<void> {
+  await db.deleteFrom("staff").where("firm_id", "=", firmId).where("id", "=", id).execute();
+}
+
+/** Finds staff by id or staff number. */
+export async function findStaff(db: Db, firmId: string, ref: string): Promise<Staff | undefined> {
+  const key = ref.trim();
+  const row = await db
+    .selectFrom("staff")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where(looksLikeId(key) ? "id" : "staff_number", "=", looksLikeId(key) ? key : key.toUpperCase())
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const groups = await groupsOf(db, firmId, [row.id]);
+  return staffRowToStaff(row, groups.get(row.id) ?? []);
+}
+
+export async function findStaffByEmail(db: Db, firmId: string, email: string): Promise<Staff | undefined> {
+  const row = await db
+    .selectFrom("staff")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("email", "=", email)
+    .executeTakeFirst();
+  return row ? staffRowToStaff(row, []) : undefined;
+}
+
+export interface StaffFilter {
+  status?: "active" | "inactive";
+  group?: string;
+}
+
+export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = {}): Promise<Staff[]> {
+  let query = db.selectFrom("staff").selectAll("staff").where("staff.firm_id", "=", firmId);
+  if (filter.status) query = query.where("staff.status", "=", filter.status);
+  if (filter.group) {
+    const group = filter.group;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("staff_group_member as m")
+          .innerJoin("staff_group as g", "g.id", "m.group_id")
+          .select("m.staff_id")
+          .whereRef("m.staff_id", "=", "staff.id")
+          .where("g.name", "=", group),
+      ),
+    );
+  }
+  const rows = await query.orderBy("staff.staff_number").execute();
+  const groups = await groupsOf(
+    db,
+    firmId,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => staffRowToStaff(row, groups.get(row.id) ?? []));
+}
+
+/** Replaces a staff member's groups, creating groups that do not exist yet. */
+export async function setStaffGroups(db: Db, firmId: string, staffId: string, names: string[], now: string): Promise<void> {
+  await db.deleteFrom("staff_group_member").where("firm_id", "=", firmId).where("staff_id", "=", staffId).execute();
+  for (const name of names) {
+    const groupId = await ensureGroup(db, firmId, name, now);
+    await db
+      .insertInto("staff_group_member")
+      .values({ firm_id: firmId, group_id: groupId, staff_id: staffId, created_at: now })
+      .execute();
+  }
+}
+
+export async function ensureGroup(db: Db, firmId: string, name: string, now: string): Promise<string> {
+  const existing = await db
+    .selectFrom("staff_group")
+    .select("id")
+    .where("firm_id", "=", firmId)
+    .where("name", "=", name)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const id = newId();
+  await db.insertInto("staff_group").values({ id, firm_id: firmId, name, created_at: now, updated_at: now }).execute();
+  return id;
+}
+
+export async function selectGroups(db: Db, firmId: string): Promise<{ id: string; name: string; members: number }[]> {
+  const rows = await db
+    .selectFrom("staff_group as g")
+    .leftJoin("staff_group_member as m", "m.group_id", "g.id")
+    .select(["g.id", "g.name", (eb) => eb.fn.count<number>("m.staff_id").as("members")])
+    .where("g.firm_id", "=", firmId)
+    .groupBy(["g.id", "g.name"])
+    .orderBy("g.name")
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, members: Number(row.members) }));
+}
+
+export async function staffUsage(db: Db, firmId: string, staffId: string): Promise<number> {
+  const [time, expense, rates, clients] = await Promise.all([
+    db.selectFrom("time_entry").select((eb) => eb.fn.countAll<number>().as("n")).where("firm_id", "=", firmId).where("staff_id", "=", staffId).executeTakeFirstOrThrow(),
+    db.selectFrom("expense_entry").select((eb) => eb.fn.countAll<number>().as("n")).where("firm_id", "=", firmId).where("staff_id", "=", staffId).executeTakeFirstOrThrow(),
+    db.selectFrom("rate").select((eb) => eb.fn.countAll<number>().as("n")).where("firm_id", "=", firmId).where("staff_id", "=", staffId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("client")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("firm_id", "=", firmId)
+      .where((eb) => eb.or([eb("partner_id", "=", staffId), eb("manager_id", "=", staffId)]))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return Number(time.n) + Number(expense.n) + Number(rates.n) + Number(clients.n);
+}

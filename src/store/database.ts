@@ -1,0 +1,108 @@
+/**
+ * Opening the store on either engine, and the firm file (a SQLite database marked as ours).
+ * Everything above this file sees one `Db` type whichever engine is underneath.
+ */
+import { existsSync, openSync, readSync, closeSync } from "node:fs";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { AppError } from "../domain/errors.js";
+import { migrateToLatest } from "./migrate.js";
+import type { Database } from "./tables.js";
+
+export type Db = Kysely<Database>;
+export type Engine = "sqlite" | "postgres";
+
+export interface Store {
+  readonly db: Db;
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+/** SQLite's application_id header field: "FTM1". Marks a file as a firmtime firm file. */
+export const FIRM_FILE_APPLICATION_ID = 0x46544d31;
+
+function sqliteConnection(path: string, fileMustExist: boolean): BetterSqlite3.Database {
+  const connection = new BetterSqlite3(path, { fileMustExist });
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("busy_timeout = 5000");
+  // WAL with synchronous=NORMAL is durable against application crashes; a power loss can
+  // lose the last transactions but never corrupts the file.
+  connection.pragma("synchronous = NORMAL");
+  return connection;
+}
+
+function sqliteStore(connection: BetterSqlite3.Database): Store {
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, engine: "sqlite", close: () => db.destroy() };
+}
+
+/** A fresh SQLite store (for the cloud's data folder or tests); migrates to the latest schema. */
+export async function openSqliteStore(path: string): Promise<Store> {
+  const store = sqliteStore(sqliteConnection(path, false));
+  await migrateToLatest(store.db);
+  return store;
+}
+
+// pg returns int8 as text by default; firmtime's 64-bit columns hold safe integers.
+const INT8_OID = 20;
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`integer ${text} is outside the safe range`);
+  return value;
+}
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+export async function openPostgresStore(connectionString: string, options: { max?: number } = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: pgTypes });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db);
+  return { db, engine: "postgres", close: () => db.destroy() };
+}
+
+/** Creates a new firm file. Refuses to overwrite anything. */
+export async function createFirmFile(path: string): Promise<Store> {
+  if (existsSync(path)) throw new AppError("FILE_EXISTS", `${path} already exists; init only creates new firm files`);
+  const connection = sqliteConnection(path, false);
+  connection.pragma(`application_id = ${FIRM_FILE_APPLICATION_ID}`);
+  const store = sqliteStore(connection);
+  await migrateToLatest(store.db);
+  return store;
+}
+
+const SQLITE_HEADER = "SQLite format 3\0";
+
+/** Opens an existing firm file; a missing path or a file that is not ours is a clear error. */
+export async function openFirmFile(path: string): Promise<Store> {
+  if (!existsSync(path)) {
+    throw new AppError("FILE_NOT_FOUND", `${path} does not exist (create a firm file with: firmtime init ${path} --firm NAME)`);
+  }
+  if (!hasFirmFileHeader(path)) throw new AppError("NOT_A_FIRM_FILE", `${path} is not a firmtime firm file`);
+  const connection = sqliteConnection(path, true);
+  const store = sqliteStore(connection);
+  await migrateToLatest(store.db);
+  return store;
+}
+
+/** Reads the 100-byte SQLite header: the magic string and the application_id at offset 68. */
+function hasFirmFileHeader(path: string): boolean {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, "r");
+  try {
+    if (readSync(fd, header, 0, 100, 0) < 100) return false;
+  } finally {
+    closeSync(fd);
+  }
+  return header.toString("latin1", 0, 16) === SQLITE_HEADER && header.readUInt32BE(68) === FIRM_FILE_APPLICATION_ID;
+}
+
+/** Unique-key violations on either engine, so services can turn them into DUPLICATE errors. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}

@@ -1,0 +1,22 @@
+/** Versioned migrations, applied in order on open. A store newer than this build is refused. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { AppError } from "../domain/errors.js";
+import * as firmRecords from "./migrations/0001-firm-records.js";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-firm-records": firmRecords,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
+  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/corrupted migrations|missing/i.test(message)) {
+      throw new AppError("FIRM_FILE_NEWER", `this store was written by a newer firmtime (${message}); upgrade firmtime`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,201 @@
+/** Queries for time and expense entries. Row types stay here; callers get TimeEntry / ExpenseEntry. */
+import type { Selectable } from "kysely";
+import type { EntryStatus } from "../domain/entries.js";
+import type { Db } from "../store/database.js";
+import type { ExpenseEntryTable, TimeEntryTable } from "../store/tables.js";
+
+interface EntryBase {
+  id: string;
+  staffId: string;
+  clientId: string;
+  projectId: string | null;
+  workCodeId: string;
+  date: string;
+  billable: boolean;
+  amount: number;
+  description: string;
+  status: EntryStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimeEntry extends EntryBase {
+  minutes: number;
+  rate: number;
+  rateSource: string;
+}
+
+export interface ExpenseEntry extends EntryBase {
+  quantity: number;
+  unitRate: number;
+  rateSource: string;
+  surchargeBp: number;
+  receiptFile: string | null;
+}
+
+export type EntryKind = "time" | "expense";
+export type EntryTableName = "time_entry" | "expense_entry";
+export const entryTable = (kind: EntryKind): EntryTableName => (kind === "time" ? "time_entry" : "expense_entry");
+
+const baseFromRow = (row: Selectable<TimeEntryTable> | Selectable<ExpenseEntryTable>): EntryBase => ({
+  id: row.id,
+  staffId: row.staff_id,
+  clientId: row.client_id,
+  projectId: row.project_id,
+  workCodeId: row.work_code_id,
+  date: row.entry_date,
+  billable: row.billable === 1,
+  amount: row.amount,
+  description: row.description,
+  status: row.status,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const timeRowToEntry = (row: Selectable<TimeEntryTable>): TimeEntry => ({
+  ...baseFromRow(row),
+  minutes: row.minutes,
+  rate: row.rate,
+  rateSource: row.rate_source,
+});
+
+export const expenseRowToEntry = (row: Selectable<ExpenseEntryTable>): ExpenseEntry => ({
+  ...baseFromRow(row),
+  quantity: row.quantity,
+  unitRate: row.unit_rate,
+  rateSource: row.rate_source,
+  surchargeBp: row.surcharge_bp,
+  receiptFile: row.receipt_file,
+});
+
+const baseToRow = (entry: EntryBase) => ({
+  staff_id: entry.staffId,
+  client_id: entry.clientId,
+  project_id: entry.projectId,
+  work_code_id: entry.workCodeId,
+  entry_date: entry.date,
+  billable: entry.billable ? 1 : 0,
+  amount: entry.amount,
+  description: entry.description,
+  status: entry.status,
+  created_at: entry.createdAt,
+  updated_at: entry.updatedAt,
+});
+
+const timeToRow = (firmId: string, entry: TimeEntry) => ({
+  id: entry.id,
+  firm_id: firmId,
+  ...baseToRow(entry),
+  minutes: entry.minutes,
+  rate: entry.rate,
+  rate_source: entry.rateSource,
+});
+
+const expenseToRow = (firmId: string, entry: ExpenseEntry) => ({
+  id: entry.id,
+  firm_id: firmId,
+  ...baseToRow(entry),
+  quantity: entry.quantity,
+  unit_rate: entry.unitRate,
+  rate_source: entry.rateSource,
+  surcharge_bp: entry.surchargeBp,
+  receipt_file: entry.receiptFile,
+});
+
+// 500 rows × 17 columns stays well under SQLite's 32,766 bound parameters.
+const BATCH = 500;
+
+export async function insertTimeEntries(db: Db, firmId: string, entries: readonly TimeEntry[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += BATCH) {
+    await db
+      .insertInto("time_entry")
+      .values(entries.slice(start, start + BATCH).map((entry) => timeToRow(firmId, entry)))
+      .execute();
+  }
+}
+
+export async function insertExpenseEntries(db: Db, firmId: string, entries: readonly ExpenseEntry[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += BATCH) {
+    await db
+      .insertInto("expense_entry")
+      .values(entries.slice(start, start + BATCH).map((entry) => expenseToRow(firmId, entry)))
+      .execute();
+  }
+}
+
+export async function replaceTimeEntry(db: Db, firmId: string, entry: TimeEntry): Promise<void> {
+  const { id: _id, firm_id: _firm, created_at: _created, ...values } = timeToRow(firmId, entry);
+  await db.updateTable("time_entry").set(values).where("firm_id", "=", firmId).where("id", "=", entry.id).execute();
+}
+
+export async function replaceExpenseEntry(db: Db, firmId: string, entry: ExpenseEntry): Promise<void> {
+  const { id: _id, firm_id: _firm, created_at: _created, ...values } = expenseToRow(firmId, entry);
+  await db.updateTable("expense_entry").set(values).where("firm_id", "=", firmId).where("id", "=", entry.id).execute();
+}
+
+export async function findTimeEntry(db: Db, firmId: string, id: string): Promise<TimeEntry | undefined> {
+  const row = await db.selectFrom("time_entry").selectAll().where("firm_id", "=", firmId).where("id", "=", id.trim()).executeTakeFirst();
+  return row ? timeRowToEntry(row) : undefined;
+}
+
+export async function findExpenseEntry(db: Db, firmId: string, id: string): Promise<ExpenseEntry | undefined> {
+  const row = await db.selectFrom("expense_entry").selectAll().where("firm_id", "=", firmId).where("id", "=", id.trim()).executeTakeFirst();
+  return row ? expenseRowToEntry(row) : undefined;
+}
+
+export async function deleteEntryRow(db: Db, firmId: string, kind: EntryKind, id: string): Promise<void> {
+  await db.deleteFrom(entryTable(kind)).where("firm_id", "=", firmId).where("id", "=", id).execute();
+}
+
+export async function updateEntryStatuses(db: Db, firmId: string, kind: EntryKind, ids: string[], status: EntryStatus, now: string): Promise<void> {
+  for (let start = 0; start < ids.length; start += BATCH) {
+    await db
+      .updateTable(entryTable(kind))
+      .set({ status, updated_at: now })
+      .where("firm_id", "=", firmId)
+      .where("id", "in", ids.slice(start, start + BATCH))
+      .execute();
+  }
+}
+
+export interface EntryFilter {
+  from?: string;
+  to?: string;
+  staffId?: string;
+  clientId?: string;
+  projectId?: string;
+  workCodeId?: string;
+  status?: EntryStatus[];
+  billable?: boolean;
+  limit?: number;
+}
+
+/**
+ * Entries filtered as reports and lists need. The two entry tables share every filtered column,
+ * so the query is built once against time_entry's shape and run on either table.
+ */
+export function entryQuery(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
+  let query = db.selectFrom(entryTable(kind) as "time_entry").where("firm_id", "=", firmId);
+  if (filter.from) query = query.where("entry_date", ">=", filter.from);
+  if (filter.to) query = query.where("entry_date", "<=", filter.to);
+  if (filter.staffId) query = query.where("staff_id", "=", filter.staffId);
+  if (filter.clientId) query = query.where("client_id", "=", filter.clientId);
+  if (filter.projectId) query = query.where("project_id", "=", filter.projectId);
+  if (filter.workCodeId) query = query.where("work_code_id", "=", filter.workCodeId);
+  if (filter.status?.length) query = query.where("status", "in", filter.status);
+  if (filter.billable !== undefined) query = query.where("billable", "=", filter.billable ? 1 : 0);
+  return query;
+}
+
+export async function selectTimeEntries(db: Db, firmId: string, filter: EntryFilter): Promise<TimeEntry[]> {
+  let query = entryQuery(db, firmId, "time", filter).selectAll().orderBy("entry_date").orderBy("id");
+  if (filter.limit) query = query.limit(filter.limit);
+  return (await query.execute()).map(timeRowToEntry);
+}
+
+export async function selectExpenseEntries(db: Db, firmId: string, filter: EntryFilter): Promise<ExpenseEntry[]> {
+  let query = entryQuery(db, firmId, "expense", filter).selectAll().orderBy("entry_date").orderBy("id");
+  if (filter.limit) query = query.limit(filter.limit);
+  const rows = (await query.execute()) as unknown as Selectable<ExpenseEntryTable>[];
+  return rows.map(expenseRowToEntry);
+}

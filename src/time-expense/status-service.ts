@@ -1,0 +1,36 @@
+/**
+ * Moving entries through draft → submitted → approved → billed / transferred, all-or-nothing.
+ * On or before the lock date only the final step (approved → billed / transferred) is allowed:
+ * billing and accounting transfers must still be able to take old approved work.
+ */
+import { assertAfterLockDate, assertTransition, type EntryStatus } from "../domain/entries.js";
+import { AppError, notFound } from "../domain/errors.js";
+import { nowIso, type FirmScope } from "../firm-setup/scope.js";
+import type { Db } from "../store/database.js";
+import { findExpenseEntry, findTimeEntry, updateEntryStatuses, type EntryKind } from "./entry-store.js";
+
+export async function setEntryStatus(
+  db: Db,
+  scope: FirmScope,
+  kind: EntryKind,
+  ids: readonly string[],
+  status: EntryStatus,
+): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const unique = [...new Set(ids.map((id) => id.trim()))];
+    for (const id of unique) {
+      const entry = kind === "time" ? await findTimeEntry(tx, scope.firm.id, id) : await findExpenseEntry(tx, scope.firm.id, id);
+      if (!entry) throw notFound(`${kind} entry`, id);
+      try {
+        assertTransition(entry.status, status);
+        const closing = entry.status === "approved" && (status === "billed" || status === "transferred");
+        if (!closing) assertAfterLockDate(entry.date, scope.firm.lockDate);
+      } catch (error) {
+        if (error instanceof AppError && unique.length > 1) throw new AppError(error.code, `entry ${id}: ${error.message}`, error.details);
+        throw error;
+      }
+    }
+    await updateEntryStatuses(tx, scope.firm.id, kind, unique, status, nowIso(scope));
+    return unique.length;
+  });
+}
