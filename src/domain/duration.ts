@@ -18,7 +18,7 @@ export function parseDuration(text: string): number {
   const clock = /^(-?)(\d+):([0-5]\d)$/.exec(body);
   if (clock) {
     const minutes = Number(clock[2]) * 60 + Number(clock[3]);
-    return clock[1] ? -minutes : minutes;
+    return clock[1] && minutes !== 0 ? -minutes : minutes; // never -0
   }
   if (body.endsWith("h")) {
     const tenThousandthsOfHour = parseDecimal(body.slice(0, -1), 4, "hours");

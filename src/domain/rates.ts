@@ -40,6 +40,11 @@ export interface RateQuery {
   clientId: string;
   projectId: string | null;
   workCodeId: string;
+  /**
+   * Expense entries take only work-code-specific rates (levels 1-3 for the work code, then its
+   * default): a staff member's or client's standard rate is an hourly rate, not a unit price.
+   */
+  kind?: "time" | "expense";
 }
 
 export interface ResolvedRate {
@@ -93,18 +98,18 @@ export function createRateBook(rows: Iterable<RateRow>): RateBook {
   return {
     resolve(query) {
       const { date, staffId, clientId, projectId, workCodeId } = query;
-      const levels: [RateSource, string][] = [];
-      if (projectId) {
-        levels.push(["project_work_code", `project:${projectId}:${workCodeId}`], ["project", `project:${projectId}:`]);
-      }
-      levels.push(
-        ["client_work_code", `client:${clientId}:${workCodeId}`],
-        ["client", `client:${clientId}:`],
-        ["staff_work_code", `staff:${staffId}:${workCodeId}`],
-        ["staff", `staff:${staffId}:`],
-        ["work_code", `work_code::${workCodeId}`],
-      );
-      for (const [source, key] of levels) {
+      const standard = query.kind !== "expense";
+      const levels: [RateSource, string, boolean][] = [
+        ["project_work_code", `project:${projectId ?? ""}:${workCodeId}`, projectId !== null],
+        ["project", `project:${projectId ?? ""}:`, projectId !== null && standard],
+        ["client_work_code", `client:${clientId}:${workCodeId}`, true],
+        ["client", `client:${clientId}:`, standard],
+        ["staff_work_code", `staff:${staffId}:${workCodeId}`, true],
+        ["staff", `staff:${staffId}:`, standard],
+        ["work_code", `work_code::${workCodeId}`, true],
+      ];
+      for (const [source, key, applies] of levels) {
+        if (!applies) continue;
         const row = latestOnOrBefore(key, date);
         if (row) return { rate: row.rate, source, rateId: row.id };
       }

@@ -1,4 +1,5 @@
 /** Clients (the portal's entities): unique codes, partner and manager, contact company. */
+import { inTransaction } from "../store/transaction.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { normaliseCode, optionalText, requireText } from "../domain/fields.js";
 import type { Db } from "../store/database.js";
@@ -64,7 +65,7 @@ function duplicateCode(code: string): AppError {
 
 export async function addClient(db: Db, scope: FirmScope, input: ClientInput): Promise<Client> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const fields = await resolveClientFields(tx, firmId, input);
     if (await findClient(tx, firmId, fields.code)) throw duplicateCode(fields.code);
     const [id] = await uniqueOrDuplicate(
@@ -88,7 +89,7 @@ export type ClientPatch = Partial<ClientInput>;
 
 export async function editClient(db: Db, scope: FirmScope, ref: string, patch: ClientPatch): Promise<Client> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await getClient(tx, scope, ref);
     // Current references are ids; resolveClientFields accepts ids or human keys alike.
     const merged: ClientInput = {
@@ -111,7 +112,7 @@ export async function editClient(db: Db, scope: FirmScope, ref: string, patch: C
 }
 
 export async function deleteClient(db: Db, scope: FirmScope, ref: string): Promise<Client> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const client = await getClient(tx, scope, ref);
     if ((await clientUsage(tx, scope.firm.id, client.id)) > 0) {
       throw new AppError("IN_USE", `client ${client.code} has projects or entries; make it inactive instead`);

@@ -1,4 +1,5 @@
 /** Contacts and contact companies: the people at clients, who may later log in to the portal. */
+import { inTransaction } from "../store/transaction.js";
 import { AppError, notFound } from "../domain/errors.js";
 import { normaliseEmail, optionalText, requireText } from "../domain/fields.js";
 import type { Db } from "../store/database.js";
@@ -40,7 +41,7 @@ export async function addContactCompany(db: Db, scope: FirmScope, input: Contact
   const fields = validateCompany(input);
   const firmId = scope.firm.id;
   const message = `contact company ${JSON.stringify(fields.name)} already exists`;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     if (await findContactCompany(tx, firmId, fields.name)) throw new AppError("DUPLICATE", message);
     const id = await uniqueOrDuplicate(() => insertContactCompany(tx, firmId, fields, nowIso(scope)), message);
     return (await findContactCompany(tx, firmId, id))!;
@@ -58,7 +59,7 @@ export const listContactCompanies = (db: Db, scope: FirmScope): Promise<ContactC
 
 export async function editContactCompany(db: Db, scope: FirmScope, ref: string, patch: Partial<ContactCompanyInput>): Promise<ContactCompany> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await getContactCompany(tx, scope, ref);
     const fields = validateCompany({ ...current, ...definedOnly(patch) });
     const other = await findContactCompany(tx, firmId, fields.name);
@@ -70,7 +71,7 @@ export async function editContactCompany(db: Db, scope: FirmScope, ref: string, 
 }
 
 export async function deleteContactCompany(db: Db, scope: FirmScope, ref: string): Promise<ContactCompany> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const company = await getContactCompany(tx, scope, ref);
     if ((await contactCompanyUsage(tx, scope.firm.id, company.id)) > 0) {
       throw new AppError("IN_USE", `contact company ${JSON.stringify(company.name)} still has contacts or clients`);
@@ -125,7 +126,7 @@ async function assertEmailFree(db: Db, firmId: string, email: string | null, sel
 
 export async function addContact(db: Db, scope: FirmScope, input: ContactInput): Promise<Contact> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { fields, clientIds } = await resolveContact(tx, firmId, input);
     await assertEmailFree(tx, firmId, fields.email);
     const now = nowIso(scope);
@@ -152,7 +153,7 @@ export async function listContacts(db: Db, scope: FirmScope, filter: { client?: 
 
 export async function editContact(db: Db, scope: FirmScope, ref: string, patch: Partial<ContactInput>): Promise<Contact> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await getContact(tx, scope, ref);
     const merged: ContactInput = { ...current, contactCompany: current.contactCompanyId, ...definedOnly(patch) };
     const { fields, clientIds } = await resolveContact(tx, firmId, merged);
@@ -165,7 +166,7 @@ export async function editContact(db: Db, scope: FirmScope, ref: string, patch: 
 }
 
 export async function deleteContact(db: Db, scope: FirmScope, ref: string): Promise<Contact> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const contact = await getContact(tx, scope, ref);
     await deleteContactRow(tx, scope.firm.id, contact.id);
     return contact;

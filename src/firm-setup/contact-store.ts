@@ -98,8 +98,8 @@ export async function selectContacts(db: Db, firmId: string, filter: { clientId?
   if (filter.contactCompanyId) query = query.where("contact.contact_company_id", "=", filter.contactCompanyId);
   if (filter.clientId) {
     const clientId = filter.clientId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom("contact_client as cc").select("cc.contact_id").whereRef("cc.contact_id", "=", "contact.id").where("cc.client_id", "=", clientId)),
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom("contact_client as cc").select("cc.contact_id").whereRef("cc.contact_id", "=", "contact.id").where("cc.client_id", "=", clientId)),
     );
   }
   const rows = await query.orderBy("contact.last_name").orderBy("contact.first_name").orderBy("contact.id").execute();

@@ -1,4 +1,5 @@
 /** Projects (jobs, engagements) of a client: a code unique within the client, budgets, open/closed. */
+import { inTransaction } from "../store/transaction.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { normaliseCode, requireText } from "../domain/fields.js";
 import type { Db } from "../store/database.js";
@@ -53,7 +54,7 @@ async function clientIdOf(db: Db, scope: FirmScope, ref: string): Promise<{ id: 
 
 export async function addProject(db: Db, scope: FirmScope, input: ProjectInput): Promise<Project> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const client = await clientIdOf(tx, scope, input.client);
     const fields = validateProject(client.id, input);
     const message = `client ${client.code} already has a project ${fields.code}`;
@@ -80,7 +81,7 @@ export type ProjectPatch = Partial<Omit<ProjectInput, "client">>;
 
 export async function editProject(db: Db, scope: FirmScope, ref: string, clientRef: string | undefined, patch: ProjectPatch): Promise<Project> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await getProject(tx, scope, ref, clientRef);
     const fields = validateProject(current.clientId, { ...current, ...definedOnly(patch) });
     const other = await findProject(tx, firmId, current.clientId, fields.code);
@@ -91,7 +92,7 @@ export async function editProject(db: Db, scope: FirmScope, ref: string, clientR
 }
 
 export async function deleteProject(db: Db, scope: FirmScope, ref: string, clientRef?: string): Promise<Project> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const project = await getProject(tx, scope, ref, clientRef);
     if ((await projectUsage(tx, scope.firm.id, project.id)) > 0) {
       throw new AppError("IN_USE", `project ${project.code} has entries; close it instead`);

@@ -3,6 +3,7 @@
  * for one work code. Setting a rate never rewrites entries (they keep their snapshot); rates
  * dated before the lock date are historical and frozen.
  */
+import { inTransaction } from "../store/transaction.js";
 import { parseIsoDate, todayIn } from "../domain/dates.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { toSafeInteger } from "../domain/money.js";
@@ -122,14 +123,14 @@ export async function setRate(db: Db, scope: FirmScope, input: SetRateInput): Pr
     ? parseIsoDate(input.effectiveDate, "effective date")
     : todayIn(scope.clock.now());
   assertNotHistorical(scope, effectiveDate);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const target = await resolveRateTarget(tx, scope, input);
     return upsertRate(tx, scope, { ...target, effectiveDate, rate: input.rate });
   });
 }
 
 export async function deleteRate(db: Db, scope: FirmScope, id: string): Promise<Rate> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const rate = await findRateById(tx, scope.firm.id, id.trim());
     if (!rate) throw notFound("rate", id);
     assertNotHistorical(scope, rate.effectiveDate);

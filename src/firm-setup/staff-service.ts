@@ -1,4 +1,5 @@
 /** Staff: unique staff numbers and emails, groups, inactive staff who keep their history. */
+import { inTransaction } from "../store/transaction.js";
 import { parseIsoDate } from "../domain/dates.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { normaliseEmail, normaliseStaffNumber, requireText } from "../domain/fields.js";
@@ -74,7 +75,7 @@ async function assertUnique(db: Db, firmId: string, fields: StaffFields, selfId?
 export async function addStaff(db: Db, scope: FirmScope, input: StaffInput): Promise<Staff> {
   const { groups, ...fields } = validateStaff(input);
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await assertUnique(tx, firmId, fields);
     const now = nowIso(scope);
     const id = await uniqueOrDuplicate(
@@ -99,7 +100,7 @@ export type StaffPatch = Partial<StaffInput>;
 
 export async function editStaff(db: Db, scope: FirmScope, ref: string, patch: StaffPatch): Promise<Staff> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await getStaff(tx, scope, ref);
     const merged: StaffInput = { ...current, ...definedOnly(patch) };
     // Making someone active again clears their inactive date; making them inactive dates it today.
@@ -116,7 +117,7 @@ export async function editStaff(db: Db, scope: FirmScope, ref: string, patch: St
 
 /** Staff with history (entries, rates, client roles) are made inactive, never deleted. */
 export async function deleteStaff(db: Db, scope: FirmScope, ref: string): Promise<Staff> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const staff = await getStaff(tx, scope, ref);
     const uses = await staffUsage(tx, scope.firm.id, staff.id);
     if (uses > 0) {

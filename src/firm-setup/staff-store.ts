@@ -116,9 +116,9 @@ export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = 
   if (filter.status) query = query.where("staff.status", "=", filter.status);
   if (filter.group) {
     const group = filter.group;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("staff_group_member as m")
+    query = query.where((eb) =>
+      eb.exists(
+        eb.selectFrom("staff_group_member as m")
           .innerJoin("staff_group as g", "g.id", "m.group_id")
           .select("m.staff_id")
           .whereRef("m.staff_id", "=", "staff.id")

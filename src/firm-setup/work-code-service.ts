@@ -1,4 +1,5 @@
 /** Work codes: time or expense kind, billable or not, a default rate (with history) and a surcharge. */
+import { inTransaction } from "../store/transaction.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { normaliseCode, optionalText, requireText } from "../domain/fields.js";
 import { ALWAYS } from "../domain/rates.js";
@@ -56,7 +57,7 @@ export function validateWorkCode(input: Omit<WorkCodeInput, "rate">): WorkCodeFi
 export async function addWorkCode(db: Db, scope: FirmScope, input: WorkCodeInput): Promise<WorkCode> {
   const fields = validateWorkCode(input);
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     if (await findWorkCode(tx, firmId, fields.code)) {
       throw new AppError("DUPLICATE", `work code ${fields.code} already exists`, { code: fields.code });
     }
@@ -84,7 +85,7 @@ export type WorkCodePatch = Partial<Omit<WorkCodeInput, "rate">>;
 
 export async function editWorkCode(db: Db, scope: FirmScope, ref: string, patch: WorkCodePatch): Promise<WorkCode> {
   const firmId = scope.firm.id;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await getWorkCode(tx, scope, ref);
     const fields = validateWorkCode({ ...current, ...definedOnly(patch) });
     if (fields.kind !== current.kind && (await workCodeUsage(tx, firmId, current.id)) > 0) {
@@ -101,7 +102,7 @@ export async function editWorkCode(db: Db, scope: FirmScope, ref: string, patch:
 }
 
 export async function deleteWorkCode(db: Db, scope: FirmScope, ref: string): Promise<WorkCode> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const workCode = await getWorkCode(tx, scope, ref);
     if ((await workCodeUsage(tx, scope.firm.id, workCode.id)) > 0) {
       throw new AppError("IN_USE", `work code ${workCode.code} has entries; make it inactive instead`);

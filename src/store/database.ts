@@ -2,7 +2,8 @@
  * Opening the store on either engine, and the firm file (a SQLite database marked as ours).
  * Everything above this file sees one `Db` type whichever engine is underneath.
  */
-import { existsSync, openSync, readSync, closeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
@@ -52,9 +53,11 @@ function parseInt8(text: string): number {
   if (!Number.isSafeInteger(value)) throw new RangeError(`integer ${text} is outside the safe range`);
   return value;
 }
-const pgTypes = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number) => {
+    if (oid === INT8_OID) return parseInt8;
+    return pg.types.getTypeParser(oid) as (text: string) => unknown;
+  }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
 export async function openPostgresStore(connectionString: string, options: { max?: number } = {}): Promise<Store> {
@@ -66,10 +69,28 @@ export async function openPostgresStore(connectionString: string, options: { max
 
 /** Creates a new firm file. Refuses to overwrite anything. */
 export async function createFirmFile(path: string): Promise<Store> {
-  if (existsSync(path)) throw new AppError("FILE_EXISTS", `${path} already exists; init only creates new firm files`);
-  const connection = sqliteConnection(path, false);
-  connection.pragma(`application_id = ${FIRM_FILE_APPLICATION_ID}`);
-  const store = sqliteStore(connection);
+  const exists = () => new AppError("FILE_EXISTS", `${path} already exists; init only creates new firm files`);
+  if (existsSync(path)) throw exists();
+  try {
+    // "wx" creates the file or fails if something appeared meanwhile: never overwrite.
+    closeSync(openSync(path, "wx"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw exists();
+    if (code === "ENOENT") throw new AppError("FILE_NOT_FOUND", `folder ${dirname(path)} does not exist`);
+    throw error;
+  }
+  // The application_id must reach the main file's header at once. Set under the default
+  // rollback journal, before WAL: in WAL mode page 1 would sit in the -wal file until a
+  // checkpoint, and openFirmFile (which reads the header directly) would refuse the file
+  // while its creator still has it open, or for good after a crash.
+  const marker = new BetterSqlite3(path, { fileMustExist: true });
+  try {
+    marker.pragma(`application_id = ${FIRM_FILE_APPLICATION_ID}`);
+  } finally {
+    marker.close();
+  }
+  const store = sqliteStore(sqliteConnection(path, true));
   await migrateToLatest(store.db);
   return store;
 }
@@ -90,6 +111,7 @@ export async function openFirmFile(path: string): Promise<Store> {
 
 /** Reads the 100-byte SQLite header: the magic string and the application_id at offset 68. */
 function hasFirmFileHeader(path: string): boolean {
+  if (!statSync(path).isFile()) return false;
   const header = Buffer.alloc(100);
   const fd = openSync(path, "r");
   try {

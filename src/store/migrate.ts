@@ -10,13 +10,13 @@ const MIGRATIONS: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
-  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider });
+  const migrator = new Migrator({ db, provider });
   const { error } = await migrator.migrateToLatest();
-  if (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/corrupted migrations|missing/i.test(message)) {
-      throw new AppError("FIRM_FILE_NEWER", `this store was written by a newer firmtime (${message}); upgrade firmtime`);
-    }
-    throw error;
+  if (error === undefined) return;
+  if (!(error instanceof Error)) throw new Error("migration failed", { cause: error });
+  // Kysely reports migrations it does not know (written by a newer build) as "corrupted".
+  if (/corrupted migrations|missing/i.test(error.message)) {
+    throw new AppError("FIRM_FILE_NEWER", `this store was written by a newer firmtime (${error.message}); upgrade firmtime`);
   }
+  throw error;
 }

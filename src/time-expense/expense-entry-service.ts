@@ -2,6 +2,7 @@
  * Expense entries: quantity × unit rate, plus the work code's surcharge, rounded once.
  * The unit rate is resolved like a time rate unless the entry states its own (a receipt's cost).
  */
+import { inTransaction } from "../store/transaction.js";
 import { assertEditable } from "../domain/entries.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { optionalText } from "../domain/fields.js";
@@ -85,7 +86,7 @@ export async function addExpenseEntries(
   inputs: readonly ExpenseEntryInput[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<ExpenseEntry[]> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const refs = createEntryReferences(tx, scope.firm.id);
     if (inputs.length > 50) await refs.preload();
     const now = nowIso(scope);
@@ -118,7 +119,7 @@ export async function listExpenseEntries(db: Db, scope: FirmScope, filter: Entry
 export type ExpenseEntryPatch = Partial<ExpenseEntryInput>;
 
 export async function editExpenseEntry(db: Db, scope: FirmScope, id: string, patch: ExpenseEntryPatch): Promise<ExpenseEntry> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await getExpenseEntry(tx, scope, id);
     assertEditable(current, scope.firm.lockDate);
     const changes = definedOnly(patch);
@@ -154,7 +155,7 @@ export async function editExpenseEntry(db: Db, scope: FirmScope, id: string, pat
 }
 
 export async function deleteExpenseEntry(db: Db, scope: FirmScope, id: string): Promise<ExpenseEntry> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const entry = await getExpenseEntry(tx, scope, id);
     assertEditable(entry, scope.firm.lockDate);
     await deleteEntryRow(tx, scope.firm.id, "expense", entry.id);

@@ -3,6 +3,7 @@
  * Only entries still open for change (draft or submitted, after the lock date) are touched;
  * expenses with a stated unit rate keep it. The run is one transaction and one audit record.
  */
+import { inTransaction } from "../store/transaction.js";
 import { parseIsoDate } from "../domain/dates.js";
 import { isLockedStatus } from "../domain/entries.js";
 import { invalid } from "../domain/errors.js";
@@ -33,7 +34,7 @@ export async function repriceEntries(
   const from = parseIsoDate(range.from, "from date");
   const to = parseIsoDate(range.to, "to date");
   if (from > to) throw invalid(`from date ${from} is after to date ${to}`);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const firmId = scope.firm.id;
     const filter = await resolveEntryFilter(tx, scope, { ...range, from, to });
     const rates = await createEntryReferences(tx, firmId).rates();
@@ -67,7 +68,7 @@ export async function repriceEntries(
         skippedLocked++;
         continue;
       }
-      const resolved = rates.resolve(entry);
+      const resolved = rates.resolve({ ...entry, kind: "expense" });
       const unitRate = entry.rateSource === ENTERED_RATE ? entry.unitRate : resolved.rate;
       const rateSource = entry.rateSource === ENTERED_RATE ? ENTERED_RATE : resolved.source;
       const amount = expenseAmount(entry.quantity, unitRate, entry.surchargeBp, scope.firm.minorDigits);

@@ -3,6 +3,7 @@
  * On or before the lock date only the final step (approved → billed / transferred) is allowed:
  * billing and accounting transfers must still be able to take old approved work.
  */
+import { inTransaction } from "../store/transaction.js";
 import { assertAfterLockDate, assertTransition, type EntryStatus } from "../domain/entries.js";
 import { AppError, notFound } from "../domain/errors.js";
 import { nowIso, type FirmScope } from "../firm-setup/scope.js";
@@ -16,7 +17,7 @@ export async function setEntryStatus(
   ids: readonly string[],
   status: EntryStatus,
 ): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const unique = [...new Set(ids.map((id) => id.trim()))];
     for (const id of unique) {
       const entry = kind === "time" ? await findTimeEntry(tx, scope.firm.id, id) : await findExpenseEntry(tx, scope.firm.id, id);

@@ -4,6 +4,7 @@
  * 200,000-row import: prepare every entry (pure checks against cached references), then insert
  * all of them in one transaction, or none.
  */
+import { inTransaction } from "../store/transaction.js";
 import { parseIsoDate } from "../domain/dates.js";
 import { roundUpToIncrement } from "../domain/duration.js";
 import {
@@ -46,11 +47,13 @@ export interface TimeEntryInput {
 /** The longest single entry: one day. */
 const MAX_MINUTES = 24 * 60;
 
+const article = (kind: "time" | "expense") => (kind === "expense" ? "an expense" : "a time");
+
 export function assertWorkCodeKind(workCode: WorkCode, kind: "time" | "expense"): void {
   if (workCode.kind !== kind) {
     throw new AppError(
       "WORK_CODE_KIND_MISMATCH",
-      `work code ${workCode.code} is an ${workCode.kind} code; a ${kind} entry needs a ${kind} work code`,
+      `work code ${workCode.code} is ${article(workCode.kind)} code; ${article(kind)} entry needs ${article(kind)} work code`,
       { workCode: workCode.code, kind: workCode.kind },
     );
   }
@@ -80,6 +83,7 @@ export async function resolveEntryParties(
     clientId: client.id,
     projectId: project?.id ?? null,
     workCodeId: workCode.id,
+    kind,
   });
   return { date, staff, client, project, workCode, resolved };
 }
@@ -128,7 +132,7 @@ export async function addTimeEntries(
   inputs: readonly TimeEntryInput[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<TimeEntry[]> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const refs = createEntryReferences(tx, scope.firm.id);
     if (inputs.length > 50) await refs.preload();
     const now = nowIso(scope);
@@ -212,7 +216,7 @@ export type TimeEntryPatch = Partial<TimeEntryInput>;
  * stays and only the amount follows the new minutes.
  */
 export async function editTimeEntry(db: Db, scope: FirmScope, id: string, patch: TimeEntryPatch): Promise<TimeEntry> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await getTimeEntry(tx, scope, id);
     assertEditable(current, scope.firm.lockDate);
     const changes = definedOnly(patch);
@@ -246,7 +250,7 @@ export async function editTimeEntry(db: Db, scope: FirmScope, id: string, patch:
 }
 
 export async function deleteTimeEntry(db: Db, scope: FirmScope, id: string): Promise<TimeEntry> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const entry = await getTimeEntry(tx, scope, id);
     assertEditable(entry, scope.firm.lockDate);
     await deleteEntryRow(tx, scope.firm.id, "time", entry.id);

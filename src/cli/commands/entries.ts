@@ -1,0 +1,388 @@
+/** `firmtime time ...`, `firmtime expense ...` and `firmtime reprice`. */
+import type { Command } from "commander";
+import { todayIn } from "../../domain/dates.js";
+import { formatHours } from "../../domain/duration.js";
+import type { EntryStatus } from "../../domain/entries.js";
+import { invalid } from "../../domain/errors.js";
+import { formatAmount, formatPercent, formatQuantity, formatRate } from "../../domain/money.js";
+import type { FirmScope } from "../../firm-setup/scope.js";
+import type { Db } from "../../store/database.js";
+import type { ExpenseEntry, TimeEntry } from "../../time-expense/entry-store.js";
+import {
+  addExpenseEntry,
+  deleteExpenseEntry,
+  editExpenseEntry,
+  getExpenseEntry,
+  listExpenseEntries,
+} from "../../time-expense/expense-entry-service.js";
+import { repriceEntries } from "../../time-expense/reprice-service.js";
+import { setEntryStatus } from "../../time-expense/status-service.js";
+import {
+  addTimeEntry,
+  deleteTimeEntry,
+  editTimeEntry,
+  getTimeEntry,
+  listTimeEntries,
+  type EntryListFilter,
+} from "../../time-expense/time-entry-service.js";
+import type { CommandContext } from "../context.js";
+import { renderRecord, renderTable } from "../table.js";
+import {
+  billableOption,
+  dateOption,
+  durationOption,
+  positiveIntegerOption,
+  quantityOption,
+  percentOption,
+  rateOption,
+  statusListOption,
+  statusOption,
+} from "./parse-options.js";
+
+/** Codes for the ids an entry holds, so people see JD / ACME01 / AUDIT, not UUIDs. */
+async function codeNames(db: Db, firmId: string) {
+  const [staff, clients, workCodes, projects] = await Promise.all([
+    db.selectFrom("staff").select(["id", "staff_number as code"]).where("firm_id", "=", firmId).execute(),
+    db.selectFrom("client").select(["id", "code"]).where("firm_id", "=", firmId).execute(),
+    db.selectFrom("work_code").select(["id", "code"]).where("firm_id", "=", firmId).execute(),
+    db.selectFrom("project").select(["id", "code"]).where("firm_id", "=", firmId).execute(),
+  ]);
+  const map = new Map<string, string>();
+  for (const row of [...staff, ...clients, ...workCodes, ...projects]) map.set(row.id, row.code);
+  return (id: string | null) => (id ? (map.get(id) ?? id) : "");
+}
+
+type EntryFields = { staff: string; client: string; project: string; workCode: string };
+const withCodes = <E extends TimeEntry | ExpenseEntry>(entry: E, code: (id: string | null) => string): E & EntryFields => ({
+  ...entry,
+  staff: code(entry.staffId),
+  client: code(entry.clientId),
+  project: code(entry.projectId),
+  workCode: code(entry.workCodeId),
+});
+
+interface EntryOptions {
+  staff?: string;
+  client?: string;
+  project?: string;
+  workcode?: string;
+  date?: string;
+  duration?: string;
+  billable?: string;
+  description?: string;
+  quantity?: string;
+  unitRate?: string;
+  surcharge?: string;
+}
+
+interface ListOptions {
+  from?: string;
+  to?: string;
+  staff?: string;
+  client?: string;
+  project?: string;
+  workcode?: string;
+  status?: string;
+  billable?: string;
+  limit?: string;
+  all?: boolean;
+}
+
+const listFilterOptions = (command: Command) =>
+  command
+    .option("--from <date>")
+    .option("--to <date>")
+    .option("--staff <number>")
+    .option("--client <code>")
+    .option("--project <code>", "with --client")
+    .option("--workcode <code>")
+    .option("--status <statuses>", "comma-separated: draft,submitted,approved,billed,transferred")
+    .option("--billable <B|NB>");
+
+const listFilter = (options: ListOptions): EntryListFilter => ({
+  from: dateOption("from", options.from),
+  to: dateOption("to", options.to),
+  staff: options.staff,
+  client: options.client,
+  project: options.project,
+  workCode: options.workcode,
+  status: statusListOption("status", options.status),
+  billable: billableOption("billable", options.billable),
+  limit: options.all ? undefined : (positiveIntegerOption("limit", options.limit) ?? 1000),
+});
+
+const entryPlacement = (command: Command) =>
+  command
+    .option("--staff <number>")
+    .option("--client <code>")
+    .option("--project <code>")
+    .option("--workcode <code>")
+    .option("--date <date>", "YYYY-MM-DD (default today)")
+    .option("--billable <B|NB>", "default: the work code's")
+    .option("--description <text>");
+
+export function registerEntryCommands(program: Command, context: () => CommandContext): void {
+  registerTimeCommands(program, context);
+  registerExpenseCommands(program, context);
+  program
+    .command("reprice")
+    .description("re-resolve rates of open (draft/submitted) entries in a date range; audited")
+    .requiredOption("--from <date>")
+    .requiredOption("--to <date>")
+    .option("--staff <number>")
+    .option("--client <code>")
+    .option("--workcode <code>")
+    .action(async (options: { from: string; to: string; staff?: string; client?: string; workcode?: string }) => {
+      const ctx = context();
+      await ctx.withFirm(async (store, scope) => {
+        const result = await repriceEntries(store.db, scope, {
+          from: options.from,
+          to: options.to,
+          staff: options.staff,
+          client: options.client,
+          workCode: options.workcode,
+        });
+        const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
+        ctx.output(result, () =>
+          `Repriced ${result.changed} of ${result.examined} entries from ${result.from} to ${result.to}` +
+          ` (${result.skippedLocked} locked, left alone); open amount ${money(result.amountBefore)} -> ${money(result.amountAfter)}\n`,
+        );
+      });
+    });
+}
+
+function statusCommands(parent: Command, context: () => CommandContext, kind: "time" | "expense"): void {
+  const move = async (status: EntryStatus, ids: string[]) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const count = await setEntryStatus(store.db, scope, kind, ids, status);
+      ctx.output({ status, count, ids }, () => `${count} ${kind} ${count === 1 ? "entry" : "entries"} now ${status}\n`);
+    });
+  };
+  parent
+    .command("status <status> <ids...>")
+    .description("move entries to a status: draft, submitted, approved, billed, transferred")
+    .action((status: string, ids: string[]) => move(statusOption("status", status), ids));
+  for (const [verb, status] of [
+    ["submit", "submitted"],
+    ["approve", "approved"],
+  ] as const) {
+    parent.command(`${verb} <ids...>`).description(`mark entries ${status}`).action((ids: string[]) => move(status, ids));
+  }
+}
+
+function registerTimeCommands(program: Command, context: () => CommandContext): void {
+  const time = program.command("time").description("time entries");
+  const render = (entry: TimeEntry & EntryFields, scope: FirmScope) =>
+    renderRecord({
+      date: entry.date,
+      staff: entry.staff,
+      client: entry.client + (entry.project ? ` / ${entry.project}` : ""),
+      "work code": entry.workCode,
+      hours: formatHours(entry.minutes),
+      rate: `${formatRate(entry.rate)} (${entry.rateSource.replaceAll("_", " ")})`,
+      amount: formatAmount(entry.amount, scope.firm.minorDigits),
+      billable: entry.billable ? "B" : "NB",
+      status: entry.status,
+      description: entry.description,
+      id: entry.id,
+    });
+  const show = async (db: Db, scope: FirmScope, entry: TimeEntry) => withCodes(entry, await codeNames(db, scope.firm.id));
+
+  entryPlacement(time.command("add").description("record time").requiredOption("--duration <time>", '"90", "1.5h" or "1:30"')).action(
+    async (options: EntryOptions) => {
+      const ctx = context();
+      for (const required of ["staff", "client", "workcode"] as const) {
+        if (!options[required]) throw invalid(`--${required} is required`);
+      }
+      await ctx.withFirm(async (store, scope) => {
+        const entry = await addTimeEntry(store.db, scope, {
+          staff: options.staff!,
+          client: options.client!,
+          project: options.project,
+          workCode: options.workcode!,
+          date: dateOption("date", options.date) ?? todayIn(ctx.io.clock.now()),
+          minutes: durationOption("duration", options.duration)!,
+          billable: billableOption("billable", options.billable),
+          description: options.description,
+        });
+        const shown = await show(store.db, scope, entry);
+        ctx.output(shown, () => `Recorded time entry\n${render(shown, scope)}`);
+      });
+    },
+  );
+  listFilterOptions(time.command("list").description("list time entries (1,000 unless --limit or --all)"))
+    .option("--limit <n>")
+    .option("--all")
+    .action(async (options: ListOptions) => {
+      const ctx = context();
+      await ctx.withFirm(async (store, scope) => {
+        const code = await codeNames(store.db, scope.firm.id);
+        const rows = (await listTimeEntries(store.db, scope, listFilter(options))).map((entry) => withCodes(entry, code));
+        const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
+        ctx.output(rows, () =>
+          renderTable(
+            [
+              { header: "Date", value: (e: (typeof rows)[number]) => e.date },
+              { header: "Staff", value: (e) => e.staff },
+              { header: "Client", value: (e) => e.client + (e.project ? `/${e.project}` : "") },
+              { header: "Code", value: (e) => e.workCode },
+              { header: "Hours", value: (e) => formatHours(e.minutes), align: "right" },
+              { header: "Rate", value: (e) => formatRate(e.rate), align: "right" },
+              { header: "Amount", value: (e) => money(e.amount), align: "right" },
+              { header: "B/NB", value: (e) => (e.billable ? "B" : "NB") },
+              { header: "Status", value: (e) => e.status },
+              { header: "Id", value: (e) => e.id },
+            ],
+            rows,
+          ),
+        );
+      });
+    });
+  time.command("show <id>").action(async (id: string) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const shown = await show(store.db, scope, await getTimeEntry(store.db, scope, id));
+      ctx.output(shown, () => render(shown, scope));
+    });
+  });
+  entryPlacement(time.command("edit <id>").description("change a draft or submitted entry").option("--duration <time>")).action(
+    async (id: string, options: EntryOptions) => {
+      const ctx = context();
+      await ctx.withFirm(async (store, scope) => {
+        const entry = await editTimeEntry(store.db, scope, id, {
+          staff: options.staff,
+          client: options.client,
+          project: options.project,
+          workCode: options.workcode,
+          date: dateOption("date", options.date),
+          minutes: durationOption("duration", options.duration),
+          billable: billableOption("billable", options.billable),
+          description: options.description,
+        });
+        const shown = await show(store.db, scope, entry);
+        ctx.output(shown, () => `Updated time entry\n${render(shown, scope)}`);
+      });
+    },
+  );
+  time.command("delete <id>").action(async (id: string) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const deleted = await deleteTimeEntry(store.db, scope, id);
+      ctx.output({ deleted }, () => `Deleted time entry ${deleted.id}\n`);
+    });
+  });
+  statusCommands(time, context, "time");
+}
+
+function registerExpenseCommands(program: Command, context: () => CommandContext): void {
+  const expense = program.command("expense").description("expense entries");
+  const render = (entry: ExpenseEntry & EntryFields, scope: FirmScope) =>
+    renderRecord({
+      date: entry.date,
+      staff: entry.staff,
+      client: entry.client + (entry.project ? ` / ${entry.project}` : ""),
+      "work code": entry.workCode,
+      quantity: formatQuantity(entry.quantity),
+      "unit rate": `${formatRate(entry.unitRate)} (${entry.rateSource.replaceAll("_", " ")})`,
+      surcharge: `${formatPercent(entry.surchargeBp)}%`,
+      amount: formatAmount(entry.amount, scope.firm.minorDigits),
+      billable: entry.billable ? "B" : "NB",
+      status: entry.status,
+      description: entry.description,
+      id: entry.id,
+    });
+  const show = async (db: Db, scope: FirmScope, entry: ExpenseEntry) => withCodes(entry, await codeNames(db, scope.firm.id));
+  const amounts = (command: Command) =>
+    command
+      .option("--quantity <n>", "units, e.g. 1 or 42.5 (default 1)")
+      .option("--unit-rate <rate>", "cost per unit; default: the resolved rate")
+      .option("--surcharge <percent>", "default: the work code's");
+
+  amounts(entryPlacement(expense.command("add").description("record an expense"))).action(async (options: EntryOptions) => {
+    const ctx = context();
+    for (const required of ["staff", "client", "workcode"] as const) {
+      if (!options[required]) throw invalid(`--${required} is required`);
+    }
+    await ctx.withFirm(async (store, scope) => {
+      const entry = await addExpenseEntry(store.db, scope, {
+        staff: options.staff!,
+        client: options.client!,
+        project: options.project,
+        workCode: options.workcode!,
+        date: dateOption("date", options.date) ?? todayIn(ctx.io.clock.now()),
+        quantity: quantityOption("quantity", options.quantity),
+        unitRate: rateOption("unit-rate", options.unitRate),
+        surchargeBp: percentOption("surcharge", options.surcharge),
+        billable: billableOption("billable", options.billable),
+        description: options.description,
+      });
+      const shown = await show(store.db, scope, entry);
+      ctx.output(shown, () => `Recorded expense entry\n${render(shown, scope)}`);
+    });
+  });
+  listFilterOptions(expense.command("list").description("list expense entries (1,000 unless --limit or --all)"))
+    .option("--limit <n>")
+    .option("--all")
+    .action(async (options: ListOptions) => {
+      const ctx = context();
+      await ctx.withFirm(async (store, scope) => {
+        const code = await codeNames(store.db, scope.firm.id);
+        const rows = (await listExpenseEntries(store.db, scope, listFilter(options))).map((entry) => withCodes(entry, code));
+        const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
+        ctx.output(rows, () =>
+          renderTable(
+            [
+              { header: "Date", value: (e: (typeof rows)[number]) => e.date },
+              { header: "Staff", value: (e) => e.staff },
+              { header: "Client", value: (e) => e.client + (e.project ? `/${e.project}` : "") },
+              { header: "Code", value: (e) => e.workCode },
+              { header: "Qty", value: (e) => formatQuantity(e.quantity), align: "right" },
+              { header: "Unit rate", value: (e) => formatRate(e.unitRate), align: "right" },
+              { header: "Amount", value: (e) => money(e.amount), align: "right" },
+              { header: "B/NB", value: (e) => (e.billable ? "B" : "NB") },
+              { header: "Status", value: (e) => e.status },
+              { header: "Id", value: (e) => e.id },
+            ],
+            rows,
+          ),
+        );
+      });
+    });
+  expense.command("show <id>").action(async (id: string) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const shown = await show(store.db, scope, await getExpenseEntry(store.db, scope, id));
+      ctx.output(shown, () => render(shown, scope));
+    });
+  });
+  amounts(entryPlacement(expense.command("edit <id>").description("change a draft or submitted expense"))).action(
+    async (id: string, options: EntryOptions) => {
+      const ctx = context();
+      await ctx.withFirm(async (store, scope) => {
+        const entry = await editExpenseEntry(store.db, scope, id, {
+          staff: options.staff,
+          client: options.client,
+          project: options.project,
+          workCode: options.workcode,
+          date: dateOption("date", options.date),
+          quantity: quantityOption("quantity", options.quantity),
+          unitRate: rateOption("unit-rate", options.unitRate),
+          surchargeBp: percentOption("surcharge", options.surcharge),
+          billable: billableOption("billable", options.billable),
+          description: options.description,
+        });
+        const shown = await show(store.db, scope, entry);
+        ctx.output(shown, () => `Updated expense entry\n${render(shown, scope)}`);
+      });
+    },
+  );
+  expense.command("delete <id>").action(async (id: string) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const deleted = await deleteExpenseEntry(store.db, scope, id);
+      ctx.output({ deleted }, () => `Deleted expense entry ${deleted.id}\n`);
+    });
+  });
+  statusCommands(expense, context, "expense");
+}

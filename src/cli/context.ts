@@ -1,0 +1,87 @@
+/**
+ * What every command gets: where to write, the clock, and how to open the firm file named by
+ * --file (or FIRMTIME_FILE). Output is either human text or, with --json, one JSON document.
+ */
+import { userInfo } from "node:os";
+import { AppError, invalid } from "../domain/errors.js";
+import { findOnlyFirm } from "../firm-setup/firm-store.js";
+import type { FirmScope } from "../firm-setup/scope.js";
+import { systemClock, type Clock } from "../store/clock.js";
+import { openFirmFile, type Store } from "../store/database.js";
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  clock: Clock;
+  /** Whether stderr is a terminal (progress bars only then). */
+  interactive: boolean;
+}
+
+export const processIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  clock: systemClock,
+  interactive: Boolean(process.stderr.isTTY),
+});
+
+export interface GlobalOptions {
+  file?: string;
+  json?: boolean;
+}
+
+export class CommandContext {
+  constructor(
+    readonly io: CliIo,
+    readonly options: GlobalOptions,
+  ) {}
+
+  get json(): boolean {
+    return Boolean(this.options.json);
+  }
+
+  get filePath(): string {
+    const path = this.options.file ?? this.io.env.FIRMTIME_FILE;
+    if (!path) throw invalid("no firm file: pass --file PATH (or set FIRMTIME_FILE)");
+    return path;
+  }
+
+  get actor(): string {
+    return this.io.env.FIRMTIME_USER ?? safeUserName();
+  }
+
+  /** Opens the firm file, runs the work, closes the file whatever happens. */
+  async withFirm<T>(work: (store: Store, scope: FirmScope) => Promise<T>): Promise<T> {
+    const store = await openFirmFile(this.filePath);
+    try {
+      const firm = await findOnlyFirm(store.db);
+      return await work(store, { firm, clock: this.io.clock, actor: this.actor });
+    } finally {
+      await store.close();
+    }
+  }
+
+  /** Prints `data` as JSON with --json, or the human rendering otherwise. */
+  output(data: unknown, human: () => string): void {
+    this.io.stdout(this.json ? JSON.stringify(data, null, 2) + "\n" : human());
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "cli";
+  }
+}
+
+/** Parses an option value with a domain parser, naming the option in the error. */
+export function optionValue<T>(name: string, value: string, parse: (text: string) => T): T {
+  try {
+    return parse(value);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, `--${name}: ${error.message}`, error.details);
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The `firmtime` command. Each capability registers its commands from its own file under
+ * commands/. Errors a user can cause print one line and exit 1; usage errors exit 2.
+ */
+import { Command, CommanderError } from "commander";
+import { isAppError } from "../domain/errors.js";
+import { CommandContext, processIo, type CliIo, type GlobalOptions } from "./context.js";
+import { registerEntryCommands } from "./commands/entries.js";
+import { registerFirmCommands } from "./commands/firm.js";
+import { registerRecordCommands } from "./commands/records.js";
+
+export type Register = (program: Command, context: () => CommandContext) => void;
+
+const REGISTRATIONS: Register[] = [registerFirmCommands, registerRecordCommands, registerEntryCommands];
+
+export function buildProgram(io: CliIo): { program: Command; context: () => CommandContext } {
+  const program = new Command("firmtime")
+    .description("Time & billing and practice management for accounting firms")
+    .option("-f, --file <path>", "the firm file (default: $FIRMTIME_FILE)")
+    .option("--json", "print JSON instead of text")
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+  const context = () => new CommandContext(io, program.opts<GlobalOptions>());
+  for (const register of REGISTRATIONS) register(program, context);
+  // Subcommands inherit the error handling, and accept the global options after their name too.
+  program.commands.forEach(function configure(command: Command) {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+    command.commands.forEach(configure);
+  });
+  return { program, context };
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const { program } = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+      io.stderr(`firmtime: ${error.message.replace(/^error: /, "")}\n`);
+      return 2;
+    }
+    if (isAppError(error)) {
+      io.stderr(`firmtime: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`firmtime: internal error: ${message}\n`);
+    return 70;
+  }
+}
