@@ -63,7 +63,11 @@ const queryArbitrary: fc.Arbitrary<RateQuery> = fc.record({
   clientId: fc.constantFrom(...CLIENTS),
   projectId: fc.option(fc.constantFrom(...PROJECTS), { nil: null }),
   workCodeId: fc.constantFrom(...WORK_CODES),
+  kind: fc.constantFrom<RateQuery["kind"]>(undefined, "time", "expense"),
 });
+
+/** Standard (work-code-less) rates are hourly: expense entries skip them. */
+const STANDARD_LEVELS: readonly RateSource[] = ["project", "client", "staff"];
 
 /** Brute force, written from the design text rather than from the implementation. */
 function referenceResolve(rows: readonly RateRow[], query: RateQuery): { rate: number; source: RateSource; rateId: string | null } {
@@ -78,6 +82,7 @@ function referenceResolve(rows: readonly RateRow[], query: RateQuery): { rate: n
   ];
   for (const [source, matches] of levels) {
     if (query.projectId === null && source.startsWith("project")) continue;
+    if (query.kind === "expense" && STANDARD_LEVELS.includes(source)) continue;
     let best: RateRow | undefined;
     for (const row of rows) {
       if (!matches(row) || row.effectiveDate > query.date) continue;
@@ -159,6 +164,13 @@ describe("createRateBook().resolve", () => {
     expect(at("2026-09-01", null)).toEqual({ rate: 50, source: "client_work_code", rateId: "clw" });
     expect(at("2026-09-01", "p1", "w2")).toEqual({ rate: 60, source: "project", rateId: "pr" });
     expect(at("2026-04-15", null, "w2")).toEqual({ rate: 40, source: "client", rateId: "cl" });
+    // Expense entries take work-code rates only: an hourly standard rate is no unit price.
+    const expense = (day: string, projectId: string | null, workCodeId: string) =>
+      book.resolve({ date: day, staffId: "s1", clientId: "c1", projectId, workCodeId, kind: "expense" });
+    expect(expense("2026-09-01", "p1", "w1")).toEqual({ rate: 80, source: "project_work_code", rateId: "prw2" });
+    expect(expense("2026-04-15", "p1", "w1")).toEqual({ rate: 30, source: "staff_work_code", rateId: "stw" });
+    expect(expense("2026-02-15", "p1", "w1")).toEqual({ rate: 10, source: "work_code", rateId: "wc" });
+    expect(expense("2026-09-01", "p1", "w2")).toEqual({ rate: 0, source: "none", rateId: null });
     expect(book.resolve({ date: "2026-09-01", staffId: "s2", clientId: "c2", projectId: null, workCodeId: "w2" })).toEqual({
       rate: 0,
       source: "none",

@@ -94,10 +94,10 @@ export interface CheckedRequest {
   groupBy: GroupBy[];
 }
 
-/** Everything that can be checked without the store; references keep the codes as given. */
+/** Everything that can be checked without the store; references stay as given (code or id). */
 export function checkReportRequest(request: ReportRequest): CheckedRequest {
   const period = resolvePeriod(request);
-  const code = (value: string | undefined) => (value?.trim() ? value.trim().toUpperCase() : null);
+  const code = (value: string | undefined) => value?.trim() || null;
   if (code(request.project) && !code(request.client)) {
     throw invalid("a project filter names its client too (--client CODE --project CODE)");
   }

@@ -1,0 +1,89 @@
+/**
+ * Time & expense transaction reports: `basic` (one line per group, the database's sums) and
+ * `detailed` (every entry, grouped, with subtotals). Both file their figures through the same
+ * grouping, so for the same request their totals are equal, to the cent.
+ */
+import type { FirmScope } from "../firm-setup/scope.js";
+import type { Db } from "../store/database.js";
+import type { EntryFilter, EntryKind } from "../time-expense/entry-store.js";
+import { resolveEntryFilter } from "../time-expense/time-entry-service.js";
+import { buildGroups, grandTotal, lineItem, monthKey, type GroupedItem } from "./report-grouping.js";
+import { checkReportRequest, kindsOf, type ReportRequest } from "./report-request.js";
+import { selectGroupLabels, selectGroupSums, selectReportLines, type GroupLabel } from "./report-store.js";
+import type { GroupBy, GroupKey, Report, ReportCriteria, ReportGroup, ReportType } from "./report.js";
+
+export type { ReportRequest } from "./report-request.js";
+
+interface PreparedReport {
+  criteria: ReportCriteria;
+  groupBy: GroupBy[];
+  filter: EntryFilter;
+  kinds: EntryKind[];
+}
+
+/** Checks the request, then turns codes into ids (an unknown code is an error, not an empty report). */
+async function prepare(db: Db, scope: FirmScope, request: ReportRequest): Promise<PreparedReport> {
+  const { criteria, groupBy } = checkReportRequest(request);
+  const filter = await resolveEntryFilter(db, scope, {
+    from: criteria.from ?? undefined,
+    to: criteria.to ?? undefined,
+    staff: criteria.staff ?? undefined,
+    client: criteria.client ?? undefined,
+    project: criteria.project ?? undefined,
+    workCode: criteria.workCode ?? undefined,
+    status: criteria.status.length ? criteria.status : undefined,
+    billable: criteria.billable ?? undefined,
+  });
+  return { criteria, groupBy, filter, kinds: kindsOf(criteria.kind) };
+}
+
+function assemble(type: ReportType, scope: FirmScope, prepared: PreparedReport, groups: ReportGroup[]): Report {
+  const { name, currency, minorDigits } = scope.firm;
+  return {
+    type,
+    firm: { name, currency, minorDigits },
+    criteria: prepared.criteria,
+    groupBy: prepared.groupBy,
+    groups,
+    total: grandTotal(groups),
+  };
+}
+
+/** One line per group: the sums come from the database (GROUP BY), never from loaded rows. */
+export async function basicReport(db: Db, scope: FirmScope, request: ReportRequest): Promise<Report> {
+  const prepared = await prepare(db, scope, request);
+  const firmId = scope.firm.id;
+  const keyOf = await groupKeyNamer(db, firmId, prepared.groupBy);
+  const items: GroupedItem[] = [];
+  for (const kind of prepared.kinds) {
+    for (const sums of await selectGroupSums(db, firmId, kind, prepared.filter, prepared.groupBy)) {
+      items.push({ keys: sums.keys.map((id, level) => keyOf(prepared.groupBy[level]!, id)), totals: sums.totals });
+    }
+  }
+  // A group with both time and expense entries arrives twice (once per kind); buildGroups adds them.
+  return assemble("basic", scope, prepared, buildGroups(items, prepared.groupBy.length));
+}
+
+/** Every entry line, grouped, with a subtotal per group and a grand total. */
+export async function detailedReport(db: Db, scope: FirmScope, request: ReportRequest): Promise<Report> {
+  const prepared = await prepare(db, scope, request);
+  const lines = await selectReportLines(db, scope.firm.id, prepared.kinds, prepared.filter);
+  const items = lines.map((line) => lineItem(line, prepared.groupBy));
+  return assemble("detailed", scope, prepared, buildGroups(items, prepared.groupBy.length));
+}
+
+export function runReport(db: Db, scope: FirmScope, type: ReportType, request: ReportRequest): Promise<Report> {
+  return type === "basic" ? basicReport(db, scope, request) : detailedReport(db, scope, request);
+}
+
+/** Names group ids from the small record tables, each read once for the whole report. */
+async function groupKeyNamer(db: Db, firmId: string, groupBy: readonly GroupBy[]): Promise<(by: GroupBy, id: string) => GroupKey> {
+  const labels = new Map<GroupBy, Map<string, GroupLabel>>();
+  for (const by of groupBy) if (by !== "month") labels.set(by, await selectGroupLabels(db, firmId, by));
+  return (by, id) => {
+    if (by === "month") return monthKey(id);
+    // An entry always references an existing record (foreign keys); the id is a fallback label.
+    const label = labels.get(by)?.get(id) ?? { code: id, name: "" };
+    return { by, id, ...label };
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * Report queries. Totals are computed by the database (SUM ... GROUP BY) over the stored,
+ * already-rounded amounts, so a year of 200,000 entries never crosses into JavaScript; a
+ * detailed report reads its lines with the names it shows joined in, in one query.
+ * Row types stay here: callers get GroupSums, ReportLine and GroupLabel.
+ */
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder } from "kysely";
+import { invalid } from "../domain/errors.js";
+import type { Db } from "../store/database.js";
+import type { Database } from "../store/tables.js";
+import { entryTable, type EntryFilter, type EntryKind } from "../time-expense/entry-store.js";
+import type { GroupBy, ReportLine, Totals } from "./report.js";
+
+/**
+ * Entries of one kind matching the filter, as `e`. The filter is entry-store's entryQuery
+ * again, with qualified columns: reports join staff, client and project, which share
+ * firm_id, status and client_id with the entry tables. Both entry tables have every filtered
+ * column, so the query is typed against time_entry and run on either.
+ */
+function filteredEntries(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
+  let query = db.selectFrom(`${entryTable(kind)} as e` as "time_entry as e").where("e.firm_id", "=", firmId);
+  if (filter.from) query = query.where("e.entry_date", ">=", filter.from);
+  if (filter.to) query = query.where("e.entry_date", "<=", filter.to);
+  if (filter.staffId) query = query.where("e.staff_id", "=", filter.staffId);
+  if (filter.clientId) query = query.where("e.client_id", "=", filter.clientId);
+  if (filter.projectId) query = query.where("e.project_id", "=", filter.projectId);
+  if (filter.workCodeId) query = query.where("e.work_code_id", "=", filter.workCodeId);
+  if (filter.status?.length) query = query.where("e.status", "in", filter.status);
+  if (filter.billable !== undefined) query = query.where("e.billable", "=", filter.billable ? 1 : 0);
+  return query;
+}
+
+type EntryExpressions = ExpressionBuilder<Database & { e: Database["time_entry"] }, "e">;
+
+/** Minutes (time) or quantity (expense): the one column that differs in name between tables. */
+const quantityOf = (kind: EntryKind): RawBuilder<number> => sql<number>`${sql.ref(kind === "time" ? "e.minutes" : "e.quantity")}`;
+const rateOf = (kind: EntryKind): RawBuilder<number> => sql<number>`${sql.ref(kind === "time" ? "e.rate" : "e.unit_rate")}`;
+
+/** The grouping column; a month is the date's "YYYY-MM" prefix (same substr on both engines). */
+function groupKeyOf(by: GroupBy): RawBuilder<string> {
+  switch (by) {
+    case "client":
+      return sql<string>`${sql.ref("e.client_id")}`;
+    case "staff":
+      return sql<string>`${sql.ref("e.staff_id")}`;
+    case "workcode":
+      return sql<string>`${sql.ref("e.work_code_id")}`;
+    case "month":
+      return sql<string>`substr(${sql.ref("e.entry_date")}, 1, 7)`;
+  }
+}
+
+/**
+ * SUM of a 64-bit column, cast back to bigint: PostgreSQL's SUM(bigint) is numeric, which
+ * pg would hand over as text; cast, it arrives through the store's checked int8 parser.
+ */
+function summed(eb: EntryExpressions, value: Expression<number>): RawBuilder<number> {
+  return sql<number>`cast(${eb.fn.sum(value)} as bigint)`;
+}
+
+function whenBillable(eb: EntryExpressions, value: Expression<number>) {
+  return eb.case().when("e.billable", "=", eb.lit(1)).then(value).else(eb.lit(0)).end();
+}
+
+/** The database's sums for one group (one kind of entry), before names are attached. */
+export interface GroupSums {
+  /** The group's id at each level (record id, or "YYYY-MM"). */
+  keys: string[];
+  totals: Totals;
+}
+
+/** Per-group sums of one kind of entry, computed by the database. */
+export async function selectGroupSums(
+  db: Db,
+  firmId: string,
+  kind: EntryKind,
+  filter: EntryFilter,
+  groupBy: readonly GroupBy[],
+): Promise<GroupSums[]> {
+  const keys = groupBy.map(groupKeyOf);
+  const rows = await filteredEntries(db, firmId, kind, filter)
+    .select((eb) => {
+      const minutes = kind === "time" ? eb.ref("e.minutes") : eb.lit(0);
+      return [
+        ...keys.map((key, level) => key.as(`key${level}`)),
+        summed(eb, minutes).as("minutes"),
+        summed(eb, whenBillable(eb, minutes)).as("billable_minutes"),
+        summed(eb, eb.ref("e.amount")).as("amount"),
+        summed(eb, whenBillable(eb, eb.ref("e.amount"))).as("billable_amount"),
+        sql<number>`count(*)`.as("entries"),
+      ];
+    })
+    .groupBy(keys)
+    .execute();
+  return rows.map((row) => {
+    const record = row as Record<string, unknown>;
+    const entries = checkedInteger(row.entries);
+    return {
+      keys: groupBy.map((_by, level) => String(record[`key${level}`])),
+      totals: {
+        minutes: checkedInteger(row.minutes),
+        billableMinutes: checkedInteger(row.billable_minutes),
+        amount: checkedInteger(row.amount),
+        billableAmount: checkedInteger(row.billable_amount),
+        timeEntries: kind === "time" ? entries : 0,
+        expenseEntries: kind === "expense" ? entries : 0,
+      },
+    };
+  });
+}
+
+/**
+ * SQLite hands a sum past 2^53 over as an inexact number; refuse it rather than print a total
+ * that is off by some cents. (PostgreSQL's int8 parser already refuses.)
+ */
+function checkedInteger(value: number | string | bigint): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) throw invalid("a report total is too large to be exact");
+  return number;
+}
+
+function linesOf(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
+  return filteredEntries(db, firmId, kind, filter)
+    .innerJoin("staff as s", "s.id", "e.staff_id")
+    .innerJoin("client as c", "c.id", "e.client_id")
+    .innerJoin("work_code as w", "w.id", "e.work_code_id")
+    .leftJoin("project as p", "p.id", "e.project_id")
+    .select([
+      sql.lit(kind).as("kind"),
+      "e.id as id",
+      "e.entry_date as date",
+      "e.staff_id as staff_id",
+      "s.staff_number as staff_number",
+      "s.first_name as first_name",
+      "s.last_name as last_name",
+      "e.client_id as client_id",
+      "c.code as client_code",
+      "c.name as client_name",
+      "p.code as project_code",
+      "e.work_code_id as work_code_id",
+      "w.code as work_code",
+      "w.name as work_code_name",
+      "e.description as description",
+      quantityOf(kind).as("quantity"),
+      rateOf(kind).as("rate"),
+      "e.amount as amount",
+      "e.billable as billable",
+      "e.status as status",
+    ]);
+}
+
+const staffName = (row: { first_name: string; last_name: string }): string => `${row.first_name} ${row.last_name}`;
+
+type LineRow = Awaited<ReturnType<ReturnType<typeof linesOf>["execute"]>>[number];
+
+const lineRowToLine = (row: LineRow): ReportLine => ({
+  kind: row.kind,
+  id: row.id,
+  date: row.date,
+  staffId: row.staff_id,
+  staffNumber: row.staff_number,
+  staffName: staffName(row),
+  clientId: row.client_id,
+  clientCode: row.client_code,
+  clientName: row.client_name,
+  projectCode: row.project_code,
+  workCodeId: row.work_code_id,
+  workCode: row.work_code,
+  workCodeName: row.work_code_name,
+  description: row.description,
+  quantity: checkedInteger(row.quantity),
+  rate: checkedInteger(row.rate),
+  amount: checkedInteger(row.amount),
+  billable: row.billable === 1,
+  status: row.status,
+});
+
+/** Entry lines of the given kinds with their names, by date then id (entries of a day in creation order). */
+export async function selectReportLines(
+  db: Db,
+  firmId: string,
+  kinds: readonly EntryKind[],
+  filter: EntryFilter,
+): Promise<ReportLine[]> {
+  const [first, ...others] = kinds.map((kind) => linesOf(db, firmId, kind, filter));
+  if (!first) return [];
+  const rows = others.length
+    ? await others
+        .reduce((union, query) => union.unionAll(query), first)
+        .orderBy("date")
+        .orderBy("id")
+        .execute()
+    : await first.orderBy("e.entry_date").orderBy("e.id").execute();
+  return rows.map(lineRowToLine);
+}
+
+/** What a group is called: code and name of a client, staff member or work code. */
+export interface GroupLabel {
+  code: string;
+  name: string;
+}
+
+/** The names of every record of one kind, by id: small tables, read once per report. */
+export async function selectGroupLabels(db: Db, firmId: string, by: Exclude<GroupBy, "month">): Promise<Map<string, GroupLabel>> {
+  let rows: { id: string; code: string; name: string }[];
+  switch (by) {
+    case "client":
+      rows = await db.selectFrom("client").select(["id", "code", "name"]).where("firm_id", "=", firmId).execute();
+      break;
+    case "workcode":
+      rows = await db.selectFrom("work_code").select(["id", "code", "name"]).where("firm_id", "=", firmId).execute();
+      break;
+    case "staff":
+      rows = (
+        await db.selectFrom("staff").select(["id", "staff_number", "first_name", "last_name"]).where("firm_id", "=", firmId).execute()
+      ).map((row) => ({ id: row.id, code: row.staff_number, name: staffName(row) }));
+      break;
+  }
+  return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
+}
