@@ -7,11 +7,13 @@ import { isAppError } from "../domain/errors.js";
 import { CommandContext, processIo, type CliIo, type GlobalOptions } from "./context.js";
 import { registerEntryCommands } from "./commands/entries.js";
 import { registerFirmCommands } from "./commands/firm.js";
+import { registerImportCommands } from "./commands/import.js";
 import { registerRecordCommands } from "./commands/records.js";
+import { registerReportCommands } from "./commands/report.js";
 
 export type Register = (program: Command, context: () => CommandContext) => void;
 
-const REGISTRATIONS: Register[] = [registerFirmCommands, registerRecordCommands, registerEntryCommands];
+const REGISTRATIONS: Register[] = [registerFirmCommands, registerRecordCommands, registerEntryCommands, registerReportCommands, registerImportCommands];
 
 export function buildProgram(io: CliIo): { program: Command; context: () => CommandContext } {
   const program = new Command("firmtime")

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { exactly, expectRefusedUnchanged } from "../test-support/seed.js";
 import { ENGINES, useTestFirm } from "../test-support/stores.js";
 import { addClient, deleteClient, editClient, getClient, listClients } from "./client-service.js";
 import { addContactCompany } from "./contact-service.js";
@@ -29,6 +30,13 @@ describe.each(ENGINES)("clients on %s", (engine) => {
       message: "client code ACME01 already exists",
     });
     expect(await listClients(t.store.db, t.scope)).toEqual(before);
+  });
+
+  it("refuses a duplicate client code in any case and writes nothing at all", async () => {
+    await expectRefusedUnchanged(t.store.db, () => addClient(t.store.db, t.scope, { code: " acme01 ", name: "Acme again", partner: "JD" }), {
+      code: "DUPLICATE",
+      message: exactly("client code ACME01 already exists"),
+    });
   });
 
   it("edits, refuses renaming onto another code, and deletes an unused client", async () => {

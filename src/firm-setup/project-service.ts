@@ -68,7 +68,8 @@ export async function addProject(db: Db, scope: FirmScope, input: ProjectInput):
 export async function getProject(db: Db, scope: FirmScope, ref: string, clientRef?: string): Promise<Project> {
   const clientId = clientRef ? (await clientIdOf(db, scope, clientRef)).id : null;
   const project = await findProject(db, scope.firm.id, clientId, ref);
-  if (!project) throw notFound("project", clientRef ? `${clientRef}/${ref}` : ref);
+  // An id names one project; with a client it must be that client's.
+  if (!project || (clientId && project.clientId !== clientId)) throw notFound("project", clientRef ? `${clientRef}/${ref}` : ref);
   return project;
 }
 

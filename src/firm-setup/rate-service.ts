@@ -33,8 +33,18 @@ export interface RateUpsert extends Partial<RateTarget> {
   rate: number;
 }
 
-function checkRate(rate: number): number {
+export const NEGATIVE_RATE_MESSAGE = "rate must be zero or more; only expense work codes carry negative (credit) rates";
+
+/**
+ * Time adjustments are negative minutes, never negative rates. Expense work codes may carry a
+ * negative rate (a credit, as desktop files hold them; the cloud merges those as zero).
+ */
+async function checkRate(db: Db, firmId: string, rate: number, workCodeId: string | null): Promise<number> {
   if (!Number.isSafeInteger(rate)) throw invalid("rate must be a whole number of ten-thousandths");
+  if (rate < 0) {
+    const workCode = workCodeId ? await findWorkCode(db, firmId, workCodeId) : undefined;
+    if (workCode?.kind !== "expense") throw invalid(NEGATIVE_RATE_MESSAGE);
+  }
   return toSafeInteger(BigInt(rate), "rate");
 }
 
@@ -48,7 +58,7 @@ export async function upsertRate(db: Db, scope: FirmScope, input: RateUpsert): P
     workCodeId: input.workCodeId ?? null,
   };
   const firmId = scope.firm.id;
-  const rate = checkRate(input.rate);
+  const rate = await checkRate(db, firmId, input.rate, target.workCodeId);
   const now = nowIso(scope);
   const existing = await findRateAt(db, firmId, target, input.effectiveDate);
   if (existing) {

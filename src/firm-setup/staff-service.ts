@@ -73,7 +73,10 @@ async function assertUnique(db: Db, firmId: string, fields: StaffFields, selfId?
 }
 
 export async function addStaff(db: Db, scope: FirmScope, input: StaffInput): Promise<Staff> {
-  const { groups, ...fields } = validateStaff(input);
+  // As in editStaff: someone added as inactive without a date is inactive from today, so
+  // their earlier history can still be recorded (an undated inactive member could record nothing).
+  const inactiveDate = input.status === "inactive" && !input.inactiveDate ? nowIso(scope).slice(0, 10) : input.inactiveDate;
+  const { groups, ...fields } = validateStaff({ ...input, inactiveDate });
   const firmId = scope.firm.id;
   return inTransaction(db, async (tx) => {
     await assertUnique(tx, firmId, fields);

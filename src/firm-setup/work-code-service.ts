@@ -39,7 +39,8 @@ export function validateWorkCode(input: Omit<WorkCodeInput, "rate">): WorkCodeFi
     throw invalid(`work code kind ${JSON.stringify(input.kind)} must be time or expense`);
   }
   const surchargeBp = input.surchargeBp ?? 0;
-  if (!Number.isInteger(surchargeBp) || Math.abs(surchargeBp) > MAX_SURCHARGE_BP) {
+  // A discount down to -100 % at most: below that an expense's amount would change sign.
+  if (!Number.isInteger(surchargeBp) || surchargeBp < -10_000 || surchargeBp > MAX_SURCHARGE_BP) {
     throw invalid(`surcharge ${surchargeBp} basis points is out of range`);
   }
   if (input.kind === "time" && surchargeBp !== 0) throw invalid("a surcharge applies to expense work codes only");

@@ -26,7 +26,11 @@ export interface SourceRow<K extends string> {
   extraValues: number;
 }
 
-export const headerKey = (name: string): string => name.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+export const headerKey = (name: string): string =>
+  name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 
 const quoted = (names: readonly string[]): string => names.map((name) => JSON.stringify(name)).join(", ");
 
@@ -44,8 +48,15 @@ function keysByName<K extends string>(specs: ColumnSpecs<K>): Map<string, K> {
   return byName;
 }
 
+const named = (items: readonly string[]): string => `column${items.length > 1 ? "s" : ""} ${quoted(items)}`;
+
 /** The column key at each position of the header, or every problem with the header. */
-export function matchHeader<K extends string>(header: readonly string[], specs: ColumnSpecs<K>, line: number, noun: string): K[] {
+export function matchHeader<K extends string>(
+  header: readonly string[],
+  specs: ColumnSpecs<K>,
+  line: number,
+  noun: string,
+): K[] {
   // Spreadsheets often save empty columns after the last one: those are not columns.
   let width = header.length;
   while (width > 0 && header[width - 1] === "") width--;
@@ -64,16 +75,26 @@ export function matchHeader<K extends string>(header: readonly string[], specs: 
   const missing = (Object.keys(specs) as K[]).filter((key) => specs[key].required && !keys.includes(key));
   const problems: RowProblem[] = [];
   const report = (reason: string) => problems.push({ line, reason });
-  if (unknown.length) report(`unknown column${unknown.length > 1 ? "s" : ""} ${quoted(unknown)}; ${noun} take: ${describeColumns(specs)}`);
-  if (unnamed.length) report(`column${unnamed.length > 1 ? "s" : ""} ${unnamed.join(", ")} of the header ${unnamed.length > 1 ? "have" : "has"} no name`);
-  if (repeated.size) report(`column${repeated.size > 1 ? "s" : ""} ${quoted([...repeated])} appear${repeated.size > 1 ? "" : "s"} more than once`);
-  if (missing.length) report(`missing column${missing.length > 1 ? "s" : ""} ${quoted(missing.map((key) => specs[key].header))}`);
-  if (problems.length) throw unreadable(problems, `the header on line ${line} does not match an import of ${noun}; nothing was imported`);
+  if (unknown.length) report(`unknown ${named(unknown)}; ${noun} take: ${describeColumns(specs)}`);
+  if (unnamed.length) report(`the header leaves column ${unnamed.join(" and ")} without a name`);
+  if (repeated.size) report(`the header names ${named([...repeated])} more than once`);
+  if (missing.length) report(`missing ${named(missing.map((key) => specs[key].header))}`);
+  if (problems.length) {
+    throw unreadable(
+      problems,
+      `the header on line ${line} does not match an import of ${noun}; nothing was imported`,
+    );
+  }
+  // No problems: every position of the header has its key.
   return keys;
 }
 
 /** Rows as cells by column key. The header must match (see matchHeader). */
-export function readRows<K extends string>(table: DelimitedTable, specs: ColumnSpecs<K>, noun: string): SourceRow<K>[] {
+export function readRows<K extends string>(
+  table: DelimitedTable,
+  specs: ColumnSpecs<K>,
+  noun: string,
+): SourceRow<K>[] {
   const keys = matchHeader(table.header, specs, table.headerLine, noun);
   const allKeys = Object.keys(specs) as K[];
   return table.rows.map((row) => {

@@ -47,7 +47,8 @@ function countOutsideQuotes(line: string): Map<Delimiter, number> {
   let quoted = false;
   for (const char of line) {
     if (char === '"') quoted = !quoted;
-    else if (!quoted && counts.has(char as Delimiter)) counts.set(char as Delimiter, counts.get(char as Delimiter)! + 1);
+    else if (!quoted && counts.has(char as Delimiter))
+      counts.set(char as Delimiter, counts.get(char as Delimiter)! + 1);
   }
   return counts;
 }
@@ -72,7 +73,10 @@ const countNewlines = (cells: readonly string[]): number =>
 function csvProblem(error: CsvError): RowProblem {
   const line = typeof error.lines === "number" ? error.lines : 1;
   if (error.code === "CSV_QUOTE_NOT_CLOSED") {
-    return { line, reason: "a quoted value is never closed: the file ends inside quotes (check for a stray \")" };
+    return {
+      line,
+      reason: 'a quoted value is never closed: the file ends inside quotes (check for a stray ")',
+    };
   }
   return { line, reason: error.message.replace(/^[^:]*:\s*/, "") };
 }
@@ -87,7 +91,8 @@ export function parseDelimited(input: string): DelimitedTable {
   // (it counts "\r\n" as two), and values keep one kind of line break.
   const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const firstLine = text.split("\n", 200).find((line) => line.trim() !== "");
-  if (firstLine === undefined) throw unreadable([{ line: 1, reason: "the text is empty: expected a header line" }], "nothing to import");
+  if (firstLine === undefined)
+    throw unreadable([{ line: 1, reason: "the text is empty: expected a header line" }], "nothing to import");
   const delimiter = detectDelimiter(firstLine);
   const records: DelimitedRow[] = [];
   try {
@@ -105,10 +110,12 @@ export function parseDelimited(input: string): DelimitedTable {
       },
     });
   } catch (error) {
-    if (error instanceof CsvError) throw unreadable([csvProblem(error)], "the text is not valid delimited text");
+    if (error instanceof CsvError)
+      throw unreadable([csvProblem(error)], "the text is not valid delimited text");
     throw error;
   }
   const [header, ...rows] = records;
-  if (!header) throw unreadable([{ line: 1, reason: "no header line: every line is blank" }], "nothing to import");
+  if (!header)
+    throw unreadable([{ line: 1, reason: "no header line: every line is blank" }], "nothing to import");
   return { delimiter, headerLine: header.line, header: header.cells, rows };
 }

@@ -33,6 +33,10 @@ export interface ImportKind<K extends string = string> {
   /** Plural, for messages: "work codes". */
   noun: string;
   columns: ColumnSpecs<K>;
-  plan(db: Db, scope: FirmScope, rows: readonly SourceRow<K>[], onProgress: ProgressListener): Promise<ImportPlan>;
+  plan(
+    db: Db,
+    scope: FirmScope,
+    rows: readonly SourceRow<K>[],
+    onProgress: ProgressListener,
+  ): Promise<ImportPlan>;
 }
-

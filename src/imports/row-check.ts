@@ -12,7 +12,10 @@ export class RowCheck<K extends string> {
     readonly row: SourceRow<K>,
     private readonly specs: ColumnSpecs<K>,
   ) {
-    if (row.extraValues > 0) this.fail(`has ${row.extraValues} value${row.extraValues > 1 ? "s" : ""} beyond the last column of the header`);
+    if (row.extraValues > 0)
+      this.fail(
+        `has ${row.extraValues} value${row.extraValues > 1 ? "s" : ""} beyond the last column of the header`,
+      );
   }
 
   get ok(): boolean {
@@ -58,6 +61,18 @@ export class RowCheck<K extends string> {
     }
   }
 
+  /**
+   * A key that must be unique (a code, a number, an email), compared as the store compares it.
+   * The first row of the file holding it keeps it, so a bad row still claims its key and the
+   * user sees every clash in one pass; `taken` is the reason when the store already has it.
+   */
+  unique(key: string, seen: FirstLines, what: string, taken: string | undefined): void {
+    if (key === "") return;
+    const earlier = seen.claim(key, this.row.line);
+    if (earlier !== undefined) this.fail(`${what} is already on line ${earlier}`);
+    else if (taken !== undefined) this.fail(taken);
+  }
+
   get problem(): RowProblem {
     return { line: this.row.line, reason: this.reasons.join("; ") };
   }
@@ -94,7 +109,11 @@ export type ProgressListener = (stage: "checking" | "writing", done: number, tot
 const PROGRESS_STEP = 2_000;
 
 /** Reports progress every few thousand items and at the end, not on every row. */
-export function reportEvery(onProgress: ProgressListener, stage: "checking" | "writing", total: number): (done: number) => void {
+export function reportEvery(
+  onProgress: ProgressListener,
+  stage: "checking" | "writing",
+  total: number,
+): (done: number) => void {
   return (done) => {
     if (done % PROGRESS_STEP === 0 || done === total) onProgress(stage, done, total);
   };

@@ -6,7 +6,12 @@
 import { invalid } from "../domain/errors.js";
 import { parseBillable } from "../domain/fields.js";
 import { parsePercent, parseRate } from "../domain/money.js";
-import { addWorkCode, listWorkCodes, validateWorkCode, type WorkCodeInput } from "../firm-setup/work-code-service.js";
+import {
+  addWorkCode,
+  listWorkCodes,
+  validateWorkCode,
+  type WorkCodeInput,
+} from "../firm-setup/work-code-service.js";
 import type { ColumnSpecs } from "./columns.js";
 import type { ImportKind } from "./import-kind.js";
 import { checkRows, FirstLines, writeEach, type RowCheck } from "./row-check.js";
@@ -50,16 +55,19 @@ export const workCodeImport: ImportKind<Column> = {
   columns: COLUMNS,
   async plan(db, scope, rows, onProgress) {
     const existing = new Set((await listWorkCodes(db, scope)).map((workCode) => workCode.code));
-    const firstLines = new FirstLines();
+    const codes = new FirstLines();
     const { accepted, problems } = await checkRows(
       rows,
       COLUMNS,
       (check) => {
         const input = checkWorkCode(check);
-        if (!input) return undefined;
-        const earlier = firstLines.claim(input.code, check.row.line);
-        if (earlier !== undefined) check.fail(`work code ${input.code} is already on line ${earlier}`);
-        else if (existing.has(input.code)) check.fail(`work code ${input.code} already exists`);
+        const code = check.row.cells.code.toUpperCase();
+        check.unique(
+          code,
+          codes,
+          `work code ${code}`,
+          existing.has(code) ? `work code ${code} already exists` : undefined,
+        );
         return input;
       },
       onProgress,

@@ -16,10 +16,8 @@ export interface GroupedItem {
   line?: ReportLine;
 }
 
-const TOTAL_FIELDS = ["minutes", "billableMinutes", "amount", "billableAmount", "timeEntries", "expenseEntries"] as const;
-
 export function sumTotals(parts: readonly Totals[]): Totals {
-  const sum = (field: (typeof TOTAL_FIELDS)[number]) => sumAmounts(parts.map((part) => part[field]));
+  const sum = (field: keyof Totals) => sumAmounts(parts.map((part) => part[field]));
   return {
     minutes: sum("minutes"),
     billableMinutes: sum("billableMinutes"),

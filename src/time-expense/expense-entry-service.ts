@@ -53,7 +53,9 @@ export async function prepareExpenseEntry(
   const unitRate = entered ? input.unitRate! : parties.resolved.rate;
   if (!Number.isSafeInteger(unitRate)) throw invalid("unit rate must be a whole number of ten-thousandths");
   const surchargeBp = input.surchargeBp ?? parties.workCode.surchargeBp;
-  if (!Number.isSafeInteger(surchargeBp)) throw invalid("surcharge must be whole basis points");
+  if (!Number.isSafeInteger(surchargeBp) || surchargeBp < -10_000) {
+    throw invalid("surcharge must be whole basis points, no lower than -100 %");
+  }
   return {
     id: newId(),
     staffId: parties.staff.id,
@@ -126,6 +128,7 @@ export async function editExpenseEntry(db: Db, scope: FirmScope, id: string, pat
     const repriced = ["staff", "client", "project", "workCode", "date"].some((key) => key in changes);
     // A stated unit rate stays; a resolved one is kept as the snapshot unless its inputs change.
     const keepRate = current.rateSource === ENTERED_RATE || !repriced;
+    const newWorkCode = "workCode" in changes;
     const merged: ExpenseEntryInput = {
       staff: current.staffId,
       client: current.clientId,
@@ -134,8 +137,9 @@ export async function editExpenseEntry(db: Db, scope: FirmScope, id: string, pat
       date: current.date,
       quantity: current.quantity,
       unitRate: keepRate ? current.unitRate : null,
-      surchargeBp: current.surchargeBp,
-      billable: current.billable,
+      // Surcharge and billable default from the work code: a new work code brings its own.
+      surchargeBp: newWorkCode ? undefined : current.surchargeBp,
+      billable: newWorkCode ? undefined : current.billable,
       description: current.description,
       ...changes,
     };

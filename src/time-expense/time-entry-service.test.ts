@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addClient } from "../firm-setup/client-service.js";
+import { editFirm } from "../firm-setup/firm-service.js";
 import { addProject } from "../firm-setup/project-service.js";
 import { editStaff } from "../firm-setup/staff-service.js";
 import { editWorkCode } from "../firm-setup/work-code-service.js";
@@ -169,8 +170,23 @@ describe.each(ENGINES)("time entries on %s", (engine) => {
     expect(longer).toMatchObject({ id: added.id, minutes: 96, rate: 1_500_000, amount: 24_000, description: "more", status: "draft" });
     expect(longer.createdAt).toBe(added.createdAt);
     const admin = await editTimeEntry(t.store.db, t.scope, added.id, { workCode: "ADMIN" });
-    expect(admin).toMatchObject({ rate: 0, rateSource: "none", amount: 0, minutes: 96 });
+    // The new work code brings its rate and its billable flag.
+    expect(admin).toMatchObject({ rate: 0, rateSource: "none", amount: 0, minutes: 96, billable: false });
     expect(await getTimeEntry(t.store.db, t.scope, added.id)).toEqual(admin);
+  });
+
+  it("keeps stored minutes on an unrelated edit after the firm's increment changed", async () => {
+    const added = await addTimeEntry(t.store.db, t.scope, entry({ date: "2026-06-03", minutes: 6 }));
+    t.scope.firm = await editFirm(t.store.db, t.scope.clock, t.scope.firm.id, { timeIncrement: 15 });
+    try {
+      const described = await editTimeEntry(t.store.db, t.scope, added.id, { description: "call" });
+      expect(described).toMatchObject({ minutes: 6, amount: 1_500, description: "call" });
+      const longer = await editTimeEntry(t.store.db, t.scope, added.id, { minutes: 20 });
+      expect(longer).toMatchObject({ minutes: 30, amount: 7_500 });
+      expect((await addTimeEntry(t.store.db, t.scope, entry({ minutes: 1 }))).minutes).toBe(15);
+    } finally {
+      t.scope.firm = await editFirm(t.store.db, t.scope.clock, t.scope.firm.id, { timeIncrement: 6 });
+    }
   });
 
   it("clears the project when an edit moves the entry to another client", async () => {

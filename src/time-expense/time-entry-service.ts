@@ -228,21 +228,27 @@ export async function editTimeEntry(db: Db, scope: FirmScope, id: string, patch:
       workCode: current.workCodeId,
       date: current.date,
       minutes: current.minutes,
-      billable: current.billable,
+      // Billable defaults from the work code: a new work code brings its own.
+      billable: "workCode" in changes ? undefined : current.billable,
       description: current.description,
       ...changes,
     };
     if (changes.client !== undefined && patch.project === undefined) merged.project = null;
     const fresh = await prepareTimeEntry(refs, scope, merged, nowIso(scope));
     const repriced = ["staff", "client", "project", "workCode", "date"].some((key) => key in changes);
+    // Stored minutes were rounded to the increment of their day; only new minutes are rounded
+    // (to today's increment), so an unrelated edit never changes the duration.
+    const minutes = changes.minutes !== undefined ? fresh.minutes : current.minutes;
+    const rate = repriced ? fresh.rate : current.rate;
     const next: TimeEntry = {
       ...fresh,
       id: current.id,
       status: current.status,
       createdAt: current.createdAt,
-      rate: repriced ? fresh.rate : current.rate,
+      minutes,
+      rate,
       rateSource: repriced ? fresh.rateSource : current.rateSource,
-      amount: repriced ? fresh.amount : timeAmount(current.rate, fresh.minutes, scope.firm.minorDigits),
+      amount: timeAmount(rate, minutes, scope.firm.minorDigits),
     };
     await replaceTimeEntry(tx, scope.firm.id, next);
     return next;

@@ -1,0 +1,125 @@
+/**
+ * `firmtime report basic|detailed`: time & expense transaction reports as a text table, CSV or
+ * JSON, on stdout or into a file (--output). The global --json means --format json.
+ */
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { invalid } from "../../domain/errors.js";
+import { reportToCsv } from "../../reports/report-csv.js";
+import { reportToJson } from "../../reports/report-json.js";
+import { runReport, type ReportRequest } from "../../reports/report-service.js";
+import { reportToText } from "../../reports/report-text.js";
+import { GROUP_BYS, KIND_FILTERS, REPORT_TYPES, type Report, type ReportType } from "../../reports/report.js";
+import type { CommandContext } from "../context.js";
+import type { Register } from "../main.js";
+import { billableOption, choiceOption } from "./parse-options.js";
+
+const FORMATS = ["table", "csv", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ReportOptions {
+  from?: string;
+  to?: string;
+  month?: string;
+  year?: string;
+  staff?: string;
+  client?: string;
+  project?: string;
+  workcode?: string;
+  billable?: string;
+  status?: string;
+  kind?: string;
+  groupBy: string;
+  format?: string;
+  output?: string;
+}
+
+const list = (value: string | undefined): string[] | undefined =>
+  value === undefined ? undefined : value.split(",").map((item) => item.trim()).filter(Boolean);
+
+/** Option text into a request; the service checks periods, levels, kinds and statuses. */
+const toRequest = (options: ReportOptions): ReportRequest => ({
+  from: options.from,
+  to: options.to,
+  month: options.month,
+  year: options.year,
+  staff: options.staff,
+  client: options.client,
+  project: options.project,
+  workCode: options.workcode,
+  billable: billableOption("billable", options.billable),
+  status: list(options.status),
+  kind: options.kind,
+  groupBy: list(options.groupBy) ?? [],
+});
+
+function chooseFormat(ctx: CommandContext, format: string | undefined): Format {
+  const chosen = choiceOption("format", format, FORMATS);
+  if (ctx.json && chosen !== undefined && chosen !== "json") throw invalid(`--json and --format ${chosen} disagree; give one`);
+  return ctx.json ? "json" : (chosen ?? "table");
+}
+
+function render(report: Report, format: Format): string {
+  switch (format) {
+    case "table":
+      return reportToText(report);
+    case "csv":
+      return reportToCsv(report);
+    case "json":
+      return JSON.stringify(reportToJson(report), null, 2) + "\n";
+  }
+}
+
+function writeReport(path: string, text: string): void {
+  try {
+    writeFileSync(path, text, "utf8");
+  } catch (error) {
+    throw invalid(`--output: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function reportAction(ctx: CommandContext, type: ReportType, options: ReportOptions): Promise<void> {
+  const format = chooseFormat(ctx, options.format);
+  const request = toRequest(options);
+  await ctx.withFirm(async (store, scope) => {
+    const report = await runReport(store.db, scope, type, request);
+    const text = render(report, format);
+    if (!options.output) {
+      ctx.io.stdout(text);
+      return;
+    }
+    writeReport(options.output, text);
+    const entries = report.total.timeEntries + report.total.expenseEntries;
+    ctx.output({ output: options.output, format, report: type, entries }, () => `Wrote ${type} report (${format}, ${entries} entries) to ${options.output}\n`);
+  });
+}
+
+function reportCommand(parent: Command, type: ReportType, description: string): Command {
+  return parent
+    .command(type)
+    .description(description)
+    .requiredOption("--group-by <levels>", `${GROUP_BYS.join(" | ")}, or two of them: client,month`)
+    .option("--from <date>", "first entry date (YYYY-MM-DD)")
+    .option("--to <date>", "last entry date (YYYY-MM-DD)")
+    .option("--month <YYYY-MM>", "one calendar month")
+    .option("--year <YYYY>", "one calendar year")
+    .option("--staff <number>", "one staff member")
+    .option("--client <code>", "one client")
+    .option("--project <code>", "one project of --client")
+    .option("--workcode <code>", "one work code")
+    .option("--billable <yes|no>", "billable or non-billable entries only")
+    .option("--status <list>", "statuses, comma-separated: draft,submitted,approved,billed,transferred")
+    .option("--kind <kind>", KIND_FILTERS.join(" | "), "both")
+    .option("--format <format>", `${FORMATS.join(" | ")} (default table; --json means json)`)
+    .option("--output <file>", "write the report to a file instead of the screen");
+}
+
+export const registerReportCommands: Register = (program, context) => {
+  const report = program.command("report").description(`time & expense transaction reports: ${REPORT_TYPES.join(", ")}`);
+  for (const [type, description] of [
+    ["basic", "one line per group: hours, billable hours, amounts and entry counts"],
+    ["detailed", "every entry, grouped, with subtotals and a grand total"],
+  ] as const) {
+    reportCommand(report, type, description).action((options: ReportOptions) => reportAction(context(), type, options));
+  }
+};
