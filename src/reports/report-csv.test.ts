@@ -21,10 +21,19 @@ describe("CSV fields (RFC 4180)", () => {
   it("round-trips any text through a standard CSV parser", () => {
     fc.assert(
       // The characters CSV treats specially, among ordinary ones.
-      fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom("a", "é", " ", ",", '"', "\n", "\r", "-", "1") }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const text = rows.map(csvRecord).join("");
-        expect(parse(text, { relax_column_count: false, record_delimiter: "\r\n" })).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(
+          fc.array(fc.string({ unit: fc.constantFrom("a", "é", " ", ",", '"', "\n", "\r", "-", "1") }), {
+            minLength: 3,
+            maxLength: 3,
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (rows) => {
+          const text = rows.map(csvRecord).join("");
+          expect(parse(text, { relax_column_count: false, record_delimiter: "\r\n" })).toEqual(rows);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -36,7 +36,14 @@ function keyCells(groupBy: readonly GroupBy[], path: readonly GroupKey[]): strin
   });
 }
 
-const BASIC_COLUMNS = ["hours", "billable hours", "amount", "billable amount", "time entries", "expense entries"];
+const BASIC_COLUMNS = [
+  "hours",
+  "billable hours",
+  "amount",
+  "billable amount",
+  "time entries",
+  "expense entries",
+];
 
 function basicCells(totals: Totals, minorDigits: number): string[] {
   return [
@@ -49,7 +56,7 @@ function basicCells(totals: Totals, minorDigits: number): string[] {
   ];
 }
 
-export function basicCsv(report: Report): string {
+function basicCsv(report: Report): string {
   const { groupBy } = report;
   const digits = report.firm.minorDigits;
   const out = [csvRecord(["row", ...keyHeader(groupBy), ...BASIC_COLUMNS])];
@@ -114,7 +121,7 @@ function detailedTotalCells(totals: Totals, minorDigits: number): string[] {
   return cells;
 }
 
-export function detailedCsv(report: Report): string {
+function detailedCsv(report: Report): string {
   const { groupBy } = report;
   const digits = report.firm.minorDigits;
   const out = [csvRecord(["row", ...keyHeader(groupBy, "group "), ...DETAILED_COLUMNS])];
@@ -130,4 +137,5 @@ export function detailedCsv(report: Report): string {
   return out.join("");
 }
 
-export const reportToCsv = (report: Report): string => (report.type === "basic" ? basicCsv(report) : detailedCsv(report));
+export const reportToCsv = (report: Report): string =>
+  report.type === "basic" ? basicCsv(report) : detailedCsv(report);

@@ -40,8 +40,22 @@ describe("report grouping", () => {
     );
     expect(groups.map((group) => group.key.code)).toEqual(["ACME", "BETA"]);
     expect(groups[0]!.lines.map((entry) => entry.id)).toEqual(["e1", "e3", "e4"]);
-    expect(groups[0]!.totals).toEqual({ minutes: 0, billableMinutes: 0, amount: 4_250, billableAmount: 4_250, timeEntries: 2, expenseEntries: 1 });
-    expect(grandTotal(groups)).toEqual({ minutes: 2, billableMinutes: 0, amount: 4_583, billableAmount: 4_250, timeEntries: 3, expenseEntries: 1 });
+    expect(groups[0]!.totals).toEqual({
+      minutes: 0,
+      billableMinutes: 0,
+      amount: 4_250,
+      billableAmount: 4_250,
+      timeEntries: 2,
+      expenseEntries: 1,
+    });
+    expect(grandTotal(groups)).toEqual({
+      minutes: 2,
+      billableMinutes: 0,
+      amount: 4_583,
+      billableAmount: 4_250,
+      timeEntries: 3,
+      expenseEntries: 1,
+    });
   });
 
   it("nests a second level and sums parents from their children", () => {
@@ -58,7 +72,14 @@ describe("report grouping", () => {
   });
 
   it("refuses a total past the exact integer range instead of losing cents", () => {
-    const big = { minutes: 0, billableMinutes: 0, amount: Number.MAX_SAFE_INTEGER, billableAmount: 0, timeEntries: 1, expenseEntries: 0 };
+    const big = {
+      minutes: 0,
+      billableMinutes: 0,
+      amount: Number.MAX_SAFE_INTEGER,
+      billableAmount: 0,
+      timeEntries: 1,
+      expenseEntries: 0,
+    };
     expect(() => sumTotals([big, { ...big, amount: 1 }])).toThrow("total is too large");
   });
 });

@@ -29,7 +29,7 @@ export function sumTotals(parts: readonly Totals[]): Totals {
 }
 
 /** One line's contribution to its groups' totals. */
-export function lineTotals(line: ReportLine): Totals {
+function lineTotals(line: ReportLine): Totals {
   const minutes = line.kind === "time" ? line.quantity : 0;
   return {
     minutes,
@@ -42,7 +42,7 @@ export function lineTotals(line: ReportLine): Totals {
 }
 
 /** The group a line falls in at one level. */
-export function lineKey(line: ReportLine, by: GroupBy): GroupKey {
+function lineKey(line: ReportLine, by: GroupBy): GroupKey {
   switch (by) {
     case "client":
       return { by, id: line.clientId, code: line.clientCode, name: line.clientName };
@@ -63,7 +63,15 @@ export function lineItem(line: ReportLine, groupBy: readonly GroupBy[]): Grouped
 
 // Plain code-point order (not locale order) so both engines and every machine print groups alike.
 const byCode = (a: ReportGroup, b: ReportGroup): number =>
-  a.key.code < b.key.code ? -1 : a.key.code > b.key.code ? 1 : a.key.id < b.key.id ? -1 : a.key.id > b.key.id ? 1 : 0;
+  a.key.code < b.key.code
+    ? -1
+    : a.key.code > b.key.code
+      ? 1
+      : a.key.id < b.key.id
+        ? -1
+        : a.key.id > b.key.id
+          ? 1
+          : 0;
 
 /**
  * Files items under `levels` grouping levels, in code order. Lines keep the order they came in
@@ -89,4 +97,5 @@ export function buildGroups(items: Iterable<GroupedItem>, levels: number, level 
   return groups.sort(byCode);
 }
 
-export const grandTotal = (groups: readonly ReportGroup[]): Totals => sumTotals(groups.map((group) => group.totals));
+export const grandTotal = (groups: readonly ReportGroup[]): Totals =>
+  sumTotals(groups.map((group) => group.totals));

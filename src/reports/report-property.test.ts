@@ -23,7 +23,14 @@ const ENTRIES_PER_RUN = 2_000;
 const STAFF = ["S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7"];
 const CLIENTS = ["C0", "C1", "C2"];
 const WORK_CODES = ["T1", "T2"];
-const GROUPINGS: GroupBy[][] = [["staff"], ["client"], ["workcode"], ["month"], ["staff", "client"], ["client", "workcode"]];
+const GROUPINGS: GroupBy[][] = [
+  ["staff"],
+  ["client"],
+  ["workcode"],
+  ["month"],
+  ["staff", "client"],
+  ["client", "workcode"],
+];
 
 /** round(rate × minutes / 60) in cents, half away from zero: rate is ten-thousandths per hour. */
 function expectedCents(rate: number, minutes: number): bigint {
@@ -47,13 +54,20 @@ const entryArbitrary = fc.record({
 
 const runArbitrary = fc.record({
   // Up to 10,000.0000 an hour, with every sub-cent fraction (13.125/h is 131250).
-  rates: fc.array(fc.integer({ min: 0, max: 100_000_000 }), { minLength: STAFF.length, maxLength: STAFF.length }),
+  rates: fc.array(fc.integer({ min: 0, max: 100_000_000 }), {
+    minLength: STAFF.length,
+    maxLength: STAFF.length,
+  }),
   entries: fc.array(entryArbitrary, { minLength: ENTRIES_PER_RUN, maxLength: ENTRIES_PER_RUN }),
   groupBy: fc.constantFrom(...GROUPINGS),
 });
 
 /** Every leaf group by its path of codes ("S3/C1"), and checks each parent adds up its children. */
-function leafAmounts(groups: readonly ReportGroup[], path: string[] = [], into = new Map<string, bigint>()): Map<string, bigint> {
+function leafAmounts(
+  groups: readonly ReportGroup[],
+  path: string[] = [],
+  into = new Map<string, bigint>(),
+): Map<string, bigint> {
   for (const group of groups) {
     const here = [...path, group.key.code];
     if (group.groups.length) {
@@ -69,9 +83,11 @@ describe.each(ENGINES)("report totals are sums of rounded lines, on %s", (engine
   const t = useTestFirm(engine, { timeIncrement: 1 });
 
   beforeAll(async () => {
-    for (const number of STAFF) await addStaff(t.store.db, t.scope, { staffNumber: number, firstName: "Staff", lastName: number });
+    for (const number of STAFF)
+      await addStaff(t.store.db, t.scope, { staffNumber: number, firstName: "Staff", lastName: number });
     for (const code of CLIENTS) await addClient(t.store.db, t.scope, { code, name: `Client ${code}` });
-    for (const code of WORK_CODES) await addWorkCode(t.store.db, t.scope, { code, kind: "time", name: `Work ${code}`, rate: 1_000_000 });
+    for (const code of WORK_CODES)
+      await addWorkCode(t.store.db, t.scope, { code, kind: "time", name: `Work ${code}`, rate: 1_000_000 });
   });
 
   it(`holds over ${RUNS} × ${ENTRIES_PER_RUN} random (rate, minutes) entries`, async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkGroupBy, checkKind, checkReportRequest, checkStatuses, kindsOf, resolvePeriod } from "./report-request.js";
+import {
+  checkGroupBy,
+  checkKind,
+  checkReportRequest,
+  checkStatuses,
+  kindsOf,
+  resolvePeriod,
+} from "./report-request.js";
 
 describe("report periods", () => {
   it("turns a month or a year into its first and last day", () => {
@@ -9,7 +16,10 @@ describe("report periods", () => {
   });
 
   it("keeps from/to as given, either end open", () => {
-    expect(resolvePeriod({ from: "2026-01-05", to: "2026-01-05" })).toEqual({ from: "2026-01-05", to: "2026-01-05" });
+    expect(resolvePeriod({ from: "2026-01-05", to: "2026-01-05" })).toEqual({
+      from: "2026-01-05",
+      to: "2026-01-05",
+    });
     expect(resolvePeriod({ from: "2026-01-05" })).toEqual({ from: "2026-01-05", to: null });
     expect(resolvePeriod({})).toEqual({ from: null, to: null });
   });
@@ -45,7 +55,9 @@ describe("report grouping, kinds and statuses", () => {
 
   it("needs the client of a project filter", () => {
     expect(() => checkReportRequest({ project: "YE", groupBy: ["client"] })).toThrow("names its client too");
-    expect(checkReportRequest({ client: " acme ", project: "YE", groupBy: ["client"] }).criteria).toMatchObject({
+    expect(
+      checkReportRequest({ client: " acme ", project: "YE", groupBy: ["client"] }).criteria,
+    ).toMatchObject({
       client: "acme",
       project: "YE",
       kind: "both",

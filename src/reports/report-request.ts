@@ -7,7 +7,14 @@ import { monthOf, parseIsoDate, type IsoDate } from "../domain/dates.js";
 import { ENTRY_STATUSES, isEntryStatus, type EntryStatus } from "../domain/entries.js";
 import { invalid } from "../domain/errors.js";
 import type { EntryKind } from "../time-expense/entry-store.js";
-import { GROUP_BYS, KIND_FILTERS, MAX_GROUP_LEVELS, type GroupBy, type KindFilter, type ReportCriteria } from "./report.js";
+import {
+  GROUP_BYS,
+  KIND_FILTERS,
+  MAX_GROUP_LEVELS,
+  type GroupBy,
+  type KindFilter,
+  type ReportCriteria,
+} from "./report.js";
 
 export interface ReportRequest {
   from?: string;
@@ -36,7 +43,11 @@ export interface Period {
 
 /** One way of naming the period at a time, so a typo cannot silently widen or narrow it. */
 export function resolvePeriod(request: Pick<ReportRequest, "from" | "to" | "month" | "year">): Period {
-  const ways = [request.from !== undefined || request.to !== undefined, request.month !== undefined, request.year !== undefined];
+  const ways = [
+    request.from !== undefined || request.to !== undefined,
+    request.month !== undefined,
+    request.year !== undefined,
+  ];
   if (ways.filter(Boolean).length > 1) throw invalid("name the period one way: from/to, a month or a year");
   if (request.month !== undefined) return monthPeriod(request.month);
   if (request.year !== undefined) return yearPeriod(request.year);
@@ -61,7 +72,8 @@ function yearPeriod(text: string): Period {
 export function checkGroupBy(levels: readonly string[]): GroupBy[] {
   const groupBy = levels.map((level) => level.trim().toLowerCase());
   if (groupBy.length === 0) throw invalid(`a report is grouped by one of ${GROUP_BYS.join(", ")}`);
-  if (groupBy.length > MAX_GROUP_LEVELS) throw invalid(`a report has at most ${MAX_GROUP_LEVELS} grouping levels`);
+  if (groupBy.length > MAX_GROUP_LEVELS)
+    throw invalid(`a report has at most ${MAX_GROUP_LEVELS} grouping levels`);
   for (const level of groupBy) {
     if (!(GROUP_BYS as readonly string[]).includes(level)) {
       throw invalid(`cannot group by ${JSON.stringify(level)}: choose ${GROUP_BYS.join(", ")}`);
@@ -84,7 +96,8 @@ export const kindsOf = (kind: KindFilter): EntryKind[] => (kind === "both" ? ["t
 export function checkStatuses(statuses: readonly string[] | undefined): EntryStatus[] {
   const checked = (statuses ?? []).map((status) => status.trim().toLowerCase());
   for (const status of checked) {
-    if (!isEntryStatus(status)) throw invalid(`status ${JSON.stringify(status)} must be one of ${ENTRY_STATUSES.join(", ")}`);
+    if (!isEntryStatus(status))
+      throw invalid(`status ${JSON.stringify(status)} must be one of ${ENTRY_STATUSES.join(", ")}`);
   }
   return [...new Set(checked as EntryStatus[])];
 }

@@ -35,7 +35,8 @@ const TRICKY_DESCRIPTION = 'Mileage to "client site", return\nvia the bank';
 
 function expectedTotals(entries: readonly Seeded[]): Totals {
   const time = entries.filter((entry) => entry.kind === "time");
-  const sum = (list: readonly Seeded[], value: (entry: Seeded) => number) => list.reduce((total, entry) => total + value(entry), 0);
+  const sum = (list: readonly Seeded[], value: (entry: Seeded) => number) =>
+    list.reduce((total, entry) => total + value(entry), 0);
   return {
     minutes: sum(time, (entry) => entry.minutes),
     billableMinutes: sum(time, (entry) => (entry.billable ? entry.minutes : 0)),
@@ -88,18 +89,59 @@ describe.each(ENGINES)("reports on %s", (engine) => {
     await addClient(db, scope, { code: "GAMMA", name: "Gamma" });
     await addProject(db, scope, { client: "ACME", code: "YE2025", name: "Year end 2025" });
     await addWorkCode(db, scope, { code: "AUD", kind: "time", name: "Audit", rate: 1_500_000 });
-    await addWorkCode(db, scope, { code: "ADM", kind: "time", name: "Admin", billable: false, rate: 500_000 });
-    await addWorkCode(db, scope, { code: "MIL", kind: "expense", name: "Mileage", rate: 7_000, surchargeBp: 1_000 });
+    await addWorkCode(db, scope, {
+      code: "ADM",
+      kind: "time",
+      name: "Admin",
+      billable: false,
+      rate: 500_000,
+    });
+    await addWorkCode(db, scope, {
+      code: "MIL",
+      kind: "expense",
+      name: "Mileage",
+      rate: 7_000,
+      surchargeBp: 1_000,
+    });
     await setRate(db, scope, { staff: "JD", rate: 2_000_000, effectiveDate: "2025-01-01" });
     await setRate(db, scope, { client: "BETA", rate: 1_200_000, effectiveDate: "2025-01-01" });
 
-    const time = async (date: string, staff: string, client: string, workCode: string, minutes: number, project: string | null = null) => {
-      const entry = await addTimeEntry(db, scope, { date, staff, client, project, workCode, minutes, description: `${workCode} work` });
+    const time = async (
+      date: string,
+      staff: string,
+      client: string,
+      workCode: string,
+      minutes: number,
+      project: string | null = null,
+    ) => {
+      const entry = await addTimeEntry(db, scope, {
+        date,
+        staff,
+        client,
+        project,
+        workCode,
+        minutes,
+        description: `${workCode} work`,
+      });
       seeded.push({ ...entry, kind: "time", staff, client, project, workCode, minutes: entry.minutes });
       return entry.id;
     };
-    const expense = async (date: string, staff: string, client: string, quantity: number, unitRate?: number) => {
-      const entry = await addExpenseEntry(db, scope, { date, staff, client, workCode: "MIL", quantity, unitRate, description: TRICKY_DESCRIPTION });
+    const expense = async (
+      date: string,
+      staff: string,
+      client: string,
+      quantity: number,
+      unitRate?: number,
+    ) => {
+      const entry = await addExpenseEntry(db, scope, {
+        date,
+        staff,
+        client,
+        workCode: "MIL",
+        quantity,
+        unitRate,
+        description: TRICKY_DESCRIPTION,
+      });
       seeded.push({ ...entry, kind: "expense", staff, client, project: null, workCode: "MIL", minutes: 0 });
       return entry.id;
     };
@@ -130,7 +172,10 @@ describe.each(ENGINES)("reports on %s", (engine) => {
     const detailed = await detailedReport(t.store.db, t.scope, request);
     checkTree(basic);
     const leaves = checkTree(detailed);
-    for (const leaf of leaves) expect(leaf.totals).toEqual(expectedTotals(leaf.lines.map((line) => seeded.find((entry) => entry.id === line.id)!)));
+    for (const leaf of leaves)
+      expect(leaf.totals).toEqual(
+        expectedTotals(leaf.lines.map((line) => seeded.find((entry) => entry.id === line.id)!)),
+      );
     expect(detailed.total).toEqual(basic.total);
     expect(JSON.stringify(detailed.groups.map((group) => [group.key, group.totals]))).toBe(
       JSON.stringify(basic.groups.map((group) => [group.key, group.totals])),
@@ -148,7 +193,9 @@ describe.each(ENGINES)("reports on %s", (engine) => {
   }
 
   it("prices the seeded entries as the firm's rules say (the fixture the other tests rely on)", () => {
-    expect(seeded.map((entry) => entry.amount)).toEqual([30_000, 7_500, 12_000, 10_000, -10_000, 12_000, 7_700, 1_358]);
+    expect(seeded.map((entry) => entry.amount)).toEqual([
+      30_000, 7_500, 12_000, 10_000, -10_000, 12_000, 7_700, 1_358,
+    ]);
   });
 
   it("totals a year by client: subtotals per client, grand total the sum of the stored amounts", async () => {
@@ -169,7 +216,10 @@ describe.each(ENGINES)("reports on %s", (engine) => {
   });
 
   it("filters by period: from/to, month and year", async () => {
-    await expectSelection({ from: "2026-01-15", to: "2026-02-05", groupBy: ["client"] }, (e) => e.date >= "2026-01-15" && e.date <= "2026-02-05");
+    await expectSelection(
+      { from: "2026-01-15", to: "2026-02-05", groupBy: ["client"] },
+      (e) => e.date >= "2026-01-15" && e.date <= "2026-02-05",
+    );
     await expectSelection({ month: "2026-02", groupBy: ["staff"] }, (e) => e.date.startsWith("2026-02"));
     await expectSelection({ year: "2025", groupBy: ["staff"] }, (e) => e.date.startsWith("2025"));
     await expectSelection({ to: "2026-01-10", groupBy: ["month"] }, (e) => e.date <= "2026-01-10");
@@ -178,24 +228,32 @@ describe.each(ENGINES)("reports on %s", (engine) => {
   it("filters by staff, client, project and work code (codes in any case)", async () => {
     await expectSelection({ staff: "jd", groupBy: ["client"] }, (e) => e.staff === "JD");
     await expectSelection({ client: "acme", groupBy: ["staff"] }, (e) => e.client === "ACME");
-    await expectSelection({ client: "ACME", project: "ye2025", groupBy: ["staff"] }, (e) => e.project === "YE2025");
+    await expectSelection(
+      { client: "ACME", project: "ye2025", groupBy: ["staff"] },
+      (e) => e.project === "YE2025",
+    );
     await expectSelection({ workCode: "ADM", groupBy: ["client"] }, (e) => e.workCode === "ADM");
   });
 
   it("filters by billable, status and kind", async () => {
     await expectSelection({ billable: true, groupBy: ["client"] }, (e) => e.billable);
     await expectSelection({ billable: false, groupBy: ["client"] }, (e) => !e.billable);
-    await expectSelection({ status: ["approved", "billed"], groupBy: ["staff"] }, (e) => e.status === "approved" || e.status === "billed");
+    await expectSelection(
+      { status: ["approved", "billed"], groupBy: ["staff"] },
+      (e) => e.status === "approved" || e.status === "billed",
+    );
     await expectSelection({ status: ["draft"], groupBy: ["staff"] }, (e) => e.status === "draft");
     await expectSelection({ kind: "time", groupBy: ["client"] }, (e) => e.kind === "time");
     await expectSelection({ kind: "expense", groupBy: ["client"] }, (e) => e.kind === "expense");
-    await expectSelection({ kind: "both", staff: "RS", billable: true, year: "2026", groupBy: ["workcode"] }, (e) =>
-      e.staff === "RS" && e.billable && e.date.startsWith("2026"),
+    await expectSelection(
+      { kind: "both", staff: "RS", billable: true, year: "2026", groupBy: ["workcode"] },
+      (e) => e.staff === "RS" && e.billable && e.date.startsWith("2026"),
     );
   });
 
   it("groups by each level, ordered by code, and by two levels", async () => {
-    const codes = async (groupBy: string[]) => (await bothReports({ groupBy })).basic.groups.map((group) => group.key.code);
+    const codes = async (groupBy: string[]) =>
+      (await bothReports({ groupBy })).basic.groups.map((group) => group.key.code);
     expect(await codes(["client"])).toEqual(["ACME", "BETA", "GAMMA"]);
     expect(await codes(["staff"])).toEqual(["AL", "JD", "RS"]);
     expect(await codes(["workcode"])).toEqual(["ADM", "AUD", "MIL"]);
@@ -208,7 +266,11 @@ describe.each(ENGINES)("reports on %s", (engine) => {
       ["2026-03", -10_000],
     ]);
     expect(acme.groups[0]!.totals).toMatchObject({ timeEntries: 2, expenseEntries: 1 });
-    expect(detailed.groups[0]!.groups[0]!.lines.map((line) => line.date)).toEqual(["2026-01-10", "2026-01-15", "2026-01-20"]);
+    expect(detailed.groups[0]!.groups[0]!.lines.map((line) => line.date)).toEqual([
+      "2026-01-10",
+      "2026-01-15",
+      "2026-01-20",
+    ]);
   });
 
   it("shows every detail of a line: names, project, work code, quantity, rate, status", async () => {
@@ -230,7 +292,13 @@ describe.each(ENGINES)("reports on %s", (engine) => {
       billable: true,
       status: "billed",
     });
-    expect(jane.lines[1]).toMatchObject({ kind: "expense", quantity: 100_000, rate: 7_000, amount: 7_700, description: TRICKY_DESCRIPTION });
+    expect(jane.lines[1]).toMatchObject({
+      kind: "expense",
+      quantity: 100_000,
+      rate: 7_000,
+      amount: 7_700,
+      description: TRICKY_DESCRIPTION,
+    });
   });
 
   it("an empty selection is an empty report with zero totals", async () => {
@@ -243,22 +311,37 @@ describe.each(ENGINES)("reports on %s", (engine) => {
 
   it("refuses unknown references and contradictory requests, naming the problem", async () => {
     const run = (request: ReportRequest) => basicReport(t.store.db, t.scope, request);
-    await expect(run({ client: "NOPE", groupBy: ["client"] })).rejects.toMatchObject({ code: "NOT_FOUND", message: 'client "NOPE" does not exist' });
+    await expect(run({ client: "NOPE", groupBy: ["client"] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: 'client "NOPE" does not exist',
+    });
     await expect(run({ staff: "ZZ", groupBy: ["client"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(run({ client: "ACME", project: "NOPE", groupBy: ["client"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(run({ project: "YE2025", groupBy: ["client"] })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(run({ month: "2026-02", year: "2026", groupBy: ["client"] })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(run({ from: "2026-03-01", to: "2026-02-01", groupBy: ["client"] })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(run({ client: "ACME", project: "NOPE", groupBy: ["client"] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(run({ project: "YE2025", groupBy: ["client"] })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(run({ month: "2026-02", year: "2026", groupBy: ["client"] })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(run({ from: "2026-03-01", to: "2026-02-01", groupBy: ["client"] })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await expect(run({ groupBy: [] })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(run({ groupBy: ["project"] })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(run({ status: ["paid"], groupBy: ["client"] })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(run({ status: ["paid"], groupBy: ["client"] })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await expect(run({ kind: "mileage", groupBy: ["client"] })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("writes CSV that quotes commas, quotes and line breaks, with decimal amounts", async () => {
     const { detailed, basic } = await bothReports({ year: "2026", groupBy: ["client"] });
-    const rows = parse(reportToCsv(detailed), { columns: true }) as Record<string, string>[];
-    const expense = rows.find((row) => row.row === "entry" && row.kind === "expense" && row["group client code"] === "ACME")!;
+    const rows = parse<Record<string, string>>(reportToCsv(detailed), { columns: true });
+    const expense = rows.find(
+      (row) => row.row === "entry" && row.kind === "expense" && row["group client code"] === "ACME",
+    )!;
     expect(expense.description).toBe(TRICKY_DESCRIPTION);
     expect(expense["client name"]).toBe("Acme, Ltd");
     expect(expense.amount).toBe("77.00");
@@ -266,14 +349,16 @@ describe.each(ENGINES)("reports on %s", (engine) => {
     expect(expense.rate).toBe("0.70");
     const adjustment = rows.find((row) => row.row === "entry" && row.minutes === "-30")!;
     expect(adjustment).toMatchObject({ hours: "-0.50", amount: "-100.00", rate: "200.00" });
-    expect(rows.filter((row) => row.row === "subtotal").map((row) => [row["group client code"], row.amount])).toEqual([
+    expect(
+      rows.filter((row) => row.row === "subtotal").map((row) => [row["group client code"], row.amount]),
+    ).toEqual([
       ["ACME", "352.00"],
       ["BETA", "133.58"],
       ["GAMMA", "100.00"],
     ]);
     expect(rows.at(-1)).toMatchObject({ row: "total", amount: "585.58", hours: "4.50", minutes: "270" });
 
-    const basicRows = parse(reportToCsv(basic), { columns: true }) as Record<string, string>[];
+    const basicRows = parse<Record<string, string>>(reportToCsv(basic), { columns: true });
     expect(basicRows.find((row) => row["client code"] === "BETA")).toMatchObject({
       row: "group",
       "client name": 'Beta "Quoted" Co',
@@ -288,7 +373,12 @@ describe.each(ENGINES)("reports on %s", (engine) => {
     const { basic, detailed } = await bothReports({ year: "2026", groupBy: ["client", "month"] });
     const json = reportToJson(detailed);
     expect(json.total).toMatchObject({ amount: 58_558, amountText: "585.58", minutes: 270, hours: "4.50" });
-    expect(json.groups[0]!.groups![0]!.lines![0]).toMatchObject({ amount: 30_000, amountText: "300.00", rate: 2_000_000, rateText: "200.00" });
+    expect(json.groups[0]!.groups![0]!.lines![0]).toMatchObject({
+      amount: 30_000,
+      amountText: "300.00",
+      rate: 2_000_000,
+      rateText: "200.00",
+    });
 
     const text = reportToText(basic);
     expect(text).toContain("Basic time & expense report: Test & Co");

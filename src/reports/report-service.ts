@@ -37,7 +37,12 @@ async function prepare(db: Db, scope: FirmScope, request: ReportRequest): Promis
   return { criteria, groupBy, filter, kinds: kindsOf(criteria.kind) };
 }
 
-function assemble(type: ReportType, scope: FirmScope, prepared: PreparedReport, groups: ReportGroup[]): Report {
+function assemble(
+  type: ReportType,
+  scope: FirmScope,
+  prepared: PreparedReport,
+  groups: ReportGroup[],
+): Report {
   const { name, currency, minorDigits } = scope.firm;
   return {
     type,
@@ -57,7 +62,10 @@ export async function basicReport(db: Db, scope: FirmScope, request: ReportReque
   const items: GroupedItem[] = [];
   for (const kind of prepared.kinds) {
     for (const sums of await selectGroupSums(db, firmId, kind, prepared.filter, prepared.groupBy)) {
-      items.push({ keys: sums.keys.map((id, level) => keyOf(prepared.groupBy[level]!, id)), totals: sums.totals });
+      items.push({
+        keys: sums.keys.map((id, level) => keyOf(prepared.groupBy[level]!, id)),
+        totals: sums.totals,
+      });
     }
   }
   // A group with both time and expense entries arrives twice (once per kind); buildGroups adds them.
@@ -72,12 +80,21 @@ export async function detailedReport(db: Db, scope: FirmScope, request: ReportRe
   return assemble("detailed", scope, prepared, buildGroups(items, prepared.groupBy.length));
 }
 
-export function runReport(db: Db, scope: FirmScope, type: ReportType, request: ReportRequest): Promise<Report> {
+export function runReport(
+  db: Db,
+  scope: FirmScope,
+  type: ReportType,
+  request: ReportRequest,
+): Promise<Report> {
   return type === "basic" ? basicReport(db, scope, request) : detailedReport(db, scope, request);
 }
 
 /** Names group ids from the small record tables, each read once for the whole report. */
-async function groupKeyNamer(db: Db, firmId: string, groupBy: readonly GroupBy[]): Promise<(by: GroupBy, id: string) => GroupKey> {
+async function groupKeyNamer(
+  db: Db,
+  firmId: string,
+  groupBy: readonly GroupBy[],
+): Promise<(by: GroupBy, id: string) => GroupKey> {
   const labels = new Map<GroupBy, Map<string, GroupLabel>>();
   for (const by of groupBy) if (by !== "month") labels.set(by, await selectGroupLabels(db, firmId, by));
   return (by, id) => {

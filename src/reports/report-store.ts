@@ -33,8 +33,10 @@ function filteredEntries(db: Db, firmId: string, kind: EntryKind, filter: EntryF
 type EntryExpressions = ExpressionBuilder<Database & { e: Database["time_entry"] }, "e">;
 
 /** Minutes (time) or quantity (expense): the one column that differs in name between tables. */
-const quantityOf = (kind: EntryKind): RawBuilder<number> => sql<number>`${sql.ref(kind === "time" ? "e.minutes" : "e.quantity")}`;
-const rateOf = (kind: EntryKind): RawBuilder<number> => sql<number>`${sql.ref(kind === "time" ? "e.rate" : "e.unit_rate")}`;
+const quantityOf = (kind: EntryKind): RawBuilder<number> =>
+  sql<number>`${sql.ref(kind === "time" ? "e.minutes" : "e.quantity")}`;
+const rateOf = (kind: EntryKind): RawBuilder<number> =>
+  sql<number>`${sql.ref(kind === "time" ? "e.rate" : "e.unit_rate")}`;
 
 /** The grouping column; a month is the date's "YYYY-MM" prefix (same substr on both engines). */
 function groupKeyOf(by: GroupBy): RawBuilder<string> {
@@ -149,7 +151,8 @@ function linesOf(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
     ]);
 }
 
-const staffName = (row: { first_name: string; last_name: string }): string => `${row.first_name} ${row.last_name}`;
+const staffName = (row: { first_name: string; last_name: string }): string =>
+  `${row.first_name} ${row.last_name}`;
 
 type LineRow = Awaited<ReturnType<ReturnType<typeof linesOf>["execute"]>>[number];
 
@@ -201,18 +204,34 @@ export interface GroupLabel {
 }
 
 /** The names of every record of one kind, by id: small tables, read once per report. */
-export async function selectGroupLabels(db: Db, firmId: string, by: Exclude<GroupBy, "month">): Promise<Map<string, GroupLabel>> {
+export async function selectGroupLabels(
+  db: Db,
+  firmId: string,
+  by: Exclude<GroupBy, "month">,
+): Promise<Map<string, GroupLabel>> {
   let rows: { id: string; code: string; name: string }[];
   switch (by) {
     case "client":
-      rows = await db.selectFrom("client").select(["id", "code", "name"]).where("firm_id", "=", firmId).execute();
+      rows = await db
+        .selectFrom("client")
+        .select(["id", "code", "name"])
+        .where("firm_id", "=", firmId)
+        .execute();
       break;
     case "workcode":
-      rows = await db.selectFrom("work_code").select(["id", "code", "name"]).where("firm_id", "=", firmId).execute();
+      rows = await db
+        .selectFrom("work_code")
+        .select(["id", "code", "name"])
+        .where("firm_id", "=", firmId)
+        .execute();
       break;
     case "staff":
       rows = (
-        await db.selectFrom("staff").select(["id", "staff_number", "first_name", "last_name"]).where("firm_id", "=", firmId).execute()
+        await db
+          .selectFrom("staff")
+          .select(["id", "staff_number", "first_name", "last_name"])
+          .where("firm_id", "=", firmId)
+          .execute()
       ).map((row) => ({ id: row.id, code: row.staff_number, name: staffName(row) }));
       break;
   }

@@ -6,7 +6,14 @@
 import { renderTable, type Column } from "../cli/table.js";
 import { formatHours } from "../domain/duration.js";
 import { formatAmount, formatQuantity, formatRate } from "../domain/money.js";
-import { GROUP_TITLES, type GroupKey, type Report, type ReportGroup, type ReportLine, type Totals } from "./report.js";
+import {
+  GROUP_TITLES,
+  type GroupKey,
+  type Report,
+  type ReportGroup,
+  type ReportLine,
+  type Totals,
+} from "./report.js";
 
 type TextRow = { heading: string } | { cells: string[] };
 
@@ -18,7 +25,10 @@ interface TextColumn {
 /** Renders the cell rows as one table, then puts each heading back in its place between them. */
 function renderRows(columns: readonly TextColumn[], rows: readonly TextRow[]): string {
   const cellRows = rows.flatMap((row) => ("cells" in row ? [row.cells] : []));
-  const tableColumns: Column<string[]>[] = columns.map((column, index) => ({ ...column, value: (cells) => cells[index] ?? "" }));
+  const tableColumns: Column<string[]>[] = columns.map((column, index) => ({
+    ...column,
+    value: (cells) => cells[index] ?? "",
+  }));
   const [header, rule, ...body] = renderTable(tableColumns, cellRows).split("\n");
   let next = 0;
   const lines = [header!, rule!];
@@ -26,10 +36,10 @@ function renderRows(columns: readonly TextColumn[], rows: readonly TextRow[]): s
   return lines.join("\n") + "\n";
 }
 
-export const groupLabel = (key: GroupKey): string => (key.name ? `${key.code} ${key.name}` : key.code);
+const groupLabel = (key: GroupKey): string => (key.name ? `${key.code} ${key.name}` : key.code);
 
 /** Free text on one table line: line breaks become spaces, long text is cut with an ellipsis. */
-export function oneLine(text: string, width = 50): string {
+function oneLine(text: string, width = 50): string {
   const flat = text.replace(/\s*[\r\n]+\s*/g, " ").trim();
   return flat.length > width ? flat.slice(0, width - 1) + "…" : flat;
 }
@@ -75,14 +85,22 @@ function basicText(report: Report): string {
   const levels = report.groupBy.length;
   const columns: TextColumn[] = [
     ...report.groupBy.map((by) => ({ header: GROUP_TITLES[by] })),
-    ...["Hours", "Billable h", "Amount", "Billable amt", "Time", "Expense"].map((header) => ({ header, align: "right" as const })),
+    ...["Hours", "Billable h", "Amount", "Billable amt", "Time", "Expense"].map((header) => ({
+      header,
+      align: "right" as const,
+    })),
   ];
   const rows: TextRow[] = [];
   const keyCells = (labels: string[]) => Array.from({ length: levels }, (_, level) => labels[level] ?? "");
   for (const group of report.groups) {
     // The parent's name shows on its first sub-group row only, then its subtotal closes it.
     group.groups.forEach((sub, index) =>
-      rows.push({ cells: [...keyCells([index === 0 ? groupLabel(group.key) : "", groupLabel(sub.key)]), ...totalsCells(sub.totals, digits)] }),
+      rows.push({
+        cells: [
+          ...keyCells([index === 0 ? groupLabel(group.key) : "", groupLabel(sub.key)]),
+          ...totalsCells(sub.totals, digits),
+        ],
+      }),
     );
     const label = group.groups.length ? ["", "Subtotal"] : [groupLabel(group.key)];
     rows.push({ cells: [...keyCells(label), ...totalsCells(group.totals, digits)] });
@@ -149,7 +167,9 @@ function detailedText(report: Report): string {
     rows.push({ heading: `${"  ".repeat(depth)}${title}` });
     for (const line of group.lines) rows.push({ cells: lineCells(line, digits) });
     group.groups.forEach((sub) => walk(sub, depth + 1));
-    rows.push({ cells: detailedTotalCells(`Subtotal ${title} (${entryCount(group.totals)})`, group.totals, digits) });
+    rows.push({
+      cells: detailedTotalCells(`Subtotal ${title} (${entryCount(group.totals)})`, group.totals, digits),
+    });
   };
   report.groups.forEach((group) => walk(group, 0));
   rows.push({ cells: detailedTotalCells(`Total (${entryCount(report.total)})`, report.total, digits) });

@@ -32,15 +32,6 @@ export interface Totals {
   expenseEntries: number;
 }
 
-export const ZERO_TOTALS: Readonly<Totals> = Object.freeze({
-  minutes: 0,
-  billableMinutes: 0,
-  amount: 0,
-  billableAmount: 0,
-  timeEntries: 0,
-  expenseEntries: 0,
-});
-
 /** What a group is: a client, a staff member, a work code or a month ("2026-03"). */
 export interface GroupKey {
   by: GroupBy;

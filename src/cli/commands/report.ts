@@ -35,7 +35,12 @@ interface ReportOptions {
 }
 
 const list = (value: string | undefined): string[] | undefined =>
-  value === undefined ? undefined : value.split(",").map((item) => item.trim()).filter(Boolean);
+  value === undefined
+    ? undefined
+    : value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean);
 
 /** Option text into a request; the service checks periods, levels, kinds and statuses. */
 const toRequest = (options: ReportOptions): ReportRequest => ({
@@ -55,7 +60,8 @@ const toRequest = (options: ReportOptions): ReportRequest => ({
 
 function chooseFormat(ctx: CommandContext, format: string | undefined): Format {
   const chosen = choiceOption("format", format, FORMATS);
-  if (ctx.json && chosen !== undefined && chosen !== "json") throw invalid(`--json and --format ${chosen} disagree; give one`);
+  if (ctx.json && chosen !== undefined && chosen !== "json")
+    throw invalid(`--json and --format ${chosen} disagree; give one`);
   return ctx.json ? "json" : (chosen ?? "table");
 }
 
@@ -74,7 +80,9 @@ function writeReport(path: string, text: string): void {
   try {
     writeFileSync(path, text, "utf8");
   } catch (error) {
-    throw invalid(`--output: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw invalid(
+      `--output: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -90,7 +98,10 @@ async function reportAction(ctx: CommandContext, type: ReportType, options: Repo
     }
     writeReport(options.output, text);
     const entries = report.total.timeEntries + report.total.expenseEntries;
-    ctx.output({ output: options.output, format, report: type, entries }, () => `Wrote ${type} report (${format}, ${entries} entries) to ${options.output}\n`);
+    ctx.output(
+      { output: options.output, format, report: type, entries },
+      () => `Wrote ${type} report (${format}, ${entries} entries) to ${options.output}\n`,
+    );
   });
 }
 
@@ -115,11 +126,15 @@ function reportCommand(parent: Command, type: ReportType, description: string): 
 }
 
 export const registerReportCommands: Register = (program, context) => {
-  const report = program.command("report").description(`time & expense transaction reports: ${REPORT_TYPES.join(", ")}`);
+  const report = program
+    .command("report")
+    .description(`time & expense transaction reports: ${REPORT_TYPES.join(", ")}`);
   for (const [type, description] of [
     ["basic", "one line per group: hours, billable hours, amounts and entry counts"],
     ["detailed", "every entry, grouped, with subtotals and a grand total"],
   ] as const) {
-    reportCommand(report, type, description).action((options: ReportOptions) => reportAction(context(), type, options));
+    reportCommand(report, type, description).action((options: ReportOptions) =>
+      reportAction(context(), type, options),
+    );
   }
 };
