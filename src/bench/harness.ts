@@ -12,7 +12,10 @@ export interface Figure {
   note?: string;
 }
 
-export async function measure(runs: number, work: (run: number) => Promise<number> | number): Promise<Omit<Figure, "scenario" | "name" | "unit">> {
+export async function measure(
+  runs: number,
+  work: (run: number) => Promise<number> | number,
+): Promise<Omit<Figure, "scenario" | "name" | "unit">> {
   const values: number[] = [];
   for (let run = 0; run < runs; run++) values.push(await work(run));
   values.sort((a, b) => a - b);
@@ -35,7 +38,13 @@ export function machineDescription() {
 const round = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
 
 export function renderFigures(figures: readonly Figure[]): string {
-  const rows = figures.map((f) => [f.scenario, f.name, `${round(f.median)} ${f.unit}`, `${round(f.min)}–${round(f.max)}`, String(f.runs)]);
+  const rows = figures.map((f) => [
+    f.scenario,
+    f.name,
+    `${round(f.median)} ${f.unit}`,
+    `${round(f.min)}–${round(f.max)}`,
+    String(f.runs),
+  ]);
   const header = ["scenario", "figure", "median", "min–max", "runs"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ");

@@ -11,7 +11,13 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { machineDescription, measure, renderFigures, type Figure } from "./harness.js";
-import { clientsCsv, staffCsv, timeEntriesCsv, workCodesCsv, type SyntheticFirmSize } from "./synthetic-firm.js";
+import {
+  clientsCsv,
+  staffCsv,
+  timeEntriesCsv,
+  workCodesCsv,
+  type SyntheticFirmSize,
+} from "./synthetic-firm.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = join(root, "bin/firmtime.js");
@@ -25,7 +31,12 @@ function firmtime(args: string[]): number {
 }
 
 async function foundation(quick: boolean): Promise<Figure[]> {
-  const size: SyntheticFirmSize = { staff: 100, clients: 2_000, timeEntries: quick ? 20_000 : 200_000, year: 2025 };
+  const size: SyntheticFirmSize = {
+    staff: 100,
+    clients: 2_000,
+    timeEntries: quick ? 20_000 : 200_000,
+    year: 2025,
+  };
   const runs = quick ? 1 : 3;
   const dir = mkdtempSync(join(tmpdir(), "firmtime-bench-"));
   const files = {
@@ -47,30 +58,76 @@ async function foundation(quick: boolean): Promise<Figure[]> {
   const create = await measure(runs, (run) => {
     firmFile = join(dir, `firm-${run}.firm`);
     let seconds = firmtime(["init", firmFile, "--firm", "Bench & Co"]);
-    for (const kind of ["staff", "clients", "workcodes"] as const) seconds += firmtime(["--file", firmFile, "import", kind, files[kind]]);
+    for (const kind of ["staff", "clients", "workcodes"] as const)
+      seconds += firmtime(["--file", firmFile, "import", kind, files[kind]]);
     setup.lists.push(seconds);
     const time = firmtime(["--file", firmFile, "import", "time", files.time]);
     setup.time.push(time);
     return seconds + time;
   });
-  add(`create firm: ${size.staff} staff, ${size.clients} clients, ${size.timeEntries} entries`, "s", create, "init + four CLI imports");
-  add(`import ${size.timeEntries} time entries`, "s", await measure(setup.time.length, (i) => setup.time[i]!));
-  add("time import rate", "entries/s", await measure(setup.time.length, (i) => size.timeEntries / setup.time[i]!));
+  add(
+    `create firm: ${size.staff} staff, ${size.clients} clients, ${size.timeEntries} entries`,
+    "s",
+    create,
+    "init + four CLI imports",
+  );
+  add(
+    `import ${size.timeEntries} time entries`,
+    "s",
+    await measure(setup.time.length, (i) => setup.time[i]!),
+  );
+  add(
+    "time import rate",
+    "entries/s",
+    await measure(setup.time.length, (i) => size.timeEntries / setup.time[i]!),
+  );
 
   const reportRuns = quick ? 1 : 5;
   add(
     "detailed report, one month (June), CSV",
     "s",
     await measure(reportRuns, () =>
-      firmtime(["--file", firmFile, "report", "detailed", "--month", `${size.year}-06`, "--group-by", "client", "--format", "csv", "--output", join(dir, "june.csv")]),
+      firmtime([
+        "--file",
+        firmFile,
+        "report",
+        "detailed",
+        "--month",
+        `${size.year}-06`,
+        "--group-by",
+        "client",
+        "--format",
+        "csv",
+        "--output",
+        join(dir, "june.csv"),
+      ]),
     ),
   );
   add(
     "year's totals by client (basic report)",
     "s",
-    await measure(reportRuns, () => firmtime(["--file", firmFile, "report", "basic", "--year", String(size.year), "--group-by", "client", "--format", "csv", "--output", join(dir, "year.csv")])),
+    await measure(reportRuns, () =>
+      firmtime([
+        "--file",
+        firmFile,
+        "report",
+        "basic",
+        "--year",
+        String(size.year),
+        "--group-by",
+        "client",
+        "--format",
+        "csv",
+        "--output",
+        join(dir, "year.csv"),
+      ]),
+    ),
   );
-  add("CLI start-up and open (firm show)", "s", await measure(reportRuns, () => firmtime(["--file", firmFile, "firm", "show"])));
+  add(
+    "CLI start-up and open (firm show)",
+    "s",
+    await measure(reportRuns, () => firmtime(["--file", firmFile, "firm", "show"])),
+  );
   rmSync(dir, { recursive: true, force: true });
   return figures;
 }
@@ -81,7 +138,8 @@ async function main(argv: string[]): Promise<void> {
   const quick = argv.includes("--quick");
   const onlyIndex = argv.indexOf("--only");
   const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
-  if (only && !SCENARIOS[only]) throw new Error(`unknown scenario ${only}; known: ${Object.keys(SCENARIOS).join(", ")}`);
+  if (only && !SCENARIOS[only])
+    throw new Error(`unknown scenario ${only}; known: ${Object.keys(SCENARIOS).join(", ")}`);
   const figures: Figure[] = [];
   for (const [name, run] of Object.entries(SCENARIOS)) {
     if (only && name !== only) continue;
@@ -92,7 +150,10 @@ async function main(argv: string[]): Promise<void> {
   const resultsDir = join(root, "bench/results");
   mkdirSync(resultsDir, { recursive: true });
   const path = join(resultsDir, `${date.slice(0, 10)}.json`);
-  writeFileSync(path, JSON.stringify({ date, quick, machine: machineDescription(), figures }, null, 2) + "\n");
+  writeFileSync(
+    path,
+    JSON.stringify({ date, quick, machine: machineDescription(), figures }, null, 2) + "\n",
+  );
   process.stdout.write(renderFigures(figures) + `\nwritten to ${path}\n`);
 }
 

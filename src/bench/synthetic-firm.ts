@@ -47,7 +47,11 @@ const DESCRIPTIONS = [
 ];
 
 const csvLine = (fields: (string | number)[]) =>
-  fields.map((field) => (/[",\n]/.test(String(field)) ? `"${String(field).replaceAll('"', '""')}"` : String(field))).join(",");
+  fields
+    .map((field) =>
+      /[",\n]/.test(String(field)) ? `"${String(field).replaceAll('"', '""')}"` : String(field),
+    )
+    .join(",");
 
 export function staffCsv(size: SyntheticFirmSize): string {
   const lines = [csvLine(["Number", "First Name", "Last Name", "Email", "Groups"])];
@@ -69,12 +73,21 @@ export function clientsCsv(size: SyntheticFirmSize): string {
 }
 
 export function workCodesCsv(): string {
-  return [csvLine(["Code", "Type", "Name", "Rate", "Surcharge"]), ...WORK_CODES.map((code) => csvLine([...code, "0"]))].join("\n") + "\n";
+  return (
+    [
+      csvLine(["Code", "Type", "Name", "Rate", "Surcharge"]),
+      ...WORK_CODES.map((code) => csvLine([...code, "0"])),
+    ].join("\n") + "\n"
+  );
 }
 
 function workdays(year: number): string[] {
   const days: string[] = [];
-  for (const date = new Date(Date.UTC(year, 0, 1)); date.getUTCFullYear() === year; date.setUTCDate(date.getUTCDate() + 1)) {
+  for (
+    const date = new Date(Date.UTC(year, 0, 1));
+    date.getUTCFullYear() === year;
+    date.setUTCDate(date.getUTCDate() + 1)
+  ) {
     const weekday = date.getUTCDay();
     if (weekday !== 0 && weekday !== 6) days.push(date.toISOString().slice(0, 10));
   }
@@ -97,7 +110,9 @@ export function timeEntriesCsv(size: SyntheticFirmSize, seed: number): string {
     const steps = 1 + Math.floor(random() * 40); // 6 minutes to 4 hours
     const minutes = random() < 0.01 ? -steps * 6 : steps * 6; // 1 % negative adjustments
     const description = DESCRIPTIONS[Math.floor(random() * DESCRIPTIONS.length)]!;
-    lines.push(csvLine([`S${staff}`, `C${skewedClient(random, size.clients)}`, code, day, minutes, description]));
+    lines.push(
+      csvLine([`S${staff}`, `C${skewedClient(random, size.clients)}`, code, day, minutes, description]),
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -81,7 +81,8 @@ export function optionValue<T>(name: string, value: string, parse: (text: string
   try {
     return parse(value);
   } catch (error) {
-    if (error instanceof AppError) throw new AppError(error.code, `--${name}: ${error.message}`, error.details);
+    if (error instanceof AppError)
+      throw new AppError(error.code, `--${name}: ${error.message}`, error.details);
     throw error;
   }
 }

@@ -13,7 +13,13 @@ import { registerReportCommands } from "./commands/report.js";
 
 export type Register = (program: Command, context: () => CommandContext) => void;
 
-const REGISTRATIONS: Register[] = [registerFirmCommands, registerRecordCommands, registerEntryCommands, registerReportCommands, registerImportCommands];
+const REGISTRATIONS: Register[] = [
+  registerFirmCommands,
+  registerRecordCommands,
+  registerEntryCommands,
+  registerReportCommands,
+  registerImportCommands,
+];
 
 export function buildProgram(io: CliIo): { program: Command; context: () => CommandContext } {
   const program = new Command("firmtime")
@@ -27,7 +33,9 @@ export function buildProgram(io: CliIo): { program: Command; context: () => Comm
   for (const register of REGISTRATIONS) register(program, context);
   // Subcommands inherit the error handling, and accept the global options after their name too.
   program.commands.forEach(function configure(command: Command) {
-    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
     command.commands.forEach(configure);
   });
   return { program, context };
@@ -40,7 +48,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.exitCode === 0
+      )
+        return 0;
       io.stderr(`firmtime: ${error.message.replace(/^error: /, "")}\n`);
       return 2;
     }

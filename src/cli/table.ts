@@ -7,10 +7,14 @@ export interface Column<T> {
 
 export function renderTable<T>(columns: readonly Column<T>[], rows: readonly T[]): string {
   const cells = rows.map((row) => columns.map((column) => column.value(row)));
-  const widths = columns.map((column, index) => Math.max(column.header.length, ...cells.map((line) => line[index]!.length)));
+  const widths = columns.map((column, index) =>
+    Math.max(column.header.length, ...cells.map((line) => line[index]!.length)),
+  );
   const format = (values: string[]) =>
     values
-      .map((value, index) => (columns[index]!.align === "right" ? value.padStart(widths[index]!) : value.padEnd(widths[index]!)))
+      .map((value, index) =>
+        columns[index]!.align === "right" ? value.padStart(widths[index]!) : value.padEnd(widths[index]!),
+      )
       .join("  ")
       .trimEnd();
   const header = format(columns.map((column) => column.header));

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatHours, isTimeIncrement, parseDuration, roundUpToIncrement, TIME_INCREMENTS } from "./duration.js";
+import {
+  formatHours,
+  isTimeIncrement,
+  parseDuration,
+  roundUpToIncrement,
+  TIME_INCREMENTS,
+} from "./duration.js";
 
 describe("parseDuration", () => {
   it.each([
@@ -25,9 +31,12 @@ describe("parseDuration", () => {
     expect(parseDuration(text)).toBe(minutes);
   });
 
-  it.each(["", "abc", "1:60", "1:5", "1.5", "1.5m", "h", "1.23456h", "1:30h", "--5", "5 min"])("rejects %j", (text) => {
-    expect(() => parseDuration(text)).toThrow(expect.objectContaining({ code: "VALIDATION" }));
-  });
+  it.each(["", "abc", "1:60", "1:5", "1.5", "1.5m", "h", "1.23456h", "1:30h", "--5", "5 min"])(
+    "rejects %j",
+    (text) => {
+      expect(() => parseDuration(text)).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+    },
+  );
 
   it("agrees across the three notations", () => {
     fc.assert(
@@ -60,14 +69,18 @@ describe("roundUpToIncrement", () => {
 
   it("is symmetric for negatives, a multiple of the increment, and never shortens an entry", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -100_000, max: 100_000 }), fc.constantFrom(...TIME_INCREMENTS), (minutes, increment) => {
-        const rounded = roundUpToIncrement(minutes, increment);
-        expect(roundUpToIncrement(-minutes, increment)).toBe(-rounded || 0);
-        expect(Math.abs(rounded % increment)).toBe(0);
-        expect(Math.abs(rounded)).toBeGreaterThanOrEqual(Math.abs(minutes));
-        expect(Math.abs(rounded) - Math.abs(minutes)).toBeLessThan(increment);
-        expect(Math.sign(rounded)).toBe(Math.sign(minutes));
-      }),
+      fc.property(
+        fc.integer({ min: -100_000, max: 100_000 }),
+        fc.constantFrom(...TIME_INCREMENTS),
+        (minutes, increment) => {
+          const rounded = roundUpToIncrement(minutes, increment);
+          expect(roundUpToIncrement(-minutes, increment)).toBe(-rounded || 0);
+          expect(Math.abs(rounded % increment)).toBe(0);
+          expect(Math.abs(rounded)).toBeGreaterThanOrEqual(Math.abs(minutes));
+          expect(Math.abs(rounded) - Math.abs(minutes)).toBeLessThan(increment);
+          expect(Math.sign(rounded)).toBe(Math.sign(minutes));
+        },
+      ),
       { numRuns: 500 },
     );
   });

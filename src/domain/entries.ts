@@ -48,7 +48,10 @@ export function assertAfterLockDate(date: IsoDate, lockDate: IsoDate | null): vo
   }
 }
 
-export function assertEditable(entry: { id: string; status: EntryStatus; date: IsoDate }, lockDate: IsoDate | null): void {
+export function assertEditable(
+  entry: { id: string; status: EntryStatus; date: IsoDate },
+  lockDate: IsoDate | null,
+): void {
   if (isLockedStatus(entry.status)) {
     throw new AppError("ENTRY_LOCKED", `entry ${entry.id} is ${entry.status} and can no longer be changed`, {
       id: entry.id,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addDays, isIsoDate, monthOf, parseIsoDate } from "./dates.js";
-import { normaliseCode, normaliseCurrency, normaliseEmail, normaliseStaffNumber, parseBillable, requireText } from "./fields.js";
+import {
+  normaliseCode,
+  normaliseCurrency,
+  normaliseEmail,
+  normaliseStaffNumber,
+  parseBillable,
+  requireText,
+} from "./fields.js";
 
 describe("codes and staff numbers", () => {
   it("upper-cases and trims codes", () => {
@@ -13,7 +20,9 @@ describe("codes and staff numbers", () => {
 
   it("limits staff numbers to 10 characters", () => {
     expect(normaliseStaffNumber("abcdefghij")).toBe("ABCDEFGHIJ");
-    expect(() => normaliseStaffNumber("abcdefghijk")).toThrow('staff number "abcdefghijk" is longer than 10 characters');
+    expect(() => normaliseStaffNumber("abcdefghijk")).toThrow(
+      'staff number "abcdefghijk" is longer than 10 characters',
+    );
   });
 });
 
@@ -49,7 +58,9 @@ describe("dates", () => {
     expect(parseIsoDate("2026/02/28")).toBe("2026-02-28");
     expect(isIsoDate("2024-02-29")).toBe(true);
     expect(isIsoDate("2026-02-29")).toBe(false);
-    expect(() => parseIsoDate("2026-13-01", "entry date")).toThrow('entry date "2026-13-01" is not a date (YYYY-MM-DD)');
+    expect(() => parseIsoDate("2026-13-01", "entry date")).toThrow(
+      'entry date "2026-13-01" is not a date (YYYY-MM-DD)',
+    );
     expect(() => parseIsoDate("15/06/2026")).toThrow(expect.objectContaining({ code: "VALIDATION" }));
   });
 

@@ -8,7 +8,8 @@ import { invalid } from "./errors.js";
 export function normaliseCode(value: string, what: string, maxLength = 20): string {
   const code = value.trim().toUpperCase();
   if (!code) throw invalid(`${what} is required`);
-  if (code.length > maxLength) throw invalid(`${what} ${JSON.stringify(value)} is longer than ${maxLength} characters`);
+  if (code.length > maxLength)
+    throw invalid(`${what} ${JSON.stringify(value)} is longer than ${maxLength} characters`);
   if (/[\s*?"~,]/.test(code)) {
     throw invalid(`${what} ${JSON.stringify(value)} may not contain spaces or any of * ? " ~ ,`);
   }
@@ -39,7 +40,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function normaliseEmail(value: string | undefined | null): string | null {
   const email = (value ?? "").trim().toLowerCase();
   if (!email) return null;
-  if (email.length > 254 || !EMAIL.test(email)) throw invalid(`email ${JSON.stringify(value)} is not an email address`);
+  if (email.length > 254 || !EMAIL.test(email))
+    throw invalid(`email ${JSON.stringify(value)} is not an email address`);
   return email;
 }
 

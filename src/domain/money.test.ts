@@ -57,13 +57,17 @@ describe("divideRounded", () => {
 
   it("matches a remainder-based reference and is odd-symmetric", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), (n, d) => {
-        expect(divideRounded(n, d)).toBe(referenceRound(n, d));
-        expect(divideRounded(-n, d)).toBe(-divideRounded(n, d));
-        // Never more than half a unit away from the exact quotient.
-        const diff = divideRounded(n, d) * d - n;
-        expect((diff < 0n ? -diff : diff) * 2n <= d).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        (n, d) => {
+          expect(divideRounded(n, d)).toBe(referenceRound(n, d));
+          expect(divideRounded(-n, d)).toBe(-divideRounded(n, d));
+          // Never more than half a unit away from the exact quotient.
+          const diff = divideRounded(n, d) * d - n;
+          expect((diff < 0n ? -diff : diff) * 2n <= d).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -165,16 +169,32 @@ describe("parseDecimal", () => {
     expect(parseDecimal(text, scale)).toBe(expected);
   });
 
-  it.each(["1,23.4", "12,34", "1.2.3", "abc", "", "  ", ".", "-", "()", "(-5)", "--5", "1e3", "0x10", "12a", "١٢"])(
-    "rejects %j as not a number",
-    (text) => {
-      expect(() => parseDecimal(text, 2, "amount")).toThrow(expect.objectContaining({ code: "VALIDATION" }));
-    },
-  );
+  it.each([
+    "1,23.4",
+    "12,34",
+    "1.2.3",
+    "abc",
+    "",
+    "  ",
+    ".",
+    "-",
+    "()",
+    "(-5)",
+    "--5",
+    "1e3",
+    "0x10",
+    "12a",
+    "١٢",
+  ])("rejects %j as not a number", (text) => {
+    expect(() => parseDecimal(text, 2, "amount")).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+  });
 
   it("rejects more decimals than the scale allows instead of rounding", () => {
     expect(() => parseDecimal("1.005", 2, "amount")).toThrow(
-      expect.objectContaining({ code: "VALIDATION", message: 'amount "1.005" has more than 2 decimal places' }),
+      expect.objectContaining({
+        code: "VALIDATION",
+        message: 'amount "1.005" has more than 2 decimal places',
+      }),
     );
     expect(() => parseRate("13.12345")).toThrow(/more than 4 decimal places/);
     expect(() => parseQuantity("1.0001")).toThrow(/more than 3 decimal places/);

@@ -114,7 +114,8 @@ export function formatScaled(value: number | bigint, scale: number, minDecimals 
 
 export const parseAmount = (text: string, minorDigits: number): number =>
   parseScaled(text, minorDigits, "amount");
-export const formatAmount = (amount: number, minorDigits: number): string => formatScaled(amount, minorDigits);
+export const formatAmount = (amount: number, minorDigits: number): string =>
+  formatScaled(amount, minorDigits);
 export const parseRate = (text: string): number => parseScaled(text, RATE_SCALE, "rate");
 /** Rates show at least two decimals and as many more as they carry: "150.00", "13.125". */
 export const formatRate = (rate: number): string => formatScaled(rate, RATE_SCALE, 2);

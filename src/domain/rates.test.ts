@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates.js";
-import { ALWAYS, createRateBook, rateTargetKey, rateTiming, type RateQuery, type RateRow, type RateSource } from "./rates.js";
+import {
+  ALWAYS,
+  createRateBook,
+  rateTargetKey,
+  rateTiming,
+  type RateQuery,
+  type RateRow,
+  type RateSource,
+} from "./rates.js";
 
 const STAFF = ["s1", "s2"];
 const CLIENTS = ["c1", "c2"];
@@ -36,7 +44,10 @@ const rowArbitrary: fc.Arbitrary<Omit<RateRow, "id">> = fc
   })
   .map(({ level, staffId, clientId, projectId, workCodeId, effectiveDate, rate }) => {
     const withWorkCode = level.endsWith("work_code");
-    const scope = level === "work_code" ? "work_code" : (level.replace("_work_code", "") as "project" | "client" | "staff");
+    const scope =
+      level === "work_code"
+        ? "work_code"
+        : (level.replace("_work_code", "") as "project" | "client" | "staff");
     return {
       scope,
       staffId: scope === "staff" ? staffId : null,
@@ -49,13 +60,13 @@ const rowArbitrary: fc.Arbitrary<Omit<RateRow, "id">> = fc
   });
 
 /** One row per target and effective date, as the store's unique key guarantees. */
-const rowsArbitrary = fc
-  .array(rowArbitrary, { maxLength: 40 })
-  .map((rows) => {
-    const byKey = new Map<string, RateRow>();
-    rows.forEach((row, index) => byKey.set(`${rateTargetKey(row)}@${row.effectiveDate}`, { ...row, id: `r${index}` }));
-    return [...byKey.values()];
-  });
+const rowsArbitrary = fc.array(rowArbitrary, { maxLength: 40 }).map((rows) => {
+  const byKey = new Map<string, RateRow>();
+  rows.forEach((row, index) =>
+    byKey.set(`${rateTargetKey(row)}@${row.effectiveDate}`, { ...row, id: `r${index}` }),
+  );
+  return [...byKey.values()];
+});
 
 const queryArbitrary: fc.Arbitrary<RateQuery> = fc.record({
   date,
@@ -70,13 +81,25 @@ const queryArbitrary: fc.Arbitrary<RateQuery> = fc.record({
 const STANDARD_LEVELS: readonly RateSource[] = ["project", "client", "staff"];
 
 /** Brute force, written from the design text rather than from the implementation. */
-function referenceResolve(rows: readonly RateRow[], query: RateQuery): { rate: number; source: RateSource; rateId: string | null } {
+function referenceResolve(
+  rows: readonly RateRow[],
+  query: RateQuery,
+): { rate: number; source: RateSource; rateId: string | null } {
   const levels: [Level, (row: RateRow) => boolean][] = [
-    ["project_work_code", (r) => r.scope === "project" && r.projectId === query.projectId && r.workCodeId === query.workCodeId],
+    [
+      "project_work_code",
+      (r) => r.scope === "project" && r.projectId === query.projectId && r.workCodeId === query.workCodeId,
+    ],
     ["project", (r) => r.scope === "project" && r.projectId === query.projectId && r.workCodeId === null],
-    ["client_work_code", (r) => r.scope === "client" && r.clientId === query.clientId && r.workCodeId === query.workCodeId],
+    [
+      "client_work_code",
+      (r) => r.scope === "client" && r.clientId === query.clientId && r.workCodeId === query.workCodeId,
+    ],
     ["client", (r) => r.scope === "client" && r.clientId === query.clientId && r.workCodeId === null],
-    ["staff_work_code", (r) => r.scope === "staff" && r.staffId === query.staffId && r.workCodeId === query.workCodeId],
+    [
+      "staff_work_code",
+      (r) => r.scope === "staff" && r.staffId === query.staffId && r.workCodeId === query.workCodeId,
+    ],
     ["staff", (r) => r.scope === "staff" && r.staffId === query.staffId && r.workCodeId === null],
     ["work_code", (r) => r.scope === "work_code" && r.workCodeId === query.workCodeId],
   ];
@@ -96,11 +119,15 @@ function referenceResolve(rows: readonly RateRow[], query: RateQuery): { rate: n
 describe("createRateBook().resolve", () => {
   it("agrees with a brute-force reference for any rows and any entry", () => {
     fc.assert(
-      fc.property(rowsArbitrary, fc.array(queryArbitrary, { minLength: 1, maxLength: 10 }), (rows, queries) => {
-        // Shuffled input order must not matter: the book sorts by effective date itself.
-        const book = createRateBook([...rows].reverse());
-        for (const query of queries) expect(book.resolve(query)).toEqual(referenceResolve(rows, query));
-      }),
+      fc.property(
+        rowsArbitrary,
+        fc.array(queryArbitrary, { minLength: 1, maxLength: 10 }),
+        (rows, queries) => {
+          // Shuffled input order must not matter: the book sorts by effective date itself.
+          const book = createRateBook([...rows].reverse());
+          for (const query of queries) expect(book.resolve(query)).toEqual(referenceResolve(rows, query));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -129,7 +156,10 @@ describe("createRateBook().resolve", () => {
           const chosen = rows.find((row) => row.id === resolved.rateId)!;
           expect(chosen.effectiveDate <= query.date).toBe(true);
           const later = rows.filter(
-            (row) => rateTargetKey(row) === rateTargetKey(chosen) && row.effectiveDate > chosen.effectiveDate && row.effectiveDate <= query.date,
+            (row) =>
+              rateTargetKey(row) === rateTargetKey(chosen) &&
+              row.effectiveDate > chosen.effectiveDate &&
+              row.effectiveDate <= query.date,
           );
           expect(later).toEqual([]);
         }
@@ -140,14 +170,86 @@ describe("createRateBook().resolve", () => {
 
   it("walks every level in order, by date", () => {
     const rows: RateRow[] = [
-      { id: "wc", scope: "work_code", staffId: null, clientId: null, projectId: null, workCodeId: "w1", effectiveDate: ALWAYS, rate: 10 },
-      { id: "st", scope: "staff", staffId: "s1", clientId: null, projectId: null, workCodeId: null, effectiveDate: "2026-02-01", rate: 20 },
-      { id: "stw", scope: "staff", staffId: "s1", clientId: null, projectId: null, workCodeId: "w1", effectiveDate: "2026-03-01", rate: 30 },
-      { id: "cl", scope: "client", staffId: null, clientId: "c1", projectId: null, workCodeId: null, effectiveDate: "2026-04-01", rate: 40 },
-      { id: "clw", scope: "client", staffId: null, clientId: "c1", projectId: null, workCodeId: "w1", effectiveDate: "2026-05-01", rate: 50 },
-      { id: "pr", scope: "project", staffId: null, clientId: null, projectId: "p1", workCodeId: null, effectiveDate: "2026-06-01", rate: 60 },
-      { id: "prw", scope: "project", staffId: null, clientId: null, projectId: "p1", workCodeId: "w1", effectiveDate: "2026-07-01", rate: 70 },
-      { id: "prw2", scope: "project", staffId: null, clientId: null, projectId: "p1", workCodeId: "w1", effectiveDate: "2026-08-01", rate: 80 },
+      {
+        id: "wc",
+        scope: "work_code",
+        staffId: null,
+        clientId: null,
+        projectId: null,
+        workCodeId: "w1",
+        effectiveDate: ALWAYS,
+        rate: 10,
+      },
+      {
+        id: "st",
+        scope: "staff",
+        staffId: "s1",
+        clientId: null,
+        projectId: null,
+        workCodeId: null,
+        effectiveDate: "2026-02-01",
+        rate: 20,
+      },
+      {
+        id: "stw",
+        scope: "staff",
+        staffId: "s1",
+        clientId: null,
+        projectId: null,
+        workCodeId: "w1",
+        effectiveDate: "2026-03-01",
+        rate: 30,
+      },
+      {
+        id: "cl",
+        scope: "client",
+        staffId: null,
+        clientId: "c1",
+        projectId: null,
+        workCodeId: null,
+        effectiveDate: "2026-04-01",
+        rate: 40,
+      },
+      {
+        id: "clw",
+        scope: "client",
+        staffId: null,
+        clientId: "c1",
+        projectId: null,
+        workCodeId: "w1",
+        effectiveDate: "2026-05-01",
+        rate: 50,
+      },
+      {
+        id: "pr",
+        scope: "project",
+        staffId: null,
+        clientId: null,
+        projectId: "p1",
+        workCodeId: null,
+        effectiveDate: "2026-06-01",
+        rate: 60,
+      },
+      {
+        id: "prw",
+        scope: "project",
+        staffId: null,
+        clientId: null,
+        projectId: "p1",
+        workCodeId: "w1",
+        effectiveDate: "2026-07-01",
+        rate: 70,
+      },
+      {
+        id: "prw2",
+        scope: "project",
+        staffId: null,
+        clientId: null,
+        projectId: "p1",
+        workCodeId: "w1",
+        effectiveDate: "2026-08-01",
+        rate: 80,
+      },
     ];
     const book = createRateBook(rows);
     const at = (day: string, projectId: string | null = "p1", workCodeId = "w1") =>
@@ -167,11 +269,17 @@ describe("createRateBook().resolve", () => {
     // Expense entries take work-code rates only: an hourly standard rate is no unit price.
     const expense = (day: string, projectId: string | null, workCodeId: string) =>
       book.resolve({ date: day, staffId: "s1", clientId: "c1", projectId, workCodeId, kind: "expense" });
-    expect(expense("2026-09-01", "p1", "w1")).toEqual({ rate: 80, source: "project_work_code", rateId: "prw2" });
+    expect(expense("2026-09-01", "p1", "w1")).toEqual({
+      rate: 80,
+      source: "project_work_code",
+      rateId: "prw2",
+    });
     expect(expense("2026-04-15", "p1", "w1")).toEqual({ rate: 30, source: "staff_work_code", rateId: "stw" });
     expect(expense("2026-02-15", "p1", "w1")).toEqual({ rate: 10, source: "work_code", rateId: "wc" });
     expect(expense("2026-09-01", "p1", "w2")).toEqual({ rate: 0, source: "none", rateId: null });
-    expect(book.resolve({ date: "2026-09-01", staffId: "s2", clientId: "c2", projectId: null, workCodeId: "w2" })).toEqual({
+    expect(
+      book.resolve({ date: "2026-09-01", staffId: "s2", clientId: "c2", projectId: null, workCodeId: "w2" }),
+    ).toEqual({
       rate: 0,
       source: "none",
       rateId: null,

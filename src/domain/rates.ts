@@ -54,9 +54,17 @@ export interface ResolvedRate {
 }
 
 /** The key a rate row is filed under; also what makes two rows "the same rate" in the store. */
-export function rateTargetKey(row: Pick<RateRow, "scope" | "staffId" | "clientId" | "projectId" | "workCodeId">): string {
+export function rateTargetKey(
+  row: Pick<RateRow, "scope" | "staffId" | "clientId" | "projectId" | "workCodeId">,
+): string {
   const owner =
-    row.scope === "project" ? row.projectId : row.scope === "client" ? row.clientId : row.scope === "staff" ? row.staffId : "";
+    row.scope === "project"
+      ? row.projectId
+      : row.scope === "client"
+        ? row.clientId
+        : row.scope === "staff"
+          ? row.staffId
+          : "";
   return `${row.scope}:${owner ?? ""}:${row.workCodeId ?? ""}`;
 }
 

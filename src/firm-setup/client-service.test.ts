@@ -9,7 +9,12 @@ describe.each(ENGINES)("clients on %s", (engine) => {
   const t = useTestFirm(engine);
 
   it("adds a client with partner, manager and contact company, found by code in any case", async () => {
-    await addStaff(t.store.db, t.scope, { staffNumber: "jd", firstName: "Jane", lastName: "Doe", email: "Jane@Firm.test" });
+    await addStaff(t.store.db, t.scope, {
+      staffNumber: "jd",
+      firstName: "Jane",
+      lastName: "Doe",
+      email: "Jane@Firm.test",
+    });
     await addContactCompany(t.store.db, t.scope, { name: "Acme Holdings" });
     const client = await addClient(t.store.db, t.scope, {
       code: "acme01",
@@ -33,23 +38,31 @@ describe.each(ENGINES)("clients on %s", (engine) => {
   });
 
   it("refuses a duplicate client code in any case and writes nothing at all", async () => {
-    await expectRefusedUnchanged(t.store.db, () => addClient(t.store.db, t.scope, { code: " acme01 ", name: "Acme again", partner: "JD" }), {
-      code: "DUPLICATE",
-      message: exactly("client code ACME01 already exists"),
-    });
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => addClient(t.store.db, t.scope, { code: " acme01 ", name: "Acme again", partner: "JD" }),
+      {
+        code: "DUPLICATE",
+        message: exactly("client code ACME01 already exists"),
+      },
+    );
   });
 
   it("edits, refuses renaming onto another code, and deletes an unused client", async () => {
     await addClient(t.store.db, t.scope, { code: "BETA", name: "Beta" });
     const edited = await editClient(t.store.db, t.scope, "BETA", { name: "Beta Inc", status: "inactive" });
     expect(edited).toMatchObject({ name: "Beta Inc", status: "inactive" });
-    await expect(editClient(t.store.db, t.scope, "BETA", { code: "ACME01" })).rejects.toMatchObject({ code: "DUPLICATE" });
+    await expect(editClient(t.store.db, t.scope, "BETA", { code: "ACME01" })).rejects.toMatchObject({
+      code: "DUPLICATE",
+    });
     await deleteClient(t.store.db, t.scope, "BETA");
     await expect(getClient(t.store.db, t.scope, "BETA")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("names an unknown partner clearly", async () => {
-    await expect(addClient(t.store.db, t.scope, { code: "X1", name: "X", partner: "NOPE" })).rejects.toMatchObject({
+    await expect(
+      addClient(t.store.db, t.scope, { code: "X1", name: "X", partner: "NOPE" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: 'partner (staff) "NOPE" does not exist',
     });

@@ -34,7 +34,8 @@ export interface ClientInput {
 
 async function resolveClientFields(db: Db, firmId: string, input: ClientInput): Promise<ClientFields> {
   const status = input.status ?? "active";
-  if (status !== "active" && status !== "inactive") throw invalid(`status ${JSON.stringify(status)} must be active or inactive`);
+  if (status !== "active" && status !== "inactive")
+    throw invalid(`status ${JSON.stringify(status)} must be active or inactive`);
   const staffId = async (ref: string | null | undefined, what: string) => {
     if (!ref) return null;
     const staff = await findStaff(db, firmId, ref);
@@ -106,7 +107,10 @@ export async function editClient(db: Db, scope: FirmScope, ref: string, patch: C
     const fields = await resolveClientFields(tx, firmId, merged);
     const other = await findClient(tx, firmId, fields.code);
     if (other && other.id !== current.id) throw duplicateCode(fields.code);
-    await uniqueOrDuplicate(() => updateClient(tx, firmId, current.id, fields, nowIso(scope)), `client code ${fields.code} already exists`);
+    await uniqueOrDuplicate(
+      () => updateClient(tx, firmId, current.id, fields, nowIso(scope)),
+      `client code ${fields.code} already exists`,
+    );
     return (await findClient(tx, firmId, current.id))!;
   });
 }

@@ -45,7 +45,12 @@ const toRow = (fields: ClientFields) => ({
   notes: fields.notes,
 });
 
-export async function insertClients(db: Db, firmId: string, clients: ClientFields[], now: string): Promise<string[]> {
+export async function insertClients(
+  db: Db,
+  firmId: string,
+  clients: ClientFields[],
+  now: string,
+): Promise<string[]> {
   const ids = clients.map(() => newId());
   // Batches keep each statement under SQLite's bound-parameter limit.
   for (let start = 0; start < clients.length; start += 500) {
@@ -54,14 +59,26 @@ export async function insertClients(db: Db, firmId: string, clients: ClientField
       .values(
         clients
           .slice(start, start + 500)
-          .map((fields, index) => ({ id: ids[start + index]!, firm_id: firmId, ...toRow(fields), created_at: now, updated_at: now })),
+          .map((fields, index) => ({
+            id: ids[start + index]!,
+            firm_id: firmId,
+            ...toRow(fields),
+            created_at: now,
+            updated_at: now,
+          })),
       )
       .execute();
   }
   return ids;
 }
 
-export async function updateClient(db: Db, firmId: string, id: string, fields: ClientFields, now: string): Promise<void> {
+export async function updateClient(
+  db: Db,
+  firmId: string,
+  id: string,
+  fields: ClientFields,
+  now: string,
+): Promise<void> {
   await db
     .updateTable("client")
     .set({ ...toRow(fields), updated_at: now })

@@ -20,14 +20,33 @@ const rowToContactCompany = (row: Selectable<ContactCompanyTable>): ContactCompa
   updatedAt: row.updated_at,
 });
 
-export async function insertContactCompany(db: Db, firmId: string, fields: { name: string; address: string }, now: string): Promise<string> {
+export async function insertContactCompany(
+  db: Db,
+  firmId: string,
+  fields: { name: string; address: string },
+  now: string,
+): Promise<string> {
   const id = newId();
-  await db.insertInto("contact_company").values({ id, firm_id: firmId, ...fields, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto("contact_company")
+    .values({ id, firm_id: firmId, ...fields, created_at: now, updated_at: now })
+    .execute();
   return id;
 }
 
-export async function updateContactCompany(db: Db, firmId: string, id: string, fields: { name: string; address: string }, now: string): Promise<void> {
-  await db.updateTable("contact_company").set({ ...fields, updated_at: now }).where("firm_id", "=", firmId).where("id", "=", id).execute();
+export async function updateContactCompany(
+  db: Db,
+  firmId: string,
+  id: string,
+  fields: { name: string; address: string },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("contact_company")
+    .set({ ...fields, updated_at: now })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function deleteContactCompanyRow(db: Db, firmId: string, id: string): Promise<void> {
@@ -35,7 +54,11 @@ export async function deleteContactCompanyRow(db: Db, firmId: string, id: string
 }
 
 /** By id or by exact name (names are unique within a firm). */
-export async function findContactCompany(db: Db, firmId: string, ref: string): Promise<ContactCompany | undefined> {
+export async function findContactCompany(
+  db: Db,
+  firmId: string,
+  ref: string,
+): Promise<ContactCompany | undefined> {
   const key = ref.trim();
   const row = await db
     .selectFrom("contact_company")
@@ -47,9 +70,9 @@ export async function findContactCompany(db: Db, firmId: string, ref: string): P
 }
 
 export async function selectContactCompanies(db: Db, firmId: string): Promise<ContactCompany[]> {
-  return (await db.selectFrom("contact_company").selectAll().where("firm_id", "=", firmId).orderBy("name").execute()).map(
-    rowToContactCompany,
-  );
+  return (
+    await db.selectFrom("contact_company").selectAll().where("firm_id", "=", firmId).orderBy("name").execute()
+  ).map(rowToContactCompany);
 }
 
 export async function contactCompanyUsage(db: Db, firmId: string, id: string): Promise<number> {

@@ -37,13 +37,20 @@ const validateCompany = (input: ContactCompanyInput) => ({
   address: optionalText(input.address, "address", 500),
 });
 
-export async function addContactCompany(db: Db, scope: FirmScope, input: ContactCompanyInput): Promise<ContactCompany> {
+export async function addContactCompany(
+  db: Db,
+  scope: FirmScope,
+  input: ContactCompanyInput,
+): Promise<ContactCompany> {
   const fields = validateCompany(input);
   const firmId = scope.firm.id;
   const message = `contact company ${JSON.stringify(fields.name)} already exists`;
   return inTransaction(db, async (tx) => {
     if (await findContactCompany(tx, firmId, fields.name)) throw new AppError("DUPLICATE", message);
-    const id = await uniqueOrDuplicate(() => insertContactCompany(tx, firmId, fields, nowIso(scope)), message);
+    const id = await uniqueOrDuplicate(
+      () => insertContactCompany(tx, firmId, fields, nowIso(scope)),
+      message,
+    );
     return (await findContactCompany(tx, firmId, id))!;
   });
 }
@@ -57,7 +64,12 @@ export async function getContactCompany(db: Db, scope: FirmScope, ref: string): 
 export const listContactCompanies = (db: Db, scope: FirmScope): Promise<ContactCompany[]> =>
   selectContactCompanies(db, scope.firm.id);
 
-export async function editContactCompany(db: Db, scope: FirmScope, ref: string, patch: Partial<ContactCompanyInput>): Promise<ContactCompany> {
+export async function editContactCompany(
+  db: Db,
+  scope: FirmScope,
+  ref: string,
+  patch: Partial<ContactCompanyInput>,
+): Promise<ContactCompany> {
   const firmId = scope.firm.id;
   return inTransaction(db, async (tx) => {
     const current = await getContactCompany(tx, scope, ref);
@@ -65,7 +77,10 @@ export async function editContactCompany(db: Db, scope: FirmScope, ref: string, 
     const other = await findContactCompany(tx, firmId, fields.name);
     const message = `contact company ${JSON.stringify(fields.name)} already exists`;
     if (other && other.id !== current.id) throw new AppError("DUPLICATE", message);
-    await uniqueOrDuplicate(() => updateContactCompany(tx, firmId, current.id, fields, nowIso(scope)), message);
+    await uniqueOrDuplicate(
+      () => updateContactCompany(tx, firmId, current.id, fields, nowIso(scope)),
+      message,
+    );
     return (await findContactCompany(tx, firmId, current.id))!;
   });
 }
@@ -74,7 +89,10 @@ export async function deleteContactCompany(db: Db, scope: FirmScope, ref: string
   return inTransaction(db, async (tx) => {
     const company = await getContactCompany(tx, scope, ref);
     if ((await contactCompanyUsage(tx, scope.firm.id, company.id)) > 0) {
-      throw new AppError("IN_USE", `contact company ${JSON.stringify(company.name)} still has contacts or clients`);
+      throw new AppError(
+        "IN_USE",
+        `contact company ${JSON.stringify(company.name)} still has contacts or clients`,
+      );
     }
     await deleteContactCompanyRow(tx, scope.firm.id, company.id);
     return company;
@@ -92,7 +110,11 @@ export interface ContactInput {
   clients?: string[];
 }
 
-async function resolveContact(db: Db, firmId: string, input: ContactInput): Promise<{ fields: ContactFields; clientIds: string[] }> {
+async function resolveContact(
+  db: Db,
+  firmId: string,
+  input: ContactInput,
+): Promise<{ fields: ContactFields; clientIds: string[] }> {
   let contactCompanyId: string | null = null;
   if (input.contactCompany) {
     const company = await findContactCompany(db, firmId, input.contactCompany);
@@ -121,7 +143,8 @@ async function resolveContact(db: Db, firmId: string, input: ContactInput): Prom
 async function assertEmailFree(db: Db, firmId: string, email: string | null, selfId?: string): Promise<void> {
   if (!email) return;
   const other = await findContact(db, firmId, email);
-  if (other && other.id !== selfId) throw new AppError("DUPLICATE", `contact email ${email} is already used`, { email });
+  if (other && other.id !== selfId)
+    throw new AppError("DUPLICATE", `contact email ${email} is already used`, { email });
 }
 
 export async function addContact(db: Db, scope: FirmScope, input: ContactInput): Promise<Contact> {
@@ -130,7 +153,10 @@ export async function addContact(db: Db, scope: FirmScope, input: ContactInput):
     const { fields, clientIds } = await resolveContact(tx, firmId, input);
     await assertEmailFree(tx, firmId, fields.email);
     const now = nowIso(scope);
-    const id = await uniqueOrDuplicate(() => insertContact(tx, firmId, fields, now), `contact email ${fields.email} is already used`);
+    const id = await uniqueOrDuplicate(
+      () => insertContact(tx, firmId, fields, now),
+      `contact email ${fields.email} is already used`,
+    );
     await setContactClients(tx, firmId, id, clientIds, now);
     return (await findContact(tx, firmId, id))!;
   });
@@ -142,24 +168,42 @@ export async function getContact(db: Db, scope: FirmScope, ref: string): Promise
   return contact;
 }
 
-export async function listContacts(db: Db, scope: FirmScope, filter: { client?: string; contactCompany?: string } = {}): Promise<Contact[]> {
+export async function listContacts(
+  db: Db,
+  scope: FirmScope,
+  filter: { client?: string; contactCompany?: string } = {},
+): Promise<Contact[]> {
   const firmId = scope.firm.id;
   const clientId = filter.client ? (await findClient(db, firmId, filter.client))?.id : undefined;
   if (filter.client && !clientId) throw notFound("client", filter.client);
-  const companyId = filter.contactCompany ? (await findContactCompany(db, firmId, filter.contactCompany))?.id : undefined;
+  const companyId = filter.contactCompany
+    ? (await findContactCompany(db, firmId, filter.contactCompany))?.id
+    : undefined;
   if (filter.contactCompany && !companyId) throw notFound("contact company", filter.contactCompany);
   return selectContacts(db, firmId, { clientId, contactCompanyId: companyId });
 }
 
-export async function editContact(db: Db, scope: FirmScope, ref: string, patch: Partial<ContactInput>): Promise<Contact> {
+export async function editContact(
+  db: Db,
+  scope: FirmScope,
+  ref: string,
+  patch: Partial<ContactInput>,
+): Promise<Contact> {
   const firmId = scope.firm.id;
   return inTransaction(db, async (tx) => {
     const current = await getContact(tx, scope, ref);
-    const merged: ContactInput = { ...current, contactCompany: current.contactCompanyId, ...definedOnly(patch) };
+    const merged: ContactInput = {
+      ...current,
+      contactCompany: current.contactCompanyId,
+      ...definedOnly(patch),
+    };
     const { fields, clientIds } = await resolveContact(tx, firmId, merged);
     await assertEmailFree(tx, firmId, fields.email, current.id);
     const now = nowIso(scope);
-    await uniqueOrDuplicate(() => updateContact(tx, firmId, current.id, fields, now), `contact email ${fields.email} is already used`);
+    await uniqueOrDuplicate(
+      () => updateContact(tx, firmId, current.id, fields, now),
+      `contact email ${fields.email} is already used`,
+    );
     if (patch.clients !== undefined) await setContactClients(tx, firmId, current.id, clientIds, now);
     return (await findContact(tx, firmId, current.id))!;
   });

@@ -42,26 +42,62 @@ const rowToContact = (row: Selectable<ContactTable>, clients: string[]): Contact
   updatedAt: row.updated_at,
 });
 
-export async function insertContact(db: Db, firmId: string, fields: ContactFields, now: string): Promise<string> {
+export async function insertContact(
+  db: Db,
+  firmId: string,
+  fields: ContactFields,
+  now: string,
+): Promise<string> {
   const id = newId();
-  await db.insertInto("contact").values({ id, firm_id: firmId, ...toRow(fields), created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto("contact")
+    .values({ id, firm_id: firmId, ...toRow(fields), created_at: now, updated_at: now })
+    .execute();
   return id;
 }
 
-export async function updateContact(db: Db, firmId: string, id: string, fields: ContactFields, now: string): Promise<void> {
-  await db.updateTable("contact").set({ ...toRow(fields), updated_at: now }).where("firm_id", "=", firmId).where("id", "=", id).execute();
+export async function updateContact(
+  db: Db,
+  firmId: string,
+  id: string,
+  fields: ContactFields,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("contact")
+    .set({ ...toRow(fields), updated_at: now })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function deleteContactRow(db: Db, firmId: string, id: string): Promise<void> {
   await db.deleteFrom("contact").where("firm_id", "=", firmId).where("id", "=", id).execute();
 }
 
-export async function setContactClients(db: Db, firmId: string, contactId: string, clientIds: string[], now: string): Promise<void> {
-  await db.deleteFrom("contact_client").where("firm_id", "=", firmId).where("contact_id", "=", contactId).execute();
+export async function setContactClients(
+  db: Db,
+  firmId: string,
+  contactId: string,
+  clientIds: string[],
+  now: string,
+): Promise<void> {
+  await db
+    .deleteFrom("contact_client")
+    .where("firm_id", "=", firmId)
+    .where("contact_id", "=", contactId)
+    .execute();
   if (clientIds.length === 0) return;
   await db
     .insertInto("contact_client")
-    .values(clientIds.map((clientId) => ({ firm_id: firmId, contact_id: contactId, client_id: clientId, created_at: now })))
+    .values(
+      clientIds.map((clientId) => ({
+        firm_id: firmId,
+        contact_id: contactId,
+        client_id: clientId,
+        created_at: now,
+      })),
+    )
     .execute();
 }
 
@@ -93,16 +129,31 @@ export async function findContact(db: Db, firmId: string, ref: string): Promise<
   return rowToContact(row, (await clientCodesOf(db, firmId, [row.id])).get(row.id) ?? []);
 }
 
-export async function selectContacts(db: Db, firmId: string, filter: { clientId?: string; contactCompanyId?: string } = {}): Promise<Contact[]> {
+export async function selectContacts(
+  db: Db,
+  firmId: string,
+  filter: { clientId?: string; contactCompanyId?: string } = {},
+): Promise<Contact[]> {
   let query = db.selectFrom("contact").selectAll("contact").where("contact.firm_id", "=", firmId);
-  if (filter.contactCompanyId) query = query.where("contact.contact_company_id", "=", filter.contactCompanyId);
+  if (filter.contactCompanyId)
+    query = query.where("contact.contact_company_id", "=", filter.contactCompanyId);
   if (filter.clientId) {
     const clientId = filter.clientId;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom("contact_client as cc").select("cc.contact_id").whereRef("cc.contact_id", "=", "contact.id").where("cc.client_id", "=", clientId)),
+      eb.exists(
+        eb
+          .selectFrom("contact_client as cc")
+          .select("cc.contact_id")
+          .whereRef("cc.contact_id", "=", "contact.id")
+          .where("cc.client_id", "=", clientId),
+      ),
     );
   }
-  const rows = await query.orderBy("contact.last_name").orderBy("contact.first_name").orderBy("contact.id").execute();
+  const rows = await query
+    .orderBy("contact.last_name")
+    .orderBy("contact.first_name")
+    .orderBy("contact.id")
+    .execute();
   const clients = await clientCodesOf(
     db,
     firmId,

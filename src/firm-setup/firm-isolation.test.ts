@@ -15,8 +15,16 @@ describe.each(ENGINES)("two firms in one store on %s", (engine) => {
 
   beforeAll(async () => {
     await seedPractice(t);
-    other = { ...t.scope, firm: await createFirm(t.store.db, t.scope.clock, { name: "Other & Co", currency: "CAD" }) };
-    await addStaff(t.store.db, other, { staffNumber: "JD", firstName: "Jim", lastName: "Dale", email: "jane@firm.test" });
+    other = {
+      ...t.scope,
+      firm: await createFirm(t.store.db, t.scope.clock, { name: "Other & Co", currency: "CAD" }),
+    };
+    await addStaff(t.store.db, other, {
+      staffNumber: "JD",
+      firstName: "Jim",
+      lastName: "Dale",
+      email: "jane@firm.test",
+    });
     await addWorkCode(t.store.db, other, { code: "TAX", kind: "time", name: "Tax", rate: 1_000_000 });
   });
 
@@ -31,10 +39,23 @@ describe.each(ENGINES)("two firms in one store on %s", (engine) => {
     const theirs = await getClient(t.store.db, other, "ACME");
     await expectRefusedUnchanged(
       t.store.db,
-      () => addTimeEntry(t.store.db, t.scope, { staff: "JD", client: theirs.id, workCode: "TAX", date: "2026-06-01", minutes: 60 }),
+      () =>
+        addTimeEntry(t.store.db, t.scope, {
+          staff: "JD",
+          client: theirs.id,
+          workCode: "TAX",
+          date: "2026-06-01",
+          minutes: 60,
+        }),
       { code: "NOT_FOUND", message: `client "${theirs.id}" does not exist` },
     );
-    const entry = await addTimeEntry(t.store.db, other, { staff: "JD", client: "ACME", workCode: "TAX", date: "2026-06-01", minutes: 60 });
+    const entry = await addTimeEntry(t.store.db, other, {
+      staff: "JD",
+      client: "ACME",
+      workCode: "TAX",
+      date: "2026-06-01",
+      minutes: 60,
+    });
     expect(entry.amount).toBe(10_000); // the other firm's own rate
     expect(await listTimeEntries(t.store.db, t.scope)).toEqual([]);
   });

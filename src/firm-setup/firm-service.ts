@@ -22,7 +22,8 @@ function checkIncrement(value: number): number {
 }
 
 function checkMonth(value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 12) throw invalid(`fiscal year start month ${value} must be 1 to 12`);
+  if (!Number.isInteger(value) || value < 1 || value > 12)
+    throw invalid(`fiscal year start month ${value} must be 1 to 12`);
   return value;
 }
 
@@ -58,11 +59,18 @@ export async function editFirm(db: Db, clock: Clock, firmId: string, patch: Firm
   const next: Firm = {
     ...firm,
     name: patch.name !== undefined ? requireText(patch.name, "firm name") : firm.name,
-    timeIncrement: patch.timeIncrement !== undefined ? checkIncrement(patch.timeIncrement) : firm.timeIncrement,
+    timeIncrement:
+      patch.timeIncrement !== undefined ? checkIncrement(patch.timeIncrement) : firm.timeIncrement,
     fiscalYearStartMonth:
-      patch.fiscalYearStartMonth !== undefined ? checkMonth(patch.fiscalYearStartMonth) : firm.fiscalYearStartMonth,
+      patch.fiscalYearStartMonth !== undefined
+        ? checkMonth(patch.fiscalYearStartMonth)
+        : firm.fiscalYearStartMonth,
     lockDate:
-      patch.lockDate === undefined ? firm.lockDate : patch.lockDate === null ? null : parseIsoDate(patch.lockDate, "lock date"),
+      patch.lockDate === undefined
+        ? firm.lockDate
+        : patch.lockDate === null
+          ? null
+          : parseIsoDate(patch.lockDate, "lock date"),
     updatedAt: clock.now().toISOString(),
   };
   await updateFirmRow(db, next);

@@ -53,7 +53,8 @@ export async function findFirm(db: Db, firmId: string): Promise<Firm> {
 /** A firm file holds exactly one firm. */
 export async function findOnlyFirm(db: Db): Promise<Firm> {
   const rows = await db.selectFrom("firm").selectAll().limit(2).execute();
-  if (rows.length !== 1) throw new AppError("NOT_A_FIRM_FILE", `this file holds ${rows.length} firms, not one`);
+  if (rows.length !== 1)
+    throw new AppError("NOT_A_FIRM_FILE", `this file holds ${rows.length} firms, not one`);
   return firmRowToFirm(rows[0]!);
 }
 

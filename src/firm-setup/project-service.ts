@@ -29,12 +29,14 @@ export interface ProjectInput {
 
 function validateProject(clientId: string, input: Omit<ProjectInput, "client">): ProjectFields {
   const status = input.status ?? "open";
-  if (status !== "open" && status !== "closed") throw invalid(`status ${JSON.stringify(status)} must be open or closed`);
+  if (status !== "open" && status !== "closed")
+    throw invalid(`status ${JSON.stringify(status)} must be open or closed`);
   for (const [value, what] of [
     [input.budgetMinutes, "budget hours"],
     [input.budgetFee, "budget fee"],
   ] as const) {
-    if (value !== undefined && value !== null && (!Number.isSafeInteger(value) || value < 0)) throw invalid(`${what} must be zero or more`);
+    if (value !== undefined && value !== null && (!Number.isSafeInteger(value) || value < 0))
+      throw invalid(`${what} must be zero or more`);
   }
   return {
     clientId,
@@ -65,34 +67,56 @@ export async function addProject(db: Db, scope: FirmScope, input: ProjectInput):
 }
 
 /** A project by id, or by `client` + project code. */
-export async function getProject(db: Db, scope: FirmScope, ref: string, clientRef?: string): Promise<Project> {
+export async function getProject(
+  db: Db,
+  scope: FirmScope,
+  ref: string,
+  clientRef?: string,
+): Promise<Project> {
   const clientId = clientRef ? (await clientIdOf(db, scope, clientRef)).id : null;
   const project = await findProject(db, scope.firm.id, clientId, ref);
   // An id names one project; with a client it must be that client's.
-  if (!project || (clientId && project.clientId !== clientId)) throw notFound("project", clientRef ? `${clientRef}/${ref}` : ref);
+  if (!project || (clientId && project.clientId !== clientId))
+    throw notFound("project", clientRef ? `${clientRef}/${ref}` : ref);
   return project;
 }
 
-export async function listProjects(db: Db, scope: FirmScope, filter: { client?: string; status?: "open" | "closed" } = {}): Promise<Project[]> {
+export async function listProjects(
+  db: Db,
+  scope: FirmScope,
+  filter: { client?: string; status?: "open" | "closed" } = {},
+): Promise<Project[]> {
   const clientId = filter.client ? (await clientIdOf(db, scope, filter.client)).id : undefined;
   return selectProjects(db, scope.firm.id, { clientId, status: filter.status });
 }
 
 export type ProjectPatch = Partial<Omit<ProjectInput, "client">>;
 
-export async function editProject(db: Db, scope: FirmScope, ref: string, clientRef: string | undefined, patch: ProjectPatch): Promise<Project> {
+export async function editProject(
+  db: Db,
+  scope: FirmScope,
+  ref: string,
+  clientRef: string | undefined,
+  patch: ProjectPatch,
+): Promise<Project> {
   const firmId = scope.firm.id;
   return inTransaction(db, async (tx) => {
     const current = await getProject(tx, scope, ref, clientRef);
     const fields = validateProject(current.clientId, { ...current, ...definedOnly(patch) });
     const other = await findProject(tx, firmId, current.clientId, fields.code);
-    if (other && other.id !== current.id) throw new AppError("DUPLICATE", `the client already has a project ${fields.code}`);
+    if (other && other.id !== current.id)
+      throw new AppError("DUPLICATE", `the client already has a project ${fields.code}`);
     await updateProject(tx, firmId, current.id, fields, nowIso(scope));
     return (await findProject(tx, firmId, null, current.id))!;
   });
 }
 
-export async function deleteProject(db: Db, scope: FirmScope, ref: string, clientRef?: string): Promise<Project> {
+export async function deleteProject(
+  db: Db,
+  scope: FirmScope,
+  ref: string,
+  clientRef?: string,
+): Promise<Project> {
   return inTransaction(db, async (tx) => {
     const project = await getProject(tx, scope, ref, clientRef);
     if ((await projectUsage(tx, scope.firm.id, project.id)) > 0) {

@@ -39,14 +39,33 @@ const toRow = (fields: ProjectFields) => ({
   budget_fee: fields.budgetFee,
 });
 
-export async function insertProject(db: Db, firmId: string, fields: ProjectFields, now: string): Promise<string> {
+export async function insertProject(
+  db: Db,
+  firmId: string,
+  fields: ProjectFields,
+  now: string,
+): Promise<string> {
   const id = newId();
-  await db.insertInto("project").values({ id, firm_id: firmId, ...toRow(fields), created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto("project")
+    .values({ id, firm_id: firmId, ...toRow(fields), created_at: now, updated_at: now })
+    .execute();
   return id;
 }
 
-export async function updateProject(db: Db, firmId: string, id: string, fields: ProjectFields, now: string): Promise<void> {
-  await db.updateTable("project").set({ ...toRow(fields), updated_at: now }).where("firm_id", "=", firmId).where("id", "=", id).execute();
+export async function updateProject(
+  db: Db,
+  firmId: string,
+  id: string,
+  fields: ProjectFields,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("project")
+    .set({ ...toRow(fields), updated_at: now })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function deleteProjectRows(db: Db, firmId: string, id: string): Promise<void> {
@@ -55,7 +74,12 @@ export async function deleteProjectRows(db: Db, firmId: string, id: string): Pro
 }
 
 /** A project by id, or by code within its client. */
-export async function findProject(db: Db, firmId: string, clientId: string | null, ref: string): Promise<Project | undefined> {
+export async function findProject(
+  db: Db,
+  firmId: string,
+  clientId: string | null,
+  ref: string,
+): Promise<Project | undefined> {
   const key = ref.trim();
   let query = db.selectFrom("project").selectAll().where("firm_id", "=", firmId);
   if (looksLikeId(key)) query = query.where("id", "=", key);
@@ -65,7 +89,11 @@ export async function findProject(db: Db, firmId: string, clientId: string | nul
   return row ? projectRowToProject(row) : undefined;
 }
 
-export async function selectProjects(db: Db, firmId: string, filter: { clientId?: string; status?: "open" | "closed" } = {}): Promise<Project[]> {
+export async function selectProjects(
+  db: Db,
+  firmId: string,
+  filter: { clientId?: string; status?: "open" | "closed" } = {},
+): Promise<Project[]> {
   let query = db.selectFrom("project").selectAll().where("firm_id", "=", firmId);
   if (filter.clientId) query = query.where("client_id", "=", filter.clientId);
   if (filter.status) query = query.where("status", "=", filter.status);

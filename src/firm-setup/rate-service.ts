@@ -33,7 +33,8 @@ export interface RateUpsert extends Partial<RateTarget> {
   rate: number;
 }
 
-export const NEGATIVE_RATE_MESSAGE = "rate must be zero or more; only expense work codes carry negative (credit) rates";
+export const NEGATIVE_RATE_MESSAGE =
+  "rate must be zero or more; only expense work codes carry negative (credit) rates";
 
 /**
  * Time adjustments are negative minutes, never negative rates. Expense work codes may carry a
@@ -156,7 +157,9 @@ export interface ListedRate extends Rate {
 export async function listRates(db: Db, scope: FirmScope, refs: RateTargetRefs = {}): Promise<ListedRate[]> {
   const filter: RateFilter = {};
   const firmId = scope.firm.id;
-  if (refs.workCode) filter.workCodeId = (await resolveRateTarget(db, scope, { workCode: refs.workCode })).workCodeId ?? undefined;
+  if (refs.workCode)
+    filter.workCodeId =
+      (await resolveRateTarget(db, scope, { workCode: refs.workCode })).workCodeId ?? undefined;
   if (refs.staff || refs.client || refs.project) {
     const target = await resolveRateTarget(db, scope, { ...refs, workCode: undefined });
     filter.scope = target.scope;
@@ -166,7 +169,10 @@ export async function listRates(db: Db, scope: FirmScope, refs: RateTargetRefs =
   }
   const today = todayIn(scope.clock.now());
   const rates = await selectRates(db, firmId, filter);
-  return rates.map((rate) => ({ ...rate, timing: rateTiming(rate.effectiveDate, today, scope.firm.lockDate) }));
+  return rates.map((rate) => ({
+    ...rate,
+    timing: rateTiming(rate.effectiveDate, today, scope.firm.lockDate),
+  }));
 }
 
 /** All of the firm's rates, indexed for resolving many entries. */

@@ -24,7 +24,12 @@ export const rateRowToRate = (row: Selectable<RateTable>): Rate => ({
 
 export type RateTarget = Pick<RateRow, "scope" | "staffId" | "clientId" | "projectId" | "workCodeId">;
 
-export async function findRateAt(db: Db, firmId: string, target: RateTarget, effectiveDate: string): Promise<Rate | undefined> {
+export async function findRateAt(
+  db: Db,
+  firmId: string,
+  target: RateTarget,
+  effectiveDate: string,
+): Promise<Rate | undefined> {
   const row = await db
     .selectFrom("rate")
     .selectAll()
@@ -36,11 +41,23 @@ export async function findRateAt(db: Db, firmId: string, target: RateTarget, eff
 }
 
 export async function findRateById(db: Db, firmId: string, id: string): Promise<Rate | undefined> {
-  const row = await db.selectFrom("rate").selectAll().where("firm_id", "=", firmId).where("id", "=", id).executeTakeFirst();
+  const row = await db
+    .selectFrom("rate")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row ? rateRowToRate(row) : undefined;
 }
 
-export async function insertRate(db: Db, firmId: string, target: RateTarget, effectiveDate: string, rate: number, now: string): Promise<string> {
+export async function insertRate(
+  db: Db,
+  firmId: string,
+  target: RateTarget,
+  effectiveDate: string,
+  rate: number,
+  now: string,
+): Promise<string> {
   const id = newId();
   await db
     .insertInto("rate")
@@ -62,8 +79,19 @@ export async function insertRate(db: Db, firmId: string, target: RateTarget, eff
   return id;
 }
 
-export async function updateRateValue(db: Db, firmId: string, id: string, rate: number, now: string): Promise<void> {
-  await db.updateTable("rate").set({ rate, updated_at: now }).where("firm_id", "=", firmId).where("id", "=", id).execute();
+export async function updateRateValue(
+  db: Db,
+  firmId: string,
+  id: string,
+  rate: number,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("rate")
+    .set({ rate, updated_at: now })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function deleteRateRow(db: Db, firmId: string, id: string): Promise<void> {

@@ -45,7 +45,8 @@ export function normaliseGroups(names: string[]): string[] {
 /** Validates and normalises every field; pure apart from nothing — no store access. */
 export function validateStaff(input: StaffInput): StaffFields & { groups: string[] } {
   const status = input.status ?? "active";
-  if (status !== "active" && status !== "inactive") throw invalid(`status ${JSON.stringify(status)} must be active or inactive`);
+  if (status !== "active" && status !== "inactive")
+    throw invalid(`status ${JSON.stringify(status)} must be active or inactive`);
   const inactiveDate = input.inactiveDate ? parseIsoDate(input.inactiveDate, "inactive date") : null;
   if (status === "active" && inactiveDate) throw invalid("an active staff member has no inactive date");
   return {
@@ -62,12 +63,17 @@ export function validateStaff(input: StaffInput): StaffFields & { groups: string
 async function assertUnique(db: Db, firmId: string, fields: StaffFields, selfId?: string): Promise<void> {
   const byNumber = await findStaff(db, firmId, fields.staffNumber);
   if (byNumber && byNumber.id !== selfId) {
-    throw new AppError("DUPLICATE", `staff number ${fields.staffNumber} is already used`, { staffNumber: fields.staffNumber });
+    throw new AppError("DUPLICATE", `staff number ${fields.staffNumber} is already used`, {
+      staffNumber: fields.staffNumber,
+    });
   }
   if (fields.email) {
     const byEmail = await findStaffByEmail(db, firmId, fields.email);
     if (byEmail && byEmail.id !== selfId) {
-      throw new AppError("DUPLICATE", `email ${fields.email} is already used by staff ${byEmail.staffNumber}`);
+      throw new AppError(
+        "DUPLICATE",
+        `email ${fields.email} is already used by staff ${byEmail.staffNumber}`,
+      );
     }
   }
 }
@@ -75,7 +81,8 @@ async function assertUnique(db: Db, firmId: string, fields: StaffFields, selfId?
 export async function addStaff(db: Db, scope: FirmScope, input: StaffInput): Promise<Staff> {
   // As in editStaff: someone added as inactive without a date is inactive from today, so
   // their earlier history can still be recorded (an undated inactive member could record nothing).
-  const inactiveDate = input.status === "inactive" && !input.inactiveDate ? nowIso(scope).slice(0, 10) : input.inactiveDate;
+  const inactiveDate =
+    input.status === "inactive" && !input.inactiveDate ? nowIso(scope).slice(0, 10) : input.inactiveDate;
   const { groups, ...fields } = validateStaff({ ...input, inactiveDate });
   const firmId = scope.firm.id;
   return inTransaction(db, async (tx) => {
@@ -112,7 +119,10 @@ export async function editStaff(db: Db, scope: FirmScope, ref: string, patch: St
     const { groups, ...fields } = validateStaff(merged);
     await assertUnique(tx, firmId, fields, current.id);
     const now = nowIso(scope);
-    await uniqueOrDuplicate(() => updateStaff(tx, firmId, current.id, fields, now), "staff number or email is already used");
+    await uniqueOrDuplicate(
+      () => updateStaff(tx, firmId, current.id, fields, now),
+      "staff number or email is already used",
+    );
     if (patch.groups !== undefined) await setStaffGroups(tx, firmId, current.id, groups, now);
     return getStaff(tx, scope, current.id);
   });
@@ -124,7 +134,10 @@ export async function deleteStaff(db: Db, scope: FirmScope, ref: string): Promis
     const staff = await getStaff(tx, scope, ref);
     const uses = await staffUsage(tx, scope.firm.id, staff.id);
     if (uses > 0) {
-      throw new AppError("IN_USE", `staff ${staff.staffNumber} has entries, rates or clients; make them inactive instead`);
+      throw new AppError(
+        "IN_USE",
+        `staff ${staff.staffNumber} has entries, rates or clients; make them inactive instead`,
+      );
     }
     await deleteStaffRow(tx, scope.firm.id, staff.id);
     return staff;

@@ -69,7 +69,13 @@ export async function insertStaff(db: Db, firmId: string, fields: StaffFields, n
   return id;
 }
 
-export async function updateStaff(db: Db, firmId: string, id: string, fields: StaffFields, now: string): Promise<void> {
+export async function updateStaff(
+  db: Db,
+  firmId: string,
+  id: string,
+  fields: StaffFields,
+  now: string,
+): Promise<void> {
   await db
     .updateTable("staff")
     .set({ ...toRow(fields), updated_at: now })
@@ -118,7 +124,8 @@ export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = 
     const group = filter.group;
     query = query.where((eb) =>
       eb.exists(
-        eb.selectFrom("staff_group_member as m")
+        eb
+          .selectFrom("staff_group_member as m")
           .innerJoin("staff_group as g", "g.id", "m.group_id")
           .select("m.staff_id")
           .whereRef("m.staff_id", "=", "staff.id")
@@ -136,8 +143,18 @@ export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = 
 }
 
 /** Replaces a staff member's groups, creating groups that do not exist yet. */
-export async function setStaffGroups(db: Db, firmId: string, staffId: string, names: string[], now: string): Promise<void> {
-  await db.deleteFrom("staff_group_member").where("firm_id", "=", firmId).where("staff_id", "=", staffId).execute();
+export async function setStaffGroups(
+  db: Db,
+  firmId: string,
+  staffId: string,
+  names: string[],
+  now: string,
+): Promise<void> {
+  await db
+    .deleteFrom("staff_group_member")
+    .where("firm_id", "=", firmId)
+    .where("staff_id", "=", staffId)
+    .execute();
   for (const name of names) {
     const groupId = await ensureGroup(db, firmId, name, now);
     await db
@@ -156,11 +173,17 @@ export async function ensureGroup(db: Db, firmId: string, name: string, now: str
     .executeTakeFirst();
   if (existing) return existing.id;
   const id = newId();
-  await db.insertInto("staff_group").values({ id, firm_id: firmId, name, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto("staff_group")
+    .values({ id, firm_id: firmId, name, created_at: now, updated_at: now })
+    .execute();
   return id;
 }
 
-export async function selectGroups(db: Db, firmId: string): Promise<{ id: string; name: string; members: number }[]> {
+export async function selectGroups(
+  db: Db,
+  firmId: string,
+): Promise<{ id: string; name: string; members: number }[]> {
   const rows = await db
     .selectFrom("staff_group as g")
     .leftJoin("staff_group_member as m", "m.group_id", "g.id")
@@ -174,9 +197,24 @@ export async function selectGroups(db: Db, firmId: string): Promise<{ id: string
 
 export async function staffUsage(db: Db, firmId: string, staffId: string): Promise<number> {
   const [time, expense, rates, clients] = await Promise.all([
-    db.selectFrom("time_entry").select((eb) => eb.fn.countAll<number>().as("n")).where("firm_id", "=", firmId).where("staff_id", "=", staffId).executeTakeFirstOrThrow(),
-    db.selectFrom("expense_entry").select((eb) => eb.fn.countAll<number>().as("n")).where("firm_id", "=", firmId).where("staff_id", "=", staffId).executeTakeFirstOrThrow(),
-    db.selectFrom("rate").select((eb) => eb.fn.countAll<number>().as("n")).where("firm_id", "=", firmId).where("staff_id", "=", staffId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("time_entry")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("firm_id", "=", firmId)
+      .where("staff_id", "=", staffId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("expense_entry")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("firm_id", "=", firmId)
+      .where("staff_id", "=", staffId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("rate")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("firm_id", "=", firmId)
+      .where("staff_id", "=", staffId)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("client")
       .select((eb) => eb.fn.countAll<number>().as("n"))

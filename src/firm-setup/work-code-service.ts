@@ -43,7 +43,8 @@ export function validateWorkCode(input: Omit<WorkCodeInput, "rate">): WorkCodeFi
   if (!Number.isInteger(surchargeBp) || surchargeBp < -10_000 || surchargeBp > MAX_SURCHARGE_BP) {
     throw invalid(`surcharge ${surchargeBp} basis points is out of range`);
   }
-  if (input.kind === "time" && surchargeBp !== 0) throw invalid("a surcharge applies to expense work codes only");
+  if (input.kind === "time" && surchargeBp !== 0)
+    throw invalid("a surcharge applies to expense work codes only");
   return {
     code: normaliseCode(input.code, "work code", 10),
     kind: input.kind,
@@ -67,7 +68,12 @@ export async function addWorkCode(db: Db, scope: FirmScope, input: WorkCodeInput
       `work code ${fields.code} already exists`,
     );
     if (input.rate !== undefined) {
-      await upsertRate(tx, scope, { scope: "work_code", workCodeId: id, effectiveDate: ALWAYS, rate: input.rate });
+      await upsertRate(tx, scope, {
+        scope: "work_code",
+        workCodeId: id,
+        effectiveDate: ALWAYS,
+        rate: input.rate,
+      });
     }
     return (await findWorkCode(tx, firmId, id))!;
   });
@@ -84,7 +90,12 @@ export const listWorkCodes = (db: Db, scope: FirmScope, filter: WorkCodeFilter =
 
 export type WorkCodePatch = Partial<Omit<WorkCodeInput, "rate">>;
 
-export async function editWorkCode(db: Db, scope: FirmScope, ref: string, patch: WorkCodePatch): Promise<WorkCode> {
+export async function editWorkCode(
+  db: Db,
+  scope: FirmScope,
+  ref: string,
+  patch: WorkCodePatch,
+): Promise<WorkCode> {
   const firmId = scope.firm.id;
   return inTransaction(db, async (tx) => {
     const current = await getWorkCode(tx, scope, ref);
@@ -93,7 +104,8 @@ export async function editWorkCode(db: Db, scope: FirmScope, ref: string, patch:
       throw new AppError("IN_USE", `work code ${current.code} has entries; its kind cannot change`);
     }
     const other = await findWorkCode(tx, firmId, fields.code);
-    if (other && other.id !== current.id) throw new AppError("DUPLICATE", `work code ${fields.code} already exists`);
+    if (other && other.id !== current.id)
+      throw new AppError("DUPLICATE", `work code ${fields.code} already exists`);
     await uniqueOrDuplicate(
       () => updateWorkCode(tx, firmId, current.id, fields, nowIso(scope)),
       `work code ${fields.code} already exists`,

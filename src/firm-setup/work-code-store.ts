@@ -42,7 +42,12 @@ const toRow = (fields: WorkCodeFields) => ({
   active: fields.active ? 1 : 0,
 });
 
-export async function insertWorkCode(db: Db, firmId: string, fields: WorkCodeFields, now: string): Promise<string> {
+export async function insertWorkCode(
+  db: Db,
+  firmId: string,
+  fields: WorkCodeFields,
+  now: string,
+): Promise<string> {
   const id = newId();
   await db
     .insertInto("work_code")
@@ -51,7 +56,13 @@ export async function insertWorkCode(db: Db, firmId: string, fields: WorkCodeFie
   return id;
 }
 
-export async function updateWorkCode(db: Db, firmId: string, id: string, fields: WorkCodeFields, now: string): Promise<void> {
+export async function updateWorkCode(
+  db: Db,
+  firmId: string,
+  id: string,
+  fields: WorkCodeFields,
+  now: string,
+): Promise<void> {
   await db
     .updateTable("work_code")
     .set({ ...toRow(fields), updated_at: now })
@@ -81,7 +92,11 @@ export interface WorkCodeFilter {
   active?: boolean;
 }
 
-export async function selectWorkCodes(db: Db, firmId: string, filter: WorkCodeFilter = {}): Promise<WorkCode[]> {
+export async function selectWorkCodes(
+  db: Db,
+  firmId: string,
+  filter: WorkCodeFilter = {},
+): Promise<WorkCode[]> {
   let query = db.selectFrom("work_code").selectAll().where("firm_id", "=", firmId);
   if (filter.kind) query = query.where("kind", "=", filter.kind);
   if (filter.active !== undefined) query = query.where("active", "=", filter.active ? 1 : 0);

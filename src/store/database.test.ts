@@ -52,8 +52,14 @@ describe("firm files", () => {
 
   it("refuses a file that is not SQLite", async () => {
     const path = join(dir, "notes.txt");
-    writeFileSync(path, "just some notes, long enough to fill a SQLite header and then some more text ".repeat(3));
-    await expect(openFirmFile(path)).rejects.toMatchObject({ code: "NOT_A_FIRM_FILE", message: `${path} is not a firmtime firm file` });
+    writeFileSync(
+      path,
+      "just some notes, long enough to fill a SQLite header and then some more text ".repeat(3),
+    );
+    await expect(openFirmFile(path)).rejects.toMatchObject({
+      code: "NOT_A_FIRM_FILE",
+      message: `${path} is not a firmtime firm file`,
+    });
     const empty = join(dir, "empty.firm");
     writeFileSync(empty, "");
     await expect(openFirmFile(empty)).rejects.toMatchObject({ code: "NOT_A_FIRM_FILE" });
@@ -68,9 +74,15 @@ describe("firm files", () => {
     const other = new BetterSqlite3(path);
     other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
     other.close();
-    await expect(openFirmFile(path)).rejects.toMatchObject({ code: "NOT_A_FIRM_FILE", message: `${path} is not a firmtime firm file` });
+    await expect(openFirmFile(path)).rejects.toMatchObject({
+      code: "NOT_A_FIRM_FILE",
+      message: `${path} is not a firmtime firm file`,
+    });
     const check = new BetterSqlite3(path, { readonly: true });
-    const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    const tables = check
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
     check.close();
     expect(tables).toEqual(["notes"]);
   });

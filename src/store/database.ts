@@ -60,7 +60,10 @@ const pgTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-export async function openPostgresStore(connectionString: string, options: { max?: number } = {}): Promise<Store> {
+export async function openPostgresStore(
+  connectionString: string,
+  options: { max?: number } = {},
+): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: pgTypes });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db);
@@ -69,7 +72,8 @@ export async function openPostgresStore(connectionString: string, options: { max
 
 /** Creates a new firm file. Refuses to overwrite anything. */
 export async function createFirmFile(path: string): Promise<Store> {
-  const exists = () => new AppError("FILE_EXISTS", `${path} already exists; init only creates new firm files`);
+  const exists = () =>
+    new AppError("FILE_EXISTS", `${path} already exists; init only creates new firm files`);
   if (existsSync(path)) throw exists();
   try {
     // "wx" creates the file or fails if something appeared meanwhile: never overwrite.
@@ -100,7 +104,10 @@ const SQLITE_HEADER = "SQLite format 3\0";
 /** Opens an existing firm file; a missing path or a file that is not ours is a clear error. */
 export async function openFirmFile(path: string): Promise<Store> {
   if (!existsSync(path)) {
-    throw new AppError("FILE_NOT_FOUND", `${path} does not exist (create a firm file with: firmtime init ${path} --firm NAME)`);
+    throw new AppError(
+      "FILE_NOT_FOUND",
+      `${path} does not exist (create a firm file with: firmtime init ${path} --firm NAME)`,
+    );
   }
   if (!hasFirmFileHeader(path)) throw new AppError("NOT_A_FIRM_FILE", `${path} is not a firmtime firm file`);
   const connection = sqliteConnection(path, true);
@@ -119,7 +126,9 @@ function hasFirmFileHeader(path: string): boolean {
   } finally {
     closeSync(fd);
   }
-  return header.toString("latin1", 0, 16) === SQLITE_HEADER && header.readUInt32BE(68) === FIRM_FILE_APPLICATION_ID;
+  return (
+    header.toString("latin1", 0, 16) === SQLITE_HEADER && header.readUInt32BE(68) === FIRM_FILE_APPLICATION_ID
+  );
 }
 
 /** Unique-key violations on either engine, so services can turn them into DUPLICATE errors. */

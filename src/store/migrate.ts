@@ -16,7 +16,10 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
   if (!(error instanceof Error)) throw new Error("migration failed", { cause: error });
   // Kysely reports migrations it does not know (written by a newer build) as "corrupted".
   if (/corrupted migrations|missing/i.test(error.message)) {
-    throw new AppError("FIRM_FILE_NEWER", `this store was written by a newer firmtime (${error.message}); upgrade firmtime`);
+    throw new AppError(
+      "FIRM_FILE_NEWER",
+      `this store was written by a newer firmtime (${error.message}); upgrade firmtime`,
+    );
   }
   throw error;
 }

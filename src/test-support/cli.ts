@@ -8,7 +8,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], env: Record<string, string> = {}, now = "2026-06-15T12:00:00Z"): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  now = "2026-06-15T12:00:00Z",
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
@@ -24,6 +28,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}, n
 /** Runs a command that must succeed and returns its parsed --json output. */
 export async function cliJson<T = unknown>(file: string, args: string[]): Promise<T> {
   const result = await runCli(["--file", file, "--json", ...args]);
-  if (result.code !== 0) throw new Error(`firmtime ${args.join(" ")} failed (${result.code}): ${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`firmtime ${args.join(" ")} failed (${result.code}): ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
 }

@@ -63,7 +63,8 @@ export async function expectRefusedUnchanged(
   expect(await snapshotStore(db)).toEqual(before);
 }
 
-export const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+export const exactly = (text: string): RegExp =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 
 /** The firm's lock date, changed through the firm service and refreshed in the test scope. */
 export async function setLockDate(t: TestFirm, lockDate: string | null): Promise<void> {
@@ -76,12 +77,28 @@ export async function setLockDate(t: TestFirm, lockDate: string | null): Promise
  */
 export async function seedPractice(t: TestFirm): Promise<void> {
   const { db } = t.store;
-  await addStaff(db, t.scope, { staffNumber: "JD", firstName: "Jane", lastName: "Doe", email: "jane@firm.test" });
-  await addStaff(db, t.scope, { staffNumber: "AB", firstName: "Al", lastName: "Bell", email: "al@firm.test" });
+  await addStaff(db, t.scope, {
+    staffNumber: "JD",
+    firstName: "Jane",
+    lastName: "Doe",
+    email: "jane@firm.test",
+  });
+  await addStaff(db, t.scope, {
+    staffNumber: "AB",
+    firstName: "Al",
+    lastName: "Bell",
+    email: "al@firm.test",
+  });
   await addClient(db, t.scope, { code: "ACME", name: "Acme Ltd", partner: "JD" });
   await addProject(db, t.scope, { client: "ACME", code: "AUDIT", name: "Year-end audit" });
   await addWorkCode(db, t.scope, { code: "TAX", kind: "time", name: "Tax preparation", rate: 1_500_000 });
   await addWorkCode(db, t.scope, { code: "ADMIN", kind: "time", billable: false, name: "Administration" });
   await addWorkCode(db, t.scope, { code: "MILE", kind: "expense", name: "Mileage", rate: 5_800 });
-  await addWorkCode(db, t.scope, { code: "PRINT", kind: "expense", name: "Printing", rate: 2_500, surchargeBp: 1_500 });
+  await addWorkCode(db, t.scope, {
+    code: "PRINT",
+    kind: "expense",
+    name: "Printing",
+    rate: 2_500,
+    surchargeBp: 1_500,
+  });
 }

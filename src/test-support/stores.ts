@@ -20,7 +20,10 @@ export async function openTestStore(engine: Engine): Promise<Store> {
   if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "firmtime-test-"));
     const store = await openSqliteStore(join(dir, "test.firm"));
-    return { ...store, close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+    return {
+      ...store,
+      close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const baseUrl = inject("postgresUrl");
   const name = `ft_${process.pid}_${Date.now()}_${databaseCounter++}`;
@@ -37,7 +40,11 @@ export interface TestFirm {
 }
 
 /** A fresh store with one firm, for the tests of one describe block. */
-export function useTestFirm(engine: Engine, firm: Partial<FirmInput> = {}, clock: Clock = fixedClock("2026-06-15T12:00:00Z")): TestFirm {
+export function useTestFirm(
+  engine: Engine,
+  firm: Partial<FirmInput> = {},
+  clock: Clock = fixedClock("2026-06-15T12:00:00Z"),
+): TestFirm {
   const holder = {} as TestFirm;
   beforeAll(async () => {
     holder.store = await openTestStore(engine);

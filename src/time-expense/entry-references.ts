@@ -23,7 +23,10 @@ export interface EntryReferences {
 
 const keyOf = (ref: string): string => (looksLikeId(ref) ? ref.trim() : ref.trim().toUpperCase());
 
-export function createEntryReferences(db: Db, firmId: string): EntryReferences & { preload(): Promise<void> } {
+export function createEntryReferences(
+  db: Db,
+  firmId: string,
+): EntryReferences & { preload(): Promise<void> } {
   const staff = new Map<string, Staff>();
   const clients = new Map<string, Client>();
   const projects = new Map<string, Project>();
@@ -31,7 +34,13 @@ export function createEntryReferences(db: Db, firmId: string): EntryReferences &
   let rateBook: RateBook | undefined;
   let preloaded = false;
 
-  async function cached<T>(cache: Map<string, T>, key: string, load: () => Promise<T | undefined>, what: string, ref: string): Promise<T> {
+  async function cached<T>(
+    cache: Map<string, T>,
+    key: string,
+    load: () => Promise<T | undefined>,
+    what: string,
+    ref: string,
+  ): Promise<T> {
     const hit = cache.get(key);
     if (hit) return hit;
     const found = preloaded ? undefined : await load();
@@ -46,7 +55,13 @@ export function createEntryReferences(db: Db, firmId: string): EntryReferences &
     workCode: (ref) => cached(workCodes, keyOf(ref), () => findWorkCode(db, firmId, ref), "work code", ref),
     async project(client, ref) {
       const key = looksLikeId(ref) ? ref.trim() : `${client.id}/${keyOf(ref)}`;
-      const project = await cached(projects, key, () => findProject(db, firmId, client.id, ref), "project", `${client.code}/${ref}`);
+      const project = await cached(
+        projects,
+        key,
+        () => findProject(db, firmId, client.id, ref),
+        "project",
+        `${client.code}/${ref}`,
+      );
       if (project.clientId !== client.id) throw notFound("project", `${client.code}/${ref}`);
       return project;
     },

@@ -35,7 +35,8 @@ export interface ExpenseEntry extends EntryBase {
 
 export type EntryKind = "time" | "expense";
 export type EntryTableName = "time_entry" | "expense_entry";
-export const entryTable = (kind: EntryKind): EntryTableName => (kind === "time" ? "time_entry" : "expense_entry");
+export const entryTable = (kind: EntryKind): EntryTableName =>
+  kind === "time" ? "time_entry" : "expense_entry";
 
 const baseFromRow = (row: Selectable<TimeEntryTable> | Selectable<ExpenseEntryTable>): EntryBase => ({
   id: row.id,
@@ -105,7 +106,11 @@ const expenseToRow = (firmId: string, entry: ExpenseEntry) => ({
 // 500 rows × 17 columns stays well under SQLite's 32,766 bound parameters.
 const BATCH = 500;
 
-export async function insertTimeEntries(db: Db, firmId: string, entries: readonly TimeEntry[]): Promise<void> {
+export async function insertTimeEntries(
+  db: Db,
+  firmId: string,
+  entries: readonly TimeEntry[],
+): Promise<void> {
   for (let start = 0; start < entries.length; start += BATCH) {
     await db
       .insertInto("time_entry")
@@ -114,7 +119,11 @@ export async function insertTimeEntries(db: Db, firmId: string, entries: readonl
   }
 }
 
-export async function insertExpenseEntries(db: Db, firmId: string, entries: readonly ExpenseEntry[]): Promise<void> {
+export async function insertExpenseEntries(
+  db: Db,
+  firmId: string,
+  entries: readonly ExpenseEntry[],
+): Promise<void> {
   for (let start = 0; start < entries.length; start += BATCH) {
     await db
       .insertInto("expense_entry")
@@ -125,21 +134,45 @@ export async function insertExpenseEntries(db: Db, firmId: string, entries: read
 
 export async function replaceTimeEntry(db: Db, firmId: string, entry: TimeEntry): Promise<void> {
   const { id: _id, firm_id: _firm, created_at: _created, ...values } = timeToRow(firmId, entry);
-  await db.updateTable("time_entry").set(values).where("firm_id", "=", firmId).where("id", "=", entry.id).execute();
+  await db
+    .updateTable("time_entry")
+    .set(values)
+    .where("firm_id", "=", firmId)
+    .where("id", "=", entry.id)
+    .execute();
 }
 
 export async function replaceExpenseEntry(db: Db, firmId: string, entry: ExpenseEntry): Promise<void> {
   const { id: _id, firm_id: _firm, created_at: _created, ...values } = expenseToRow(firmId, entry);
-  await db.updateTable("expense_entry").set(values).where("firm_id", "=", firmId).where("id", "=", entry.id).execute();
+  await db
+    .updateTable("expense_entry")
+    .set(values)
+    .where("firm_id", "=", firmId)
+    .where("id", "=", entry.id)
+    .execute();
 }
 
 export async function findTimeEntry(db: Db, firmId: string, id: string): Promise<TimeEntry | undefined> {
-  const row = await db.selectFrom("time_entry").selectAll().where("firm_id", "=", firmId).where("id", "=", id.trim()).executeTakeFirst();
+  const row = await db
+    .selectFrom("time_entry")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id.trim())
+    .executeTakeFirst();
   return row ? timeRowToEntry(row) : undefined;
 }
 
-export async function findExpenseEntry(db: Db, firmId: string, id: string): Promise<ExpenseEntry | undefined> {
-  const row = await db.selectFrom("expense_entry").selectAll().where("firm_id", "=", firmId).where("id", "=", id.trim()).executeTakeFirst();
+export async function findExpenseEntry(
+  db: Db,
+  firmId: string,
+  id: string,
+): Promise<ExpenseEntry | undefined> {
+  const row = await db
+    .selectFrom("expense_entry")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id.trim())
+    .executeTakeFirst();
   return row ? expenseRowToEntry(row) : undefined;
 }
 
@@ -147,7 +180,14 @@ export async function deleteEntryRow(db: Db, firmId: string, kind: EntryKind, id
   await db.deleteFrom(entryTable(kind)).where("firm_id", "=", firmId).where("id", "=", id).execute();
 }
 
-export async function updateEntryStatuses(db: Db, firmId: string, kind: EntryKind, ids: string[], status: EntryStatus, now: string): Promise<void> {
+export async function updateEntryStatuses(
+  db: Db,
+  firmId: string,
+  kind: EntryKind,
+  ids: string[],
+  status: EntryStatus,
+  now: string,
+): Promise<void> {
   for (let start = 0; start < ids.length; start += BATCH) {
     await db
       .updateTable(entryTable(kind))
@@ -193,7 +233,11 @@ export async function selectTimeEntries(db: Db, firmId: string, filter: EntryFil
   return (await query.execute()).map(timeRowToEntry);
 }
 
-export async function selectExpenseEntries(db: Db, firmId: string, filter: EntryFilter): Promise<ExpenseEntry[]> {
+export async function selectExpenseEntries(
+  db: Db,
+  firmId: string,
+  filter: EntryFilter,
+): Promise<ExpenseEntry[]> {
   let query = entryQuery(db, firmId, "expense", filter).selectAll().orderBy("entry_date").orderBy("id");
   if (filter.limit) query = query.limit(filter.limit);
   const rows = (await query.execute()) as unknown as Selectable<ExpenseEntryTable>[];

@@ -42,16 +42,32 @@ describe.each(ENGINES)("expense entries on %s", (engine) => {
   });
 
   it("adds the work code's surcharge, or the entry's own", async () => {
-    const printing = await addExpenseEntry(t.store.db, t.scope, expense({ workCode: "PRINT", quantity: 100_000 }));
+    const printing = await addExpenseEntry(
+      t.store.db,
+      t.scope,
+      expense({ workCode: "PRINT", quantity: 100_000 }),
+    );
     expect(printing).toMatchObject({ unitRate: 2_500, surchargeBp: 1_500, amount: 2_875 }); // 100 × 0.25 × 1.15
-    const noSurcharge = await addExpenseEntry(t.store.db, t.scope, expense({ workCode: "PRINT", quantity: 100_000, surchargeBp: 0 }));
+    const noSurcharge = await addExpenseEntry(
+      t.store.db,
+      t.scope,
+      expense({ workCode: "PRINT", quantity: 100_000, surchargeBp: 0 }),
+    );
     expect(noSurcharge).toMatchObject({ surchargeBp: 0, amount: 2_500 });
   });
 
   it("takes a stated unit rate as entered, and rounds negatives symmetrically", async () => {
-    const entered = await addExpenseEntry(t.store.db, t.scope, expense({ workCode: "PRINT", unitRate: 1_234_567, quantity: 1_000 }));
+    const entered = await addExpenseEntry(
+      t.store.db,
+      t.scope,
+      expense({ workCode: "PRINT", unitRate: 1_234_567, quantity: 1_000 }),
+    );
     expect(entered).toMatchObject({ unitRate: 1_234_567, rateSource: "entered", amount: 14_198 }); // 123.4567 × 1.15 = 141.975205
-    const refund = await addExpenseEntry(t.store.db, t.scope, expense({ workCode: "PRINT", unitRate: 1_234_567, quantity: -1_000 }));
+    const refund = await addExpenseEntry(
+      t.store.db,
+      t.scope,
+      expense({ workCode: "PRINT", unitRate: 1_234_567, quantity: -1_000 }),
+    );
     expect(refund.amount).toBe(-14_198);
   });
 
@@ -60,38 +76,67 @@ describe.each(ENGINES)("expense entries on %s", (engine) => {
     await setRate(t.store.db, t.scope, { client: "ACME", rate: 1_800_000, effectiveDate: "2026-01-01" });
     const standard = await addExpenseEntry(t.store.db, t.scope, expense({ staff: "AB", quantity: 10_000 }));
     expect(standard).toMatchObject({ unitRate: 5_800, rateSource: "work_code", amount: 580 });
-    await setRate(t.store.db, t.scope, { client: "ACME", workCode: "MILE", rate: 6_000, effectiveDate: "2026-05-01" });
+    await setRate(t.store.db, t.scope, {
+      client: "ACME",
+      workCode: "MILE",
+      rate: 6_000,
+      effectiveDate: "2026-05-01",
+    });
     const clientRate = await addExpenseEntry(t.store.db, t.scope, expense({ staff: "AB", quantity: 10_000 }));
     expect(clientRate).toMatchObject({ unitRate: 6_000, rateSource: "client_work_code", amount: 600 });
-    const earlier = await addExpenseEntry(t.store.db, t.scope, expense({ staff: "AB", quantity: 10_000, date: "2026-04-30" }));
+    const earlier = await addExpenseEntry(
+      t.store.db,
+      t.scope,
+      expense({ staff: "AB", quantity: 10_000, date: "2026-04-30" }),
+    );
     expect(earlier).toMatchObject({ unitRate: 5_800, rateSource: "work_code" });
   });
 
   it("refuses an expense on a time work code, and a zero quantity", async () => {
-    await expectRefusedUnchanged(t.store.db, () => addExpenseEntry(t.store.db, t.scope, expense({ workCode: "TAX" })), {
-      code: "WORK_CODE_KIND_MISMATCH",
-      message: exactly("work code TAX is a time code; an expense entry needs an expense work code"),
-    });
-    await expectRefusedUnchanged(t.store.db, () => addExpenseEntry(t.store.db, t.scope, expense({ quantity: 0 })), {
-      code: "VALIDATION",
-      message: exactly("quantity must be a non-zero number"),
-    });
-    await expectRefusedUnchanged(t.store.db, () => addExpenseEntry(t.store.db, t.scope, expense({ surchargeBp: -10_001 })), {
-      code: "VALIDATION",
-      message: exactly("surcharge must be whole basis points, no lower than -100 %"),
-    });
-    await expectRefusedUnchanged(t.store.db, () => addExpenseEntry(t.store.db, t.scope, expense({ workCode: "NOPE" })), {
-      code: "NOT_FOUND",
-      message: exactly('work code "NOPE" does not exist'),
-    });
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => addExpenseEntry(t.store.db, t.scope, expense({ workCode: "TAX" })),
+      {
+        code: "WORK_CODE_KIND_MISMATCH",
+        message: exactly("work code TAX is a time code; an expense entry needs an expense work code"),
+      },
+    );
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => addExpenseEntry(t.store.db, t.scope, expense({ quantity: 0 })),
+      {
+        code: "VALIDATION",
+        message: exactly("quantity must be a non-zero number"),
+      },
+    );
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => addExpenseEntry(t.store.db, t.scope, expense({ surchargeBp: -10_001 })),
+      {
+        code: "VALIDATION",
+        message: exactly("surcharge must be whole basis points, no lower than -100 %"),
+      },
+    );
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => addExpenseEntry(t.store.db, t.scope, expense({ workCode: "NOPE" })),
+      {
+        code: "NOT_FOUND",
+        message: exactly('work code "NOPE" does not exist'),
+      },
+    );
   });
 
   it("refuses expenses on or before the lock date", async () => {
     await setLockDate(t, "2026-03-31");
     try {
-      await expectRefusedUnchanged(t.store.db, () => addExpenseEntry(t.store.db, t.scope, expense({ date: "2026-03-31" })), {
-        code: "BEFORE_LOCK_DATE",
-      });
+      await expectRefusedUnchanged(
+        t.store.db,
+        () => addExpenseEntry(t.store.db, t.scope, expense({ date: "2026-03-31" })),
+        {
+          code: "BEFORE_LOCK_DATE",
+        },
+      );
     } finally {
       await setLockDate(t, null);
     }
@@ -100,20 +145,45 @@ describe.each(ENGINES)("expense entries on %s", (engine) => {
   it("writes a batch all-or-nothing", async () => {
     await expectRefusedUnchanged(
       t.store.db,
-      () => addExpenseEntries(t.store.db, t.scope, [expense({ date: "2026-06-20" }), expense({ workCode: "TAX", date: "2026-06-20" })]),
+      () =>
+        addExpenseEntries(t.store.db, t.scope, [
+          expense({ date: "2026-06-20" }),
+          expense({ workCode: "TAX", date: "2026-06-20" }),
+        ]),
       { code: "WORK_CODE_KIND_MISMATCH", message: /^entry 2: work code TAX/ },
     );
-    const many = Array.from({ length: 60 }, () => expense({ date: "2026-06-21", quantity: 1_000, workCode: "print" }));
+    const many = Array.from({ length: 60 }, () =>
+      expense({ date: "2026-06-21", quantity: 1_000, workCode: "print" }),
+    );
     expect(await addExpenseEntries(t.store.db, t.scope, many)).toHaveLength(60);
-    expect(await listExpenseEntries(t.store.db, t.scope, { from: "2026-06-21", to: "2026-06-21" })).toHaveLength(60);
+    expect(
+      await listExpenseEntries(t.store.db, t.scope, { from: "2026-06-21", to: "2026-06-21" }),
+    ).toHaveLength(60);
   });
 
   it("edits keep a stated rate, keep a resolved snapshot, and reprice when the date changes", async () => {
-    const entered = await addExpenseEntry(t.store.db, t.scope, expense({ unitRate: 10_000, quantity: 2_000, date: "2026-06-02" }));
-    const moved = await editExpenseEntry(t.store.db, t.scope, entered.id, { date: "2026-06-03", quantity: 3_000 });
-    expect(moved).toMatchObject({ unitRate: 10_000, rateSource: "entered", quantity: 3_000, amount: 300, date: "2026-06-03" });
+    const entered = await addExpenseEntry(
+      t.store.db,
+      t.scope,
+      expense({ unitRate: 10_000, quantity: 2_000, date: "2026-06-02" }),
+    );
+    const moved = await editExpenseEntry(t.store.db, t.scope, entered.id, {
+      date: "2026-06-03",
+      quantity: 3_000,
+    });
+    expect(moved).toMatchObject({
+      unitRate: 10_000,
+      rateSource: "entered",
+      quantity: 3_000,
+      amount: 300,
+      date: "2026-06-03",
+    });
 
-    const resolved = await addExpenseEntry(t.store.db, t.scope, expense({ staff: "AB", quantity: 1_000, date: "2026-04-15" }));
+    const resolved = await addExpenseEntry(
+      t.store.db,
+      t.scope,
+      expense({ staff: "AB", quantity: 1_000, date: "2026-04-15" }),
+    );
     expect(resolved).toMatchObject({ unitRate: 5_800, rateSource: "work_code" });
     const more = await editExpenseEntry(t.store.db, t.scope, resolved.id, { quantity: 2_000 });
     expect(more).toMatchObject({ unitRate: 5_800, rateSource: "work_code", amount: 116 });
@@ -128,7 +198,11 @@ describe.each(ENGINES)("expense entries on %s", (engine) => {
   });
 
   it("takes the new work code's surcharge when an edit changes the work code", async () => {
-    const mileage = await addExpenseEntry(t.store.db, t.scope, expense({ quantity: 100_000, date: "2026-06-04", unitRate: 2_500 }));
+    const mileage = await addExpenseEntry(
+      t.store.db,
+      t.scope,
+      expense({ quantity: 100_000, date: "2026-06-04", unitRate: 2_500 }),
+    );
     expect(mileage.surchargeBp).toBe(0);
     const printing = await editExpenseEntry(t.store.db, t.scope, mileage.id, { workCode: "PRINT" });
     expect(printing).toMatchObject({ surchargeBp: 1_500, amount: 2_875 });
@@ -138,11 +212,17 @@ describe.each(ENGINES)("expense entries on %s", (engine) => {
     const added = await addExpenseEntry(t.store.db, t.scope, expense({ date: "2026-06-05" }));
     await setEntryStatus(t.store.db, t.scope, "expense", [added.id], "submitted");
     await setEntryStatus(t.store.db, t.scope, "expense", [added.id], "approved");
-    await expectRefusedUnchanged(t.store.db, () => editExpenseEntry(t.store.db, t.scope, added.id, { quantity: 5_000 }), {
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => editExpenseEntry(t.store.db, t.scope, added.id, { quantity: 5_000 }),
+      {
+        code: "ENTRY_LOCKED",
+        message: exactly(`entry ${added.id} is approved and can no longer be changed`),
+      },
+    );
+    await expectRefusedUnchanged(t.store.db, () => deleteExpenseEntry(t.store.db, t.scope, added.id), {
       code: "ENTRY_LOCKED",
-      message: exactly(`entry ${added.id} is approved and can no longer be changed`),
     });
-    await expectRefusedUnchanged(t.store.db, () => deleteExpenseEntry(t.store.db, t.scope, added.id), { code: "ENTRY_LOCKED" });
   });
 
   it("deletes a draft expense", async () => {

@@ -20,7 +20,12 @@ import {
   selectExpenseEntries,
   type ExpenseEntry,
 } from "./entry-store.js";
-import { insertInChunks, resolveEntryFilter, resolveEntryParties, type EntryListFilter } from "./time-entry-service.js";
+import {
+  insertInChunks,
+  resolveEntryFilter,
+  resolveEntryParties,
+  type EntryListFilter,
+} from "./time-entry-service.js";
 
 export interface ExpenseEntryInput {
   staff: string;
@@ -77,7 +82,11 @@ export async function prepareExpenseEntry(
   };
 }
 
-export async function addExpenseEntry(db: Db, scope: FirmScope, input: ExpenseEntryInput): Promise<ExpenseEntry> {
+export async function addExpenseEntry(
+  db: Db,
+  scope: FirmScope,
+  input: ExpenseEntryInput,
+): Promise<ExpenseEntry> {
   const [entry] = await addExpenseEntries(db, scope, [input]);
   return entry!;
 }
@@ -114,13 +123,22 @@ export async function getExpenseEntry(db: Db, scope: FirmScope, id: string): Pro
   return entry;
 }
 
-export async function listExpenseEntries(db: Db, scope: FirmScope, filter: EntryListFilter = {}): Promise<ExpenseEntry[]> {
+export async function listExpenseEntries(
+  db: Db,
+  scope: FirmScope,
+  filter: EntryListFilter = {},
+): Promise<ExpenseEntry[]> {
   return selectExpenseEntries(db, scope.firm.id, await resolveEntryFilter(db, scope, filter));
 }
 
 export type ExpenseEntryPatch = Partial<ExpenseEntryInput>;
 
-export async function editExpenseEntry(db: Db, scope: FirmScope, id: string, patch: ExpenseEntryPatch): Promise<ExpenseEntry> {
+export async function editExpenseEntry(
+  db: Db,
+  scope: FirmScope,
+  id: string,
+  patch: ExpenseEntryPatch,
+): Promise<ExpenseEntry> {
   return inTransaction(db, async (tx) => {
     const current = await getExpenseEntry(tx, scope, id);
     assertEditable(current, scope.firm.lockDate);
@@ -144,14 +162,20 @@ export async function editExpenseEntry(db: Db, scope: FirmScope, id: string, pat
       ...changes,
     };
     if (changes.client !== undefined && patch.project === undefined) merged.project = null;
-    const fresh = await prepareExpenseEntry(createEntryReferences(tx, scope.firm.id), scope, merged, nowIso(scope));
+    const fresh = await prepareExpenseEntry(
+      createEntryReferences(tx, scope.firm.id),
+      scope,
+      merged,
+      nowIso(scope),
+    );
     const next: ExpenseEntry = {
       ...fresh,
       id: current.id,
       status: current.status,
       createdAt: current.createdAt,
       receiptFile: current.receiptFile,
-      rateSource: changes.unitRate !== undefined ? fresh.rateSource : keepRate ? current.rateSource : fresh.rateSource,
+      rateSource:
+        changes.unitRate !== undefined ? fresh.rateSource : keepRate ? current.rateSource : fresh.rateSource,
     };
     await replaceExpenseEntry(tx, scope.firm.id, next);
     return next;

@@ -15,7 +15,9 @@ describe.each(ENGINES)("reprice on %s", (engine) => {
   beforeAll(async () => {
     await seedPractice(t);
     const add = async (name: string, date: string, staff = "JD") =>
-      (ids[name] = (await addTimeEntry(t.store.db, t.scope, { staff, client: "ACME", workCode: "TAX", date, minutes: 60 })).id);
+      (ids[name] = (
+        await addTimeEntry(t.store.db, t.scope, { staff, client: "ACME", workCode: "TAX", date, minutes: 60 })
+      ).id);
     await add("locked", "2026-02-10");
     await add("draft", "2026-04-10");
     await add("submitted", "2026-05-10");
@@ -23,7 +25,13 @@ describe.each(ENGINES)("reprice on %s", (engine) => {
     await add("billed", "2026-05-12");
     await add("otherStaff", "2026-05-13", "AB");
     await add("outside", "2026-07-01");
-    await setEntryStatus(t.store.db, t.scope, "time", [ids.submitted!, ids.approved!, ids.billed!], "submitted");
+    await setEntryStatus(
+      t.store.db,
+      t.scope,
+      "time",
+      [ids.submitted!, ids.approved!, ids.billed!],
+      "submitted",
+    );
     await setEntryStatus(t.store.db, t.scope, "time", [ids.approved!, ids.billed!], "approved");
     await setEntryStatus(t.store.db, t.scope, "time", [ids.billed!], "billed");
     const mileage = { staff: "JD", client: "ACME", workCode: "MILE", date: "2026-05-01", quantity: 100_000 };
@@ -43,18 +51,36 @@ describe.each(ENGINES)("reprice on %s", (engine) => {
   });
 
   it("refuses a backwards range and writes nothing, not even an audit record", async () => {
-    await expectRefusedUnchanged(t.store.db, () => repriceEntries(t.store.db, t.scope, { from: "2026-06-30", to: "2026-01-01" }), {
-      code: "VALIDATION",
-      message: exactly("from date 2026-06-30 is after to date 2026-01-01"),
-    });
-    await expectRefusedUnchanged(t.store.db, () => repriceEntries(t.store.db, t.scope, { from: "2026-01-01", to: "2026-06-30", staff: "ZZ" }), {
-      code: "NOT_FOUND",
-    });
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => repriceEntries(t.store.db, t.scope, { from: "2026-06-30", to: "2026-01-01" }),
+      {
+        code: "VALIDATION",
+        message: exactly("from date 2026-06-30 is after to date 2026-01-01"),
+      },
+    );
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => repriceEntries(t.store.db, t.scope, { from: "2026-01-01", to: "2026-06-30", staff: "ZZ" }),
+      {
+        code: "NOT_FOUND",
+      },
+    );
   });
 
   it("reprices one staff member's open entries when asked to", async () => {
-    const result = await repriceEntries(t.store.db, t.scope, { from: "2026-01-01", to: "2026-06-30", staff: "AB" });
-    expect(result).toMatchObject({ examined: 1, changed: 1, skippedLocked: 0, amountBefore: 15_000, amountAfter: 20_000 });
+    const result = await repriceEntries(t.store.db, t.scope, {
+      from: "2026-01-01",
+      to: "2026-06-30",
+      staff: "AB",
+    });
+    expect(result).toMatchObject({
+      examined: 1,
+      changed: 1,
+      skippedLocked: 0,
+      amountBefore: 15_000,
+      amountAfter: 20_000,
+    });
     expect(await amountOf("otherStaff")).toBe(20_000);
     expect(await amountOf("draft")).toBe(15_000);
   });
@@ -73,12 +99,25 @@ describe.each(ENGINES)("reprice on %s", (engine) => {
         amountAfter: 20_000 + 20_000 + 20_000 + 6_000 + 5_000,
       });
       const draft = await getTimeEntry(t.store.db, t.scope, ids.draft!);
-      expect(draft).toMatchObject({ rate: 2_000_000, rateSource: "work_code", amount: 20_000, status: "draft" });
+      expect(draft).toMatchObject({
+        rate: 2_000_000,
+        rateSource: "work_code",
+        amount: 20_000,
+        status: "draft",
+      });
       expect(draft.updatedAt).toBe(t.scope.clock.now().toISOString());
       expect(await amountOf("submitted")).toBe(20_000);
-      for (const name of ["locked", "approved", "billed", "outside"]) expect(await amountOf(name)).toBe(15_000);
-      expect(await getExpenseEntry(t.store.db, t.scope, ids.resolvedExpense!)).toMatchObject({ unitRate: 6_000, amount: 6_000 });
-      expect(await getExpenseEntry(t.store.db, t.scope, ids.enteredExpense!)).toMatchObject({ unitRate: 5_000, rateSource: "entered", amount: 5_000 });
+      for (const name of ["locked", "approved", "billed", "outside"])
+        expect(await amountOf(name)).toBe(15_000);
+      expect(await getExpenseEntry(t.store.db, t.scope, ids.resolvedExpense!)).toMatchObject({
+        unitRate: 6_000,
+        amount: 6_000,
+      });
+      expect(await getExpenseEntry(t.store.db, t.scope, ids.enteredExpense!)).toMatchObject({
+        unitRate: 5_000,
+        rateSource: "entered",
+        amount: 5_000,
+      });
     } finally {
       await setLockDate(t, null);
     }
@@ -93,7 +132,15 @@ describe.each(ENGINES)("reprice on %s", (engine) => {
       actor: "test",
       action: "reprice",
       subject: "2026-01-01..2026-06-30",
-      details: { from: "2026-01-01", to: "2026-06-30", examined: 8, changed: 3, skippedLocked: 3, amountBefore: 60_800, amountAfter: 71_000 },
+      details: {
+        from: "2026-01-01",
+        to: "2026-06-30",
+        examined: 8,
+        changed: 3,
+        skippedLocked: 3,
+        amountBefore: 60_800,
+        amountAfter: 71_000,
+      },
     });
     expect(audit[0]!.details).toMatchObject({ staff: "AB", changed: 1 });
     expect(await listAudit(t.store.db, t.scope.firm.id, "something-else")).toEqual([]);

@@ -12,7 +12,12 @@ import { nowIso, type FirmScope } from "../firm-setup/scope.js";
 import { appendAudit } from "../store/audit.js";
 import type { Db } from "../store/database.js";
 import { createEntryReferences } from "./entry-references.js";
-import { replaceExpenseEntry, replaceTimeEntry, selectExpenseEntries, selectTimeEntries } from "./entry-store.js";
+import {
+  replaceExpenseEntry,
+  replaceTimeEntry,
+  selectExpenseEntries,
+  selectTimeEntries,
+} from "./entry-store.js";
 import { ENTERED_RATE } from "./expense-entry-service.js";
 import { resolveEntryFilter, type EntryListFilter } from "./time-entry-service.js";
 
@@ -58,9 +63,16 @@ export async function repriceEntries(
       const amount = timeAmount(resolved.rate, entry.minutes, scope.firm.minorDigits);
       before.push(entry.amount);
       after.push(amount);
-      if (resolved.rate === entry.rate && amount === entry.amount && resolved.source === entry.rateSource) continue;
+      if (resolved.rate === entry.rate && amount === entry.amount && resolved.source === entry.rateSource)
+        continue;
       changed++;
-      await replaceTimeEntry(tx, firmId, { ...entry, rate: resolved.rate, rateSource: resolved.source, amount, updatedAt: now });
+      await replaceTimeEntry(tx, firmId, {
+        ...entry,
+        rate: resolved.rate,
+        rateSource: resolved.source,
+        amount,
+        updatedAt: now,
+      });
     }
     for (const entry of await selectExpenseEntries(tx, firmId, filter)) {
       examined++;
@@ -88,7 +100,14 @@ export async function repriceEntries(
       amountBefore: sumAmounts(before),
       amountAfter: sumAmounts(after),
     };
-    await appendAudit(tx, { firmId, at: now, actor: scope.actor, action: "reprice", subject: `${from}..${to}`, details: { ...range, ...result } });
+    await appendAudit(tx, {
+      firmId,
+      at: now,
+      actor: scope.actor,
+      action: "reprice",
+      subject: `${from}..${to}`,
+      details: { ...range, ...result },
+    });
     return result;
   });
 }

@@ -5,16 +5,24 @@ import { addExpenseEntry, getExpenseEntry } from "./expense-entry-service.js";
 import { setEntryStatus } from "./status-service.js";
 import { addTimeEntry, getTimeEntry, type TimeEntryInput } from "./time-entry-service.js";
 
-const entry = (date: string): TimeEntryInput => ({ staff: "JD", client: "ACME", workCode: "TAX", date, minutes: 30 });
+const entry = (date: string): TimeEntryInput => ({
+  staff: "JD",
+  client: "ACME",
+  workCode: "TAX",
+  date,
+  minutes: 30,
+});
 
 describe.each(ENGINES)("entry status on %s", (engine) => {
   const t = useTestFirm(engine);
   beforeAll(() => seedPractice(t));
 
-  const statuses = async (ids: string[]) => Promise.all(ids.map(async (id) => (await getTimeEntry(t.store.db, t.scope, id)).status));
+  const statuses = async (ids: string[]) =>
+    Promise.all(ids.map(async (id) => (await getTimeEntry(t.store.db, t.scope, id)).status));
   const addMany = async (count: number, date = "2026-06-01") => {
     const ids: string[] = [];
-    for (let index = 0; index < count; index++) ids.push((await addTimeEntry(t.store.db, t.scope, entry(date))).id);
+    for (let index = 0; index < count; index++)
+      ids.push((await addTimeEntry(t.store.db, t.scope, entry(date))).id);
     return ids;
   };
 
@@ -40,24 +48,38 @@ describe.each(ENGINES)("entry status on %s", (engine) => {
     const ids = await addMany(3);
     await setEntryStatus(t.store.db, t.scope, "time", [ids[1]!], "submitted");
     // Approving needs every entry submitted; ids[0] and ids[2] are drafts.
-    await expectRefusedUnchanged(t.store.db, () => setEntryStatus(t.store.db, t.scope, "time", [ids[1]!, ids[0]!, ids[2]!], "approved"), {
-      code: "STATUS_TRANSITION",
-      message: exactly(`entry ${ids[0]!}: an entry that is draft cannot become approved (it can become submitted)`),
-    });
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => setEntryStatus(t.store.db, t.scope, "time", [ids[1]!, ids[0]!, ids[2]!], "approved"),
+      {
+        code: "STATUS_TRANSITION",
+        message: exactly(
+          `entry ${ids[0]!}: an entry that is draft cannot become approved (it can become submitted)`,
+        ),
+      },
+    );
     expect(await statuses(ids)).toEqual(["draft", "submitted", "draft"]);
   });
 
   it("changes nothing when one id does not exist", async () => {
     const ids = await addMany(2);
     const missing = "0190a5e2-0000-7000-8000-000000000000";
-    await expectRefusedUnchanged(t.store.db, () => setEntryStatus(t.store.db, t.scope, "time", [...ids, missing], "submitted"), {
-      code: "NOT_FOUND",
-      message: exactly(`time entry "${missing}" does not exist`),
-    });
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => setEntryStatus(t.store.db, t.scope, "time", [...ids, missing], "submitted"),
+      {
+        code: "NOT_FOUND",
+        message: exactly(`time entry "${missing}" does not exist`),
+      },
+    );
     // A time entry's id is not an expense entry's.
-    await expectRefusedUnchanged(t.store.db, () => setEntryStatus(t.store.db, t.scope, "expense", ids, "submitted"), {
-      code: "NOT_FOUND",
-    });
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => setEntryStatus(t.store.db, t.scope, "expense", ids, "submitted"),
+      {
+        code: "NOT_FOUND",
+      },
+    );
   });
 
   it("treats billed and transferred as final", async () => {
@@ -67,13 +89,21 @@ describe.each(ENGINES)("entry status on %s", (engine) => {
     }
     await setEntryStatus(t.store.db, t.scope, "time", [billed!], "billed");
     await setEntryStatus(t.store.db, t.scope, "time", [transferred!], "transferred");
-    await expectRefusedUnchanged(t.store.db, () => setEntryStatus(t.store.db, t.scope, "time", [billed!], "approved"), {
-      code: "STATUS_TRANSITION",
-      message: exactly("an entry that is billed cannot become approved (it is final)"),
-    });
-    await expectRefusedUnchanged(t.store.db, () => setEntryStatus(t.store.db, t.scope, "time", [transferred!], "billed"), {
-      code: "STATUS_TRANSITION",
-    });
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => setEntryStatus(t.store.db, t.scope, "time", [billed!], "approved"),
+      {
+        code: "STATUS_TRANSITION",
+        message: exactly("an entry that is billed cannot become approved (it is final)"),
+      },
+    );
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => setEntryStatus(t.store.db, t.scope, "time", [transferred!], "billed"),
+      {
+        code: "STATUS_TRANSITION",
+      },
+    );
   });
 
   it("on or before the lock date allows only billing or transferring approved work", async () => {
@@ -82,13 +112,21 @@ describe.each(ENGINES)("entry status on %s", (engine) => {
     await setEntryStatus(t.store.db, t.scope, "time", [approved!], "approved");
     await setLockDate(t, "2026-03-31");
     try {
-      await expectRefusedUnchanged(t.store.db, () => setEntryStatus(t.store.db, t.scope, "time", [submitted!], "approved"), {
-        code: "BEFORE_LOCK_DATE",
-        message: exactly("2026-03-15 is on or before the firm's lock date 2026-03-31"),
-      });
-      await expectRefusedUnchanged(t.store.db, () => setEntryStatus(t.store.db, t.scope, "time", [approved!], "submitted"), {
-        code: "BEFORE_LOCK_DATE",
-      });
+      await expectRefusedUnchanged(
+        t.store.db,
+        () => setEntryStatus(t.store.db, t.scope, "time", [submitted!], "approved"),
+        {
+          code: "BEFORE_LOCK_DATE",
+          message: exactly("2026-03-15 is on or before the firm's lock date 2026-03-31"),
+        },
+      );
+      await expectRefusedUnchanged(
+        t.store.db,
+        () => setEntryStatus(t.store.db, t.scope, "time", [approved!], "submitted"),
+        {
+          code: "BEFORE_LOCK_DATE",
+        },
+      );
       expect(await setEntryStatus(t.store.db, t.scope, "time", [approved!], "billed")).toBe(1);
       expect(await statuses([approved!, submitted!])).toEqual(["billed", "submitted"]);
     } finally {
@@ -97,11 +135,21 @@ describe.each(ENGINES)("entry status on %s", (engine) => {
   });
 
   it("moves expense entries the same way", async () => {
-    const expense = await addExpenseEntry(t.store.db, t.scope, { staff: "JD", client: "ACME", workCode: "MILE", date: "2026-06-01", quantity: 10_000 });
+    const expense = await addExpenseEntry(t.store.db, t.scope, {
+      staff: "JD",
+      client: "ACME",
+      workCode: "MILE",
+      date: "2026-06-01",
+      quantity: 10_000,
+    });
     await setEntryStatus(t.store.db, t.scope, "expense", [expense.id], "submitted");
     expect((await getExpenseEntry(t.store.db, t.scope, expense.id)).status).toBe("submitted");
-    await expectRefusedUnchanged(t.store.db, () => setEntryStatus(t.store.db, t.scope, "expense", [expense.id], "billed"), {
-      code: "STATUS_TRANSITION",
-    });
+    await expectRefusedUnchanged(
+      t.store.db,
+      () => setEntryStatus(t.store.db, t.scope, "expense", [expense.id], "billed"),
+      {
+        code: "STATUS_TRANSITION",
+      },
+    );
   });
 });

@@ -20,14 +20,18 @@ export async function setEntryStatus(
   return inTransaction(db, async (tx) => {
     const unique = [...new Set(ids.map((id) => id.trim()))];
     for (const id of unique) {
-      const entry = kind === "time" ? await findTimeEntry(tx, scope.firm.id, id) : await findExpenseEntry(tx, scope.firm.id, id);
+      const entry =
+        kind === "time"
+          ? await findTimeEntry(tx, scope.firm.id, id)
+          : await findExpenseEntry(tx, scope.firm.id, id);
       if (!entry) throw notFound(`${kind} entry`, id);
       try {
         assertTransition(entry.status, status);
         const closing = entry.status === "approved" && (status === "billed" || status === "transferred");
         if (!closing) assertAfterLockDate(entry.date, scope.firm.lockDate);
       } catch (error) {
-        if (error instanceof AppError && unique.length > 1) throw new AppError(error.code, `entry ${id}: ${error.message}`, error.details);
+        if (error instanceof AppError && unique.length > 1)
+          throw new AppError(error.code, `entry ${id}: ${error.message}`, error.details);
         throw error;
       }
     }

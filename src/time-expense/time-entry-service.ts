@@ -74,7 +74,8 @@ export async function resolveEntryParties(
   const client = await refs.client(input.client);
   if (client.status !== "active") throw new AppError("INACTIVE", `client ${client.code} is inactive`);
   const project = input.project ? await refs.project(client, input.project) : null;
-  if (project && project.status !== "open") throw new AppError("INACTIVE", `project ${client.code}/${project.code} is closed`);
+  if (project && project.status !== "open")
+    throw new AppError("INACTIVE", `project ${client.code}/${project.code} is closed`);
   const workCode = await refs.workCode(input.workCode);
   assertWorkCodeKind(workCode, kind);
   const resolved = (await refs.rates()).resolve({
@@ -92,12 +93,18 @@ function checkMinutes(minutes: number, increment: number): number {
   if (!Number.isSafeInteger(minutes)) throw invalid("minutes must be a whole number");
   const rounded = roundUpToIncrement(minutes, increment);
   if (rounded === 0) throw invalid("an entry needs a non-zero duration");
-  if (Math.abs(rounded) > MAX_MINUTES) throw invalid(`an entry may not exceed 24 hours (${rounded} minutes given)`);
+  if (Math.abs(rounded) > MAX_MINUTES)
+    throw invalid(`an entry may not exceed 24 hours (${rounded} minutes given)`);
   return rounded;
 }
 
 /** Builds a new draft entry, or throws the first problem with it. Reads references only. */
-export async function prepareTimeEntry(refs: EntryReferences, scope: FirmScope, input: TimeEntryInput, now: string): Promise<TimeEntry> {
+export async function prepareTimeEntry(
+  refs: EntryReferences,
+  scope: FirmScope,
+  input: TimeEntryInput,
+  now: string,
+): Promise<TimeEntry> {
   const parties = await resolveEntryParties(refs, scope, input, "time");
   const minutes = checkMinutes(input.minutes, scope.firm.timeIncrement);
   const rate = parties.resolved.rate;
@@ -183,7 +190,11 @@ export interface EntryListFilter {
 }
 
 /** Turns a filter by codes into a filter by ids (an unknown code is an error, not an empty list). */
-export async function resolveEntryFilter(db: Db, scope: FirmScope, filter: EntryListFilter): Promise<EntryFilter> {
+export async function resolveEntryFilter(
+  db: Db,
+  scope: FirmScope,
+  filter: EntryListFilter,
+): Promise<EntryFilter> {
   const refs = createEntryReferences(db, scope.firm.id);
   const resolved: EntryFilter = {
     from: filter.from ? parseIsoDate(filter.from, "from date") : undefined,
@@ -204,7 +215,11 @@ export async function resolveEntryFilter(db: Db, scope: FirmScope, filter: Entry
   return resolved;
 }
 
-export async function listTimeEntries(db: Db, scope: FirmScope, filter: EntryListFilter = {}): Promise<TimeEntry[]> {
+export async function listTimeEntries(
+  db: Db,
+  scope: FirmScope,
+  filter: EntryListFilter = {},
+): Promise<TimeEntry[]> {
   return selectTimeEntries(db, scope.firm.id, await resolveEntryFilter(db, scope, filter));
 }
 
@@ -215,7 +230,12 @@ export type TimeEntryPatch = Partial<TimeEntryInput>;
  * decides it changes (staff, client, project, work code, date); otherwise the snapshot rate
  * stays and only the amount follows the new minutes.
  */
-export async function editTimeEntry(db: Db, scope: FirmScope, id: string, patch: TimeEntryPatch): Promise<TimeEntry> {
+export async function editTimeEntry(
+  db: Db,
+  scope: FirmScope,
+  id: string,
+  patch: TimeEntryPatch,
+): Promise<TimeEntry> {
   return inTransaction(db, async (tx) => {
     const current = await getTimeEntry(tx, scope, id);
     assertEditable(current, scope.firm.lockDate);

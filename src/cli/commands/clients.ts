@@ -3,8 +3,20 @@ import type { Command } from "commander";
 import { formatHours } from "../../domain/duration.js";
 import { formatAmount } from "../../domain/money.js";
 import type { Client } from "../../firm-setup/client-store.js";
-import { addClient, deleteClient, editClient, getClient, listClients } from "../../firm-setup/client-service.js";
-import { addProject, deleteProject, editProject, getProject, listProjects } from "../../firm-setup/project-service.js";
+import {
+  addClient,
+  deleteClient,
+  editClient,
+  getClient,
+  listClients,
+} from "../../firm-setup/client-service.js";
+import {
+  addProject,
+  deleteProject,
+  editProject,
+  getProject,
+  listProjects,
+} from "../../firm-setup/project-service.js";
 import type { Project } from "../../firm-setup/project-store.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
@@ -52,15 +64,19 @@ const clientInput = (options: ClientOptions) => ({
 
 export function registerClientCommands(program: Command, context: () => CommandContext): void {
   const client = program.command("client").description("clients (entities)");
-  clientFields(client.command("add <code>").description("add a client").requiredOption("--name <name>")).action(
-    async (code: string, options: ClientOptions) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const created = await addClient(store.db, scope, { ...clientInput(options), code, name: options.name! });
-        ctx.output(created, () => `Added client ${created.code}\n${renderClient(created)}`);
+  clientFields(
+    client.command("add <code>").description("add a client").requiredOption("--name <name>"),
+  ).action(async (code: string, options: ClientOptions) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const created = await addClient(store.db, scope, {
+        ...clientInput(options),
+        code,
+        name: options.name!,
       });
-    },
-  );
+      ctx.output(created, () => `Added client ${created.code}\n${renderClient(created)}`);
+    });
+  });
   client
     .command("list")
     .option("--status <status>", "active or inactive")
@@ -91,15 +107,15 @@ export function registerClientCommands(program: Command, context: () => CommandC
       ctx.output(found, () => renderClient(found));
     });
   });
-  clientFields(client.command("edit <client>").option("--code <code>", "new code").option("--name <name>")).action(
-    async (ref: string, options: ClientOptions) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const updated = await editClient(store.db, scope, ref, { ...clientInput(options), code: options.code });
-        ctx.output(updated, () => `Updated client ${updated.code}\n${renderClient(updated)}`);
-      });
-    },
-  );
+  clientFields(
+    client.command("edit <client>").option("--code <code>", "new code").option("--name <name>"),
+  ).action(async (ref: string, options: ClientOptions) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const updated = await editClient(store.db, scope, ref, { ...clientInput(options), code: options.code });
+      ctx.output(updated, () => `Updated client ${updated.code}\n${renderClient(updated)}`);
+    });
+  });
   client.command("delete <client>").action(async (ref: string) => {
     const ctx = context();
     await ctx.withFirm(async (store, scope) => {
@@ -148,7 +164,10 @@ function registerProjectCommands(program: Command, context: () => CommandContext
           name: options.name!,
           ...budgets(options, scope.firm.minorDigits),
         });
-        ctx.output(created, () => `Added project ${created.code}\n${render(created, scope.firm.minorDigits)}`);
+        ctx.output(
+          created,
+          () => `Added project ${created.code}\n${render(created, scope.firm.minorDigits)}`,
+        );
       });
     });
   project
@@ -199,7 +218,10 @@ function registerProjectCommands(program: Command, context: () => CommandContext
           status: choiceOption("status", options.status, ["open", "closed"] as const),
           ...budgets(options, scope.firm.minorDigits),
         });
-        ctx.output(updated, () => `Updated project ${updated.code}\n${render(updated, scope.firm.minorDigits)}`);
+        ctx.output(
+          updated,
+          () => `Updated project ${updated.code}\n${render(updated, scope.firm.minorDigits)}`,
+        );
       });
     });
   project.command("delete <client> <code>").action(async (clientRef: string, code: string) => {

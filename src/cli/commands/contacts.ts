@@ -18,7 +18,8 @@ import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
 import { listOption } from "./parse-options.js";
 
-const renderCompany = (company: ContactCompany) => renderRecord({ name: company.name, address: company.address, id: company.id });
+const renderCompany = (company: ContactCompany) =>
+  renderRecord({ name: company.name, address: company.address, id: company.id });
 
 const renderContact = (contact: Contact) =>
   renderRecord({
@@ -102,23 +103,26 @@ export function registerContactCommands(program: Command, context: () => Command
   });
 
   const contact = program.command("contact").description("contacts at clients");
-  contactFields(contact.command("add").requiredOption("--first <name>").requiredOption("--last <name>")).action(
-    async (options: ContactOptions) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const created = await addContact(store.db, scope, {
-          firstName: options.first!,
-          lastName: options.last!,
-          email: options.email,
-          workPhone: options.workPhone,
-          mobilePhone: options.mobilePhone,
-          contactCompany: options.company,
-          clients: listOption(options.clients),
-        });
-        ctx.output(created, () => `Added contact ${created.firstName} ${created.lastName}\n${renderContact(created)}`);
+  contactFields(
+    contact.command("add").requiredOption("--first <name>").requiredOption("--last <name>"),
+  ).action(async (options: ContactOptions) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const created = await addContact(store.db, scope, {
+        firstName: options.first!,
+        lastName: options.last!,
+        email: options.email,
+        workPhone: options.workPhone,
+        mobilePhone: options.mobilePhone,
+        contactCompany: options.company,
+        clients: listOption(options.clients),
       });
-    },
-  );
+      ctx.output(
+        created,
+        () => `Added contact ${created.firstName} ${created.lastName}\n${renderContact(created)}`,
+      );
+    });
+  });
   contact
     .command("list")
     .option("--client <code>")
@@ -126,7 +130,10 @@ export function registerContactCommands(program: Command, context: () => Command
     .action(async (options: { client?: string; company?: string }) => {
       const ctx = context();
       await ctx.withFirm(async (store, scope) => {
-        const rows = await listContacts(store.db, scope, { client: options.client, contactCompany: options.company });
+        const rows = await listContacts(store.db, scope, {
+          client: options.client,
+          contactCompany: options.company,
+        });
         ctx.output(rows, () =>
           renderTable(
             [
@@ -140,13 +147,16 @@ export function registerContactCommands(program: Command, context: () => Command
         );
       });
     });
-  contact.command("show <contact>").description("by email or id").action(async (ref: string) => {
-    const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const found = await getContact(store.db, scope, ref);
-      ctx.output(found, () => renderContact(found));
+  contact
+    .command("show <contact>")
+    .description("by email or id")
+    .action(async (ref: string) => {
+      const ctx = context();
+      await ctx.withFirm(async (store, scope) => {
+        const found = await getContact(store.db, scope, ref);
+        ctx.output(found, () => renderContact(found));
+      });
     });
-  });
   contactFields(contact.command("edit <contact>").option("--first <name>").option("--last <name>")).action(
     async (ref: string, options: ContactOptions) => {
       const ctx = context();

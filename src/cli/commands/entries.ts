@@ -53,7 +53,10 @@ async function codeNames(db: Db, firmId: string) {
 }
 
 type EntryFields = { staff: string; client: string; project: string; workCode: string };
-const withCodes = <E extends TimeEntry | ExpenseEntry>(entry: E, code: (id: string | null) => string): E & EntryFields => ({
+const withCodes = <E extends TimeEntry | ExpenseEntry>(
+  entry: E,
+  code: (id: string | null) => string,
+): E & EntryFields => ({
   ...entry,
   staff: code(entry.staffId),
   client: code(entry.clientId),
@@ -132,23 +135,27 @@ export function registerEntryCommands(program: Command, context: () => CommandCo
     .option("--staff <number>")
     .option("--client <code>")
     .option("--workcode <code>")
-    .action(async (options: { from: string; to: string; staff?: string; client?: string; workcode?: string }) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const result = await repriceEntries(store.db, scope, {
-          from: options.from,
-          to: options.to,
-          staff: options.staff,
-          client: options.client,
-          workCode: options.workcode,
+    .action(
+      async (options: { from: string; to: string; staff?: string; client?: string; workcode?: string }) => {
+        const ctx = context();
+        await ctx.withFirm(async (store, scope) => {
+          const result = await repriceEntries(store.db, scope, {
+            from: options.from,
+            to: options.to,
+            staff: options.staff,
+            client: options.client,
+            workCode: options.workcode,
+          });
+          const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
+          ctx.output(
+            result,
+            () =>
+              `Repriced ${result.changed} of ${result.examined} entries from ${result.from} to ${result.to}` +
+              ` (${result.skippedLocked} locked, left alone); open amount ${money(result.amountBefore)} -> ${money(result.amountAfter)}\n`,
+          );
         });
-        const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
-        ctx.output(result, () =>
-          `Repriced ${result.changed} of ${result.examined} entries from ${result.from} to ${result.to}` +
-          ` (${result.skippedLocked} locked, left alone); open amount ${money(result.amountBefore)} -> ${money(result.amountAfter)}\n`,
-        );
-      });
-    });
+      },
+    );
 }
 
 function statusCommands(parent: Command, context: () => CommandContext, kind: "time" | "expense"): void {
@@ -156,7 +163,10 @@ function statusCommands(parent: Command, context: () => CommandContext, kind: "t
     const ctx = context();
     await ctx.withFirm(async (store, scope) => {
       const count = await setEntryStatus(store.db, scope, kind, ids, status);
-      ctx.output({ status, count, ids }, () => `${count} ${kind} ${count === 1 ? "entry" : "entries"} now ${status}\n`);
+      ctx.output(
+        { status, count, ids },
+        () => `${count} ${kind} ${count === 1 ? "entry" : "entries"} now ${status}\n`,
+      );
     });
   };
   parent
@@ -167,7 +177,10 @@ function statusCommands(parent: Command, context: () => CommandContext, kind: "t
     ["submit", "submitted"],
     ["approve", "approved"],
   ] as const) {
-    parent.command(`${verb} <ids...>`).description(`mark entries ${status}`).action((ids: string[]) => move(status, ids));
+    parent
+      .command(`${verb} <ids...>`)
+      .description(`mark entries ${status}`)
+      .action((ids: string[]) => move(status, ids));
   }
 }
 
@@ -187,30 +200,34 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
       description: entry.description,
       id: entry.id,
     });
-  const show = async (db: Db, scope: FirmScope, entry: TimeEntry) => withCodes(entry, await codeNames(db, scope.firm.id));
+  const show = async (db: Db, scope: FirmScope, entry: TimeEntry) =>
+    withCodes(entry, await codeNames(db, scope.firm.id));
 
-  entryPlacement(time.command("add").description("record time").requiredOption("--duration <time>", '"90", "1.5h" or "1:30"')).action(
-    async (options: EntryOptions) => {
-      const ctx = context();
-      for (const required of ["staff", "client", "workcode"] as const) {
-        if (!options[required]) throw invalid(`--${required} is required`);
-      }
-      await ctx.withFirm(async (store, scope) => {
-        const entry = await addTimeEntry(store.db, scope, {
-          staff: options.staff!,
-          client: options.client!,
-          project: options.project,
-          workCode: options.workcode!,
-          date: dateOption("date", options.date) ?? todayIn(ctx.io.clock.now()),
-          minutes: durationOption("duration", options.duration)!,
-          billable: billableOption("billable", options.billable),
-          description: options.description,
-        });
-        const shown = await show(store.db, scope, entry);
-        ctx.output(shown, () => `Recorded time entry\n${render(shown, scope)}`);
+  entryPlacement(
+    time
+      .command("add")
+      .description("record time")
+      .requiredOption("--duration <time>", '"90", "1.5h" or "1:30"'),
+  ).action(async (options: EntryOptions) => {
+    const ctx = context();
+    for (const required of ["staff", "client", "workcode"] as const) {
+      if (!options[required]) throw invalid(`--${required} is required`);
+    }
+    await ctx.withFirm(async (store, scope) => {
+      const entry = await addTimeEntry(store.db, scope, {
+        staff: options.staff!,
+        client: options.client!,
+        project: options.project,
+        workCode: options.workcode!,
+        date: dateOption("date", options.date) ?? todayIn(ctx.io.clock.now()),
+        minutes: durationOption("duration", options.duration)!,
+        billable: billableOption("billable", options.billable),
+        description: options.description,
       });
-    },
-  );
+      const shown = await show(store.db, scope, entry);
+      ctx.output(shown, () => `Recorded time entry\n${render(shown, scope)}`);
+    });
+  });
   listFilterOptions(time.command("list").description("list time entries (1,000 unless --limit or --all)"))
     .option("--limit <n>")
     .option("--all")
@@ -218,7 +235,9 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
       const ctx = context();
       await ctx.withFirm(async (store, scope) => {
         const code = await codeNames(store.db, scope.firm.id);
-        const rows = (await listTimeEntries(store.db, scope, listFilter(options))).map((entry) => withCodes(entry, code));
+        const rows = (await listTimeEntries(store.db, scope, listFilter(options))).map((entry) =>
+          withCodes(entry, code),
+        );
         const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
         ctx.output(rows, () =>
           renderTable(
@@ -246,25 +265,25 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
       ctx.output(shown, () => render(shown, scope));
     });
   });
-  entryPlacement(time.command("edit <id>").description("change a draft or submitted entry").option("--duration <time>")).action(
-    async (id: string, options: EntryOptions) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const entry = await editTimeEntry(store.db, scope, id, {
-          staff: options.staff,
-          client: options.client,
-          project: options.project,
-          workCode: options.workcode,
-          date: dateOption("date", options.date),
-          minutes: durationOption("duration", options.duration),
-          billable: billableOption("billable", options.billable),
-          description: options.description,
-        });
-        const shown = await show(store.db, scope, entry);
-        ctx.output(shown, () => `Updated time entry\n${render(shown, scope)}`);
+  entryPlacement(
+    time.command("edit <id>").description("change a draft or submitted entry").option("--duration <time>"),
+  ).action(async (id: string, options: EntryOptions) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const entry = await editTimeEntry(store.db, scope, id, {
+        staff: options.staff,
+        client: options.client,
+        project: options.project,
+        workCode: options.workcode,
+        date: dateOption("date", options.date),
+        minutes: durationOption("duration", options.duration),
+        billable: billableOption("billable", options.billable),
+        description: options.description,
       });
-    },
-  );
+      const shown = await show(store.db, scope, entry);
+      ctx.output(shown, () => `Updated time entry\n${render(shown, scope)}`);
+    });
+  });
   time.command("delete <id>").action(async (id: string) => {
     const ctx = context();
     await ctx.withFirm(async (store, scope) => {
@@ -292,43 +311,50 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
       description: entry.description,
       id: entry.id,
     });
-  const show = async (db: Db, scope: FirmScope, entry: ExpenseEntry) => withCodes(entry, await codeNames(db, scope.firm.id));
+  const show = async (db: Db, scope: FirmScope, entry: ExpenseEntry) =>
+    withCodes(entry, await codeNames(db, scope.firm.id));
   const amounts = (command: Command) =>
     command
       .option("--quantity <n>", "units, e.g. 1 or 42.5 (default 1)")
       .option("--unit-rate <rate>", "cost per unit; default: the resolved rate")
       .option("--surcharge <percent>", "default: the work code's");
 
-  amounts(entryPlacement(expense.command("add").description("record an expense"))).action(async (options: EntryOptions) => {
-    const ctx = context();
-    for (const required of ["staff", "client", "workcode"] as const) {
-      if (!options[required]) throw invalid(`--${required} is required`);
-    }
-    await ctx.withFirm(async (store, scope) => {
-      const entry = await addExpenseEntry(store.db, scope, {
-        staff: options.staff!,
-        client: options.client!,
-        project: options.project,
-        workCode: options.workcode!,
-        date: dateOption("date", options.date) ?? todayIn(ctx.io.clock.now()),
-        quantity: quantityOption("quantity", options.quantity),
-        unitRate: rateOption("unit-rate", options.unitRate),
-        surchargeBp: percentOption("surcharge", options.surcharge),
-        billable: billableOption("billable", options.billable),
-        description: options.description,
+  amounts(entryPlacement(expense.command("add").description("record an expense"))).action(
+    async (options: EntryOptions) => {
+      const ctx = context();
+      for (const required of ["staff", "client", "workcode"] as const) {
+        if (!options[required]) throw invalid(`--${required} is required`);
+      }
+      await ctx.withFirm(async (store, scope) => {
+        const entry = await addExpenseEntry(store.db, scope, {
+          staff: options.staff!,
+          client: options.client!,
+          project: options.project,
+          workCode: options.workcode!,
+          date: dateOption("date", options.date) ?? todayIn(ctx.io.clock.now()),
+          quantity: quantityOption("quantity", options.quantity),
+          unitRate: rateOption("unit-rate", options.unitRate),
+          surchargeBp: percentOption("surcharge", options.surcharge),
+          billable: billableOption("billable", options.billable),
+          description: options.description,
+        });
+        const shown = await show(store.db, scope, entry);
+        ctx.output(shown, () => `Recorded expense entry\n${render(shown, scope)}`);
       });
-      const shown = await show(store.db, scope, entry);
-      ctx.output(shown, () => `Recorded expense entry\n${render(shown, scope)}`);
-    });
-  });
-  listFilterOptions(expense.command("list").description("list expense entries (1,000 unless --limit or --all)"))
+    },
+  );
+  listFilterOptions(
+    expense.command("list").description("list expense entries (1,000 unless --limit or --all)"),
+  )
     .option("--limit <n>")
     .option("--all")
     .action(async (options: ListOptions) => {
       const ctx = context();
       await ctx.withFirm(async (store, scope) => {
         const code = await codeNames(store.db, scope.firm.id);
-        const rows = (await listExpenseEntries(store.db, scope, listFilter(options))).map((entry) => withCodes(entry, code));
+        const rows = (await listExpenseEntries(store.db, scope, listFilter(options))).map((entry) =>
+          withCodes(entry, code),
+        );
         const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
         ctx.output(rows, () =>
           renderTable(
@@ -356,27 +382,27 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
       ctx.output(shown, () => render(shown, scope));
     });
   });
-  amounts(entryPlacement(expense.command("edit <id>").description("change a draft or submitted expense"))).action(
-    async (id: string, options: EntryOptions) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const entry = await editExpenseEntry(store.db, scope, id, {
-          staff: options.staff,
-          client: options.client,
-          project: options.project,
-          workCode: options.workcode,
-          date: dateOption("date", options.date),
-          quantity: quantityOption("quantity", options.quantity),
-          unitRate: rateOption("unit-rate", options.unitRate),
-          surchargeBp: percentOption("surcharge", options.surcharge),
-          billable: billableOption("billable", options.billable),
-          description: options.description,
-        });
-        const shown = await show(store.db, scope, entry);
-        ctx.output(shown, () => `Updated expense entry\n${render(shown, scope)}`);
+  amounts(
+    entryPlacement(expense.command("edit <id>").description("change a draft or submitted expense")),
+  ).action(async (id: string, options: EntryOptions) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const entry = await editExpenseEntry(store.db, scope, id, {
+        staff: options.staff,
+        client: options.client,
+        project: options.project,
+        workCode: options.workcode,
+        date: dateOption("date", options.date),
+        quantity: quantityOption("quantity", options.quantity),
+        unitRate: rateOption("unit-rate", options.unitRate),
+        surchargeBp: percentOption("surcharge", options.surcharge),
+        billable: billableOption("billable", options.billable),
+        description: options.description,
       });
-    },
-  );
+      const shown = await show(store.db, scope, entry);
+      ctx.output(shown, () => `Updated expense entry\n${render(shown, scope)}`);
+    });
+  });
   expense.command("delete <id>").action(async (id: string) => {
     const ctx = context();
     await ctx.withFirm(async (store, scope) => {

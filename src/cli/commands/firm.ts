@@ -32,26 +32,31 @@ export const registerFirmCommands: Register = (program, context) => {
     .option("--currency <code>", "ISO 4217 currency", "USD")
     .option("--increment <minutes>", "time increment: 1, 6 or 15", "6")
     .option("--fiscal-start <month>", "fiscal year start month, 1-12", "1")
-    .action(async (file: string, options: { firm: string; currency: string; increment: string; fiscalStart: string }) => {
-      const ctx = context();
-      const store = await createFirmFile(file);
-      try {
-        const firm = await createFirm(store.db, ctx.io.clock, {
-          name: options.firm,
-          currency: options.currency,
-          timeIncrement: integer("increment")(options.increment),
-          fiscalYearStartMonth: integer("fiscal-start")(options.fiscalStart),
-        });
-        ctx.output({ file, firm }, () => `Created ${file}\n${renderFirm(firm)}`);
-      } catch (error) {
+    .action(
+      async (
+        file: string,
+        options: { firm: string; currency: string; increment: string; fiscalStart: string },
+      ) => {
+        const ctx = context();
+        const store = await createFirmFile(file);
+        try {
+          const firm = await createFirm(store.db, ctx.io.clock, {
+            name: options.firm,
+            currency: options.currency,
+            timeIncrement: integer("increment")(options.increment),
+            fiscalYearStartMonth: integer("fiscal-start")(options.fiscalStart),
+          });
+          ctx.output({ file, firm }, () => `Created ${file}\n${renderFirm(firm)}`);
+        } catch (error) {
+          await store.close();
+          // init is all-or-nothing: a firm file without its firm is not left behind.
+          const { rmSync } = await import("node:fs");
+          for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+          throw error;
+        }
         await store.close();
-        // init is all-or-nothing: a firm file without its firm is not left behind.
-        const { rmSync } = await import("node:fs");
-        for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-        throw error;
-      }
-      await store.close();
-    });
+      },
+    );
 
   const firm = program.command("firm").description("the firm profile");
   firm
@@ -59,7 +64,9 @@ export const registerFirmCommands: Register = (program, context) => {
     .description("show the firm profile")
     .action(async () => {
       const ctx = context();
-      await ctx.withFirm((_store, scope) => Promise.resolve(ctx.output(scope.firm, () => renderFirm(scope.firm))));
+      await ctx.withFirm((_store, scope) =>
+        Promise.resolve(ctx.output(scope.firm, () => renderFirm(scope.firm))),
+      );
     });
   firm
     .command("edit")
@@ -68,24 +75,28 @@ export const registerFirmCommands: Register = (program, context) => {
     .option("--increment <minutes>", "1, 6 or 15")
     .option("--lock-date <date>", "entries on or before it are locked; 'none' clears it")
     .option("--fiscal-start <month>", "1-12")
-    .action(async (options: { name?: string; increment?: string; lockDate?: string; fiscalStart?: string }) => {
-      const ctx = context();
-      const patch: FirmPatch = {
-        name: options.name,
-        timeIncrement: options.increment !== undefined ? integer("increment")(options.increment) : undefined,
-        fiscalYearStartMonth: options.fiscalStart !== undefined ? integer("fiscal-start")(options.fiscalStart) : undefined,
-        lockDate:
-          options.lockDate === undefined
-            ? undefined
-            : options.lockDate === "none"
-              ? null
-              : optionValue("lock-date", options.lockDate, (value) => parseIsoDate(value, "lock date")),
-      };
-      await ctx.withFirm(async (store, scope) => {
-        const updated = await editFirm(store.db, ctx.io.clock, scope.firm.id, patch);
-        ctx.output(updated, () => renderFirm(updated));
-      });
-    });
+    .action(
+      async (options: { name?: string; increment?: string; lockDate?: string; fiscalStart?: string }) => {
+        const ctx = context();
+        const patch: FirmPatch = {
+          name: options.name,
+          timeIncrement:
+            options.increment !== undefined ? integer("increment")(options.increment) : undefined,
+          fiscalYearStartMonth:
+            options.fiscalStart !== undefined ? integer("fiscal-start")(options.fiscalStart) : undefined,
+          lockDate:
+            options.lockDate === undefined
+              ? undefined
+              : options.lockDate === "none"
+                ? null
+                : optionValue("lock-date", options.lockDate, (value) => parseIsoDate(value, "lock date")),
+        };
+        await ctx.withFirm(async (store, scope) => {
+          const updated = await editFirm(store.db, ctx.io.clock, scope.firm.id, patch);
+          ctx.output(updated, () => renderFirm(updated));
+        });
+      },
+    );
 };
 
 export { integer };

@@ -24,29 +24,41 @@ export const amountOption = (name: string, value: string | undefined, minorDigit
 
 /** "a~b~c" lists (groups, clients), as firms write them in spreadsheets. */
 export const listOption = (value: string | undefined) =>
-  value === undefined ? undefined : value.split("~").map((item) => item.trim()).filter(Boolean);
+  value === undefined
+    ? undefined
+    : value
+        .split("~")
+        .map((item) => item.trim())
+        .filter(Boolean);
 
 export function statusOption(name: string, value: string): EntryStatus;
 export function statusOption(name: string, value: string | undefined): EntryStatus | undefined;
 export function statusOption(name: string, value: string | undefined): EntryStatus | undefined {
   if (value === undefined) return undefined;
   const status = value.trim().toLowerCase();
-  if (!isEntryStatus(status)) throw invalid(`--${name}: ${JSON.stringify(value)} is not one of ${ENTRY_STATUSES.join(", ")}`);
+  if (!isEntryStatus(status))
+    throw invalid(`--${name}: ${JSON.stringify(value)} is not one of ${ENTRY_STATUSES.join(", ")}`);
   return status;
 }
 
 export const statusListOption = (name: string, value: string | undefined): EntryStatus[] | undefined =>
   value === undefined ? undefined : value.split(",").map((item) => statusOption(name, item));
 
-export function choiceOption<T extends string>(name: string, value: string | undefined, choices: readonly T[]): T | undefined {
+export function choiceOption<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   const choice = value.trim().toLowerCase() as T;
-  if (!choices.includes(choice)) throw invalid(`--${name}: ${JSON.stringify(value)} must be one of ${choices.join(", ")}`);
+  if (!choices.includes(choice))
+    throw invalid(`--${name}: ${JSON.stringify(value)} must be one of ${choices.join(", ")}`);
   return choice;
 }
 
 export function positiveIntegerOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw invalid(`--${name}: ${JSON.stringify(value)} is not a positive whole number`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+    throw invalid(`--${name}: ${JSON.stringify(value)} is not a positive whole number`);
   return Number(value);
 }

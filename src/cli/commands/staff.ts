@@ -1,7 +1,14 @@
 /** `firmtime staff ...` and `firmtime group list`. */
 import type { Command } from "commander";
 import type { Staff } from "../../firm-setup/staff-store.js";
-import { addStaff, deleteStaff, editStaff, getStaff, listGroups, listStaff } from "../../firm-setup/staff-service.js";
+import {
+  addStaff,
+  deleteStaff,
+  editStaff,
+  getStaff,
+  listGroups,
+  listStaff,
+} from "../../firm-setup/staff-service.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
 import { choiceOption, dateOption, listOption } from "./parse-options.js";

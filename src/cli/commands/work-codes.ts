@@ -5,7 +5,13 @@ import { formatPercent, formatRate } from "../../domain/money.js";
 import { ALWAYS } from "../../domain/rates.js";
 import { deleteRate, listRates, setRate, type ListedRate } from "../../firm-setup/rate-service.js";
 import type { WorkCode } from "../../firm-setup/work-code-store.js";
-import { addWorkCode, deleteWorkCode, editWorkCode, getWorkCode, listWorkCodes } from "../../firm-setup/work-code-service.js";
+import {
+  addWorkCode,
+  deleteWorkCode,
+  editWorkCode,
+  getWorkCode,
+  listWorkCodes,
+} from "../../firm-setup/work-code-service.js";
 import type { Db } from "../../store/database.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
@@ -38,12 +44,18 @@ interface WorkCodeOptions {
 }
 
 /** Shows each work code with the default rate in force today. */
-async function workCodeRows(db: Db, ctx: CommandContext, scope: Parameters<typeof listWorkCodes>[1], codes: WorkCode[]) {
+async function workCodeRows(
+  db: Db,
+  ctx: CommandContext,
+  scope: Parameters<typeof listWorkCodes>[1],
+  codes: WorkCode[],
+) {
   void ctx;
   const rates = await listRates(db, scope, {});
   const current = new Map<string, ListedRate>();
   for (const rate of rates) {
-    if (rate.scope === "work_code" && rate.timing !== "future" && rate.workCodeId) current.set(rate.workCodeId, rate);
+    if (rate.scope === "work_code" && rate.timing !== "future" && rate.workCodeId)
+      current.set(rate.workCodeId, rate);
   }
   return codes.map((code) => ({ ...code, rate: current.get(code.id)?.rate ?? null }));
 }
@@ -95,7 +107,11 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
               { header: "B/NB", value: (c) => (c.billable ? "B" : "NB") },
               { header: "Name", value: (c) => c.name },
               { header: "Rate", value: (c) => (c.rate === null ? "" : formatRate(c.rate)), align: "right" },
-              { header: "Surcharge", value: (c) => (c.surchargeBp ? `${formatPercent(c.surchargeBp)}%` : ""), align: "right" },
+              {
+                header: "Surcharge",
+                value: (c) => (c.surchargeBp ? `${formatPercent(c.surchargeBp)}%` : ""),
+                align: "right",
+              },
               { header: "Active", value: (c) => (c.active ? "yes" : "no") },
             ],
             rows,
@@ -103,17 +119,15 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
         );
       });
     });
-  workcode
-    .command("show <code>")
-    .action(async (ref: string) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const found = await getWorkCode(store.db, scope, ref);
-        const rates = await listRates(store.db, scope, { workCode: found.code });
-        const own = rates.filter((rate) => rate.scope === "work_code");
-        ctx.output({ ...found, rates: own }, () => renderWorkCode(found) + renderRateTable(own));
-      });
+  workcode.command("show <code>").action(async (ref: string) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const found = await getWorkCode(store.db, scope, ref);
+      const rates = await listRates(store.db, scope, { workCode: found.code });
+      const own = rates.filter((rate) => rate.scope === "work_code");
+      ctx.output({ ...found, rates: own }, () => renderWorkCode(found) + renderRateTable(own));
     });
+  });
   workcode
     .command("edit <code>")
     .description("change a work code; --rate adds a default rate effective --from (default today)")
@@ -144,22 +158,24 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
             active: options.active ? true : options.inactive ? false : undefined,
           });
           if (rate !== undefined) {
-            await setRate(tx, scope, { workCode: edited.id, rate, effectiveDate: dateOption("from", options.from) });
+            await setRate(tx, scope, {
+              workCode: edited.id,
+              rate,
+              effectiveDate: dateOption("from", options.from),
+            });
           }
           return edited;
         });
         ctx.output(updated, () => `Updated work code ${updated.code}\n${renderWorkCode(updated)}`);
       });
     });
-  workcode
-    .command("delete <code>")
-    .action(async (ref: string) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const deleted = await deleteWorkCode(store.db, scope, ref);
-        ctx.output({ deleted }, () => `Deleted work code ${deleted.code}\n`);
-      });
+  workcode.command("delete <code>").action(async (ref: string) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const deleted = await deleteWorkCode(store.db, scope, ref);
+      ctx.output({ deleted }, () => `Deleted work code ${deleted.code}\n`);
     });
+  });
 
   registerRateCommands(program, context);
 }
@@ -167,7 +183,11 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
 function renderRateTable(rates: ListedRate[]): string {
   return renderTable(
     [
-      { header: "Level", value: (r: ListedRate) => r.scope.replace("_", " ") + (r.workCodeId && r.scope !== "work_code" ? " × work code" : "") },
+      {
+        header: "Level",
+        value: (r: ListedRate) =>
+          r.scope.replace("_", " ") + (r.workCodeId && r.scope !== "work_code" ? " × work code" : ""),
+      },
       { header: "Effective", value: (r) => (r.effectiveDate === ALWAYS ? "always" : r.effectiveDate) },
       { header: "Rate", value: (r) => formatRate(r.rate), align: "right" },
       { header: "Timing", value: (r) => r.timing },
@@ -213,23 +233,27 @@ function registerRateCommands(program: Command, context: () => CommandContext): 
           rate: rateOption("rate", options.rate)!,
           effectiveDate: dateOption("from", options.from),
         });
-        ctx.output(saved, () => `Rate ${formatRate(saved.rate)} effective ${saved.effectiveDate} (${saved.scope.replace("_", " ")})\n`);
+        ctx.output(
+          saved,
+          () =>
+            `Rate ${formatRate(saved.rate)} effective ${saved.effectiveDate} (${saved.scope.replace("_", " ")})\n`,
+        );
       });
     });
-  targetOptions(rate.command("list").description("list rates with their timing (historical, current, future)")).action(
-    async (options: RateOptions) => {
-      const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const rates = await listRates(store.db, scope, {
-          staff: options.staff,
-          client: options.client,
-          project: options.project,
-          workCode: options.workcode,
-        });
-        ctx.output(rates, () => renderRateTable(rates));
+  targetOptions(
+    rate.command("list").description("list rates with their timing (historical, current, future)"),
+  ).action(async (options: RateOptions) => {
+    const ctx = context();
+    await ctx.withFirm(async (store, scope) => {
+      const rates = await listRates(store.db, scope, {
+        staff: options.staff,
+        client: options.client,
+        project: options.project,
+        workCode: options.workcode,
       });
-    },
-  );
+      ctx.output(rates, () => renderRateTable(rates));
+    });
+  });
   rate
     .command("delete <id>")
     .description("delete a rate row (not a historical one)")

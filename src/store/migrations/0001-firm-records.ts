@@ -9,7 +9,9 @@ import type { CreateTableBuilder } from "kysely";
 type AnyDb = Kysely<unknown>;
 
 const stamped = <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
-  table.addColumn("created_at", "text", (c) => c.notNull()).addColumn("updated_at", "text", (c) => c.notNull());
+  table
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull());
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
@@ -184,7 +186,11 @@ export async function up(db: AnyDb): Promise<void> {
       .on(table)
       .columns(["firm_id", "client_id", "entry_date"])
       .execute();
-    await db.schema.createIndex(`${table}_staff_date`).on(table).columns(["firm_id", "staff_id", "entry_date"]).execute();
+    await db.schema
+      .createIndex(`${table}_staff_date`)
+      .on(table)
+      .columns(["firm_id", "staff_id", "entry_date"])
+      .execute();
     await db.schema.createIndex(`${table}_work_code`).on(table).columns(["work_code_id"]).execute();
   }
 
