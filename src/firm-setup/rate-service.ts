@@ -140,6 +140,12 @@ export async function setRate(db: Db, scope: FirmScope, input: SetRateInput): Pr
   });
 }
 
+export async function getRate(db: Db, scope: FirmScope, id: string): Promise<ListedRate> {
+  const rate = await findRateById(db, scope.firm.id, id.trim());
+  if (!rate) throw notFound("rate", id);
+  return { ...rate, timing: rateTiming(rate.effectiveDate, todayIn(scope.clock.now()), scope.firm.lockDate) };
+}
+
 export async function deleteRate(db: Db, scope: FirmScope, id: string): Promise<Rate> {
   return inTransaction(db, async (tx) => {
     const rate = await findRateById(tx, scope.firm.id, id.trim());

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { invalid } from "../../domain/errors.js";
 import { formatPercent, formatRate } from "../../domain/money.js";
 import { ALWAYS } from "../../domain/rates.js";
-import { deleteRate, listRates, setRate, type ListedRate } from "../../firm-setup/rate-service.js";
+import { deleteRate, getRate, listRates, setRate, type ListedRate } from "../../firm-setup/rate-service.js";
 import type { WorkCode } from "../../firm-setup/work-code-store.js";
 import {
   addWorkCode,
@@ -254,6 +254,16 @@ function registerRateCommands(program: Command, context: () => CommandContext): 
       ctx.output(rates, () => renderRateTable(rates));
     });
   });
+  rate
+    .command("show <id>")
+    .description("show one rate row")
+    .action(async (id: string) => {
+      const ctx = context();
+      await ctx.withFirm(async (store, scope) => {
+        const found = await getRate(store.db, scope, id);
+        ctx.output(found, () => renderRateTable([found]));
+      });
+    });
   rate
     .command("delete <id>")
     .description("delete a rate row (not a historical one)")
