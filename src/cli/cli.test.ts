@@ -328,12 +328,20 @@ describe("firmtime CLI on a firm file", () => {
     ]);
     expect(reprice.changed).toBe(1);
     expect(await cliJson(file, ["time", "show", open.id])).toMatchObject({ amount: 20_000, rate: 2_000_000 });
-    const rates = await cliJson<{ id: string; rate: number; timing: string }[]>(file, ["rate", "list", "--staff", "JD"]);
+    const rates = await cliJson<{ id: string; rate: number; timing: string }[]>(file, [
+      "rate",
+      "list",
+      "--staff",
+      "JD",
+    ]);
     expect(rates.map((rate) => [rate.rate, rate.timing])).toEqual([
       [1_750_000, "historical"],
       [2_000_000, "current"],
     ]);
-    expect(await cliJson(file, ["rate", "show", rates[1]!.id])).toMatchObject({ rate: 2_000_000, scope: "staff" });
+    expect(await cliJson(file, ["rate", "show", rates[1]!.id])).toMatchObject({
+      rate: 2_000_000,
+      scope: "staff",
+    });
     const historical = await runCli([
       "--file",
       file,

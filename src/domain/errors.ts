@@ -18,6 +18,12 @@ export const ERROR_CATALOGUE = {
   NOT_A_FIRM_FILE: { status: 400, title: "Not a firmtime file" },
   FILE_EXISTS: { status: 409, title: "File already exists" },
   FIRM_FILE_NEWER: { status: 409, title: "Firm file needs a newer firmtime" },
+  UNAUTHENTICATED: { status: 401, title: "Sign in required" },
+  FORBIDDEN: { status: 403, title: "Not allowed" },
+  CSRF: { status: 403, title: "Missing or wrong CSRF token" },
+  RATE_LIMITED: { status: 429, title: "Too many attempts" },
+  LINK_INVALID: { status: 410, title: "Link expired or already used" },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "Request too large" },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -57,15 +57,13 @@ export async function insertClients(
     await db
       .insertInto("client")
       .values(
-        clients
-          .slice(start, start + 500)
-          .map((fields, index) => ({
-            id: ids[start + index]!,
-            firm_id: firmId,
-            ...toRow(fields),
-            created_at: now,
-            updated_at: now,
-          })),
+        clients.slice(start, start + 500).map((fields, index) => ({
+          id: ids[start + index]!,
+          firm_id: firmId,
+          ...toRow(fields),
+          created_at: now,
+          updated_at: now,
+        })),
       )
       .execute();
   }

@@ -6,6 +6,7 @@ import { normaliseCurrency, requireText } from "../domain/fields.js";
 import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
+import { uniqueOrDuplicate } from "../store/unique.js";
 import { findFirm, insertFirm, updateFirmRow, type Firm } from "./firm-store.js";
 
 export interface FirmInput {
@@ -14,6 +15,17 @@ export interface FirmInput {
   timeIncrement?: number;
   fiscalYearStartMonth?: number;
   lockDate?: string | null;
+  /** The URL name on a cloud; lower-case letters, digits and dashes. */
+  slug?: string | null;
+  protection?: boolean;
+}
+
+export function normaliseSlug(value: string): string {
+  const slug = value.trim().toLowerCase();
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(slug)) {
+    throw invalid(`firm URL name ${JSON.stringify(value)} must be 1-40 lower-case letters, digits or dashes`);
+  }
+  return slug;
 }
 
 function checkIncrement(value: number): number {
@@ -38,10 +50,12 @@ export async function createFirm(db: Db, clock: Clock, input: FirmInput): Promis
     timeIncrement: checkIncrement(input.timeIncrement ?? 6),
     lockDate: input.lockDate ? parseIsoDate(input.lockDate, "lock date") : null,
     fiscalYearStartMonth: checkMonth(input.fiscalYearStartMonth ?? 1),
+    slug: input.slug ? normaliseSlug(input.slug) : null,
+    protection: input.protection ?? false,
     createdAt: now,
     updatedAt: now,
   };
-  await insertFirm(db, firm);
+  await uniqueOrDuplicate(() => insertFirm(db, firm), `a firm with URL name ${firm.slug} already exists`);
   return firm;
 }
 

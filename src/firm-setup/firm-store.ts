@@ -11,6 +11,10 @@ export interface Firm {
   timeIncrement: number;
   lockDate: string | null;
   fiscalYearStartMonth: number;
+  /** The firm's URL name on a cloud (/f/<slug>); null for a desktop file never put online. */
+  slug: string | null;
+  /** Whether users, roles and sharing are enforced; always on for a cloud firm. */
+  protection: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -23,6 +27,8 @@ export const firmRowToFirm = (row: Selectable<FirmTable>): Firm => ({
   timeIncrement: row.time_increment,
   lockDate: row.lock_date,
   fiscalYearStartMonth: row.fiscal_year_start_month,
+  slug: row.slug,
+  protection: row.protection === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -38,6 +44,8 @@ export async function insertFirm(db: Db, firm: Firm): Promise<void> {
       time_increment: firm.timeIncrement,
       lock_date: firm.lockDate,
       fiscal_year_start_month: firm.fiscalYearStartMonth,
+      slug: firm.slug,
+      protection: firm.protection ? 1 : 0,
       created_at: firm.createdAt,
       updated_at: firm.updatedAt,
     })
@@ -66,8 +74,19 @@ export async function updateFirmRow(db: Db, firm: Firm): Promise<void> {
       time_increment: firm.timeIncrement,
       lock_date: firm.lockDate,
       fiscal_year_start_month: firm.fiscalYearStartMonth,
+      slug: firm.slug,
+      protection: firm.protection ? 1 : 0,
       updated_at: firm.updatedAt,
     })
     .where("firm_id", "=", firm.id)
     .execute();
+}
+
+export async function findFirmBySlug(db: Db, slug: string): Promise<Firm | undefined> {
+  const row = await db.selectFrom("firm").selectAll().where("slug", "=", slug).executeTakeFirst();
+  return row ? firmRowToFirm(row) : undefined;
+}
+
+export async function selectFirms(db: Db): Promise<Firm[]> {
+  return (await db.selectFrom("firm").selectAll().orderBy("name").execute()).map(firmRowToFirm);
 }

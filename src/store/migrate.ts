@@ -2,9 +2,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import { AppError } from "../domain/errors.js";
 import * as firmRecords from "./migrations/0001-firm-records.js";
+import * as access from "./migrations/0002-access.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
+  "0002-access": access,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

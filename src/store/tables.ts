@@ -19,6 +19,8 @@ export interface FirmTable extends Stamped {
   time_increment: number;
   lock_date: string | null;
   fiscal_year_start_month: number;
+  slug: string | null;
+  protection: number;
 }
 
 export interface StaffTable extends Stamped {
@@ -159,6 +161,112 @@ export interface AuditLogTable {
   details: string;
 }
 
+export interface UserAccountTable extends Stamped {
+  id: string;
+  firm_id: string;
+  email: string;
+  password_hash: string | null;
+  status: "invited" | "active" | "disabled";
+  staff_id: string | null;
+  contact_id: string | null;
+  password_changed_at: string | null;
+}
+
+export interface RoleTable extends Stamped {
+  id: string;
+  firm_id: string;
+  name: string;
+  built_in: number;
+  /** JSON: { object: "CRED..." } */
+  grants: string;
+}
+
+export interface ContactGroupTable extends Stamped {
+  id: string;
+  firm_id: string;
+  name: string;
+}
+
+export interface ContactGroupMemberTable {
+  firm_id: string;
+  group_id: string;
+  contact_id: string;
+  created_at: string;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  firm_id: string;
+  role_id: string;
+  principal_kind: "user" | "staff_group" | "contact_group";
+  principal_id: string;
+  scope: "system" | "entity" | "item";
+  entity_id: string | null;
+  item_id: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself lives only in the cookie. */
+  id: string;
+  firm_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  firm_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface OneTimeLinkTable {
+  id: string;
+  firm_id: string;
+  user_id: string;
+  purpose: "activation" | "reset";
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  firm_id: string;
+  email: string;
+  address: string;
+  at: string;
+  succeeded: number;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  firm_id: string;
+  /** One email per event: a second enqueue of the same event is a no-op. */
+  event_key: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  status: "pending" | "sent" | "failed";
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   firm: FirmTable;
   staff: StaffTable;
@@ -174,4 +282,14 @@ export interface Database {
   time_entry: TimeEntryTable;
   expense_entry: ExpenseEntryTable;
   audit_log: AuditLogTable;
+  user_account: UserAccountTable;
+  role: RoleTable;
+  contact_group: ContactGroupTable;
+  contact_group_member: ContactGroupMemberTable;
+  role_assignment: RoleAssignmentTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  one_time_link: OneTimeLinkTable;
+  login_attempt: LoginAttemptTable;
+  mail_outbox: MailOutboxTable;
 }

@@ -28,6 +28,16 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   time_entry: ["id"],
   expense_entry: ["id"],
   audit_log: ["id"],
+  user_account: ["id"],
+  role: ["id"],
+  contact_group: ["id"],
+  contact_group_member: ["group_id", "contact_id"],
+  role_assignment: ["id"],
+  session: ["id"],
+  api_token: ["id"],
+  one_time_link: ["id"],
+  login_attempt: ["id"],
+  mail_outbox: ["id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;

@@ -1,0 +1,218 @@
+/** Queries for roles, assignments and the rights of one user, loaded fresh for every request. */
+import type { Db } from "../store/database.js";
+import { newId } from "../store/ids.js";
+import {
+  BUILT_IN_ROLES,
+  parseGrants,
+  type AssignmentScope,
+  type EffectiveAssignment,
+  type Grants,
+  type Rights,
+} from "./permissions.js";
+
+export interface Role {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  grants: Grants;
+}
+
+export interface RoleAssignment {
+  id: string;
+  roleId: string;
+  principalKind: "user" | "staff_group" | "contact_group";
+  principalId: string;
+  scope: AssignmentScope;
+  entityId: string | null;
+  itemId: string | null;
+  createdAt: string;
+}
+
+/** Creates the built-in roles of a firm that lacks them (new firms, and files made before roles). */
+export async function ensureBuiltInRoles(db: Db, firmId: string, now: string): Promise<void> {
+  const existing = new Set(
+    (
+      await db
+        .selectFrom("role")
+        .select("name")
+        .where("firm_id", "=", firmId)
+        .where("built_in", "=", 1)
+        .execute()
+    ).map((r) => r.name),
+  );
+  for (const [name, role] of Object.entries(BUILT_IN_ROLES)) {
+    if (existing.has(name)) continue;
+    await db
+      .insertInto("role")
+      .values({
+        id: newId(),
+        firm_id: firmId,
+        name,
+        built_in: 1,
+        grants: JSON.stringify(role.grants),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+}
+
+export async function selectRoles(db: Db, firmId: string): Promise<Role[]> {
+  const rows = await db
+    .selectFrom("role")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .orderBy("built_in", "desc")
+    .orderBy("name")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    builtIn: row.built_in === 1,
+    grants: parseGrants(JSON.parse(row.grants)),
+  }));
+}
+
+export async function findRoleByName(db: Db, firmId: string, name: string): Promise<Role | undefined> {
+  return (await selectRoles(db, firmId)).find(
+    (role) => role.name.toLowerCase() === name.trim().toLowerCase() || role.id === name.trim(),
+  );
+}
+
+export async function insertRole(
+  db: Db,
+  firmId: string,
+  name: string,
+  grants: Grants,
+  now: string,
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto("role")
+    .values({
+      id,
+      firm_id: firmId,
+      name,
+      built_in: 0,
+      grants: JSON.stringify(grants),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function insertAssignment(
+  db: Db,
+  firmId: string,
+  assignment: Omit<RoleAssignment, "id">,
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto("role_assignment")
+    .values({
+      id,
+      firm_id: firmId,
+      role_id: assignment.roleId,
+      principal_kind: assignment.principalKind,
+      principal_id: assignment.principalId,
+      scope: assignment.scope,
+      entity_id: assignment.entityId,
+      item_id: assignment.itemId,
+      created_at: assignment.createdAt,
+    })
+    .execute();
+  return id;
+}
+
+export async function deleteAssignment(db: Db, firmId: string, id: string): Promise<number> {
+  const result = await db
+    .deleteFrom("role_assignment")
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function selectAssignments(
+  db: Db,
+  firmId: string,
+  filter: { entityId?: string; principalId?: string } = {},
+): Promise<RoleAssignment[]> {
+  let query = db.selectFrom("role_assignment").selectAll().where("firm_id", "=", firmId);
+  if (filter.entityId) query = query.where("entity_id", "=", filter.entityId);
+  if (filter.principalId) query = query.where("principal_id", "=", filter.principalId);
+  const rows = await query.orderBy("created_at").orderBy("id").execute();
+  return rows.map((row) => ({
+    id: row.id,
+    roleId: row.role_id,
+    principalKind: row.principal_kind,
+    principalId: row.principal_id,
+    scope: row.scope,
+    entityId: row.entity_id,
+    itemId: row.item_id,
+    createdAt: row.created_at,
+  }));
+}
+
+/**
+ * A user's rights now: assignments made to them and to every staff or contact group they are
+ * in, and the clients they are partner or manager of. Read on every request, so a revoked role
+ * or membership stops working on the very next one.
+ */
+export async function loadRights(
+  db: Db,
+  firmId: string,
+  user: { id: string; staffId: string | null; contactId: string | null },
+): Promise<Rights> {
+  const principals = [user.id];
+  if (user.staffId) {
+    const groups = await db
+      .selectFrom("staff_group_member")
+      .select("group_id")
+      .where("firm_id", "=", firmId)
+      .where("staff_id", "=", user.staffId)
+      .execute();
+    principals.push(...groups.map((g) => g.group_id));
+  }
+  if (user.contactId) {
+    const groups = await db
+      .selectFrom("contact_group_member")
+      .select("group_id")
+      .where("firm_id", "=", firmId)
+      .where("contact_id", "=", user.contactId)
+      .execute();
+    principals.push(...groups.map((g) => g.group_id));
+  }
+  const rows = await db
+    .selectFrom("role_assignment as a")
+    .innerJoin("role as r", "r.id", "a.role_id")
+    .select(["a.scope", "a.entity_id", "a.item_id", "a.principal_kind", "r.grants"])
+    .where("a.firm_id", "=", firmId)
+    .where("a.principal_id", "in", principals)
+    .execute();
+  const assignments: EffectiveAssignment[] = rows.map((row) => ({
+    grants: parseGrants(JSON.parse(row.grants)),
+    scope: row.scope,
+    entityId: row.entity_id,
+    itemId: row.item_id,
+  }));
+  const managed = new Set<string>();
+  if (user.staffId) {
+    const staffId = user.staffId;
+    const clients = await db
+      .selectFrom("client")
+      .select("id")
+      .where("firm_id", "=", firmId)
+      .where((eb) => eb.or([eb("partner_id", "=", staffId), eb("manager_id", "=", staffId)]))
+      .execute();
+    for (const client of clients) managed.add(client.id);
+  }
+  return {
+    unrestricted: false,
+    staffId: user.staffId,
+    contactId: user.contactId,
+    assignments,
+    managedEntityIds: managed,
+  };
+}

@@ -1,0 +1,171 @@
+/** /auth: sign in and out, who am I, and API tokens for the CLI, scripts and desktop replicas. */
+import { z } from "zod";
+import { AppError, notFound } from "../domain/errors.js";
+import { SESSION_COOKIE } from "../server/auth-plugin.js";
+import { firmParams, idParams } from "../server/http-schemas.js";
+import type { RouteModule } from "../server/route-modules.js";
+import { revokeApiToken, revokeSessions, selectApiTokens } from "./account-store.js";
+import type { Actor } from "./authorize.js";
+import { logIn } from "./login-service.js";
+import { createApiToken } from "./session-service.js";
+
+const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  staffId: z.string().nullable(),
+  contactId: z.string().nullable(),
+  firm: z.object({ id: z.string(), name: z.string(), slug: z.string().nullable(), currency: z.string() }),
+});
+
+const tokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+function userOf(actor: Actor) {
+  if (actor.kind !== "user") throw new AppError("UNAUTHENTICATED", "sign in as a user first");
+  return actor;
+}
+
+export const registerAuthRoutes: RouteModule = (app, deps) => {
+  const policy = {
+    idleMinutes: deps.config.sessionIdleMinutes,
+    absoluteHours: deps.config.sessionAbsoluteHours,
+  };
+
+  app.post(
+    "/auth/login",
+    {
+      config: { permission: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in; sets the session cookie and returns the CSRF token to send on changes",
+        params: firmParams,
+        body: z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) }).strict(),
+        response: { 200: z.object({ user: meSchema, csrfToken: z.string(), expiresAt: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const firm = request.firm!;
+      const { user, session } = await logIn(deps.store.db, deps.clock, policy, firm.id, request.body);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: "/",
+        httpOnly: true,
+        secure: true,
+        sameSite: "strict",
+        expires: new Date(session.expiresAt),
+      });
+      return {
+        user: {
+          id: user.id,
+          email: user.email,
+          staffId: user.staffId,
+          contactId: user.contactId,
+          firm: { id: firm.id, name: firm.name, slug: firm.slug, currency: firm.currency },
+        },
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+      };
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    {
+      config: { permission: "authenticated" },
+      schema: { tags: ["auth"], params: firmParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const actor = userOf(request.actor);
+      if (actor.sessionId)
+        await revokeSessions(deps.store.db, { id: actor.sessionId }, deps.clock.now().toISOString());
+      reply.clearCookie(SESSION_COOKIE, { path: "/", secure: true, httpOnly: true, sameSite: "strict" });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/auth/me",
+    {
+      config: { permission: "authenticated" },
+      schema: { tags: ["auth"], params: firmParams, response: { 200: meSchema } },
+    },
+    (request) => {
+      const { user } = userOf(request.actor);
+      const firm = request.firm!;
+      return {
+        id: user.id,
+        email: user.email,
+        staffId: user.staffId,
+        contactId: user.contactId,
+        firm: { id: firm.id, name: firm.name, slug: firm.slug, currency: firm.currency },
+      };
+    },
+  );
+
+  app.post(
+    "/auth/tokens",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["auth"],
+        summary: "Create an API token acting for the caller; the token is shown once",
+        params: firmParams,
+        body: z.object({ name: z.string().min(1).max(100) }).strict(),
+        response: { 201: z.object({ id: z.string(), token: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const { user } = userOf(request.actor);
+      return reply.code(201).send(await createApiToken(deps.store.db, deps.clock, user, request.body.name));
+    },
+  );
+
+  app.get(
+    "/auth/tokens",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["auth"],
+        params: firmParams,
+        response: { 200: z.object({ items: z.array(tokenSchema) }) },
+      },
+    },
+    async (request) => {
+      const { user } = userOf(request.actor);
+      const tokens = await selectApiTokens(deps.store.db, user.firmId, user.id);
+      return {
+        items: tokens.map(({ id, name, createdAt, lastUsedAt, revokedAt }) => ({
+          id,
+          name,
+          createdAt,
+          lastUsedAt,
+          revokedAt,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    "/auth/tokens/:id",
+    {
+      config: { permission: "authenticated" },
+      schema: { tags: ["auth"], params: idParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const { user } = userOf(request.actor);
+      const revoked = await revokeApiToken(
+        deps.store.db,
+        user.firmId,
+        user.id,
+        request.params.id,
+        deps.clock.now().toISOString(),
+      );
+      if (!revoked) throw notFound("token", request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,123 @@
+/**
+ * The cloud's HTTP application: security headers, cookies, problem+json errors, /healthz,
+ * the OpenAPI document and docs page, and every capability's routes under /f/:firm/api/v1.
+ * Every firm route must declare its permission; the app refuses to start otherwise.
+ */
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { newId } from "../store/ids.js";
+import { registerAuth } from "./auth-plugin.js";
+import type { RoutePermission, ServerDeps } from "./context.js";
+import { errorHandler, sendProblem } from "./problem.js";
+import { FIRM_ROUTE_MODULES } from "./route-modules.js";
+
+export const API_PREFIX = "/f/:firm/api/v1";
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+}
+
+export type App = FastifyInstance & { firmRoutes: RegisteredRoute[] };
+
+export async function buildApp(
+  deps: ServerDeps,
+  logger: FastifyServerOptions["logger"] = false,
+): Promise<App> {
+  const app = Fastify({
+    logger,
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    trustProxy: false,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, "ROUTE_NOT_FOUND", 404, `no route ${request.method} ${request.url}`),
+  );
+
+  const firmRoutes: RegisteredRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/f/")) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") firmRoutes.push({ method, url: route.url, permission });
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "firmtime API",
+        version: "1",
+        description:
+          "Time & billing for accounting firms. Every route names the permission it needs (x-permission).",
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "an API token (ftk_...) from POST /f/{firm}/api/v1/auth/tokens",
+          },
+          session: { type: "apiKey", in: "cookie", name: "__Host-firmtime-session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: (input) => {
+      const transformed = jsonSchemaTransform(input);
+      const permission = input.route.config?.permission;
+      return {
+        ...transformed,
+        schema: { ...transformed.schema, ...(permission ? { "x-permission": permission } : {}) },
+      };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+  app.get("/healthz", { schema: { hide: true } }, async () => {
+    await deps.store.db.selectFrom("firm").select("firm_id").limit(1).execute();
+    return { status: "ok" };
+  });
+
+  registerAuth(app, deps);
+  await app.register(
+    async (scoped) => {
+      for (const register of FIRM_ROUTE_MODULES)
+        await register(scoped.withTypeProvider<ZodTypeProvider>(), deps);
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.ready();
+  return Object.assign(app, { firmRoutes }) as unknown as App;
+}

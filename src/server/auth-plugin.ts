@@ -1,0 +1,64 @@
+/**
+ * Resolves, for every request under /f/:firm/, the firm from the URL and the actor from a
+ * bearer token or the session cookie; enforces CSRF for cookie sessions on unsafe methods;
+ * refuses anonymous callers on every route not declared public.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { ANONYMOUS } from "../access/authorize.js";
+import { actorFromSession, actorFromToken } from "../access/session-service.js";
+import { sameSecret } from "../access/secrets.js";
+import { AppError } from "../domain/errors.js";
+import { findFirmBySlug } from "../firm-setup/firm-store.js";
+import type { ServerDeps } from "./context.js";
+
+export const SESSION_COOKIE = "__Host-firmtime-session";
+export const CSRF_HEADER = "x-csrf-token";
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
+  app.decorateRequest("firm", null);
+  app.decorateRequest("actor", null as never);
+  app.addHook("onRequest", async (request) => {
+    request.actor = ANONYMOUS;
+  });
+  // Before validation, so an anonymous caller learns only that they must sign in.
+  app.addHook("preValidation", async (request) => {
+    request.actor = ANONYMOUS;
+    const slug = (request.params as { firm?: unknown } | undefined)?.firm;
+    if (typeof slug !== "string") return;
+    const firm = await findFirmBySlug(deps.store.db, slug);
+    if (!firm) throw new AppError("NOT_FOUND", `firm ${JSON.stringify(slug)} does not exist`);
+    request.firm = firm;
+    await identify(request, deps, firm.id);
+    const permission = request.routeOptions.config.permission;
+    if (permission !== "public" && request.actor.kind === "anonymous") {
+      throw new AppError("UNAUTHENTICATED", "sign in first (session cookie or bearer token)");
+    }
+  });
+}
+
+async function identify(request: FastifyRequest, deps: ServerDeps, firmId: string): Promise<void> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const actor = match ? await actorFromToken(deps.store.db, deps.clock, firmId, match[1]!) : undefined;
+    if (!actor) throw new AppError("UNAUTHENTICATED", "the bearer token is unknown or revoked");
+    request.actor = actor;
+    return;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return;
+  const policy = {
+    idleMinutes: deps.config.sessionIdleMinutes,
+    absoluteHours: deps.config.sessionAbsoluteHours,
+  };
+  const session = await actorFromSession(deps.store.db, deps.clock, policy, firmId, cookie);
+  if (!session) throw new AppError("UNAUTHENTICATED", "the session has ended; sign in again");
+  if (UNSAFE.has(request.method)) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== "string" || !sameSecret(sent, session.csrfToken)) {
+      throw new AppError("CSRF", `send the session's CSRF token in the ${CSRF_HEADER} header`);
+    }
+  }
+  request.actor = session.actor;
+}

@@ -1,0 +1,37 @@
+/**
+ * What a route handler gets besides its validated input: the firm addressed by the URL, the
+ * actor behind the request, and the services' dependencies.
+ */
+import type { Actor } from "../access/authorize.js";
+import type { Firm } from "../firm-setup/firm-store.js";
+import type { FirmScope } from "../firm-setup/scope.js";
+import type { Clock } from "../store/clock.js";
+import type { Store } from "../store/database.js";
+import type { ServerConfig } from "./config.js";
+
+export interface ServerDeps {
+  store: Store;
+  clock: Clock;
+  config: ServerConfig;
+  /** Wakes the mail deliverer after an email is queued (tests and the server both pass one). */
+  notifyMail: () => void;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    firm: Firm | null;
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** The permission a route needs: "public", "authenticated" (checked per object) or object:action. */
+    permission?: RoutePermission;
+  }
+}
+
+export type RoutePermission = "public" | "authenticated" | `${string}:${"C" | "R" | "E" | "D" | "A" | "S"}`;
+
+/** The scope services need, for the firm in the URL. */
+export function scopeOf(firm: Firm, deps: ServerDeps, actor: Actor): FirmScope {
+  const who = actor.kind === "user" ? actor.user.email : actor.kind;
+  return { firm, clock: deps.clock, actor: who };
+}

@@ -1,0 +1,91 @@
+/**
+ * A real firmtime server for tests: the Fastify app on a real store (either engine), reached
+ * through real HTTP semantics with app.inject, with helpers to sign in and act as someone.
+ */
+import { afterAll, beforeAll } from "vitest";
+import { createCloudFirm, type CloudFirmInput } from "../access/firm-bootstrap.js";
+import { buildApp, type App } from "../server/app.js";
+import { loadConfig } from "../server/config.js";
+import type { ServerDeps } from "../server/context.js";
+import { fixedClock, type Clock } from "../store/clock.js";
+import type { Engine } from "../store/database.js";
+import { openTestStore } from "./stores.js";
+
+export interface TestServer {
+  app: App;
+  deps: ServerDeps;
+}
+
+/** A clock tests can move: sessions time out, links expire. */
+export function movableClock(start: string): Clock & { advance(ms: number): void; set(iso: string): void } {
+  let now = new Date(start).getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms) => void (now += ms),
+    set: (iso) => void (now = new Date(iso).getTime()),
+  };
+}
+
+export function useTestServer(
+  engine: Engine,
+  clock: Clock = movableClock("2026-06-15T12:00:00Z"),
+): TestServer {
+  const holder = {} as TestServer;
+  beforeAll(async () => {
+    const store = await openTestStore(engine);
+    const config = loadConfig(
+      { dataDir: "/nonexistent", logLevel: "silent", publicUrl: "http://127.0.0.1:8080" },
+      {},
+    );
+    holder.deps = { store, clock, config, notifyMail: () => {} };
+    holder.app = await buildApp(holder.deps);
+  });
+  afterAll(async () => {
+    await holder.app?.close();
+    await holder.deps?.store.close();
+  });
+  return holder;
+}
+
+export const PASSWORD = "correct horse battery staple";
+
+export async function newCloudFirm(
+  server: TestServer,
+  slug: string,
+  overrides: Partial<CloudFirmInput> = {},
+) {
+  return createCloudFirm(server.deps.store.db, server.deps.clock, {
+    name: `Firm ${slug}`,
+    slug,
+    admin: { email: `admin@${slug}.test`, firstName: "Ada", lastName: "Admin", password: PASSWORD },
+    ...overrides,
+  });
+}
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  headers: Record<string, string>;
+}
+
+export async function signIn(
+  server: TestServer,
+  slug: string,
+  email: string,
+  password = PASSWORD,
+): Promise<SignedIn> {
+  const response = await server.app.inject({
+    method: "POST",
+    url: `/f/${slug}/api/v1/auth/login`,
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "__Host-firmtime-session")!;
+  const { csrfToken } = response.json<{ csrfToken: string }>();
+  return {
+    cookie: cookie.value,
+    csrfToken,
+    headers: { cookie: `__Host-firmtime-session=${cookie.value}`, "x-csrf-token": csrfToken },
+  };
+}
