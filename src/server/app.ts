@@ -119,5 +119,5 @@ export async function buildApp(
     { prefix: API_PREFIX },
   );
   await app.ready();
-  return Object.assign(app, { firmRoutes }) as unknown as App;
+  return Object.assign(app, { firmRoutes });
 }

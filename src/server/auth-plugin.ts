@@ -18,8 +18,9 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
   app.decorateRequest("firm", null);
   app.decorateRequest("actor", null as never);
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", (request, _reply, done) => {
     request.actor = ANONYMOUS;
+    done();
   });
   // Before validation, so an anonymous caller learns only that they must sign in.
   app.addHook("preValidation", async (request) => {

@@ -7,7 +7,7 @@ import { createCloudFirm, type CloudFirmInput } from "../access/firm-bootstrap.j
 import { buildApp, type App } from "../server/app.js";
 import { loadConfig } from "../server/config.js";
 import type { ServerDeps } from "../server/context.js";
-import { fixedClock, type Clock } from "../store/clock.js";
+import type { Clock } from "../store/clock.js";
 import type { Engine } from "../store/database.js";
 import { openTestStore } from "./stores.js";
 
