@@ -86,6 +86,8 @@ export async function updateClient(
 }
 
 export async function deleteClientRows(db: Db, firmId: string, id: string): Promise<void> {
+  // Sharing belongs to the entity: its role assignments go with it.
+  await db.deleteFrom("role_assignment").where("firm_id", "=", firmId).where("entity_id", "=", id).execute();
   await db.deleteFrom("rate").where("firm_id", "=", firmId).where("client_id", "=", id).execute();
   await db.deleteFrom("client").where("firm_id", "=", firmId).where("id", "=", id).execute();
 }
