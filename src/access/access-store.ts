@@ -73,6 +73,10 @@ export async function selectRoles(db: Db, firmId: string): Promise<Role[]> {
   }));
 }
 
+export async function findRoleById(db: Db, firmId: string, id: string): Promise<Role | undefined> {
+  return (await selectRoles(db, firmId)).find((role) => role.id === id);
+}
+
 export async function findRoleByName(db: Db, firmId: string, name: string): Promise<Role | undefined> {
   return (await selectRoles(db, firmId)).find(
     (role) => role.name.toLowerCase() === name.trim().toLowerCase() || role.id === name.trim(),
@@ -100,6 +104,31 @@ export async function insertRole(
     })
     .execute();
   return id;
+}
+
+export async function updateRole(
+  db: Db,
+  firmId: string,
+  id: string,
+  role: { name: string; grants: Grants },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("role")
+    .set({ name: role.name, grants: JSON.stringify(role.grants), updated_at: now })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .where("built_in", "=", 0)
+    .execute();
+}
+
+export async function deleteRoleRow(db: Db, firmId: string, id: string): Promise<void> {
+  await db
+    .deleteFrom("role")
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .where("built_in", "=", 0)
+    .execute();
 }
 
 export async function insertAssignment(
@@ -134,14 +163,31 @@ export async function deleteAssignment(db: Db, firmId: string, id: string): Prom
   return Number(result.numDeletedRows);
 }
 
+export interface AssignmentFilter {
+  id?: string;
+  entityId?: string;
+  principalId?: string;
+  /** Assignments made to any of these principals (a user and their groups). */
+  principalIds?: readonly string[];
+  roleId?: string;
+  scope?: AssignmentScope;
+}
+
 export async function selectAssignments(
   db: Db,
   firmId: string,
-  filter: { entityId?: string; principalId?: string } = {},
+  filter: AssignmentFilter = {},
 ): Promise<RoleAssignment[]> {
   let query = db.selectFrom("role_assignment").selectAll().where("firm_id", "=", firmId);
+  if (filter.id) query = query.where("id", "=", filter.id);
   if (filter.entityId) query = query.where("entity_id", "=", filter.entityId);
   if (filter.principalId) query = query.where("principal_id", "=", filter.principalId);
+  if (filter.principalIds) {
+    if (filter.principalIds.length === 0) return [];
+    query = query.where("principal_id", "in", filter.principalIds);
+  }
+  if (filter.roleId) query = query.where("role_id", "=", filter.roleId);
+  if (filter.scope) query = query.where("scope", "=", filter.scope);
   const rows = await query.orderBy("created_at").orderBy("id").execute();
   return rows.map((row) => ({
     id: row.id,
@@ -155,16 +201,12 @@ export async function selectAssignments(
   }));
 }
 
-/**
- * A user's rights now: assignments made to them and to every staff or contact group they are
- * in, and the clients they are partner or manager of. Read on every request, so a revoked role
- * or membership stops working on the very next one.
- */
-export async function loadRights(
+/** The principals a user acts as: the user and every staff or contact group they are in. */
+export async function principalIdsOf(
   db: Db,
   firmId: string,
   user: { id: string; staffId: string | null; contactId: string | null },
-): Promise<Rights> {
+): Promise<string[]> {
   const principals = [user.id];
   if (user.staffId) {
     const groups = await db
@@ -184,6 +226,20 @@ export async function loadRights(
       .execute();
     principals.push(...groups.map((g) => g.group_id));
   }
+  return principals;
+}
+
+/**
+ * A user's rights now: assignments made to them and to every staff or contact group they are
+ * in, and the clients they are partner or manager of. Read on every request, so a revoked role
+ * or membership stops working on the very next one.
+ */
+export async function loadRights(
+  db: Db,
+  firmId: string,
+  user: { id: string; staffId: string | null; contactId: string | null },
+): Promise<Rights> {
+  const principals = await principalIdsOf(db, firmId, user);
   const rows = await db
     .selectFrom("role_assignment as a")
     .innerJoin("role as r", "r.id", "a.role_id")
@@ -215,4 +271,32 @@ export async function loadRights(
     assignments,
     managedEntityIds: managed,
   };
+}
+
+/**
+ * Active users holding the built-in Admin role at system scope, directly or through a staff
+ * group: the firm must keep at least one.
+ */
+export async function selectActiveAdminIds(db: Db, firmId: string): Promise<Set<string>> {
+  const adminAssignments = db
+    .selectFrom("role_assignment as a")
+    .innerJoin("role as r", "r.id", "a.role_id")
+    .where("a.firm_id", "=", firmId)
+    .where("a.scope", "=", "system")
+    .where("r.name", "=", "Admin")
+    .where("r.built_in", "=", 1);
+  const direct = await adminAssignments
+    .innerJoin("user_account as u", "u.id", "a.principal_id")
+    .select("u.id")
+    .where("a.principal_kind", "=", "user")
+    .where("u.status", "=", "active")
+    .execute();
+  const viaGroups = await adminAssignments
+    .innerJoin("staff_group_member as m", "m.group_id", "a.principal_id")
+    .innerJoin("user_account as u", "u.staff_id", "m.staff_id")
+    .select("u.id")
+    .where("a.principal_kind", "=", "staff_group")
+    .where("u.status", "=", "active")
+    .execute();
+  return new Set([...direct, ...viaGroups].map((row) => row.id));
 }

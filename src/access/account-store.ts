@@ -76,6 +76,21 @@ export async function findUserByEmail(
   return row ? rowToUser(row) : undefined;
 }
 
+/** The account of a staff member or a contact, if they have one. */
+export async function findUserOfPerson(
+  db: Db,
+  firmId: string,
+  person: { staffId: string } | { contactId: string },
+): Promise<UserAccount | undefined> {
+  const query = db.selectFrom("user_account").selectAll().where("firm_id", "=", firmId);
+  const row = await (
+    "staffId" in person
+      ? query.where("staff_id", "=", person.staffId)
+      : query.where("contact_id", "=", person.contactId)
+  ).executeTakeFirst();
+  return row ? rowToUser(row) : undefined;
+}
+
 export async function selectUsers(db: Db, firmId: string): Promise<UserAccount[]> {
   return (
     await db.selectFrom("user_account").selectAll().where("firm_id", "=", firmId).orderBy("email").execute()
@@ -150,12 +165,13 @@ export async function touchSession(db: Db, id: string, now: string): Promise<voi
 
 export async function revokeSessions(
   db: Db,
-  filter: { id?: string; userId?: string },
+  filter: { id?: string; userId?: string; exceptId?: string | null },
   now: string,
 ): Promise<void> {
   let query = db.updateTable("session").set({ revoked_at: now }).where("revoked_at", "is", null);
   if (filter.id) query = query.where("id", "=", filter.id);
   if (filter.userId) query = query.where("user_id", "=", filter.userId);
+  if (filter.exceptId) query = query.where("id", "!=", filter.exceptId);
   await query.execute();
 }
 
@@ -243,4 +259,15 @@ export async function revokeApiToken(
 
 export async function touchApiToken(db: Db, id: string, now: string): Promise<void> {
   await db.updateTable("api_token").set({ last_used_at: now }).where("id", "=", id).execute();
+}
+
+/** Revokes every API token of a user, e.g. when the user is disabled. */
+export async function revokeApiTokensOf(db: Db, firmId: string, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable("api_token")
+    .set({ revoked_at: now })
+    .where("firm_id", "=", firmId)
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .execute();
 }

@@ -42,7 +42,10 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
       config: { permission: "public" },
       schema: {
         tags: ["auth"],
-        summary: "Sign in; sets the session cookie and returns the CSRF token to send on changes",
+        summary:
+          "Sign in; sets the session cookie and returns the CSRF token to send on changes. " +
+          "An unknown email and a wrong password answer alike; the 11th failure within 15 minutes on " +
+          "one email (or the 101st from one address) answers 429 RATE_LIMITED.",
         params: firmParams,
         body: z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) }).strict(),
         response: { 200: z.object({ user: meSchema, csrfToken: z.string(), expiresAt: z.string() }) },
@@ -50,7 +53,10 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
     },
     async (request, reply) => {
       const firm = request.firm!;
-      const { user, session } = await logIn(deps.store.db, deps.clock, policy, firm.id, request.body);
+      const { user, session } = await logIn(deps.store.db, deps.clock, policy, firm.id, {
+        ...request.body,
+        address: request.ip,
+      });
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: "/",
         httpOnly: true,

@@ -11,6 +11,8 @@ import type { Db } from "../store/database.js";
 import { inTransaction } from "../store/transaction.js";
 import { ensureBuiltInRoles, findRoleByName, insertAssignment } from "./access-store.js";
 import { findUserById, insertUser, type UserAccount } from "./account-store.js";
+import { issueAdminActivation } from "./invitation-service.js";
+import type { IssuedLink, LinkDeps } from "./link-service.js";
 import { checkNewPassword, hashPassword } from "./passwords.js";
 
 export interface CloudFirmInput {
@@ -78,4 +80,22 @@ export async function createCloudFirm(
     });
     return { firm, admin: (await findUserById(tx, firm.id, userId))!, staff };
   });
+}
+
+/**
+ * The activation link of the first Admin of a firm created without a password, for
+ * `firmtime firm create` and first-run setup to print; with queueEmail it is also emailed
+ * (the outbox of the store; a running server's deliverer sends it). Each call issues a new
+ * link and spends the earlier ones. Refused once the Admin is active.
+ *
+ *   const created = await createCloudFirm(db, clock, input);  // input.admin without password
+ *   const { url, expiresAt } = await firstAdminActivationLink(db, { clock, links: config }, created);
+ */
+export function firstAdminActivationLink(
+  db: Db,
+  deps: LinkDeps,
+  created: { firm: Firm; admin: UserAccount },
+  options: { queueEmail: boolean } = { queueEmail: false },
+): Promise<IssuedLink> {
+  return issueAdminActivation(db, deps, created.firm, created.admin, options);
 }

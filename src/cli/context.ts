@@ -8,6 +8,11 @@ import { findOnlyFirm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { systemClock, type Clock } from "../store/clock.js";
 import { openFirmFile, type Store } from "../store/database.js";
+import type { Backend } from "./backend/backend.js";
+import { cloudBackend } from "./backend/cloud-backend.js";
+import { createCloudClient } from "./backend/cloud-client.js";
+import { credentialFor, normaliseFirmUrl } from "./backend/credentials.js";
+import { localBackend } from "./backend/local-backend.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -16,6 +21,10 @@ export interface CliIo {
   clock: Clock;
   /** Whether stderr is a terminal (progress bars only then). */
   interactive: boolean;
+  /** How the CLI reaches a cloud (tests may pass their own). */
+  fetch?: typeof fetch;
+  /** Standard input, for --password-stdin and imports from "-". */
+  readStdin?: () => Promise<string>;
 }
 
 export const processIo = (): CliIo => ({
@@ -28,6 +37,7 @@ export const processIo = (): CliIo => ({
 
 export interface GlobalOptions {
   file?: string;
+  cloud?: string;
   json?: boolean;
 }
 
@@ -60,6 +70,23 @@ export class CommandContext {
     } finally {
       await store.close();
     }
+  }
+
+  /** The cloud firm URL from --cloud (or FIRMTIME_CLOUD), when the command should act on a cloud. */
+  get cloudUrl(): string | undefined {
+    if (this.options.file) return undefined;
+    return this.options.cloud ?? this.io.env.FIRMTIME_CLOUD;
+  }
+
+  /** Runs the work against the firm file or, with --cloud, against the cloud as the signed-in user. */
+  async withBackend<T>(work: (backend: Backend) => Promise<T>): Promise<T> {
+    const cloudUrl = this.cloudUrl;
+    if (cloudUrl) {
+      const firmUrl = normaliseFirmUrl(cloudUrl);
+      const credential = credentialFor(this.io.env, firmUrl);
+      return work(await cloudBackend(createCloudClient(firmUrl, credential.token, this.io.fetch)));
+    }
+    return this.withFirm((store, scope) => work(localBackend(store.db, scope)));
   }
 
   /** Prints `data` as JSON with --json, or the human rendering otherwise. */

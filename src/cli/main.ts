@@ -6,25 +6,36 @@ import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.js";
 import { CommandContext, processIo, type CliIo, type GlobalOptions } from "./context.js";
 import { registerEntryCommands } from "./commands/entries.js";
+import { registerCloudFirmCommands } from "./commands/cloud-firm.js";
 import { registerFirmCommands } from "./commands/firm.js";
 import { registerImportCommands } from "./commands/import.js";
+import { registerLoginCommands } from "./commands/login.js";
 import { registerRecordCommands } from "./commands/records.js";
 import { registerReportCommands } from "./commands/report.js";
+import { registerServeCommands } from "./commands/serve.js";
 
 export type Register = (program: Command, context: () => CommandContext) => void;
 
 const REGISTRATIONS: Register[] = [
+  registerLoginCommands,
   registerFirmCommands,
+  // After registerFirmCommands: adds `firm create` to its `firm` command.
+  registerCloudFirmCommands,
   registerRecordCommands,
   registerEntryCommands,
   registerReportCommands,
   registerImportCommands,
+  registerServeCommands,
 ];
 
 export function buildProgram(io: CliIo): { program: Command; context: () => CommandContext } {
   const program = new Command("firmtime")
     .description("Time & billing and practice management for accounting firms")
     .option("-f, --file <path>", "the firm file (default: $FIRMTIME_FILE)")
+    .option(
+      "--cloud <url>",
+      "act on a cloud firm instead, e.g. https://cloud.example/f/smith (default: $FIRMTIME_CLOUD)",
+    )
     .option("--json", "print JSON instead of text")
     .showHelpAfterError(false)
     .exitOverride()

@@ -5,6 +5,7 @@ import {
   normaliseCurrency,
   normaliseEmail,
   normaliseStaffNumber,
+  optionalText,
   parseBillable,
   requireText,
 } from "./fields.js";
@@ -30,6 +31,15 @@ describe("text, email, currency, billable", () => {
   it("requires text and names the field", () => {
     expect(requireText("  Jane ", "first name")).toBe("Jane");
     expect(() => requireText(" ", "first name")).toThrow("first name is required");
+  });
+
+  it("refuses a NUL character in any text (PostgreSQL cannot store one)", () => {
+    expect(() => requireText("a\u0000b", "name")).toThrow("name may not contain a NUL character");
+    expect(() => optionalText("\u0000x", "name")).toThrow("name may not contain a NUL character");
+    expect(() => normaliseCode("A\u0000", "client code")).toThrow(
+      expect.objectContaining({ code: "VALIDATION" }),
+    );
+    expect(() => normaliseEmail("a\u0000@b.test")).toThrow(expect.objectContaining({ code: "VALIDATION" }));
   });
 
   it("lower-cases emails and treats empty as none", () => {

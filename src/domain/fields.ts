@@ -4,10 +4,16 @@
  */
 import { invalid } from "./errors.js";
 
+/** PostgreSQL text cannot hold a NUL character; no field of ours has a use for one either. */
+function assertNoNul(text: string, what: string): void {
+  if (text.includes("\u0000")) throw invalid(`${what} may not contain a NUL character`);
+}
+
 /** Codes (client, work code, project) are case-insensitive: stored upper-cased and trimmed. */
 export function normaliseCode(value: string, what: string, maxLength = 20): string {
   const code = value.trim().toUpperCase();
   if (!code) throw invalid(`${what} is required`);
+  assertNoNul(code, what);
   if (code.length > maxLength)
     throw invalid(`${what} ${JSON.stringify(value)} is longer than ${maxLength} characters`);
   if (/[\s*?"~,]/.test(code)) {
@@ -25,12 +31,14 @@ export function requireText(value: string | undefined | null, what: string, maxL
   const text = (value ?? "").trim();
   if (!text) throw invalid(`${what} is required`);
   if (text.length > maxLength) throw invalid(`${what} is longer than ${maxLength} characters`);
+  assertNoNul(text, what);
   return text;
 }
 
 export function optionalText(value: string | undefined | null, what: string, maxLength = 2000): string {
   const text = (value ?? "").trim();
   if (text.length > maxLength) throw invalid(`${what} is longer than ${maxLength} characters`);
+  assertNoNul(text, what);
   return text;
 }
 
@@ -40,6 +48,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function normaliseEmail(value: string | undefined | null): string | null {
   const email = (value ?? "").trim().toLowerCase();
   if (!email) return null;
+  assertNoNul(email, "email");
   if (email.length > 254 || !EMAIL.test(email))
     throw invalid(`email ${JSON.stringify(value)} is not an email address`);
   return email;

@@ -15,6 +15,7 @@ import {
   type ContactCompany,
 } from "./contact-company-store.js";
 import {
+  contactAccountCount,
   deleteContactRow,
   findContact,
   insertContact,
@@ -212,6 +213,9 @@ export async function editContact(
 export async function deleteContact(db: Db, scope: FirmScope, ref: string): Promise<Contact> {
   return inTransaction(db, async (tx) => {
     const contact = await getContact(tx, scope, ref);
+    if ((await contactAccountCount(tx, scope.firm.id, contact.id)) > 0) {
+      throw new AppError("IN_USE", `contact ${contact.firstName} ${contact.lastName} has a user account`);
+    }
     await deleteContactRow(tx, scope.firm.id, contact.id);
     return contact;
   });

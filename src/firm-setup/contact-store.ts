@@ -161,3 +161,35 @@ export async function selectContacts(
   );
   return rows.map((row) => rowToContact(row, clients.get(row.id) ?? []));
 }
+
+/** The ids of the clients each contact belongs to (the HTTP API names clients by id). */
+export async function selectContactClientIds(
+  db: Db,
+  firmId: string,
+  contactIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byContact = new Map<string, string[]>();
+  if (contactIds.length === 0) return byContact;
+  const rows = await db
+    .selectFrom("contact_client")
+    .select(["contact_id", "client_id"])
+    .where("firm_id", "=", firmId)
+    .$if(contactIds.length < 500, (q) => q.where("contact_id", "in", [...contactIds]))
+    .orderBy("client_id")
+    .execute();
+  for (const row of rows) {
+    byContact.set(row.contact_id, [...(byContact.get(row.contact_id) ?? []), row.client_id]);
+  }
+  return byContact;
+}
+
+/** User accounts that sign in as this contact: a contact with one cannot be deleted. */
+export async function contactAccountCount(db: Db, firmId: string, id: string): Promise<number> {
+  const row = await db
+    .selectFrom("user_account")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("firm_id", "=", firmId)
+    .where("contact_id", "=", id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

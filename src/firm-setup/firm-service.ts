@@ -67,24 +67,30 @@ export interface FirmPatch {
   lockDate?: string | null;
 }
 
+/** Checks and normalises the fields a patch names (pure, so a cloud client checks it as the file does). */
+export function checkFirmPatch(patch: FirmPatch): FirmPatch {
+  return {
+    name: patch.name !== undefined ? requireText(patch.name, "firm name") : undefined,
+    timeIncrement: patch.timeIncrement !== undefined ? checkIncrement(patch.timeIncrement) : undefined,
+    fiscalYearStartMonth:
+      patch.fiscalYearStartMonth !== undefined ? checkMonth(patch.fiscalYearStartMonth) : undefined,
+    lockDate:
+      patch.lockDate === undefined || patch.lockDate === null
+        ? patch.lockDate
+        : parseIsoDate(patch.lockDate, "lock date"),
+  };
+}
+
 /** The currency is fixed at creation: every stored amount is in its minor units. */
 export async function editFirm(db: Db, clock: Clock, firmId: string, patch: FirmPatch): Promise<Firm> {
   const firm = await findFirm(db, firmId);
+  const checked = checkFirmPatch(patch);
   const next: Firm = {
     ...firm,
-    name: patch.name !== undefined ? requireText(patch.name, "firm name") : firm.name,
-    timeIncrement:
-      patch.timeIncrement !== undefined ? checkIncrement(patch.timeIncrement) : firm.timeIncrement,
-    fiscalYearStartMonth:
-      patch.fiscalYearStartMonth !== undefined
-        ? checkMonth(patch.fiscalYearStartMonth)
-        : firm.fiscalYearStartMonth,
-    lockDate:
-      patch.lockDate === undefined
-        ? firm.lockDate
-        : patch.lockDate === null
-          ? null
-          : parseIsoDate(patch.lockDate, "lock date"),
+    name: checked.name ?? firm.name,
+    timeIncrement: checked.timeIncrement ?? firm.timeIncrement,
+    fiscalYearStartMonth: checked.fiscalYearStartMonth ?? firm.fiscalYearStartMonth,
+    lockDate: checked.lockDate === undefined ? firm.lockDate : checked.lockDate,
     updatedAt: clock.now().toISOString(),
   };
   await updateFirmRow(db, next);

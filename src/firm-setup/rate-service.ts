@@ -11,7 +11,7 @@ import { createRateBook, rateTiming, type RateBook, type RateScope } from "../do
 import type { Db } from "../store/database.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { findClient } from "./client-store.js";
-import { findProject } from "./project-store.js";
+import { findProject, selectProjects } from "./project-store.js";
 import {
   deleteRateRow,
   findRateAt,
@@ -82,34 +82,47 @@ export interface RateTargetRefs {
   workCode?: string;
 }
 
-/** Most specific owner wins: project, then client, then staff; a lone work code is its default. */
+/**
+ * The level a target names (pure, so a cloud client checks it as the file does). Most specific
+ * owner wins: project, then client, then staff; a lone work code is its default.
+ */
+export function rateTargetScope(refs: RateTargetRefs): RateScope {
+  const owners = [refs.staff, refs.client].filter(Boolean).length;
+  if (owners > 1) throw invalid("a rate belongs to one of staff, client or project, not several");
+  if (refs.project) {
+    if (!refs.client) throw invalid("a project rate names its client too (--client CODE --project CODE)");
+    return "project";
+  }
+  if (refs.client) return "client";
+  if (refs.staff) return "staff";
+  if (refs.workCode) return "work_code";
+  throw invalid("name whose rate this is: --staff, --client (with --project) or --workcode");
+}
+
 export async function resolveRateTarget(db: Db, scope: FirmScope, refs: RateTargetRefs): Promise<RateTarget> {
   const firmId = scope.firm.id;
   const workCode = refs.workCode ? await findWorkCode(db, firmId, refs.workCode) : undefined;
   if (refs.workCode && !workCode) throw notFound("work code", refs.workCode);
   const workCodeId = workCode?.id ?? null;
-  const owners = [refs.staff, refs.client].filter(Boolean).length;
-  if (owners > 1) throw invalid("a rate belongs to one of staff, client or project, not several");
-  if (refs.project) {
-    if (!refs.client) throw invalid("a project rate names its client too (--client CODE --project CODE)");
+  const level = rateTargetScope(refs);
+  if (level === "project" && refs.client && refs.project) {
     const client = await findClient(db, firmId, refs.client);
     if (!client) throw notFound("client", refs.client);
     const project = await findProject(db, firmId, client.id, refs.project);
     if (!project) throw notFound("project", `${client.code}/${refs.project}`);
     return { scope: "project", staffId: null, clientId: null, projectId: project.id, workCodeId };
   }
-  if (refs.client) {
+  if (level === "client" && refs.client) {
     const client = await findClient(db, firmId, refs.client);
     if (!client) throw notFound("client", refs.client);
     return { scope: "client", staffId: null, clientId: client.id, projectId: null, workCodeId };
   }
-  if (refs.staff) {
+  if (level === "staff" && refs.staff) {
     const staff = await findStaff(db, firmId, refs.staff);
     if (!staff) throw notFound("staff", refs.staff);
     return { scope: "staff", staffId: staff.id, clientId: null, projectId: null, workCodeId };
   }
-  if (workCodeId) return { scope: "work_code", staffId: null, clientId: null, projectId: null, workCodeId };
-  throw invalid("name whose rate this is: --staff, --client (with --project) or --workcode");
+  return { scope: "work_code", staffId: null, clientId: null, projectId: null, workCodeId };
 }
 
 function assertNotHistorical(scope: FirmScope, effectiveDate: string): void {
@@ -129,10 +142,21 @@ export interface SetRateInput extends RateTargetRefs {
   rate: number;
 }
 
+const effectiveDateOf = (scope: FirmScope, input: SetRateInput): string =>
+  input.effectiveDate ? parseIsoDate(input.effectiveDate, "effective date") : todayIn(scope.clock.now());
+
+/** The rate setRate would replace, if any: setting a new rate and changing one are different rights. */
+export async function rateToReplace(
+  db: Db,
+  scope: FirmScope,
+  input: SetRateInput,
+): Promise<Rate | undefined> {
+  const target = await resolveRateTarget(db, scope, input);
+  return findRateAt(db, scope.firm.id, target, effectiveDateOf(scope, input));
+}
+
 export async function setRate(db: Db, scope: FirmScope, input: SetRateInput): Promise<Rate> {
-  const effectiveDate = input.effectiveDate
-    ? parseIsoDate(input.effectiveDate, "effective date")
-    : todayIn(scope.clock.now());
+  const effectiveDate = effectiveDateOf(scope, input);
   assertNotHistorical(scope, effectiveDate);
   return inTransaction(db, async (tx) => {
     const target = await resolveRateTarget(tx, scope, input);
@@ -184,4 +208,45 @@ export async function listRates(db: Db, scope: FirmScope, refs: RateTargetRefs =
 /** All of the firm's rates, indexed for resolving many entries. */
 export async function loadRateBook(db: Db, firmId: string): Promise<RateBook> {
   return createRateBook(await selectRates(db, firmId));
+}
+
+export interface RateFilterIds {
+  scope?: RateScope;
+  staffId?: string;
+  clientId?: string;
+  projectId?: string;
+  workCodeId?: string;
+}
+
+/** Rates matching already-resolved ids (callers check the ids exist in the firm first). */
+export async function listRatesWhere(db: Db, scope: FirmScope, filter: RateFilterIds): Promise<ListedRate[]> {
+  const today = todayIn(scope.clock.now());
+  const rates = await selectRates(db, scope.firm.id, filter);
+  return rates.map((rate) => ({
+    ...rate,
+    timing: rateTiming(rate.effectiveDate, today, scope.firm.lockDate),
+  }));
+}
+
+/**
+ * The client entity each client or project rate belongs to (by rate id): those rates are
+ * entity content, read and changed with rights on that client. Staff and work code rates have none.
+ */
+export async function rateEntityIds(
+  db: Db,
+  scope: FirmScope,
+  rates: readonly Rate[],
+): Promise<Map<string, string>> {
+  const entities = new Map<string, string>();
+  const projectRates = rates.filter((rate) => rate.scope === "project");
+  const projectClients = new Map<string, string>();
+  if (projectRates.length > 0) {
+    for (const project of await selectProjects(db, scope.firm.id))
+      projectClients.set(project.id, project.clientId);
+  }
+  for (const rate of rates) {
+    const entityId = rate.scope === "client" ? rate.clientId : projectClients.get(rate.projectId ?? "");
+    if (entityId) entities.set(rate.id, entityId);
+  }
+  return entities;
 }

@@ -162,7 +162,9 @@ describe.each(ENGINES)("staff on %s", (engine) => {
     );
     await expectRefusedUnchanged(t.store.db, () => deleteStaff(t.store.db, t.scope, "MK01"), {
       code: "IN_USE",
-      message: exactly("staff MK01 has entries, rates or clients; make them inactive instead"),
+      message: exactly(
+        "staff MK01 has entries, rates, clients or a user account; make them inactive instead",
+      ),
     });
     expect(entry.staffId).toBe(inactive.id);
     const active = await editStaff(t.store.db, t.scope, "MK01", { status: "active" });

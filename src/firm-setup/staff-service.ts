@@ -37,7 +37,7 @@ export function normaliseGroups(names: string[]): string[] {
     const group = name.trim();
     if (!group) continue;
     if (group.length > 60) throw invalid(`group ${JSON.stringify(name)} is longer than 60 characters`);
-    groups.add(group);
+    groups.add(requireText(group, "group name", 60));
   }
   return [...groups].sort();
 }
@@ -136,7 +136,7 @@ export async function deleteStaff(db: Db, scope: FirmScope, ref: string): Promis
     if (uses > 0) {
       throw new AppError(
         "IN_USE",
-        `staff ${staff.staffNumber} has entries, rates or clients; make them inactive instead`,
+        `staff ${staff.staffNumber} has entries, rates, clients or a user account; make them inactive instead`,
       );
     }
     await deleteStaffRow(tx, scope.firm.id, staff.id);

@@ -114,7 +114,9 @@ export async function findStaffByEmail(db: Db, firmId: string, email: string): P
 
 export interface StaffFilter {
   status?: "active" | "inactive";
+  /** A group's name. */
   group?: string;
+  groupId?: string;
 }
 
 export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = {}): Promise<Staff[]> {
@@ -130,6 +132,18 @@ export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = 
           .select("m.staff_id")
           .whereRef("m.staff_id", "=", "staff.id")
           .where("g.name", "=", group),
+      ),
+    );
+  }
+  if (filter.groupId) {
+    const groupId = filter.groupId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("staff_group_member as m")
+          .select("m.staff_id")
+          .whereRef("m.staff_id", "=", "staff.id")
+          .where("m.group_id", "=", groupId),
       ),
     );
   }
@@ -196,7 +210,7 @@ export async function selectGroups(
 }
 
 export async function staffUsage(db: Db, firmId: string, staffId: string): Promise<number> {
-  const [time, expense, rates, clients] = await Promise.all([
+  const [time, expense, rates, clients, users] = await Promise.all([
     db
       .selectFrom("time_entry")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -221,6 +235,14 @@ export async function staffUsage(db: Db, firmId: string, staffId: string): Promi
       .where("firm_id", "=", firmId)
       .where((eb) => eb.or([eb("partner_id", "=", staffId), eb("manager_id", "=", staffId)]))
       .executeTakeFirstOrThrow(),
+    // A staff member who can sign in keeps their record: their account (and its sessions and
+    // audit trail) refers to it; disable the account and make them inactive instead.
+    db
+      .selectFrom("user_account")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("firm_id", "=", firmId)
+      .where("staff_id", "=", staffId)
+      .executeTakeFirstOrThrow(),
   ]);
-  return Number(time.n) + Number(expense.n) + Number(rates.n) + Number(clients.n);
+  return Number(time.n) + Number(expense.n) + Number(rates.n) + Number(clients.n) + Number(users.n);
 }

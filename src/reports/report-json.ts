@@ -81,3 +81,60 @@ export function reportToJson(report: Report) {
     total: totalsJson(report.total, report.firm.minorDigits),
   };
 }
+
+export type ReportJson = ReturnType<typeof reportToJson>;
+
+const totalsFromJson = (json: ReturnType<typeof totalsJson>): Totals => ({
+  minutes: json.minutes,
+  billableMinutes: json.billableMinutes,
+  amount: json.amount,
+  billableAmount: json.billableAmount,
+  timeEntries: json.timeEntries,
+  expenseEntries: json.expenseEntries,
+});
+
+// The JSON names records by code and name only: the ids a line was built from stay empty,
+// which no output format reads.
+const lineFromJson = (json: ReturnType<typeof lineJson>): ReportLine => ({
+  kind: json.kind,
+  id: json.id,
+  date: json.date,
+  staffId: "",
+  staffNumber: json.staffNumber,
+  staffName: json.staffName,
+  clientId: "",
+  clientCode: json.clientCode,
+  clientName: json.clientName,
+  projectCode: json.projectCode,
+  workCodeId: "",
+  workCode: json.workCode,
+  workCodeName: "",
+  description: json.description,
+  quantity: json.minutes ?? json.quantity ?? 0,
+  rate: json.rate,
+  amount: json.amount,
+  billable: json.billable,
+  status: json.status,
+});
+
+const groupFromJson = (json: GroupJson): ReportGroup => ({
+  key: { by: json.by, id: json.id, code: json.code, name: json.name },
+  totals: totalsFromJson(json.totals),
+  groups: (json.groups ?? []).map(groupFromJson),
+  lines: (json.lines ?? []).map(lineFromJson),
+});
+
+/**
+ * A report back from its JSON (as the cloud API sends it), so the CLI prints a cloud's report
+ * as text or CSV exactly as it prints a firm file's: reportToJson(reportFromJson(j)) equals j.
+ */
+export function reportFromJson(json: ReportJson): Report {
+  return {
+    type: json.report,
+    firm: { name: json.firm, currency: json.currency, minorDigits: json.minorDigits },
+    criteria: json.criteria,
+    groupBy: json.groupBy,
+    groups: json.groups.map(groupFromJson),
+    total: totalsFromJson(json.total),
+  };
+}

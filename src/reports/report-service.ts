@@ -5,7 +5,7 @@
  */
 import type { FirmScope } from "../firm-setup/scope.js";
 import type { Db } from "../store/database.js";
-import type { EntryFilter, EntryKind } from "../time-expense/entry-store.js";
+import type { EntryFilter, EntryKind, EntryVisibility } from "../time-expense/entry-store.js";
 import { resolveEntryFilter } from "../time-expense/time-entry-service.js";
 import { buildGroups, grandTotal, lineItem, monthKey, type GroupedItem } from "./report-grouping.js";
 import { checkReportRequest, kindsOf, type ReportRequest } from "./report-request.js";
@@ -14,15 +14,27 @@ import type { GroupBy, GroupKey, Report, ReportCriteria, ReportGroup, ReportType
 
 export type { ReportRequest } from "./report-request.js";
 
+/**
+ * Which entries of each kind the report may cover (the caller's read rights, as lists apply
+ * them); a kind left out covers every entry, as the CLI on a firm file does.
+ */
+export type ReportVisibility = Partial<Record<EntryKind, EntryVisibility>>;
+
 interface PreparedReport {
   criteria: ReportCriteria;
   groupBy: GroupBy[];
-  filter: EntryFilter;
+  /** The request's filter with each kind's visibility. */
+  filterOf: (kind: EntryKind) => EntryFilter;
   kinds: EntryKind[];
 }
 
 /** Checks the request, then turns codes into ids (an unknown code is an error, not an empty report). */
-async function prepare(db: Db, scope: FirmScope, request: ReportRequest): Promise<PreparedReport> {
+async function prepare(
+  db: Db,
+  scope: FirmScope,
+  request: ReportRequest,
+  visibility: ReportVisibility,
+): Promise<PreparedReport> {
   const { criteria, groupBy } = checkReportRequest(request);
   const filter = await resolveEntryFilter(db, scope, {
     from: criteria.from ?? undefined,
@@ -34,7 +46,8 @@ async function prepare(db: Db, scope: FirmScope, request: ReportRequest): Promis
     status: criteria.status.length ? criteria.status : undefined,
     billable: criteria.billable ?? undefined,
   });
-  return { criteria, groupBy, filter, kinds: kindsOf(criteria.kind) };
+  const filterOf = (kind: EntryKind): EntryFilter => ({ ...filter, visibility: visibility[kind] });
+  return { criteria, groupBy, filterOf, kinds: kindsOf(criteria.kind) };
 }
 
 function assemble(
@@ -55,13 +68,18 @@ function assemble(
 }
 
 /** One line per group: the sums come from the database (GROUP BY), never from loaded rows. */
-export async function basicReport(db: Db, scope: FirmScope, request: ReportRequest): Promise<Report> {
-  const prepared = await prepare(db, scope, request);
+export async function basicReport(
+  db: Db,
+  scope: FirmScope,
+  request: ReportRequest,
+  visibility: ReportVisibility = {},
+): Promise<Report> {
+  const prepared = await prepare(db, scope, request, visibility);
   const firmId = scope.firm.id;
   const keyOf = await groupKeyNamer(db, firmId, prepared.groupBy);
   const items: GroupedItem[] = [];
   for (const kind of prepared.kinds) {
-    for (const sums of await selectGroupSums(db, firmId, kind, prepared.filter, prepared.groupBy)) {
+    for (const sums of await selectGroupSums(db, firmId, kind, prepared.filterOf(kind), prepared.groupBy)) {
       items.push({
         keys: sums.keys.map((id, level) => keyOf(prepared.groupBy[level]!, id)),
         totals: sums.totals,
@@ -73,9 +91,14 @@ export async function basicReport(db: Db, scope: FirmScope, request: ReportReque
 }
 
 /** Every entry line, grouped, with a subtotal per group and a grand total. */
-export async function detailedReport(db: Db, scope: FirmScope, request: ReportRequest): Promise<Report> {
-  const prepared = await prepare(db, scope, request);
-  const lines = await selectReportLines(db, scope.firm.id, prepared.kinds, prepared.filter);
+export async function detailedReport(
+  db: Db,
+  scope: FirmScope,
+  request: ReportRequest,
+  visibility: ReportVisibility = {},
+): Promise<Report> {
+  const prepared = await prepare(db, scope, request, visibility);
+  const lines = await selectReportLines(db, scope.firm.id, prepared.kinds, prepared.filterOf);
   const items = lines.map((line) => lineItem(line, prepared.groupBy));
   return assemble("detailed", scope, prepared, buildGroups(items, prepared.groupBy.length));
 }
@@ -85,8 +108,11 @@ export function runReport(
   scope: FirmScope,
   type: ReportType,
   request: ReportRequest,
+  visibility: ReportVisibility = {},
 ): Promise<Report> {
-  return type === "basic" ? basicReport(db, scope, request) : detailedReport(db, scope, request);
+  return type === "basic"
+    ? basicReport(db, scope, request, visibility)
+    : detailedReport(db, scope, request, visibility);
 }
 
 /** Names group ids from the small record tables, each read once for the whole report. */

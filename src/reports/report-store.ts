@@ -8,7 +8,7 @@ import { sql, type Expression, type ExpressionBuilder, type RawBuilder } from "k
 import { invalid } from "../domain/errors.js";
 import type { Db } from "../store/database.js";
 import type { Database } from "../store/tables.js";
-import { entryTable, type EntryFilter, type EntryKind } from "../time-expense/entry-store.js";
+import { entryTable, visibleEntries, type EntryFilter, type EntryKind } from "../time-expense/entry-store.js";
 import type { GroupBy, ReportLine, Totals } from "./report.js";
 
 /**
@@ -27,6 +27,12 @@ function filteredEntries(db: Db, firmId: string, kind: EntryKind, filter: EntryF
   if (filter.workCodeId) query = query.where("e.work_code_id", "=", filter.workCodeId);
   if (filter.status?.length) query = query.where("e.status", "in", filter.status);
   if (filter.billable !== undefined) query = query.where("e.billable", "=", filter.billable ? 1 : 0);
+  const visibility = filter.visibility;
+  if (visibility && visibility !== "all") {
+    query = query.where((eb) =>
+      visibleEntries(eb, visibility, { staffId: "e.staff_id", clientId: "e.client_id" }),
+    );
+  }
   return query;
 }
 
@@ -178,14 +184,17 @@ const lineRowToLine = (row: LineRow): ReportLine => ({
   status: row.status,
 });
 
-/** Entry lines of the given kinds with their names, by date then id (entries of a day in creation order). */
+/**
+ * Entry lines of the given kinds with their names, by date then id (entries of a day in
+ * creation order). `filterOf` gives each kind its filter: the two kinds' visibility may differ.
+ */
 export async function selectReportLines(
   db: Db,
   firmId: string,
   kinds: readonly EntryKind[],
-  filter: EntryFilter,
+  filterOf: (kind: EntryKind) => EntryFilter,
 ): Promise<ReportLine[]> {
-  const [first, ...others] = kinds.map((kind) => linesOf(db, firmId, kind, filter));
+  const [first, ...others] = kinds.map((kind) => linesOf(db, firmId, kind, filterOf(kind)));
   if (!first) return [];
   const rows = others.length
     ? await others

@@ -18,7 +18,7 @@ import { newId } from "../store/ids.js";
 import { registerAuth } from "./auth-plugin.js";
 import type { RoutePermission, ServerDeps } from "./context.js";
 import { errorHandler, sendProblem } from "./problem.js";
-import { FIRM_ROUTE_MODULES } from "./route-modules.js";
+import { FIRM_ROUTE_MODULES, type RouteModule } from "./route-modules.js";
 
 export const API_PREFIX = "/f/:firm/api/v1";
 
@@ -30,9 +30,14 @@ export interface RegisteredRoute {
 
 export type App = FastifyInstance & { firmRoutes: RegisteredRoute[] };
 
+/**
+ * `rootRoutes` are registered outside /f/ (the first-run POST /setup of `firmtime serve`):
+ * they belong to the server, not to a firm, so they are not in the firm permission matrix.
+ */
 export async function buildApp(
   deps: ServerDeps,
   logger: FastifyServerOptions["logger"] = false,
+  rootRoutes: readonly RouteModule[] = [],
 ): Promise<App> {
   const app = Fastify({
     logger,
@@ -118,6 +123,7 @@ export async function buildApp(
     },
     { prefix: API_PREFIX },
   );
+  for (const register of rootRoutes) await register(app, deps);
   await app.ready();
   return Object.assign(app, { firmRoutes });
 }

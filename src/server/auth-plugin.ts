@@ -30,9 +30,12 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     const firm = await findFirmBySlug(deps.store.db, slug);
     if (!firm) throw new AppError("NOT_FOUND", `firm ${JSON.stringify(slug)} does not exist`);
     request.firm = firm;
-    await identify(request, deps, firm.id);
     const permission = request.routeOptions.config.permission;
-    if (permission !== "public" && request.actor.kind === "anonymous") {
+    // Public routes (sign-in, activation, reset) ignore credentials: a stale cookie must not
+    // stop anyone from signing in again.
+    if (permission === "public") return;
+    await identify(request, deps, firm.id);
+    if (request.actor.kind === "anonymous") {
       throw new AppError("UNAUTHENTICATED", "sign in first (session cookie or bearer token)");
     }
   });

@@ -49,19 +49,42 @@ describe.each(ENGINES)("bad input to every route on %s", (engine) => {
 
   beforeAll(async () => {
     const alpha = await newCloudFirm(server, "alpha");
-    await addClient(server.deps.store.db, { firm: alpha.firm, clock: server.deps.clock, actor: "test" }, { code: "ACME", name: "Acme" });
+    await addClient(
+      server.deps.store.db,
+      { firm: alpha.firm, clock: server.deps.clock, actor: "test" },
+      { code: "ACME", name: "Acme" },
+    );
     const beta = await newCloudFirm(server, "beta");
-    foreign.clientId = (await addClient(server.deps.store.db, { firm: beta.firm, clock: server.deps.clock, actor: "test" }, { code: "BETA", name: "Beta" })).id;
+    foreign.clientId = (
+      await addClient(
+        server.deps.store.db,
+        { firm: beta.firm, clock: server.deps.clock, actor: "test" },
+        { code: "BETA", name: "Beta" },
+      )
+    ).id;
     const admin = await signIn(server, "alpha", "admin@alpha.test");
-    const created = await server.app.inject({ method: "POST", url: "/f/alpha/api/v1/auth/tokens", headers: admin.headers, payload: { name: "fuzz" } });
+    const created = await server.app.inject({
+      method: "POST",
+      url: "/f/alpha/api/v1/auth/tokens",
+      headers: admin.headers,
+      payload: { name: "fuzz" },
+    });
     bearer = { authorization: `Bearer ${created.json<{ token: string }>().token}` };
   });
 
   it("answers every generated bad request with a 4xx problem+json and leaves the store unchanged", async () => {
-    const doc = (await server.app.inject("/api/openapi.json")).json<{ paths: Record<string, Record<string, Operation>> }>();
+    const doc = (await server.app.inject("/api/openapi.json")).json<{
+      paths: Record<string, Record<string, Operation>>;
+    }>();
     const operations = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith("/f/{firm}/"))
-      .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({
+          path,
+          method: method.toUpperCase(),
+          operation,
+        })),
+      );
     expect(operations.length).toBeGreaterThan(5);
     const before = stable(await snapshotStore(server.deps.store.db));
     let cases = 0;
@@ -70,9 +93,11 @@ describe.each(ENGINES)("bad input to every route on %s", (engine) => {
       const pathParams = (operation.parameters ?? []).filter((p) => p.in === "path" && p.name !== "firm");
       const queryParams = (operation.parameters ?? []).filter((p) => p.in === "query");
       const bodySchema = operation.requestBody?.content?.["application/json"]?.schema;
-      const url = (id: string) => pathParams.reduce((u, p) => u.replace(`{${p.name}}`, id), path.replace("{firm}", "alpha"));
+      const url = (id: string) =>
+        pathParams.reduce((u, p) => u.replace(`{${p.name}}`, id), path.replace("{firm}", "alpha"));
       const goodId = "00000000-0000-7000-8000-000000000000";
-      const requests: { url: string; payload?: unknown; headers?: Record<string, string>; why: string }[] = [];
+      const requests: { url: string; payload?: unknown; headers?: Record<string, string>; why: string }[] =
+        [];
 
       if (pathParams.length) {
         requests.push({ url: url("not-a-uuid"), why: "a malformed id" });
@@ -80,31 +105,64 @@ describe.each(ENGINES)("bad input to every route on %s", (engine) => {
       }
       for (const param of queryParams) {
         for (const value of wrongTypeFor(param.schema).filter((v) => typeof v !== "object")) {
-          requests.push({ url: `${url(goodId)}?${param.name}=${encodeURIComponent(String(value))}&${param.name}=x`, why: `query ${param.name}=${String(value)}` });
+          requests.push({
+            url: `${url(goodId)}?${param.name}=${encodeURIComponent(String(value))}&${param.name}=x`,
+            why: `query ${param.name}=${String(value)}`,
+          });
         }
       }
-      if (queryParams.length) requests.push({ url: `${url(goodId)}?surely_unknown_param=1`, why: "an unknown query parameter" });
+      if (queryParams.length)
+        requests.push({ url: `${url(goodId)}?surely_unknown_param=1`, why: "an unknown query parameter" });
       if (bodySchema) {
         const target = url(pathParams.length ? foreign.clientId : goodId);
         requests.push({ url: target, payload: { surely_unknown_field: 1 }, why: "an unknown field" });
         for (const [name, schema] of Object.entries(bodySchema.properties ?? {})) {
-          for (const value of wrongTypeFor(schema)) requests.push({ url: url(goodId), payload: { [name]: value }, why: `${name}: ${JSON.stringify(value)}` });
+          for (const value of wrongTypeFor(schema))
+            requests.push({
+              url: url(goodId),
+              payload: { [name]: value },
+              why: `${name}: ${JSON.stringify(value)}`,
+            });
         }
-        requests.push({ url: url(goodId), payload: "{not json", headers: { "content-type": "application/json" }, why: "broken JSON" });
-        requests.push({ url: url(goodId), payload: "x".repeat(server.deps.config.bodyLimitBytes + 10), headers: { "content-type": "application/json" }, why: "an oversize body" });
+        requests.push({
+          url: url(goodId),
+          payload: "{not json",
+          headers: { "content-type": "application/json" },
+          why: "broken JSON",
+        });
+        requests.push({
+          url: url(goodId),
+          payload: "x".repeat(server.deps.config.bodyLimitBytes + 10),
+          headers: { "content-type": "application/json" },
+          why: "an oversize body",
+        });
         for (const value of fc.sample(fc.jsonValue({ maxDepth: 3 }), { numRuns: 15, seed: 7 })) {
-          if (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0) continue;
-          requests.push({ url: url(goodId), payload: value, why: `random ${JSON.stringify(value).slice(0, 60)}` });
+          if (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
+            continue;
+          requests.push({
+            url: url(goodId),
+            payload: value,
+            why: `random ${JSON.stringify(value).slice(0, 60)}`,
+          });
         }
       }
 
       for (const request of requests) {
         cases++;
-        const payload = request.payload === undefined ? undefined : typeof request.payload === "string" ? request.payload : JSON.stringify(request.payload);
+        const payload =
+          request.payload === undefined
+            ? undefined
+            : typeof request.payload === "string"
+              ? request.payload
+              : JSON.stringify(request.payload);
         const response = await server.app.inject({
           method: method as "GET",
           url: request.url,
-          headers: { ...bearer, ...(payload !== undefined ? { "content-type": "application/json" } : {}), ...request.headers },
+          headers: {
+            ...bearer,
+            ...(payload !== undefined ? { "content-type": "application/json" } : {}),
+            ...request.headers,
+          },
           ...(payload !== undefined ? { payload } : {}),
         });
         const label = `${method} ${path} with ${request.why} -> ${response.statusCode} ${response.body.slice(0, 200)}`;

@@ -30,14 +30,15 @@ export function sendProblem(
       : code === "INTERNAL"
         ? "Internal error"
         : detail;
+  // Details first: a detail named like a standard member (a work code's `code`) must not replace it.
   const problem: Problem = {
+    ...extra,
     type: `urn:firmtime:problem:${code.toLowerCase()}`,
     title,
     status,
     detail,
     code,
     instance: request.id,
-    ...extra,
   };
   return reply.code(status).type("application/problem+json").send(problem);
 }

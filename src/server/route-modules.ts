@@ -7,8 +7,26 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { registerAccountRoutes } from "../access/account-routes.js";
 import { registerAuthRoutes } from "../access/auth-routes.js";
+import { registerUserRoutes } from "../access/user-routes.js";
 import { registerClientRoutes } from "../firm-setup/client-routes.js";
+import { registerContactCompanyRoutes } from "../firm-setup/contact-company-routes.js";
+import { registerContactRoutes } from "../firm-setup/contact-routes.js";
+import { registerProjectRoutes } from "../firm-setup/project-routes.js";
+import { registerImportRoutes } from "../imports/import-routes.js";
+import { registerReportRoutes } from "../reports/report-routes.js";
+import { registerExpenseEntryRoutes } from "../time-expense/expense-entry-routes.js";
+import { registerRepriceRoutes } from "../time-expense/reprice-routes.js";
+import { registerTimeEntryRoutes } from "../time-expense/time-entry-routes.js";
+import { registerAssignmentRoutes } from "../access/assignment-routes.js";
+import { registerContactGroupRoutes } from "../access/contact-group-routes.js";
+import { registerRoleRoutes } from "../access/role-routes.js";
+import { registerFirmRoutes } from "../firm-setup/firm-routes.js";
+import { registerRateRoutes } from "../firm-setup/rate-routes.js";
+import { registerStaffGroupRoutes } from "../firm-setup/staff-group-routes.js";
+import { registerStaffRoutes } from "../firm-setup/staff-routes.js";
+import { registerWorkCodeRoutes } from "../firm-setup/work-code-routes.js";
 import type { ServerDeps } from "./context.js";
 
 export type ZodApp = FastifyInstance<
@@ -21,4 +39,25 @@ export type ZodApp = FastifyInstance<
 
 export type RouteModule = (app: ZodApp, deps: ServerDeps) => Promise<void> | void;
 
-export const FIRM_ROUTE_MODULES: RouteModule[] = [registerAuthRoutes, registerClientRoutes];
+export const FIRM_ROUTE_MODULES: RouteModule[] = [
+  registerAuthRoutes,
+  registerClientRoutes,
+  registerAccountRoutes,
+  registerUserRoutes,
+  registerProjectRoutes,
+  registerContactCompanyRoutes,
+  registerContactRoutes,
+  registerTimeEntryRoutes,
+  registerExpenseEntryRoutes,
+  registerRepriceRoutes,
+  registerReportRoutes,
+  registerImportRoutes,
+  registerFirmRoutes,
+  registerStaffRoutes,
+  registerStaffGroupRoutes,
+  registerWorkCodeRoutes,
+  registerRateRoutes,
+  registerRoleRoutes,
+  registerAssignmentRoutes,
+  registerContactGroupRoutes,
+];

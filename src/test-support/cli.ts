@@ -1,4 +1,5 @@
 /** Runs the `firmtime` command in-process with captured output, as tests need it. */
+import type { CliIo } from "../cli/context.js";
 import { main } from "../cli/main.js";
 import { fixedClock } from "../store/clock.js";
 
@@ -8,10 +9,14 @@ export interface CliResult {
   stderr: string;
 }
 
+/** What a test may give the command besides its environment: standard input, how it reaches a cloud. */
+export type CliOverrides = Partial<Pick<CliIo, "readStdin" | "fetch">>;
+
 export async function runCli(
   args: string[],
   env: Record<string, string> = {},
   now = "2026-06-15T12:00:00Z",
+  overrides: CliOverrides = {},
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
@@ -21,6 +26,7 @@ export async function runCli(
     env: { FIRMTIME_USER: "tester", ...env },
     clock: fixedClock(now),
     interactive: false,
+    ...overrides,
   });
   return { code, stdout, stderr };
 }

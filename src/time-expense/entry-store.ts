@@ -1,5 +1,5 @@
 /** Queries for time and expense entries. Row types stay here; callers get TimeEntry / ExpenseEntry. */
-import type { Selectable } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from "kysely";
 import type { EntryStatus } from "../domain/entries.js";
 import type { Db } from "../store/database.js";
 import type { ExpenseEntryTable, TimeEntryTable } from "../store/tables.js";
@@ -198,6 +198,16 @@ export async function updateEntryStatuses(
   }
 }
 
+/**
+ * Which entries a caller may read (shared/design/access.md, "Own vs all"): every entry, or
+ * their own (staff_id) plus those of the clients a role or a partner/manager post reaches.
+ */
+export type EntryVisibility = "all" | { ownStaffId: string | null; clientIds: readonly string[] };
+
+/** List orders; every one ends on the id, so pages never overlap or skip a row. */
+export const ENTRY_SORTS = ["date", "-date", "amount", "-amount", "created", "-created"] as const;
+export type EntrySort = (typeof ENTRY_SORTS)[number];
+
 export interface EntryFilter {
   from?: string;
   to?: string;
@@ -207,7 +217,27 @@ export interface EntryFilter {
   workCodeId?: string;
   status?: EntryStatus[];
   billable?: boolean;
+  /** Absent means every entry: the CLI and services act with the file's full rights. */
+  visibility?: EntryVisibility;
   limit?: number;
+  offset?: number;
+  sort?: EntrySort;
+}
+
+/**
+ * The visibility rule as SQL, for the entry tables' columns as named (bare or qualified).
+ * An empty reach is `1 = 0` (Kysely's empty OR), never an invalid `IN ()`.
+ */
+export function visibleEntries<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  visibility: Exclude<EntryVisibility, "all">,
+  columns: { staffId: string; clientId: string },
+): Expression<SqlBool> {
+  const { ownStaffId, clientIds } = visibility;
+  return eb.or([
+    ...(ownStaffId ? [eb(sql.ref(columns.staffId), "=", ownStaffId)] : []),
+    ...(clientIds.length ? [eb(sql.ref(columns.clientId), "in", [...clientIds])] : []),
+  ]);
 }
 
 /**
@@ -224,13 +254,45 @@ export function entryQuery(db: Db, firmId: string, kind: EntryKind, filter: Entr
   if (filter.workCodeId) query = query.where("work_code_id", "=", filter.workCodeId);
   if (filter.status?.length) query = query.where("status", "in", filter.status);
   if (filter.billable !== undefined) query = query.where("billable", "=", filter.billable ? 1 : 0);
+  const visibility = filter.visibility;
+  if (visibility && visibility !== "all") {
+    query = query.where((eb) =>
+      visibleEntries(eb, visibility, { staffId: "staff_id", clientId: "client_id" }),
+    );
+  }
   return query;
 }
 
+const SORT_COLUMNS = { date: "entry_date", amount: "amount", created: "created_at" } as const;
+
+/** The page of entries a filter asks for, in its order (by date by default). */
+function pagedEntryQuery(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
+  const sort = filter.sort ?? "date";
+  const direction = sort.startsWith("-") ? "desc" : "asc";
+  const column = SORT_COLUMNS[sort.replace("-", "") as keyof typeof SORT_COLUMNS];
+  let query = entryQuery(db, firmId, kind, filter)
+    .selectAll()
+    .orderBy(column, direction)
+    .orderBy("id", direction);
+  // SQLite takes OFFSET only after a LIMIT, so an offset counts only within a page.
+  if (filter.limit) query = query.limit(filter.limit).offset(filter.offset ?? 0);
+  return query;
+}
+
+export async function countEntries(
+  db: Db,
+  firmId: string,
+  kind: EntryKind,
+  filter: EntryFilter,
+): Promise<number> {
+  const row = await entryQuery(db, firmId, kind, filter)
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function selectTimeEntries(db: Db, firmId: string, filter: EntryFilter): Promise<TimeEntry[]> {
-  let query = entryQuery(db, firmId, "time", filter).selectAll().orderBy("entry_date").orderBy("id");
-  if (filter.limit) query = query.limit(filter.limit);
-  return (await query.execute()).map(timeRowToEntry);
+  return (await pagedEntryQuery(db, firmId, "time", filter).execute()).map(timeRowToEntry);
 }
 
 export async function selectExpenseEntries(
@@ -238,8 +300,11 @@ export async function selectExpenseEntries(
   firmId: string,
   filter: EntryFilter,
 ): Promise<ExpenseEntry[]> {
-  let query = entryQuery(db, firmId, "expense", filter).selectAll().orderBy("entry_date").orderBy("id");
-  if (filter.limit) query = query.limit(filter.limit);
-  const rows = (await query.execute()) as unknown as Selectable<ExpenseEntryTable>[];
+  const rows = (await pagedEntryQuery(
+    db,
+    firmId,
+    "expense",
+    filter,
+  ).execute()) as unknown as Selectable<ExpenseEntryTable>[];
   return rows.map(expenseRowToEntry);
 }

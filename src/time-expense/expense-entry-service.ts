@@ -13,6 +13,7 @@ import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import { createEntryReferences, type EntryReferences } from "./entry-references.js";
 import {
+  countEntries,
   deleteEntryRow,
   findExpenseEntry,
   insertExpenseEntries,
@@ -25,6 +26,7 @@ import {
   resolveEntryFilter,
   resolveEntryParties,
   type EntryListFilter,
+  type EntryPage,
 } from "./time-entry-service.js";
 
 export interface ExpenseEntryInput {
@@ -44,6 +46,7 @@ export interface ExpenseEntryInput {
 }
 
 export const ENTERED_RATE = "entered";
+export const MAX_SURCHARGE_BP = 1_000_000;
 
 export async function prepareExpenseEntry(
   refs: EntryReferences,
@@ -61,6 +64,8 @@ export async function prepareExpenseEntry(
   if (!Number.isSafeInteger(surchargeBp) || surchargeBp < -10_000) {
     throw invalid("surcharge must be whole basis points, no lower than -100 %");
   }
+  // The work codes' bound (10,000 %); it also keeps the value inside its 32-bit column.
+  if (surchargeBp > MAX_SURCHARGE_BP) throw invalid("surcharge may not exceed 10,000 %");
   return {
     id: newId(),
     staffId: parties.staff.id,
@@ -129,6 +134,18 @@ export async function listExpenseEntries(
   filter: EntryListFilter = {},
 ): Promise<ExpenseEntry[]> {
   return selectExpenseEntries(db, scope.firm.id, await resolveEntryFilter(db, scope, filter));
+}
+
+export async function pageExpenseEntries(
+  db: Db,
+  scope: FirmScope,
+  filter: EntryListFilter,
+): Promise<EntryPage<ExpenseEntry>> {
+  const resolved = await resolveEntryFilter(db, scope, filter);
+  return {
+    items: await selectExpenseEntries(db, scope.firm.id, resolved),
+    total: await countEntries(db, scope.firm.id, "expense", resolved),
+  };
 }
 
 export type ExpenseEntryPatch = Partial<ExpenseEntryInput>;

@@ -31,14 +31,23 @@ export interface RepriceResult {
   amountAfter: number;
 }
 
-export async function repriceEntries(
-  db: Db,
-  scope: FirmScope,
-  range: { from: string; to: string } & Omit<EntryListFilter, "from" | "to" | "status" | "limit">,
-): Promise<RepriceResult> {
+/** The period to reprice, checked on its own (pure, so a cloud client checks it as the file does). */
+export function checkRepriceRange(range: { from: string; to: string }): { from: string; to: string } {
   const from = parseIsoDate(range.from, "from date");
   const to = parseIsoDate(range.to, "to date");
   if (from > to) throw invalid(`from date ${from} is after to date ${to}`);
+  return { from, to };
+}
+
+export async function repriceEntries(
+  db: Db,
+  scope: FirmScope,
+  range: { from: string; to: string } & Pick<
+    EntryListFilter,
+    "staff" | "client" | "project" | "workCode" | "billable"
+  >,
+): Promise<RepriceResult> {
+  const { from, to } = checkRepriceRange(range);
   return inTransaction(db, async (tx) => {
     const firmId = scope.firm.id;
     const filter = await resolveEntryFilter(tx, scope, { ...range, from, to });

@@ -8,14 +8,29 @@ import { assertAfterLockDate, assertTransition, type EntryStatus } from "../doma
 import { AppError, notFound } from "../domain/errors.js";
 import { nowIso, type FirmScope } from "../firm-setup/scope.js";
 import type { Db } from "../store/database.js";
-import { findExpenseEntry, findTimeEntry, updateEntryStatuses, type EntryKind } from "./entry-store.js";
+import {
+  findExpenseEntry,
+  findTimeEntry,
+  updateEntryStatuses,
+  type EntryKind,
+  type ExpenseEntry,
+  type TimeEntry,
+} from "./entry-store.js";
 
+/** Checks the caller's right to move one entry (the HTTP API's authorization); throws to refuse. */
+export type EntryStatusCheck = (entry: TimeEntry | ExpenseEntry, status: EntryStatus) => void;
+
+/**
+ * Every entry is loaded, authorized (`check`) and checked inside the transaction before any
+ * is written, so one refused entry leaves all of them as they were.
+ */
 export async function setEntryStatus(
   db: Db,
   scope: FirmScope,
   kind: EntryKind,
   ids: readonly string[],
   status: EntryStatus,
+  check?: EntryStatusCheck,
 ): Promise<number> {
   return inTransaction(db, async (tx) => {
     const unique = [...new Set(ids.map((id) => id.trim()))];
@@ -26,6 +41,7 @@ export async function setEntryStatus(
           : await findExpenseEntry(tx, scope.firm.id, id);
       if (!entry) throw notFound(`${kind} entry`, id);
       try {
+        check?.(entry, status);
         assertTransition(entry.status, status);
         const closing = entry.status === "approved" && (status === "billed" || status === "transferred");
         if (!closing) assertAfterLockDate(entry.date, scope.firm.lockDate);

@@ -23,12 +23,15 @@ import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import { createEntryReferences, type EntryReferences } from "./entry-references.js";
 import {
+  countEntries,
   deleteEntryRow,
   findTimeEntry,
   insertTimeEntries,
   replaceTimeEntry,
   selectTimeEntries,
   type EntryFilter,
+  type EntrySort,
+  type EntryVisibility,
   type TimeEntry,
 } from "./entry-store.js";
 
@@ -186,7 +189,11 @@ export interface EntryListFilter {
   workCode?: string;
   status?: EntryStatus[];
   billable?: boolean;
+  /** Which entries the caller may read; absent means all (the CLI acts with the file's rights). */
+  visibility?: EntryVisibility;
   limit?: number;
+  offset?: number;
+  sort?: EntrySort;
 }
 
 /** Turns a filter by codes into a filter by ids (an unknown code is an error, not an empty list). */
@@ -201,7 +208,10 @@ export async function resolveEntryFilter(
     to: filter.to ? parseIsoDate(filter.to, "to date") : undefined,
     status: filter.status,
     billable: filter.billable,
+    visibility: filter.visibility,
     limit: filter.limit,
+    offset: filter.offset,
+    sort: filter.sort,
   };
   if (filter.staff) resolved.staffId = (await refs.staff(filter.staff)).id;
   if (filter.client) {
@@ -221,6 +231,24 @@ export async function listTimeEntries(
   filter: EntryListFilter = {},
 ): Promise<TimeEntry[]> {
   return selectTimeEntries(db, scope.firm.id, await resolveEntryFilter(db, scope, filter));
+}
+
+/** One page of a list, and how many entries the whole filter matches. */
+export interface EntryPage<T> {
+  items: T[];
+  total: number;
+}
+
+export async function pageTimeEntries(
+  db: Db,
+  scope: FirmScope,
+  filter: EntryListFilter,
+): Promise<EntryPage<TimeEntry>> {
+  const resolved = await resolveEntryFilter(db, scope, filter);
+  return {
+    items: await selectTimeEntries(db, scope.firm.id, resolved),
+    total: await countEntries(db, scope.firm.id, "time", resolved),
+  };
 }
 
 export type TimeEntryPatch = Partial<TimeEntryInput>;

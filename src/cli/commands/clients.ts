@@ -3,20 +3,6 @@ import type { Command } from "commander";
 import { formatHours } from "../../domain/duration.js";
 import { formatAmount } from "../../domain/money.js";
 import type { Client } from "../../firm-setup/client-store.js";
-import {
-  addClient,
-  deleteClient,
-  editClient,
-  getClient,
-  listClients,
-} from "../../firm-setup/client-service.js";
-import {
-  addProject,
-  deleteProject,
-  editProject,
-  getProject,
-  listProjects,
-} from "../../firm-setup/project-service.js";
 import type { Project } from "../../firm-setup/project-store.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
@@ -68,8 +54,8 @@ export function registerClientCommands(program: Command, context: () => CommandC
     client.command("add <code>").description("add a client").requiredOption("--name <name>"),
   ).action(async (code: string, options: ClientOptions) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const created = await addClient(store.db, scope, {
+    await ctx.withBackend(async (backend) => {
+      const created = await backend.clients.add({
         ...clientInput(options),
         code,
         name: options.name!,
@@ -83,8 +69,8 @@ export function registerClientCommands(program: Command, context: () => CommandC
     .option("--search <text>", "code or name contains")
     .action(async (options: { status?: string; search?: string }) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const rows = await listClients(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const rows = await backend.clients.list({
           status: choiceOption("status", options.status, ["active", "inactive"] as const),
           search: options.search,
         });
@@ -102,8 +88,8 @@ export function registerClientCommands(program: Command, context: () => CommandC
     });
   client.command("show <client>").action(async (ref: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const found = await getClient(store.db, scope, ref);
+    await ctx.withBackend(async (backend) => {
+      const found = await backend.clients.get(ref);
       ctx.output(found, () => renderClient(found));
     });
   });
@@ -111,15 +97,15 @@ export function registerClientCommands(program: Command, context: () => CommandC
     client.command("edit <client>").option("--code <code>", "new code").option("--name <name>"),
   ).action(async (ref: string, options: ClientOptions) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const updated = await editClient(store.db, scope, ref, { ...clientInput(options), code: options.code });
+    await ctx.withBackend(async (backend) => {
+      const updated = await backend.clients.edit(ref, { ...clientInput(options), code: options.code });
       ctx.output(updated, () => `Updated client ${updated.code}\n${renderClient(updated)}`);
     });
   });
   client.command("delete <client>").action(async (ref: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const deleted = await deleteClient(store.db, scope, ref);
+    await ctx.withBackend(async (backend) => {
+      const deleted = await backend.clients.delete(ref);
       ctx.output({ deleted }, () => `Deleted client ${deleted.code}\n`);
     });
   });
@@ -157,17 +143,15 @@ function registerProjectCommands(program: Command, context: () => CommandContext
     .option("--budget-fee <amount>")
     .action(async (clientRef: string, code: string, options: ProjectOptions) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const created = await addProject(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const { minorDigits } = backend.firm;
+        const created = await backend.projects.add({
           client: clientRef,
           code,
           name: options.name!,
-          ...budgets(options, scope.firm.minorDigits),
+          ...budgets(options, minorDigits),
         });
-        ctx.output(
-          created,
-          () => `Added project ${created.code}\n${render(created, scope.firm.minorDigits)}`,
-        );
+        ctx.output(created, () => `Added project ${created.code}\n${render(created, minorDigits)}`);
       });
     });
   project
@@ -176,12 +160,12 @@ function registerProjectCommands(program: Command, context: () => CommandContext
     .option("--status <status>", "open or closed")
     .action(async (options: { client?: string; status?: string }) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const rows = await listProjects(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const rows = await backend.projects.list({
           client: options.client,
           status: choiceOption("status", options.status, ["open", "closed"] as const),
         });
-        const clients = new Map((await listClients(store.db, scope)).map((c) => [c.id, c.code]));
+        const clients = new Map((await backend.clients.list({})).map((c) => [c.id, c.code]));
         ctx.output(rows, () =>
           renderTable(
             [
@@ -197,9 +181,9 @@ function registerProjectCommands(program: Command, context: () => CommandContext
     });
   project.command("show <client> <code>").action(async (clientRef: string, code: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const found = await getProject(store.db, scope, code, clientRef);
-      ctx.output(found, () => render(found, scope.firm.minorDigits));
+    await ctx.withBackend(async (backend) => {
+      const found = await backend.projects.get(code, clientRef);
+      ctx.output(found, () => render(found, backend.firm.minorDigits));
     });
   });
   project
@@ -211,23 +195,21 @@ function registerProjectCommands(program: Command, context: () => CommandContext
     .option("--budget-fee <amount>")
     .action(async (clientRef: string, code: string, options: ProjectOptions) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const updated = await editProject(store.db, scope, code, clientRef, {
+      await ctx.withBackend(async (backend) => {
+        const { minorDigits } = backend.firm;
+        const updated = await backend.projects.edit(code, clientRef, {
           code: options.code,
           name: options.name,
           status: choiceOption("status", options.status, ["open", "closed"] as const),
-          ...budgets(options, scope.firm.minorDigits),
+          ...budgets(options, minorDigits),
         });
-        ctx.output(
-          updated,
-          () => `Updated project ${updated.code}\n${render(updated, scope.firm.minorDigits)}`,
-        );
+        ctx.output(updated, () => `Updated project ${updated.code}\n${render(updated, minorDigits)}`);
       });
     });
   project.command("delete <client> <code>").action(async (clientRef: string, code: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const deleted = await deleteProject(store.db, scope, code, clientRef);
+    await ctx.withBackend(async (backend) => {
+      const deleted = await backend.projects.delete(code, clientRef);
       ctx.output({ deleted }, () => `Deleted project ${deleted.code}\n`);
     });
   });

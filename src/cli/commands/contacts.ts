@@ -1,18 +1,6 @@
 /** `firmtime company ...` (contact companies) and `firmtime contact ...`. */
 import type { Command } from "commander";
 import type { ContactCompany } from "../../firm-setup/contact-company-store.js";
-import {
-  addContact,
-  addContactCompany,
-  deleteContact,
-  deleteContactCompany,
-  editContact,
-  editContactCompany,
-  getContact,
-  getContactCompany,
-  listContactCompanies,
-  listContacts,
-} from "../../firm-setup/contact-service.js";
 import type { Contact } from "../../firm-setup/contact-store.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
@@ -56,15 +44,15 @@ export function registerContactCommands(program: Command, context: () => Command
     .option("--address <text>")
     .action(async (name: string, options: { address?: string }) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const created = await addContactCompany(store.db, scope, { name, address: options.address });
+      await ctx.withBackend(async (backend) => {
+        const created = await backend.companies.add({ name, address: options.address });
         ctx.output(created, () => `Added contact company ${created.name}\n${renderCompany(created)}`);
       });
     });
   company.command("list").action(async () => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const rows = await listContactCompanies(store.db, scope);
+    await ctx.withBackend(async (backend) => {
+      const rows = await backend.companies.list();
       ctx.output(rows, () =>
         renderTable(
           [
@@ -78,8 +66,8 @@ export function registerContactCommands(program: Command, context: () => Command
   });
   company.command("show <company>").action(async (ref: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const found = await getContactCompany(store.db, scope, ref);
+    await ctx.withBackend(async (backend) => {
+      const found = await backend.companies.get(ref);
       ctx.output(found, () => renderCompany(found));
     });
   });
@@ -89,15 +77,15 @@ export function registerContactCommands(program: Command, context: () => Command
     .option("--address <text>")
     .action(async (ref: string, options: { name?: string; address?: string }) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const updated = await editContactCompany(store.db, scope, ref, options);
+      await ctx.withBackend(async (backend) => {
+        const updated = await backend.companies.edit(ref, options);
         ctx.output(updated, () => `Updated contact company ${updated.name}\n${renderCompany(updated)}`);
       });
     });
   company.command("delete <company>").action(async (ref: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const deleted = await deleteContactCompany(store.db, scope, ref);
+    await ctx.withBackend(async (backend) => {
+      const deleted = await backend.companies.delete(ref);
       ctx.output({ deleted }, () => `Deleted contact company ${deleted.name}\n`);
     });
   });
@@ -107,8 +95,8 @@ export function registerContactCommands(program: Command, context: () => Command
     contact.command("add").requiredOption("--first <name>").requiredOption("--last <name>"),
   ).action(async (options: ContactOptions) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const created = await addContact(store.db, scope, {
+    await ctx.withBackend(async (backend) => {
+      const created = await backend.contacts.add({
         firstName: options.first!,
         lastName: options.last!,
         email: options.email,
@@ -129,8 +117,8 @@ export function registerContactCommands(program: Command, context: () => Command
     .option("--company <name>")
     .action(async (options: { client?: string; company?: string }) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const rows = await listContacts(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const rows = await backend.contacts.list({
           client: options.client,
           contactCompany: options.company,
         });
@@ -152,16 +140,16 @@ export function registerContactCommands(program: Command, context: () => Command
     .description("by email or id")
     .action(async (ref: string) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const found = await getContact(store.db, scope, ref);
+      await ctx.withBackend(async (backend) => {
+        const found = await backend.contacts.get(ref);
         ctx.output(found, () => renderContact(found));
       });
     });
   contactFields(contact.command("edit <contact>").option("--first <name>").option("--last <name>")).action(
     async (ref: string, options: ContactOptions) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const updated = await editContact(store.db, scope, ref, {
+      await ctx.withBackend(async (backend) => {
+        const updated = await backend.contacts.edit(ref, {
           firstName: options.first,
           lastName: options.last,
           email: options.email,
@@ -176,8 +164,8 @@ export function registerContactCommands(program: Command, context: () => Command
   );
   contact.command("delete <contact>").action(async (ref: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const deleted = await deleteContact(store.db, scope, ref);
+    await ctx.withBackend(async (backend) => {
+      const deleted = await backend.contacts.delete(ref);
       ctx.output({ deleted }, () => `Deleted contact ${deleted.firstName} ${deleted.lastName}\n`);
     });
   });

@@ -5,26 +5,10 @@ import { formatHours } from "../../domain/duration.js";
 import type { EntryStatus } from "../../domain/entries.js";
 import { invalid } from "../../domain/errors.js";
 import { formatAmount, formatPercent, formatQuantity, formatRate } from "../../domain/money.js";
-import type { FirmScope } from "../../firm-setup/scope.js";
-import type { Db } from "../../store/database.js";
+import type { Firm } from "../../firm-setup/firm-store.js";
 import type { ExpenseEntry, TimeEntry } from "../../time-expense/entry-store.js";
-import {
-  addExpenseEntry,
-  deleteExpenseEntry,
-  editExpenseEntry,
-  getExpenseEntry,
-  listExpenseEntries,
-} from "../../time-expense/expense-entry-service.js";
-import { repriceEntries } from "../../time-expense/reprice-service.js";
-import { setEntryStatus } from "../../time-expense/status-service.js";
-import {
-  addTimeEntry,
-  deleteTimeEntry,
-  editTimeEntry,
-  getTimeEntry,
-  listTimeEntries,
-  type EntryListFilter,
-} from "../../time-expense/time-entry-service.js";
+import type { EntryListFilter } from "../../time-expense/time-entry-service.js";
+import type { Backend, Shown } from "../backend/backend.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
 import {
@@ -38,31 +22,6 @@ import {
   statusListOption,
   statusOption,
 } from "./parse-options.js";
-
-/** Codes for the ids an entry holds, so people see JD / ACME01 / AUDIT, not UUIDs. */
-async function codeNames(db: Db, firmId: string) {
-  const [staff, clients, workCodes, projects] = await Promise.all([
-    db.selectFrom("staff").select(["id", "staff_number as code"]).where("firm_id", "=", firmId).execute(),
-    db.selectFrom("client").select(["id", "code"]).where("firm_id", "=", firmId).execute(),
-    db.selectFrom("work_code").select(["id", "code"]).where("firm_id", "=", firmId).execute(),
-    db.selectFrom("project").select(["id", "code"]).where("firm_id", "=", firmId).execute(),
-  ]);
-  const map = new Map<string, string>();
-  for (const row of [...staff, ...clients, ...workCodes, ...projects]) map.set(row.id, row.code);
-  return (id: string | null) => (id ? (map.get(id) ?? id) : "");
-}
-
-type EntryFields = { staff: string; client: string; project: string; workCode: string };
-const withCodes = <E extends TimeEntry | ExpenseEntry>(
-  entry: E,
-  code: (id: string | null) => string,
-): E & EntryFields => ({
-  ...entry,
-  staff: code(entry.staffId),
-  client: code(entry.clientId),
-  project: code(entry.projectId),
-  workCode: code(entry.workCodeId),
-});
 
 interface EntryOptions {
   staff?: string;
@@ -138,15 +97,15 @@ export function registerEntryCommands(program: Command, context: () => CommandCo
     .action(
       async (options: { from: string; to: string; staff?: string; client?: string; workcode?: string }) => {
         const ctx = context();
-        await ctx.withFirm(async (store, scope) => {
-          const result = await repriceEntries(store.db, scope, {
+        await ctx.withBackend(async (backend) => {
+          const result = await backend.reprice({
             from: options.from,
             to: options.to,
             staff: options.staff,
             client: options.client,
             workCode: options.workcode,
           });
-          const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
+          const money = (amount: number) => formatAmount(amount, backend.firm.minorDigits);
           ctx.output(
             result,
             () =>
@@ -158,11 +117,15 @@ export function registerEntryCommands(program: Command, context: () => CommandCo
     );
 }
 
+/** The entries of one kind, wherever the firm lives. */
+const entriesOf = (backend: Backend, kind: "time" | "expense") =>
+  kind === "time" ? backend.time : backend.expenses;
+
 function statusCommands(parent: Command, context: () => CommandContext, kind: "time" | "expense"): void {
   const move = async (status: EntryStatus, ids: string[]) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const count = await setEntryStatus(store.db, scope, kind, ids, status);
+    await ctx.withBackend(async (backend) => {
+      const count = await entriesOf(backend, kind).setStatus(ids, status);
       ctx.output(
         { status, count, ids },
         () => `${count} ${kind} ${count === 1 ? "entry" : "entries"} now ${status}\n`,
@@ -186,7 +149,7 @@ function statusCommands(parent: Command, context: () => CommandContext, kind: "t
 
 function registerTimeCommands(program: Command, context: () => CommandContext): void {
   const time = program.command("time").description("time entries");
-  const render = (entry: TimeEntry & EntryFields, scope: FirmScope) =>
+  const render = (entry: Shown<TimeEntry>, firm: Firm) =>
     renderRecord({
       date: entry.date,
       staff: entry.staff,
@@ -194,14 +157,12 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
       "work code": entry.workCode,
       hours: formatHours(entry.minutes),
       rate: `${formatRate(entry.rate)} (${entry.rateSource.replaceAll("_", " ")})`,
-      amount: formatAmount(entry.amount, scope.firm.minorDigits),
+      amount: formatAmount(entry.amount, firm.minorDigits),
       billable: entry.billable ? "B" : "NB",
       status: entry.status,
       description: entry.description,
       id: entry.id,
     });
-  const show = async (db: Db, scope: FirmScope, entry: TimeEntry) =>
-    withCodes(entry, await codeNames(db, scope.firm.id));
 
   entryPlacement(
     time
@@ -213,8 +174,8 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
     for (const required of ["staff", "client", "workcode"] as const) {
       if (!options[required]) throw invalid(`--${required} is required`);
     }
-    await ctx.withFirm(async (store, scope) => {
-      const entry = await addTimeEntry(store.db, scope, {
+    await ctx.withBackend(async (backend) => {
+      const shown = await backend.time.add({
         staff: options.staff!,
         client: options.client!,
         project: options.project,
@@ -224,8 +185,7 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
         billable: billableOption("billable", options.billable),
         description: options.description,
       });
-      const shown = await show(store.db, scope, entry);
-      ctx.output(shown, () => `Recorded time entry\n${render(shown, scope)}`);
+      ctx.output(shown, () => `Recorded time entry\n${render(shown, backend.firm)}`);
     });
   });
   listFilterOptions(time.command("list").description("list time entries (1,000 unless --limit or --all)"))
@@ -233,12 +193,9 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
     .option("--all")
     .action(async (options: ListOptions) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const code = await codeNames(store.db, scope.firm.id);
-        const rows = (await listTimeEntries(store.db, scope, listFilter(options))).map((entry) =>
-          withCodes(entry, code),
-        );
-        const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
+      await ctx.withBackend(async (backend) => {
+        const rows = await backend.time.list(listFilter(options));
+        const money = (amount: number) => formatAmount(amount, backend.firm.minorDigits);
         ctx.output(rows, () =>
           renderTable(
             [
@@ -260,17 +217,17 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
     });
   time.command("show <id>").action(async (id: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const shown = await show(store.db, scope, await getTimeEntry(store.db, scope, id));
-      ctx.output(shown, () => render(shown, scope));
+    await ctx.withBackend(async (backend) => {
+      const shown = await backend.time.get(id);
+      ctx.output(shown, () => render(shown, backend.firm));
     });
   });
   entryPlacement(
     time.command("edit <id>").description("change a draft or submitted entry").option("--duration <time>"),
   ).action(async (id: string, options: EntryOptions) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const entry = await editTimeEntry(store.db, scope, id, {
+    await ctx.withBackend(async (backend) => {
+      const shown = await backend.time.edit(id, {
         staff: options.staff,
         client: options.client,
         project: options.project,
@@ -280,14 +237,13 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
         billable: billableOption("billable", options.billable),
         description: options.description,
       });
-      const shown = await show(store.db, scope, entry);
-      ctx.output(shown, () => `Updated time entry\n${render(shown, scope)}`);
+      ctx.output(shown, () => `Updated time entry\n${render(shown, backend.firm)}`);
     });
   });
   time.command("delete <id>").action(async (id: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const deleted = await deleteTimeEntry(store.db, scope, id);
+    await ctx.withBackend(async (backend) => {
+      const deleted = await backend.time.delete(id);
       ctx.output({ deleted }, () => `Deleted time entry ${deleted.id}\n`);
     });
   });
@@ -296,7 +252,7 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
 
 function registerExpenseCommands(program: Command, context: () => CommandContext): void {
   const expense = program.command("expense").description("expense entries");
-  const render = (entry: ExpenseEntry & EntryFields, scope: FirmScope) =>
+  const render = (entry: Shown<ExpenseEntry>, firm: Firm) =>
     renderRecord({
       date: entry.date,
       staff: entry.staff,
@@ -305,14 +261,12 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
       quantity: formatQuantity(entry.quantity),
       "unit rate": `${formatRate(entry.unitRate)} (${entry.rateSource.replaceAll("_", " ")})`,
       surcharge: `${formatPercent(entry.surchargeBp)}%`,
-      amount: formatAmount(entry.amount, scope.firm.minorDigits),
+      amount: formatAmount(entry.amount, firm.minorDigits),
       billable: entry.billable ? "B" : "NB",
       status: entry.status,
       description: entry.description,
       id: entry.id,
     });
-  const show = async (db: Db, scope: FirmScope, entry: ExpenseEntry) =>
-    withCodes(entry, await codeNames(db, scope.firm.id));
   const amounts = (command: Command) =>
     command
       .option("--quantity <n>", "units, e.g. 1 or 42.5 (default 1)")
@@ -325,8 +279,8 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
       for (const required of ["staff", "client", "workcode"] as const) {
         if (!options[required]) throw invalid(`--${required} is required`);
       }
-      await ctx.withFirm(async (store, scope) => {
-        const entry = await addExpenseEntry(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const shown = await backend.expenses.add({
           staff: options.staff!,
           client: options.client!,
           project: options.project,
@@ -338,8 +292,7 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
           billable: billableOption("billable", options.billable),
           description: options.description,
         });
-        const shown = await show(store.db, scope, entry);
-        ctx.output(shown, () => `Recorded expense entry\n${render(shown, scope)}`);
+        ctx.output(shown, () => `Recorded expense entry\n${render(shown, backend.firm)}`);
       });
     },
   );
@@ -350,12 +303,9 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
     .option("--all")
     .action(async (options: ListOptions) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const code = await codeNames(store.db, scope.firm.id);
-        const rows = (await listExpenseEntries(store.db, scope, listFilter(options))).map((entry) =>
-          withCodes(entry, code),
-        );
-        const money = (amount: number) => formatAmount(amount, scope.firm.minorDigits);
+      await ctx.withBackend(async (backend) => {
+        const rows = await backend.expenses.list(listFilter(options));
+        const money = (amount: number) => formatAmount(amount, backend.firm.minorDigits);
         ctx.output(rows, () =>
           renderTable(
             [
@@ -377,17 +327,17 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
     });
   expense.command("show <id>").action(async (id: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const shown = await show(store.db, scope, await getExpenseEntry(store.db, scope, id));
-      ctx.output(shown, () => render(shown, scope));
+    await ctx.withBackend(async (backend) => {
+      const shown = await backend.expenses.get(id);
+      ctx.output(shown, () => render(shown, backend.firm));
     });
   });
   amounts(
     entryPlacement(expense.command("edit <id>").description("change a draft or submitted expense")),
   ).action(async (id: string, options: EntryOptions) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const entry = await editExpenseEntry(store.db, scope, id, {
+    await ctx.withBackend(async (backend) => {
+      const shown = await backend.expenses.edit(id, {
         staff: options.staff,
         client: options.client,
         project: options.project,
@@ -399,14 +349,13 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
         billable: billableOption("billable", options.billable),
         description: options.description,
       });
-      const shown = await show(store.db, scope, entry);
-      ctx.output(shown, () => `Updated expense entry\n${render(shown, scope)}`);
+      ctx.output(shown, () => `Updated expense entry\n${render(shown, backend.firm)}`);
     });
   });
   expense.command("delete <id>").action(async (id: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const deleted = await deleteExpenseEntry(store.db, scope, id);
+    await ctx.withBackend(async (backend) => {
+      const deleted = await backend.expenses.delete(id);
       ctx.output({ deleted }, () => `Deleted expense entry ${deleted.id}\n`);
     });
   });

@@ -1,7 +1,7 @@
 /** `firmtime init` and `firmtime firm show|edit`: the firm file and its profile. */
 import { parseIsoDate } from "../../domain/dates.js";
 import { invalid } from "../../domain/errors.js";
-import { createFirm, editFirm, type FirmPatch } from "../../firm-setup/firm-service.js";
+import { createFirm, type FirmPatch } from "../../firm-setup/firm-service.js";
 import type { Firm } from "../../firm-setup/firm-store.js";
 import { createFirmFile } from "../../store/database.js";
 import { optionValue } from "../context.js";
@@ -64,8 +64,8 @@ export const registerFirmCommands: Register = (program, context) => {
     .description("show the firm profile")
     .action(async () => {
       const ctx = context();
-      await ctx.withFirm((_store, scope) =>
-        Promise.resolve(ctx.output(scope.firm, () => renderFirm(scope.firm))),
+      await ctx.withBackend((backend) =>
+        Promise.resolve(ctx.output(backend.firm, () => renderFirm(backend.firm))),
       );
     });
   firm
@@ -91,8 +91,8 @@ export const registerFirmCommands: Register = (program, context) => {
                 ? null
                 : optionValue("lock-date", options.lockDate, (value) => parseIsoDate(value, "lock date")),
         };
-        await ctx.withFirm(async (store, scope) => {
-          const updated = await editFirm(store.db, ctx.io.clock, scope.firm.id, patch);
+        await ctx.withBackend(async (backend) => {
+          const updated = await backend.editFirm(patch);
           ctx.output(updated, () => renderFirm(updated));
         });
       },

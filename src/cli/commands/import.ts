@@ -15,7 +15,6 @@ import {
   IMPORT_KIND_NAMES,
   IMPORT_KINDS,
   importNoun,
-  importRecords,
   type ImportKindName,
   type ImportResult,
 } from "../../imports/import-service.js";
@@ -56,7 +55,8 @@ function columnsHelp(): string {
   ].join("\n");
 }
 
-async function readStandardInput(): Promise<Uint8Array> {
+async function readStandardInput(io: CliIo): Promise<Uint8Array> {
+  if (io.readStdin) return Buffer.from(await io.readStdin(), "utf8");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin)
     chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
@@ -82,7 +82,7 @@ async function readSource(
   if (options.paste && file !== undefined) throw invalid("name a file or pass --paste, not both");
   if (options.paste || file === "-") {
     if (io.interactive) io.stderr("Paste the rows, header first, then press Ctrl-D.\n");
-    return { text: decodeText(await readStandardInput()), source: "standard input" };
+    return { text: decodeText(await readStandardInput(io)), source: "standard input" };
   }
   if (file === undefined) throw invalid("name the file to import (or - or --paste to read standard input)");
   return { text: decodeText(readFile(file)), source: file };
@@ -189,10 +189,10 @@ export const registerImportCommands: Register = (program: Command, context) => {
     .action(async (kind: ImportKindName, file: string | undefined, options: ImportOptions) => {
       const ctx = context();
       const { text, source } = await readSource(file, options, ctx.io);
-      await ctx.withFirm(async (store, scope) => {
+      await ctx.withBackend(async (backend) => {
         const progress = progressLine(ctx.io);
         try {
-          const result = await importRecords(store.db, scope, {
+          const result = await backend.importRecords({
             kind,
             text,
             dryRun: options.dryRun,
@@ -200,7 +200,7 @@ export const registerImportCommands: Register = (program: Command, context) => {
             onProgress: progress.update,
           });
           progress.clear();
-          ctx.output({ source, ...result }, () => renderResult(result, source, scope.firm));
+          ctx.output({ source, ...result }, () => renderResult(result, source, backend.firm));
         } catch (error) {
           progress.clear();
           if (isAppError(error) && error.code === "IMPORT_INVALID")

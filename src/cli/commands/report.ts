@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { invalid } from "../../domain/errors.js";
 import { reportToCsv } from "../../reports/report-csv.js";
 import { reportToJson } from "../../reports/report-json.js";
-import { runReport, type ReportRequest } from "../../reports/report-service.js";
+import type { ReportRequest } from "../../reports/report-service.js";
 import { reportToText } from "../../reports/report-text.js";
 import { GROUP_BYS, KIND_FILTERS, REPORT_TYPES, type Report, type ReportType } from "../../reports/report.js";
 import type { CommandContext } from "../context.js";
@@ -89,8 +89,8 @@ function writeReport(path: string, text: string): void {
 async function reportAction(ctx: CommandContext, type: ReportType, options: ReportOptions): Promise<void> {
   const format = chooseFormat(ctx, options.format);
   const request = toRequest(options);
-  await ctx.withFirm(async (store, scope) => {
-    const report = await runReport(store.db, scope, type, request);
+  await ctx.withBackend(async (backend) => {
+    const report = await backend.report(type, request);
     const text = render(report, format);
     if (!options.output) {
       ctx.io.stdout(text);

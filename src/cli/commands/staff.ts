@@ -1,14 +1,6 @@
 /** `firmtime staff ...` and `firmtime group list`. */
 import type { Command } from "commander";
 import type { Staff } from "../../firm-setup/staff-store.js";
-import {
-  addStaff,
-  deleteStaff,
-  editStaff,
-  getStaff,
-  listGroups,
-  listStaff,
-} from "../../firm-setup/staff-service.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
 import { choiceOption, dateOption, listOption } from "./parse-options.js";
@@ -62,8 +54,8 @@ export function registerStaffCommands(program: Command, context: () => CommandCo
       .requiredOption("--last <name>", "last name"),
   ).action(async (number: string, options: StaffOptions) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const created = await addStaff(store.db, scope, {
+    await ctx.withBackend(async (backend) => {
+      const created = await backend.staff.add({
         staffNumber: number,
         firstName: options.first!,
         lastName: options.last!,
@@ -82,8 +74,8 @@ export function registerStaffCommands(program: Command, context: () => CommandCo
     .option("--group <name>")
     .action(async (options: { status?: string; group?: string }) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const rows = await listStaff(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const rows = await backend.staff.list({
           status: choiceOption("status", options.status, ["active", "inactive"] as const),
           group: options.group,
         });
@@ -95,8 +87,8 @@ export function registerStaffCommands(program: Command, context: () => CommandCo
     .description("show one staff member (number or id)")
     .action(async (ref: string) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const found = await getStaff(store.db, scope, ref);
+      await ctx.withBackend(async (backend) => {
+        const found = await backend.staff.get(ref);
         ctx.output(found, () => renderStaff(found));
       });
     });
@@ -109,8 +101,8 @@ export function registerStaffCommands(program: Command, context: () => CommandCo
       .option("--last <name>"),
   ).action(async (ref: string, options: StaffOptions) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const updated = await editStaff(store.db, scope, ref, {
+    await ctx.withBackend(async (backend) => {
+      const updated = await backend.staff.edit(ref, {
         staffNumber: options.number,
         firstName: options.first,
         lastName: options.last,
@@ -127,8 +119,8 @@ export function registerStaffCommands(program: Command, context: () => CommandCo
     .description("delete a staff member who has no history (otherwise make them inactive)")
     .action(async (ref: string) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const deleted = await deleteStaff(store.db, scope, ref);
+      await ctx.withBackend(async (backend) => {
+        const deleted = await backend.staff.delete(ref);
         ctx.output({ deleted }, () => `Deleted staff ${deleted.staffNumber}\n`);
       });
     });
@@ -140,8 +132,8 @@ export function registerStaffCommands(program: Command, context: () => CommandCo
     .description("list staff groups and their member counts")
     .action(async () => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const groups = await listGroups(store.db, scope);
+      await ctx.withBackend(async (backend) => {
+        const groups = await backend.staff.groups();
         ctx.output(groups, () =>
           renderTable(
             [

@@ -3,16 +3,9 @@ import type { Command } from "commander";
 import { invalid } from "../../domain/errors.js";
 import { formatPercent, formatRate } from "../../domain/money.js";
 import { ALWAYS } from "../../domain/rates.js";
-import { deleteRate, getRate, listRates, setRate, type ListedRate } from "../../firm-setup/rate-service.js";
+import type { ListedRate } from "../../firm-setup/rate-service.js";
 import type { WorkCode } from "../../firm-setup/work-code-store.js";
-import {
-  addWorkCode,
-  deleteWorkCode,
-  editWorkCode,
-  getWorkCode,
-  listWorkCodes,
-} from "../../firm-setup/work-code-service.js";
-import type { Db } from "../../store/database.js";
+import type { Backend } from "../backend/backend.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
 import { billableOption, choiceOption, dateOption, percentOption, rateOption } from "./parse-options.js";
@@ -44,14 +37,8 @@ interface WorkCodeOptions {
 }
 
 /** Shows each work code with the default rate in force today. */
-async function workCodeRows(
-  db: Db,
-  ctx: CommandContext,
-  scope: Parameters<typeof listWorkCodes>[1],
-  codes: WorkCode[],
-) {
-  void ctx;
-  const rates = await listRates(db, scope, {});
+async function workCodeRows(backend: Backend, codes: WorkCode[]) {
+  const rates = await backend.rates.list({});
   const current = new Map<string, ListedRate>();
   for (const rate of rates) {
     if (rate.scope === "work_code" && rate.timing !== "future" && rate.workCodeId)
@@ -73,8 +60,8 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
     .option("--note <text>", "internal note (never on reports or invoices)")
     .action(async (code: string, options: WorkCodeOptions) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const created = await addWorkCode(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const created = await backend.workCodes.add({
           code,
           name: options.name!,
           kind: choiceOption("kind", options.kind, KINDS)!,
@@ -93,12 +80,12 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
     .option("--active", "only active codes")
     .action(async (options: { kind?: string; active?: boolean }) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const codes = await listWorkCodes(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const codes = await backend.workCodes.list({
           kind: choiceOption("kind", options.kind, KINDS),
           active: options.active ? true : undefined,
         });
-        const rows = await workCodeRows(store.db, ctx, scope, codes);
+        const rows = await workCodeRows(backend, codes);
         ctx.output(rows, () =>
           renderTable(
             [
@@ -121,9 +108,9 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
     });
   workcode.command("show <code>").action(async (ref: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const found = await getWorkCode(store.db, scope, ref);
-      const rates = await listRates(store.db, scope, { workCode: found.code });
+    await ctx.withBackend(async (backend) => {
+      const found = await backend.workCodes.get(ref);
+      const rates = await backend.rates.list({ workCode: found.code });
       const own = rates.filter((rate) => rate.scope === "work_code");
       ctx.output({ ...found, rates: own }, () => renderWorkCode(found) + renderRateTable(own));
     });
@@ -144,35 +131,31 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
     .action(async (ref: string, options: WorkCodeOptions & { inactive?: boolean }) => {
       const ctx = context();
       if (options.active && options.inactive) throw invalid("--active and --inactive exclude each other");
-      await ctx.withFirm(async (store, scope) => {
-        const rate = rateOption("rate", options.rate);
-        if (options.from !== undefined && rate === undefined) throw invalid("--from goes with --rate");
-        const updated = await store.db.transaction().execute(async (tx) => {
-          const edited = await editWorkCode(tx, scope, ref, {
-            code: options.code,
-            name: options.name,
-            kind: choiceOption("kind", options.kind, KINDS),
-            billable: billableOption("billable", options.billable),
-            surchargeBp: percentOption("surcharge", options.surcharge),
-            internalNote: options.note,
-            active: options.active ? true : options.inactive ? false : undefined,
-          });
-          if (rate !== undefined) {
-            await setRate(tx, scope, {
-              workCode: edited.id,
-              rate,
-              effectiveDate: dateOption("from", options.from),
-            });
-          }
-          return edited;
-        });
+      const rate = rateOption("rate", options.rate);
+      if (options.from !== undefined && rate === undefined) throw invalid("--from goes with --rate");
+      const effectiveDate = dateOption("from", options.from);
+      await ctx.withBackend(async (backend) => {
+        const patch = {
+          code: options.code,
+          name: options.name,
+          kind: choiceOption("kind", options.kind, KINDS),
+          billable: billableOption("billable", options.billable),
+          surchargeBp: percentOption("surcharge", options.surcharge),
+          internalNote: options.note,
+          active: options.active ? true : options.inactive ? false : undefined,
+        };
+        const updated = await backend.workCodes.edit(
+          ref,
+          patch,
+          rate === undefined ? undefined : { rate, effectiveDate },
+        );
         ctx.output(updated, () => `Updated work code ${updated.code}\n${renderWorkCode(updated)}`);
       });
     });
   workcode.command("delete <code>").action(async (ref: string) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const deleted = await deleteWorkCode(store.db, scope, ref);
+    await ctx.withBackend(async (backend) => {
+      const deleted = await backend.workCodes.delete(ref);
       ctx.output({ deleted }, () => `Deleted work code ${deleted.code}\n`);
     });
   });
@@ -224,8 +207,8 @@ function registerRateCommands(program: Command, context: () => CommandContext): 
     .option("--from <date>", "effective date")
     .action(async (options: RateOptions) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const saved = await setRate(store.db, scope, {
+      await ctx.withBackend(async (backend) => {
+        const saved = await backend.rates.set({
           staff: options.staff,
           client: options.client,
           project: options.project,
@@ -244,8 +227,8 @@ function registerRateCommands(program: Command, context: () => CommandContext): 
     rate.command("list").description("list rates with their timing (historical, current, future)"),
   ).action(async (options: RateOptions) => {
     const ctx = context();
-    await ctx.withFirm(async (store, scope) => {
-      const rates = await listRates(store.db, scope, {
+    await ctx.withBackend(async (backend) => {
+      const rates = await backend.rates.list({
         staff: options.staff,
         client: options.client,
         project: options.project,
@@ -259,8 +242,8 @@ function registerRateCommands(program: Command, context: () => CommandContext): 
     .description("show one rate row")
     .action(async (id: string) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const found = await getRate(store.db, scope, id);
+      await ctx.withBackend(async (backend) => {
+        const found = await backend.rates.get(id);
         ctx.output(found, () => renderRateTable([found]));
       });
     });
@@ -269,8 +252,8 @@ function registerRateCommands(program: Command, context: () => CommandContext): 
     .description("delete a rate row (not a historical one)")
     .action(async (id: string) => {
       const ctx = context();
-      await ctx.withFirm(async (store, scope) => {
-        const deleted = await deleteRate(store.db, scope, id);
+      await ctx.withBackend(async (backend) => {
+        const deleted = await backend.rates.delete(id);
         ctx.output({ deleted }, () => `Deleted rate ${deleted.id}\n`);
       });
     });

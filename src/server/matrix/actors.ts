@@ -16,6 +16,10 @@ import { addWorkCode } from "../../firm-setup/work-code-service.js";
 import { ensureGroup } from "../../firm-setup/staff-store.js";
 import { addTimeEntry } from "../../time-expense/time-entry-service.js";
 import { newCloudFirm, PASSWORD, type TestServer } from "../../test-support/server.js";
+// Entries, projects, contacts, reports and imports rows: their records (fixture-content.ts).
+import { buildContentFixture, type ContentFixture } from "./fixture-content.js";
+// Staff, settings and sharing rows: their records (fixture-settings.ts).
+import { buildSettingsFixture, type SettingsFixture } from "./fixture-settings.js";
 
 export const ACTORS = [
   "anonymous",
@@ -49,6 +53,12 @@ export interface MatrixFixture {
   entries: { ownOfStaffNoShare: string; adminOnAcme: string; adminOnGlobex: string };
   workCodeId: string;
   otherFirm: { clientId: string };
+  // Entries, projects, contacts, reports and imports rows: expense entries, projects, contacts,
+  // a contact company, and beta's records of each kind (fixture-content.ts).
+  content: ContentFixture;
+  // Staff, settings and sharing rows: rates, a custom role, contact groups, the ids of the
+  // fixture's roles and assignments, and beta's records of each kind (fixture-settings.ts).
+  settings: SettingsFixture;
 }
 
 const SYSTEM_ROLES: [ActorName, BuiltInRoleName][] = [
@@ -78,17 +88,43 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
 
   const acme = await addClient(db, scope, { code: "ACME", name: "Acme Ltd" });
   const globex = await addClient(db, scope, { code: "GLOBEX", name: "Globex Corp" });
-  const workCode = await addWorkCode(db, scope, { code: "AUD", name: "Audit", kind: "time", rate: 1_500_000 });
+  const workCode = await addWorkCode(db, scope, {
+    code: "AUD",
+    name: "Audit",
+    kind: "time",
+    rate: 1_500_000,
+  });
 
   const staffIds: Partial<Record<ActorName, string>> = { admin: alpha.staff.id };
   const userIds: Partial<Record<ActorName, string>> = { admin: alpha.admin.id };
   const staffUser = async (actor: ActorName, number: string) => {
-    const staff = await addStaff(db, scope, { staffNumber: number, firstName: actor, lastName: "Matrix", email: `${actor.toLowerCase()}@alpha.test` });
+    const staff = await addStaff(db, scope, {
+      staffNumber: number,
+      firstName: actor,
+      lastName: "Matrix",
+      email: `${actor.toLowerCase()}@alpha.test`,
+    });
     staffIds[actor] = staff.id;
-    userIds[actor] = await insertUser(db, { firmId: alpha.firm.id, email: staff.email!, status: "active", staffId: staff.id, contactId: null, passwordHash }, now);
+    userIds[actor] = await insertUser(
+      db,
+      {
+        firmId: alpha.firm.id,
+        email: staff.email!,
+        status: "active",
+        staffId: staff.id,
+        contactId: null,
+        passwordHash,
+      },
+      now,
+    );
     return userIds[actor];
   };
-  const assign = async (principalKind: "user" | "staff_group", principalId: string, roleName: BuiltInRoleName, entityId: string | null) =>
+  const assign = async (
+    principalKind: "user" | "staff_group",
+    principalId: string,
+    roleName: BuiltInRoleName,
+    entityId: string | null,
+  ) =>
     insertAssignment(db, alpha.firm.id, {
       roleId: await role(roleName),
       principalKind,
@@ -99,8 +135,10 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
       createdAt: now,
     });
 
-  for (const [index, [actor, roleName]] of SYSTEM_ROLES.entries()) await assign("user", await staffUser(actor, `SR${index}`), roleName, null);
-  for (const [index, [actor, roleName]] of ENTITY_ROLES.entries()) await assign("user", await staffUser(actor, `ER${index}`), roleName, acme.id);
+  for (const [index, [actor, roleName]] of SYSTEM_ROLES.entries())
+    await assign("user", await staffUser(actor, `SR${index}`), roleName, null);
+  for (const [index, [actor, roleName]] of ENTITY_ROLES.entries())
+    await assign("user", await staffUser(actor, `ER${index}`), roleName, acme.id);
   await staffUser("staffNoShare", "NS");
   await staffUser("staffGroupShare", "GS");
   const groupId = await ensureGroup(db, alpha.firm.id, "Acme team", now);
@@ -108,8 +146,24 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
   await assign("staff_group", groupId, "Viewer", acme.id);
 
   const contactUser = async (actor: ActorName, clientId: string, clientCode: string) => {
-    const contact = await addContact(db, scope, { firstName: actor, lastName: "Contact", email: `${actor.toLowerCase()}@client.test`, clients: [clientCode] });
-    userIds[actor] = await insertUser(db, { firmId: alpha.firm.id, email: contact.email!, status: "active", staffId: null, contactId: contact.id, passwordHash }, now);
+    const contact = await addContact(db, scope, {
+      firstName: actor,
+      lastName: "Contact",
+      email: `${actor.toLowerCase()}@client.test`,
+      clients: [clientCode],
+    });
+    userIds[actor] = await insertUser(
+      db,
+      {
+        firmId: alpha.firm.id,
+        email: contact.email!,
+        status: "active",
+        staffId: null,
+        contactId: contact.id,
+        passwordHash,
+      },
+      now,
+    );
     await insertAssignment(db, alpha.firm.id, {
       roleId: await role("Contact – Entity Access"),
       principalKind: "user",
@@ -124,7 +178,14 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
   await contactUser("contactOfOtherEntity", globex.id, "GLOBEX");
 
   const entry = (staff: string, client: string) =>
-    addTimeEntry(db, scope, { staff, client, workCode: "AUD", date: "2026-06-01", minutes: 60, description: "matrix" });
+    addTimeEntry(db, scope, {
+      staff,
+      client,
+      workCode: "AUD",
+      date: "2026-06-01",
+      minutes: 60,
+      description: "matrix",
+    });
   const entries = {
     ownOfStaffNoShare: (await entry("NS", "GLOBEX")).id,
     adminOnAcme: (await entry(alpha.staff.staffNumber, "ACME")).id,
@@ -133,13 +194,39 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
 
   const otherClient = await addClient(db, betaScope, { code: "BETA1", name: "Beta client" });
 
+  // Entries, projects, contacts, reports and imports rows (fixture-content.ts).
+  const content = await buildContentFixture({
+    db,
+    scope,
+    betaScope,
+    adminStaffId: alpha.staff.id,
+    staffNoShareId: staffIds.staffNoShare!,
+    clients: { acme: acme.id, globex: globex.id },
+    beta: { staffId: beta.staff.id, clientId: otherClient.id },
+  });
+
+  // Staff, settings and sharing rows (fixture-settings.ts). Kept last among the records: it
+  // notes every assignment of alpha for the exact /assignments lists.
+  const settings = await buildSettingsFixture({
+    db,
+    scope,
+    betaScope,
+    clients: { acme: acme.id, globex: globex.id },
+    workCodeId: workCode.id,
+    acmeProjectId: content.projects.acme,
+    staffNoShareId: staffIds.staffNoShare!,
+    contactOfEntityId: content.contacts.ofEntity,
+    beta: { staffId: beta.staff.id, adminUserId: beta.admin.id },
+  });
+
   const headers = {} as Record<ActorName, Record<string, string>>;
   for (const actor of ACTORS) {
     if (actor === "anonymous") {
       headers[actor] = {};
       continue;
     }
-    const user = actor === "otherFirmUser" ? beta.admin : { ...alpha.admin, id: userIds[actor]!, firmId: alpha.firm.id };
+    const user =
+      actor === "otherFirmUser" ? beta.admin : { ...alpha.admin, id: userIds[actor]!, firmId: alpha.firm.id };
     const { token } = await createApiToken(db, clock, user, `matrix ${actor}`);
     headers[actor] = { authorization: `Bearer ${token}` };
   }
@@ -152,14 +239,24 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
     entries,
     workCodeId: workCode.id,
     otherFirm: { clientId: otherClient.id },
+    content,
+    settings,
   };
 }
 
 /** A new client shared exactly like ACME (same entity-scope assignments), for destructive rows. */
-export async function freshSharedClient(server: TestServer, fx: MatrixFixture, code: string): Promise<string> {
+export async function freshSharedClient(
+  server: TestServer,
+  fx: MatrixFixture,
+  code: string,
+): Promise<string> {
   const { db } = server.deps.store;
   const client = await addClient(db, fx.scope, { code, name: `Fresh ${code}` });
-  const rows = await db.selectFrom("role_assignment").selectAll().where("entity_id", "=", fx.clients.acme).execute();
+  const rows = await db
+    .selectFrom("role_assignment")
+    .selectAll()
+    .where("entity_id", "=", fx.clients.acme)
+    .execute();
   for (const row of rows) {
     await insertAssignment(db, fx.scope.firm.id, {
       roleId: row.role_id,

@@ -1,5 +1,23 @@
 /** Every matrix row, one import per route family. */
 import { AUTH_ROWS, CLIENT_ROWS } from "./rows-clients.js";
 import type { MatrixRow } from "./rows.js";
+import { USER_ROWS } from "./rows-users.js";
+import { ENTRY_ROWS } from "./rows-entries.js";
+import { CONTACT_COMPANY_ROWS, CONTACT_ROWS, PROJECT_ROWS } from "./rows-projects-contacts.js";
+import { IMPORT_ROWS, REPORT_ROWS } from "./rows-reports-imports.js";
+import { STAFF_SETTINGS_ROWS } from "./rows-staff-settings.js";
+import { SHARING_ROWS } from "./rows-sharing.js";
 
-export const MATRIX_ROWS: MatrixRow[] = [...AUTH_ROWS, ...CLIENT_ROWS];
+export const MATRIX_ROWS: MatrixRow[] = [
+  ...AUTH_ROWS,
+  ...CLIENT_ROWS,
+  ...USER_ROWS,
+  ...PROJECT_ROWS,
+  ...CONTACT_COMPANY_ROWS,
+  ...CONTACT_ROWS,
+  ...ENTRY_ROWS,
+  ...REPORT_ROWS,
+  ...IMPORT_ROWS,
+  ...STAFF_SETTINGS_ROWS,
+  ...SHARING_ROWS,
+];

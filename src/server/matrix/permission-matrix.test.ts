@@ -11,10 +11,12 @@ import { MATRIX_ROWS } from "./all-rows.js";
 import type { MatrixRow } from "./rows.js";
 
 const routeKey = (method: string, url: string) => `${method} ${url}`;
-const defaultIds = (body: unknown) => ((body as { items?: { id: string }[] }).items ?? []).map((item) => item.id);
+const defaultIds = (body: unknown) =>
+  ((body as { items?: { id: string }[] }).items ?? []).map((item) => item.id);
 
 /** Reads before writes, so lists see the fixture as built. */
-const ordered = (rows: readonly MatrixRow[]) => [...rows].sort((a, b) => Number(!a.route.startsWith("GET ")) - Number(!b.route.startsWith("GET ")));
+const ordered = (rows: readonly MatrixRow[]) =>
+  [...rows].sort((a, b) => Number(!a.route.startsWith("GET ")) - Number(!b.route.startsWith("GET ")));
 
 describe.each(ENGINES)("permission matrix on %s", (engine) => {
   const server = useTestServer(engine);
@@ -25,40 +27,49 @@ describe.each(ENGINES)("permission matrix on %s", (engine) => {
 
   it("has rows for every registered route", () => {
     const covered = new Set(MATRIX_ROWS.map((row) => row.route));
-    const missing = server.app.firmRoutes.map((r) => routeKey(r.method, r.url)).filter((key) => !covered.has(key));
+    const missing = server.app.firmRoutes
+      .map((r) => routeKey(r.method, r.url))
+      .filter((key) => !covered.has(key));
     expect(missing, "routes without permission-matrix rows").toEqual([]);
     const registered = new Set(server.app.firmRoutes.map((r) => routeKey(r.method, r.url)));
-    expect(MATRIX_ROWS.map((row) => row.route).filter((route) => !registered.has(route)), "rows for routes that do not exist").toEqual([]);
+    expect(
+      MATRIX_ROWS.map((row) => row.route).filter((route) => !registered.has(route)),
+      "rows for routes that do not exist",
+    ).toEqual([]);
   });
 
-  it.each(ordered(MATRIX_ROWS).map((row) => [`${row.route}${row.name ? ` (${row.name})` : ""}`, row] as const))(
-    "%s",
-    async (_label, row) => {
-      const failures: string[] = [];
-      for (const actor of ACTORS) {
-        const request = await row.request(fx, actor, server);
-        const [method] = row.route.split(" ");
-        const payload = request.payload === undefined ? undefined : JSON.stringify(request.payload);
-        const response = await server.app.inject({
-          method: method as "GET",
-          url: request.url,
-          headers: { ...fx.headers[actor], ...(payload !== undefined ? { "content-type": "application/json" } : {}) },
-          ...(payload !== undefined ? { payload } : {}),
-        });
-        const expected = row.expect(actor, fx);
-        const status = typeof expected === "number" ? expected : expected.status;
-        if (response.statusCode !== status) {
-          failures.push(`${actor}: expected ${status}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
-          continue;
-        }
-        if (typeof expected !== "number") {
-          const ids = (row.ids ?? defaultIds)(response.json());
-          if (JSON.stringify([...ids].sort()) !== JSON.stringify([...expected.ids].sort())) {
-            failures.push(`${actor}: expected ids ${JSON.stringify(expected.ids)}, got ${JSON.stringify(ids)}`);
-          }
+  it.each(
+    ordered(MATRIX_ROWS).map((row) => [`${row.route}${row.name ? ` (${row.name})` : ""}`, row] as const),
+  )("%s", async (_label, row) => {
+    const failures: string[] = [];
+    for (const actor of ACTORS) {
+      const request = await row.request(fx, actor, server);
+      const [method] = row.route.split(" ");
+      const payload = request.payload === undefined ? undefined : JSON.stringify(request.payload);
+      const response = await server.app.inject({
+        method: method as "GET",
+        url: request.url,
+        headers: {
+          ...fx.headers[actor],
+          ...(payload !== undefined ? { "content-type": "application/json" } : {}),
+        },
+        ...(payload !== undefined ? { payload } : {}),
+      });
+      const expected = row.expect(actor, fx);
+      const status = typeof expected === "number" ? expected : expected.status;
+      if (response.statusCode !== status) {
+        failures.push(
+          `${actor}: expected ${status}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
+        );
+        continue;
+      }
+      if (typeof expected !== "number") {
+        const ids = (row.ids ?? defaultIds)(response.json());
+        if (JSON.stringify([...ids].sort()) !== JSON.stringify([...expected.ids].sort())) {
+          failures.push(`${actor}: expected ids ${JSON.stringify(expected.ids)}, got ${JSON.stringify(ids)}`);
         }
       }
-      expect(failures).toEqual([]);
-    },
-  );
+    }
+    expect(failures).toEqual([]);
+  });
 });

@@ -1,6 +1,14 @@
 /** Matrix rows for /auth and /clients. */
 import { freshSharedClient } from "./actors.js";
-import { A, ACME_ONLY_READERS, anySignedIn, only, OUTSIDERS, SYSTEM_CONTENT_READERS, type MatrixRow } from "./rows.js";
+import {
+  A,
+  ACME_ONLY_READERS,
+  anySignedIn,
+  only,
+  OUTSIDERS,
+  SYSTEM_CONTENT_READERS,
+  type MatrixRow,
+} from "./rows.js";
 
 let counter = 0;
 const nextCode = (prefix: string) => `${prefix}${++counter}`;
@@ -11,7 +19,8 @@ export const CLIENT_ROWS: MatrixRow[] = [
     request: () => ({ url: `${A}/clients` }),
     expect: (actor, fx) => {
       if (OUTSIDERS.includes(actor)) return 401;
-      if (SYSTEM_CONTENT_READERS.includes(actor)) return { status: 200, ids: [fx.clients.acme, fx.clients.globex] };
+      if (SYSTEM_CONTENT_READERS.includes(actor))
+        return { status: 200, ids: [fx.clients.acme, fx.clients.globex] };
       if (ACME_ONLY_READERS.includes(actor)) return { status: 200, ids: [fx.clients.acme] };
       if (actor === "contactOfOtherEntity") return { status: 200, ids: [fx.clients.globex] };
       return { status: 200, ids: [] };
@@ -35,14 +44,23 @@ export const CLIENT_ROWS: MatrixRow[] = [
   },
   {
     route: "PATCH /f/:firm/api/v1/clients/:id",
-    request: (fx, actor) => ({ url: `${A}/clients/${fx.clients.acme}`, payload: { notes: `edited by ${actor}` } }),
-    expect: only(["admin", "entitiesAdmin", "ownerSystem", "editorSystem", "ownerEntity", "editorEntity"], 200, {
-      hidden: ["settingsAdmin", "staffAdmin", "staffNoShare", "contactOfOtherEntity"],
+    request: (fx, actor) => ({
+      url: `${A}/clients/${fx.clients.acme}`,
+      payload: { notes: `edited by ${actor}` },
     }),
+    expect: only(
+      ["admin", "entitiesAdmin", "ownerSystem", "editorSystem", "ownerEntity", "editorEntity"],
+      200,
+      {
+        hidden: ["settingsAdmin", "staffAdmin", "staffNoShare", "contactOfOtherEntity"],
+      },
+    ),
   },
   {
     route: "DELETE /f/:firm/api/v1/clients/:id",
-    request: async (fx, _actor, server) => ({ url: `${A}/clients/${await freshSharedClient(server, fx, nextCode("DEL"))}` }),
+    request: async (fx, _actor, server) => ({
+      url: `${A}/clients/${await freshSharedClient(server, fx, nextCode("DEL"))}`,
+    }),
     expect: only(["admin", "entitiesAdmin", "ownerSystem", "ownerEntity"], 204, {
       hidden: ["settingsAdmin", "staffAdmin", "staffNoShare", "contactOfOtherEntity"],
     }),
@@ -52,10 +70,17 @@ export const CLIENT_ROWS: MatrixRow[] = [
 export const AUTH_ROWS: MatrixRow[] = [
   {
     route: "POST /f/:firm/api/v1/auth/login",
-    request: (_fx, actor) => ({ url: `${A}/auth/login`, payload: { email: `${actor.toLowerCase()}@alpha.test`, password: "wrong password here" } }),
+    request: (_fx, actor) => ({
+      url: `${A}/auth/login`,
+      payload: { email: `${actor.toLowerCase()}@alpha.test`, password: "wrong password here" },
+    }),
     expect: () => 401,
   },
-  { route: "GET /f/:firm/api/v1/auth/me", request: () => ({ url: `${A}/auth/me` }), expect: anySignedIn(200) },
+  {
+    route: "GET /f/:firm/api/v1/auth/me",
+    request: () => ({ url: `${A}/auth/me` }),
+    expect: anySignedIn(200),
+  },
   {
     route: "POST /f/:firm/api/v1/auth/tokens",
     request: (_fx, actor) => ({ url: `${A}/auth/tokens`, payload: { name: `extra ${actor}` } }),

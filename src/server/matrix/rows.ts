@@ -17,7 +17,11 @@ export interface MatrixRow {
   /** "METHOD /f/:firm/api/v1/path" exactly as registered. */
   route: string;
   name?: string;
-  request: (fx: MatrixFixture, actor: ActorName, server: TestServer) => Promise<MatrixRequest> | MatrixRequest;
+  request: (
+    fx: MatrixFixture,
+    actor: ActorName,
+    server: TestServer,
+  ) => Promise<MatrixRequest> | MatrixRequest;
   expect: (actor: ActorName, fx: MatrixFixture) => Expected;
   /** Where list ids are found in the response body (default: items[].id). */
   ids?: (body: unknown) => string[];
@@ -27,7 +31,11 @@ export interface MatrixRow {
 export const OUTSIDERS: readonly ActorName[] = ["anonymous", "otherFirmUser"];
 
 /** Actors who may, with `ok`; outsiders 401; everyone else `denied`, or `hidden` (404) if listed. */
-export function only(allowed: readonly ActorName[], ok: number, rest: { denied?: number; hidden?: readonly ActorName[] } = {}) {
+export function only(
+  allowed: readonly ActorName[],
+  ok: number,
+  rest: { denied?: number; hidden?: readonly ActorName[] } = {},
+) {
   return (actor: ActorName): number => {
     if (OUTSIDERS.includes(actor)) return 401;
     if (allowed.includes(actor)) return ok;
@@ -37,12 +45,30 @@ export function only(allowed: readonly ActorName[], ok: number, rest: { denied?:
 }
 
 /** Every signed-in actor of the firm gets `ok`. */
-export const anySignedIn = (ok: number) => only(ACTORS.filter((actor) => !OUTSIDERS.includes(actor)), ok);
+export const anySignedIn = (ok: number) =>
+  only(
+    ACTORS.filter((actor) => !OUTSIDERS.includes(actor)),
+    ok,
+  );
 
 export const A = "/f/alpha/api/v1";
 
 /** Groups of actors that recur in expectations. */
 export const SYSTEM_ADMINS: readonly ActorName[] = ["admin"];
-export const SYSTEM_CONTENT_READERS: readonly ActorName[] = ["admin", "entitiesAdmin", "ownerSystem", "editorSystem", "viewerSystem"];
-export const ACME_ONLY_READERS: readonly ActorName[] = ["ownerEntity", "editorEntity", "viewerEntity", "staffGroupShare", "contactOfEntity"];
-export const STAFF_USERS: readonly ActorName[] = ACTORS.filter((actor) => !OUTSIDERS.includes(actor) && !actor.startsWith("contact"));
+export const SYSTEM_CONTENT_READERS: readonly ActorName[] = [
+  "admin",
+  "entitiesAdmin",
+  "ownerSystem",
+  "editorSystem",
+  "viewerSystem",
+];
+export const ACME_ONLY_READERS: readonly ActorName[] = [
+  "ownerEntity",
+  "editorEntity",
+  "viewerEntity",
+  "staffGroupShare",
+  "contactOfEntity",
+];
+export const STAFF_USERS: readonly ActorName[] = ACTORS.filter(
+  (actor) => !OUTSIDERS.includes(actor) && !actor.startsWith("contact"),
+);

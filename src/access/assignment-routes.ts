@@ -1,0 +1,106 @@
+/**
+ * /assignments: who holds which role where (sharing). The rules depend on the assignment's
+ * scope and entity, so every route declares "authenticated" and sharing-service checks:
+ * system scope needs roles:A; entity and item scope need A on the entity (or item), or S when
+ * the caller holds the role being given there; nobody changes their own roles.
+ */
+import { z } from "zod";
+import { scopeOf } from "../server/context.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
+import type { RouteModule } from "../server/route-modules.js";
+import { assignRole, listAssignments, unassignRole } from "./sharing-service.js";
+
+const principalKind = z.enum(["user", "staff_group", "contact_group"]);
+const assignmentScope = z.enum(["system", "entity", "item"]);
+
+const assignmentSchema = z.object({
+  id: z.string(),
+  roleId: z.string(),
+  roleName: z.string(),
+  principalKind,
+  principalId: z.string(),
+  scope: assignmentScope,
+  entityId: z.string().nullable(),
+  itemId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const assignmentBody = z
+  .object({
+    roleId: z.uuid(),
+    principalKind,
+    principalId: z.uuid().describe("a user, staff group or contact group of this firm"),
+    scope: assignmentScope,
+    entityId: z.uuid().nullable().optional().describe("the client, for entity and item scope"),
+    itemId: z.uuid().nullable().optional().describe("the item (a project of the client), for item scope"),
+  })
+  .strict();
+
+const assignmentQuery = pageQuery
+  .extend({
+    entityId: z
+      .uuid()
+      .optional()
+      .describe("assignments on this client and its items (for whoever may share it)"),
+    principalId: z.uuid().optional(),
+  })
+  .strict();
+
+export const registerAssignmentRoutes: RouteModule = (app, deps) => {
+  app.get(
+    "/assignments",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["sharing"],
+        summary: "Role assignments: on one entity for whoever may share it, firm-wide with roles:R",
+        params: firmParams,
+        querystring: assignmentQuery,
+        response: { 200: listOf(assignmentSchema) },
+      },
+    },
+    async (request) => {
+      const { entityId, principalId } = request.query;
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      const rows = await listAssignments(deps.store.db, scope, request.actor, { entityId, principalId });
+      return page(rows, request.query);
+    },
+  );
+
+  app.post(
+    "/assignments",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["sharing"],
+        summary:
+          "Assign a role (system scope: roles:A; entity or item: entities:A, or S for a role one holds there)",
+        params: firmParams,
+        body: assignmentBody,
+        response: { 201: assignmentSchema },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      return reply.code(201).send(await assignRole(deps.store.db, scope, request.actor, request.body));
+    },
+  );
+
+  app.delete(
+    "/assignments/:id",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["sharing"],
+        summary: "Remove a role assignment, under the same rules as giving it",
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      await unassignRole(deps.store.db, scope, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

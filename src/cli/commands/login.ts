@@ -1,0 +1,124 @@
+/**
+ * `firmtime login URL` and `firmtime logout URL`: sign in to a cloud firm once, keep an API
+ * token (acting for you, revocable) for later `--cloud URL` commands.
+ */
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { invalid } from "../../domain/errors.js";
+import { createCloudClient } from "../backend/cloud-client.js";
+import { normaliseFirmUrl, removeCredential, saveCredential } from "../backend/credentials.js";
+import type { CommandContext } from "../context.js";
+import type { Register } from "../main.js";
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Asks on the terminal without echoing what is typed. */
+function promptHidden(question: string): Promise<string> {
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
+  process.stderr.write(question);
+  const reader = createInterface({ input: process.stdin, output: muted, terminal: true });
+  return new Promise((resolve) => {
+    reader.question("", (answer) => {
+      reader.close();
+      process.stderr.write("\n");
+      resolve(answer);
+    });
+  });
+}
+
+async function password(ctx: CommandContext, fromStdin: boolean | undefined): Promise<string> {
+  if (fromStdin) return (await (ctx.io.readStdin ?? readAllStdin)()).replace(/\r?\n$/, "");
+  if (ctx.io.env.FIRMTIME_PASSWORD) return ctx.io.env.FIRMTIME_PASSWORD;
+  if (!process.stdin.isTTY) throw invalid("no password: pass --password-stdin or set FIRMTIME_PASSWORD");
+  return promptHidden("Password: ");
+}
+
+export const registerLoginCommands: Register = (program, context) => {
+  program
+    .command("login <url>")
+    .description("sign in to a cloud firm (e.g. https://cloud.example/f/smith) and keep a token for --cloud")
+    .requiredOption("--email <email>")
+    .option("--password-stdin", "read the password from standard input")
+    .action(async (url: string, options: { email: string; passwordStdin?: boolean }) => {
+      const ctx = context();
+      const firmUrl = normaliseFirmUrl(url);
+      // Sign in once, turn the session into a named API token, then end the session.
+      const login = await signIn(ctx, firmUrl, options.email, await password(ctx, options.passwordStdin));
+      const session = createSessionClient(firmUrl, login, ctx.io.fetch);
+      const created = await session.request<{ id: string; token: string }>("POST", "/auth/tokens", {
+        name: `firmtime CLI (${ctx.actor})`,
+      });
+      await session.request("POST", "/auth/logout");
+      saveCredential(ctx.io.env, {
+        firmUrl,
+        email: options.email.trim().toLowerCase(),
+        tokenId: created.id,
+        token: created.token,
+      });
+      ctx.output({ firmUrl, email: options.email }, () => `Signed in to ${firmUrl} as ${options.email}\n`);
+    });
+
+  program
+    .command("logout <url>")
+    .description("revoke and forget the token kept for a cloud firm")
+    .action(async (url: string) => {
+      const ctx = context();
+      const firmUrl = normaliseFirmUrl(url);
+      const credential = removeCredential(ctx.io.env, firmUrl);
+      if (!credential) throw invalid(`not signed in to ${firmUrl}`);
+      await createCloudClient(firmUrl, credential.token, ctx.io.fetch)
+        .request("DELETE", `/auth/tokens/${credential.tokenId}`)
+        .catch(() => undefined);
+      ctx.output({ firmUrl }, () => `Signed out of ${firmUrl}\n`);
+    });
+};
+
+interface SessionLogin {
+  cookie: string;
+  csrfToken: string;
+}
+
+async function signIn(
+  ctx: CommandContext,
+  firmUrl: string,
+  email: string,
+  secret: string,
+): Promise<SessionLogin> {
+  const fetchImpl = ctx.io.fetch ?? fetch;
+  const response = await fetchImpl(`${firmUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ email, password: secret }),
+  }).catch((error: unknown) => {
+    throw invalid(`cannot reach ${firmUrl}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const body = (await response.json()) as { csrfToken?: string; detail?: string };
+  if (!response.ok) {
+    // Reuse the client's mapping of problem+json to AppError.
+    await createCloudClient(firmUrl, null, () =>
+      Promise.resolve(new Response(JSON.stringify(body), { status: response.status })),
+    ).request("POST", "/auth/login");
+  }
+  const cookie = (response.headers.getSetCookie?.() ?? [])
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("__Host-firmtime-session="));
+  if (!cookie || !body.csrfToken) throw invalid(`${firmUrl} did not start a session`);
+  return { cookie, csrfToken: body.csrfToken };
+}
+
+function createSessionClient(firmUrl: string, login: SessionLogin, fetchImpl: typeof fetch = fetch) {
+  const withSession: typeof fetch = (input, init) =>
+    fetchImpl(input, {
+      ...init,
+      headers: {
+        ...(init?.headers as Record<string, string>),
+        cookie: login.cookie,
+        "x-csrf-token": login.csrfToken,
+      },
+    });
+  return createCloudClient(firmUrl, null, withSession);
+}

@@ -1,0 +1,43 @@
+/** Sending one email over SMTP with nodemailer; the deliverer sees only MailTransport. */
+import nodemailer from "nodemailer";
+
+export interface OutgoingMail {
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface MailTransport {
+  /** Resolves once the SMTP server accepted the message; rejects otherwise. */
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Timeouts well below the deliverer's lease, so a hung SMTP conversation ends (and is retried)
+ * before another process could take the same row over.
+ */
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+export function createSmtpTransport(smtpUrl: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS });
+  return {
+    async send(mail) {
+      await transporter.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: mail.messageId,
+      });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** The domain part of a From address ("firmtime <no-reply@x.test>" -> "x.test"), for Message-IDs. */
+export function mailDomain(from: string): string {
+  const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from.trim());
+  return match?.[1]?.toLowerCase() ?? "firmtime.invalid";
+}

@@ -1,0 +1,84 @@
+/**
+ * startServer in-process on both engines: background work (the mail deliverer's slot) starts
+ * with the server, is woken by notifyMail, and stops after the app and before the store.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../store/clock.js";
+import type { Engine } from "../store/database.js";
+import { newPostgresDatabase } from "../test-support/serve-process.js";
+import { ENGINES } from "../test-support/stores.js";
+import { loadConfig } from "./config.js";
+import type { ServerDeps } from "./context.js";
+import { startServer, type StartBackground } from "./serve.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "firmtime-lifecycle-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const storeIsOpen = (deps: ServerDeps) =>
+  deps.store.db
+    .selectFrom("firm")
+    .select("firm_id")
+    .execute()
+    .then(
+      () => true,
+      () => false,
+    );
+
+/** A background work that records what happens to it. */
+function recorder(events: string[], name: string): StartBackground {
+  return (deps) => {
+    events.push(`${name} started`);
+    return {
+      wake: () => events.push(`${name} woken`),
+      stop: async () => void events.push(`${name} stopped, store open: ${await storeIsOpen(deps)}`),
+    };
+  };
+}
+
+describe.each(ENGINES)("startServer [%s]", (engine: Engine) => {
+  const settings = {} as { dataDir: string; databaseUrl?: string };
+  beforeAll(async () => {
+    settings.dataDir = join(tmp, engine);
+    if (engine === "postgres") settings.databaseUrl = await newPostgresDatabase("ft_lifecycle");
+  });
+  const start = (startBackground: StartBackground[], logStream?: Writable) =>
+    startServer({
+      config: loadConfig({ ...settings, port: 0, logLevel: "info" }, {}),
+      publicUrlGiven: false,
+      demo: false,
+      clock: systemClock,
+      print: () => {},
+      logStream,
+      startBackground,
+    });
+
+  it("runs background work from start to stop, after the app and before the store", async () => {
+    const events: string[] = [];
+    let log = "";
+    const logStream = new Writable({
+      write: (chunk: Buffer, _encoding, done) => done(void (log += chunk.toString())),
+    });
+    const server = await start([recorder(events, "one"), recorder(events, "two")], logStream);
+    expect(server.deps.config.publicUrl).toBe(server.url);
+    server.deps.notifyMail();
+    expect(events).toEqual(["one started", "two started", "one woken", "two woken"]);
+    await Promise.all([server.stop(), server.stop()]);
+    expect(events.slice(4)).toEqual(["two stopped, store open: true", "one stopped, store open: true"]);
+    expect(server.app.server.listening).toBe(false);
+    expect(await storeIsOpen(server.deps)).toBe(false);
+    expect(log).toContain('"msg":"stopped"');
+  });
+
+  it("when a background start fails, stops those started and the app, closes the store, and fails", async () => {
+    const events: string[] = [];
+    const failing: StartBackground = () => {
+      throw new Error("cannot start");
+    };
+    await expect(start([recorder(events, "one"), failing])).rejects.toThrow("cannot start");
+    expect(events).toEqual(["one started", "one stopped, store open: true"]);
+  });
+});
