@@ -9,6 +9,8 @@
  */
 import { z } from "zod";
 import { authorize, can, type Actor } from "../access/authorize.js";
+import { AppError } from "../domain/errors.js";
+import { parseDelimited } from "./delimited-text.js";
 import type { AccessObject } from "../access/permissions.js";
 import type { RoutePermission } from "../server/context.js";
 import { scopeOf } from "../server/context.js";
@@ -72,6 +74,30 @@ async function importChecked(
   return run(body);
 }
 
+/**
+ * Putting staff into groups shares the groups' roles, so a staff import that fills the Groups
+ * column is sharing: through the API it takes roles:A (an Admin). Without groups, staff:C is enough.
+ */
+function authorizeStaffGroups(actor: Actor, kind: ImportKindName, text: string): void {
+  if (kind !== "staff" || can(actor, "A", { object: "roles" })) return;
+  let table: ReturnType<typeof parseDelimited>;
+  try {
+    table = parseDelimited(text);
+  } catch {
+    return; // unreadable: the import itself reports why, and writes nothing
+  }
+  const column = table.header.findIndex((name) => /^groups?$/i.test(name.replace(/[\s_]/g, "")));
+  if (column >= 0 && table.rows.some((row) => (row.cells[column] ?? "").trim() !== "")) {
+    throw new AppError(
+      "FORBIDDEN",
+      "putting staff into groups shares the groups' roles; only an Admin may import a Groups column",
+      {
+        permission: "roles:A",
+      },
+    );
+  }
+}
+
 export const registerImportRoutes: RouteModule = (app, deps) => {
   for (const kind of IMPORT_KIND_NAMES) {
     const object = CREATES[kind];
@@ -90,6 +116,7 @@ export const registerImportRoutes: RouteModule = (app, deps) => {
       },
       async (request) => {
         authorize(request.actor, "C", { object });
+        authorizeStaffGroups(request.actor, kind, request.body.text);
         const scope = scopeOf(request.firm!, deps, request.actor);
         const run = (options: Omit<ImportRequest, "kind">) =>
           importRecords(deps.store.db, scope, { ...options, kind });

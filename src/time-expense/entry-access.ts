@@ -7,7 +7,7 @@
 import { authorize, readableEntities, rightsOf, type Actor } from "../access/authorize.js";
 import type { AccessTarget, Action } from "../access/permissions.js";
 import type { EntryStatus } from "../domain/entries.js";
-import { invalid } from "../domain/errors.js";
+import { AppError } from "../domain/errors.js";
 import type { EntryKind, EntryVisibility } from "./entry-store.js";
 
 export type EntryObject = "time_entries" | "expense_entries";
@@ -52,7 +52,11 @@ export function authorizePlacement(actor: Actor, kind: EntryKind, placement: Ent
 /** The staff member a new entry is for: the body's, else the caller's own. */
 export function staffIdFor(actor: Actor, given: string | undefined): string {
   const staffId = given ?? rightsOf(actor).staffId;
-  if (!staffId) throw invalid("staffId is required: you are not a staff member");
+  // Only staff record time and expenses; a contact (no staff record) may not, whatever the body says.
+  if (!staffId)
+    throw new AppError("FORBIDDEN", "only staff members record time and expenses", {
+      permission: "time_entries:C",
+    });
   return staffId;
 }
 

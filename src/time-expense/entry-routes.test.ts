@@ -117,7 +117,7 @@ describe.each(ENGINES)("time and expense entry routes on %s", (engine) => {
       403,
     );
     await refusedUnchanged(() => p.as.vera.post("/time-entries", { ...body, staffId: p.staff.jane }), 403);
-    await refusedUnchanged(() => p.as.connie.post("/time-entries", body), 400);
+    await refusedUnchanged(() => p.as.connie.post("/time-entries", body), 403);
 
     const expense = await p.as.cara.post("/expense-entries", {
       clientId: p.clients.beta,

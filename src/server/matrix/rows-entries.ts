@@ -34,7 +34,7 @@ const CONTACTS: readonly ActorName[] = ["contactOfEntity", "contactOfOtherEntity
  * a staff member"), as entry-routes.test.ts pins, though the rules (authorize.ts) would answer
  * 403: a contact may record nobody's entries. Reported to the lead; 403 if that changes.
  */
-const CONTACT_NO_STAFF = 400;
+const CONTACT_NO_STAFF = 403;
 
 const ACME_ENTRY_READERS = [...SYSTEM_CONTENT_READERS, ...ACME_STAFF_READERS];
 const ACME_ENTRY_EDITORS = [...SYSTEM_EDITORS, ...ACME_EDITORS];
@@ -180,7 +180,7 @@ function entryRows(kind: EntryKind): MatrixRow[] {
       name: "one's own, on ACME",
       request: (fx) => ({ url: url(), payload: newEntryBody(fx, kind, fx.clients.acme) }),
       // Every staff user records their own time. A contact has no staff record and no entry right,
-      // but is answered 400 "staffId is required" before any right is checked (see CONTACT_NO_STAFF).
+      // and is refused: only staff members record entries (see CONTACT_NO_STAFF).
       expect: (actor) => (CONTACTS.includes(actor) ? CONTACT_NO_STAFF : only(STAFF_USERS, 201)(actor)),
     },
     {

@@ -110,6 +110,16 @@ export const IMPORT_ROWS: MatrixRow[] = [
     expect: only(["admin", "staffAdmin"], 200),
   },
   {
+    route: IMPORT_ROUTE("staff"),
+    name: "with a Groups column: putting people into groups shares the groups' roles",
+    request: () =>
+      importRequest(
+        "staff",
+        lines("Number,First Name,Last Name,Groups", `IG${++counter},Imported,Grouped,Acme team`),
+      ),
+    expect: only(["admin"], 200),
+  },
+  {
     route: IMPORT_ROUTE("clients"),
     request: () => importRequest("clients", lines("Code,Name", `IC${++counter},Imported client`)),
     expect: only(SYSTEM_CREATORS, 200),
