@@ -13,6 +13,7 @@ import { cloudBackend } from "./backend/cloud-backend.js";
 import { createCloudClient } from "./backend/cloud-client.js";
 import { credentialFor, normaliseFirmUrl } from "./backend/credentials.js";
 import { localBackend } from "./backend/local-backend.js";
+import { withProtectedFile } from "./backend/protected-file.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -39,6 +40,9 @@ export interface GlobalOptions {
   file?: string;
   cloud?: string;
   json?: boolean;
+  /** The user to act as on a protected firm file. */
+  as?: string;
+  passwordStdin?: boolean;
 }
 
 export class CommandContext {
@@ -86,7 +90,25 @@ export class CommandContext {
       const credential = credentialFor(this.io.env, firmUrl);
       return work(await cloudBackend(createCloudClient(firmUrl, credential.token, this.io.fetch)));
     }
-    return this.withFirm((store, scope) => work(localBackend(store.db, scope)));
+    return this.withFirm(async (store, scope) => {
+      if (!scope.firm.protection) return work(localBackend(store.db, scope));
+      const credentials = await this.fileCredentials();
+      return withProtectedFile(store, scope.firm, this.io.clock, credentials, async (client) =>
+        work(await cloudBackend(client)),
+      );
+    });
+  }
+
+  /** Who signs in to a protected firm file: --as (or FIRMTIME_EMAIL), with FIRMTIME_PASSWORD, stdin or a prompt. */
+  private async fileCredentials(): Promise<{ email: string; password: string }> {
+    const email = this.options.as ?? this.io.env.FIRMTIME_EMAIL;
+    if (!email)
+      throw new AppError(
+        "UNAUTHENTICATED",
+        "this firm file is protected: sign in with --as EMAIL (password from FIRMTIME_PASSWORD or a prompt)",
+      );
+    const { password } = await import("./commands/login.js");
+    return { email, password: await password(this, this.options.passwordStdin) };
   }
 
   /** Prints `data` as JSON with --json, or the human rendering otherwise. */

@@ -10,6 +10,7 @@ import { registerCloudFirmCommands } from "./commands/cloud-firm.js";
 import { registerFirmCommands } from "./commands/firm.js";
 import { registerImportCommands } from "./commands/import.js";
 import { registerLoginCommands } from "./commands/login.js";
+import { registerProtectionCommands } from "./commands/protection.js";
 import { registerRecordCommands } from "./commands/records.js";
 import { registerReportCommands } from "./commands/report.js";
 import { registerServeCommands } from "./commands/serve.js";
@@ -18,6 +19,7 @@ export type Register = (program: Command, context: () => CommandContext) => void
 
 const REGISTRATIONS: Register[] = [
   registerLoginCommands,
+  registerProtectionCommands,
   registerFirmCommands,
   // After registerFirmCommands: adds `firm create` to its `firm` command.
   registerCloudFirmCommands,
@@ -37,6 +39,8 @@ export function buildProgram(io: CliIo): { program: Command; context: () => Comm
       "act on a cloud firm instead, e.g. https://cloud.example/f/smith (default: $FIRMTIME_CLOUD)",
     )
     .option("--json", "print JSON instead of text")
+    .option("--as <email>", "on a protected firm file: the user to act as (default: $FIRMTIME_EMAIL)")
+    .option("--password-stdin", "read the password for --as from standard input")
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });

@@ -30,7 +30,7 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function password(ctx: CommandContext, fromStdin: boolean | undefined): Promise<string> {
+export async function password(ctx: CommandContext, fromStdin: boolean | undefined): Promise<string> {
   if (fromStdin) return (await (ctx.io.readStdin ?? readAllStdin)()).replace(/\r?\n$/, "");
   if (ctx.io.env.FIRMTIME_PASSWORD) return ctx.io.env.FIRMTIME_PASSWORD;
   if (!process.stdin.isTTY) throw invalid("no password: pass --password-stdin or set FIRMTIME_PASSWORD");
@@ -47,7 +47,7 @@ export const registerLoginCommands: Register = (program, context) => {
       const ctx = context();
       const firmUrl = normaliseFirmUrl(url);
       // Sign in once, turn the session into a named API token, then end the session.
-      const login = await signIn(ctx, firmUrl, options.email, await password(ctx, options.passwordStdin));
+      const login = await signIn(ctx, firmUrl, options.email, await password(ctx, options.passwordStdin ?? ctx.options.passwordStdin));
       const session = createSessionClient(firmUrl, login, ctx.io.fetch);
       const created = await session.request<{ id: string; token: string }>("POST", "/auth/tokens", {
         name: `firmtime CLI (${ctx.actor})`,
