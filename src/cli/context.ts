@@ -13,7 +13,6 @@ import { cloudBackend } from "./backend/cloud-backend.js";
 import { createCloudClient } from "./backend/cloud-client.js";
 import { credentialFor, normaliseFirmUrl } from "./backend/credentials.js";
 import { localBackend } from "./backend/local-backend.js";
-import { withProtectedFile } from "./backend/protected-file.js";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -93,6 +92,8 @@ export class CommandContext {
     return this.withFirm(async (store, scope) => {
       if (!scope.firm.protection) return work(localBackend(store.db, scope));
       const credentials = await this.fileCredentials();
+      // Loaded only for protected files: it brings the whole HTTP app, which most commands never need.
+      const { withProtectedFile } = await import("./backend/protected-file.js");
       return withProtectedFile(store, scope.firm, this.io.clock, credentials, async (client) =>
         work(await cloudBackend(client)),
       );

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { invalid } from "../domain/errors.js";
+import { DEFAULT_CONFIG } from "./config-defaults.js";
 
 const configSchema = z
   .object({
@@ -49,18 +50,7 @@ const configSchema = z
 
 export type ServerConfig = Readonly<z.infer<typeof configSchema>>;
 
-export const DEFAULT_CONFIG = {
-  host: "127.0.0.1",
-  port: 8080,
-  dataDir: "./firmtime-data",
-  sessionIdleMinutes: 30,
-  sessionAbsoluteHours: 12,
-  linkValidHours: 48,
-  bodyLimitBytes: 1_048_576,
-  mailFrom: "firmtime <no-reply@localhost>",
-  logLevel: "info",
-  secureCookies: true,
-} as const;
+export { DEFAULT_CONFIG };
 
 const ENV_NAMES: Record<string, string> = {
   host: "FIRMTIME_HOST",

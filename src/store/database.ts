@@ -6,7 +6,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { AppError } from "../domain/errors.js";
 import { migrateToLatest } from "./migrate.js";
 import type { Database } from "./tables.js";
@@ -53,18 +53,20 @@ function parseInt8(text: string): number {
   if (!Number.isSafeInteger(value)) throw new RangeError(`integer ${text} is outside the safe range`);
   return value;
 }
-const pgTypes: pg.CustomTypesConfig = {
+const pgTypes = (types: typeof pg.types): pg.CustomTypesConfig => ({
   getTypeParser: ((oid: number) => {
     if (oid === INT8_OID) return parseInt8;
-    return pg.types.getTypeParser(oid) as (text: string) => unknown;
+    return types.getTypeParser(oid) as (text: string) => unknown;
   }) as pg.CustomTypesConfig["getTypeParser"],
-};
+});
 
 export async function openPostgresStore(
   connectionString: string,
   options: { max?: number } = {},
 ): Promise<Store> {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: pgTypes });
+  // pg loads only when a PostgreSQL store is opened: firm-file commands never need it.
+  const { default: postgres } = await import("pg");
+  const pool = new postgres.Pool({ connectionString, max: options.max ?? 10, types: pgTypes(postgres.types) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db);
   return { db, engine: "postgres", close: () => db.destroy() };

@@ -5,10 +5,8 @@
  * gets the password given, or else a one-time activation link printed here.
  */
 import type { Command } from "commander";
-import { createCloudFirm, firstAdminActivationLink } from "../../access/firm-bootstrap.js";
-import { openCloudStore } from "../../server/cloud-store.js";
-import { DEFAULT_CONFIG, loadConfig, type ServerConfig } from "../../server/config.js";
-import { firmUrl } from "../../server/setup-routes.js";
+import { DEFAULT_CONFIG } from "../../server/config-defaults.js";
+import type { ServerConfig } from "../../server/config.js";
 import type { Clock } from "../../store/clock.js";
 import type { Db } from "../../store/database.js";
 import { inTransaction } from "../../store/transaction.js";
@@ -58,12 +56,14 @@ export const registerCloudFirmCommands: Register = (program, context) => {
     .action(async (flags: CreateFlags) => {
       const ctx = context();
       const env = ctx.io.env;
+      const { loadConfig } = await import("../../server/config.js");
       const config = loadConfig(
         { dataDir: flags.data, databaseUrl: flags.database, publicUrl: flags.publicUrl },
         env,
       );
       // From the environment it stays out of the process list and the shell history.
       const password = flags.adminPassword ?? env.FIRMTIME_ADMIN_PASSWORD;
+      const { openCloudStore } = await import("../../server/cloud-store.js");
       const store = await openCloudStore(config);
       try {
         const created = await createFirmWithAdmin(store.db, ctx.io.clock, config, flags, password);
@@ -92,6 +92,9 @@ async function createFirmWithAdmin(
   password: string | undefined,
 ): Promise<CreatedFirm> {
   return inTransaction(db, async (tx) => {
+    // Loaded here, not at start-up: argon2 and the server modules are for this command only.
+    const { createCloudFirm, firstAdminActivationLink } = await import("../../access/firm-bootstrap.js");
+    const { firmUrl } = await import("../../server/setup-routes.js");
     const created = await createCloudFirm(tx, clock, {
       name: flags.name,
       slug: flags.slug,

@@ -1,5 +1,4 @@
 /** `firmtime protection on|off|status`: users, roles and sharing on a desktop firm file. */
-import { turnProtectionOff, turnProtectionOn } from "../../access/protection-service.js";
 import { AppError } from "../../domain/errors.js";
 import type { Firm } from "../../firm-setup/firm-store.js";
 import type { Register } from "../main.js";
@@ -30,6 +29,7 @@ export const registerProtectionCommands: Register = (program, context) => {
       const ctx = context();
       const secret = await password(ctx, ctx.options.passwordStdin);
       await ctx.withFirm(async (store) => {
+        const { turnProtectionOn } = await import("../../access/protection-service.js");
         const firm = await turnProtectionOn(store.db, ctx.io.clock, {
           staff: options.admin,
           password: secret,
@@ -47,6 +47,7 @@ export const registerProtectionCommands: Register = (program, context) => {
         throw new AppError("UNAUTHENTICATED", "sign in as an Admin with --as EMAIL to turn protection off");
       const secret = await password(ctx, ctx.options.passwordStdin);
       await ctx.withFirm(async (store) => {
+        const { turnProtectionOff } = await import("../../access/protection-service.js");
         const firm = await turnProtectionOff(store.db, ctx.io.clock, { email, password: secret });
         ctx.output({ protection: false, firm }, () => describe(firm));
       });

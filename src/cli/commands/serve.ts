@@ -3,8 +3,7 @@
  * defaults, and are validated before anything starts. Runs until SIGINT or SIGTERM, then shuts
  * down gracefully and exits 0; a second signal during shutdown ends the process at once.
  */
-import { DEFAULT_CONFIG, loadConfig } from "../../server/config.js";
-import { startServer } from "../../server/serve.js";
+import { DEFAULT_CONFIG } from "../../server/config-defaults.js";
 import type { Register } from "../main.js";
 
 interface ServeFlags {
@@ -56,6 +55,7 @@ export const registerServeCommands: Register = (program, context) => {
     .action(async (flags: ServeFlags) => {
       const ctx = context();
       const env = ctx.io.env;
+      const { loadConfig } = await import("../../server/config.js");
       const config = loadConfig(
         {
           host: flags.host,
@@ -69,6 +69,8 @@ export const registerServeCommands: Register = (program, context) => {
         env,
       );
       const stopSignal = awaitStopSignal();
+      // The HTTP stack loads only when serving, so other commands start fast.
+      const { startServer } = await import("../../server/serve.js");
       const server = await startServer({
         config,
         publicUrlGiven: Boolean(flags.publicUrl ?? env.FIRMTIME_PUBLIC_URL),
