@@ -24,6 +24,7 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, title: "Too many attempts" },
   LINK_INVALID: { status: 410, title: "Link expired or already used" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Request too large" },
+  CLOCK_SKEW: { status: 409, title: "Clocks disagree" },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
