@@ -50,7 +50,7 @@ describe("hybrid logical clock", () => {
           const next = clocks[i]!.tick();
           const previous = issued[i]!.at(-1);
           if (previous) expect(compareHlc(next, previous)).toBeGreaterThan(0);
-          if (seen[i]) expect(compareHlc(next, seen[i]!)).toBeGreaterThan(0);
+          if (seen[i]) expect(compareHlc(next, seen[i])).toBeGreaterThan(0);
           issued[i]!.push(next);
           return next;
         };
