@@ -4,19 +4,9 @@
  * filtered, sorted and paginated in SQL, already limited to the rows the caller may read.
  */
 import { z } from "zod";
-import { scopeOf } from "../server/context.js";
-import { firmParams, idParams, listOf } from "../server/http-schemas.js";
 import type { RouteModule } from "../server/route-modules.js";
-import { inTransaction } from "../store/transaction.js";
-import { authorizeEntry, entryVisibility, seesNothing, staffIdFor } from "./entry-access.js";
-import {
-  authorizeNewPlacement,
-  authorizeWorkCode,
-  entryFields,
-  entryListFilter,
-  entryListQuery,
-  registerEntryStatusRoute,
-} from "./entry-http.js";
+import { registerEntryCrudRoutes } from "./entry-crud-routes.js";
+import { entryFields } from "./entry-http.js";
 import {
   addTimeEntry,
   deleteTimeEntry,
@@ -59,117 +49,21 @@ const toPatch = (body: TimeEntryBody): TimeEntryPatch => ({
   description: body.description,
 });
 
-const TAGS = ["time entries"];
-
-export const registerTimeEntryRoutes: RouteModule = (app, deps) => {
-  app.get(
-    "/time-entries",
-    {
-      config: { permission: "time_entries:R" },
-      schema: {
-        tags: TAGS,
-        summary: "List the time entries the caller may read: own, assigned clients', or all",
-        params: firmParams,
-        querystring: entryListQuery,
-        response: { 200: listOf(timeEntrySchema) },
-      },
+export const registerTimeEntryRoutes: RouteModule = (app, deps) =>
+  registerEntryCrudRoutes(app, deps, {
+    kind: "time",
+    tag: "time entries",
+    listSummary: "List the time entries the caller may read: own, assigned clients', or all",
+    createSummary: "Record time: one's own, or another staff member's with a create right on the client",
+    entrySchema: timeEntrySchema,
+    bodySchema: timeEntryBody,
+    toPatch,
+    add: (db, scope, body: z.infer<typeof timeEntryBody>, staffId) => {
+      const { clientId: client, workCodeId: workCode, date, minutes } = body;
+      return addTimeEntry(db, scope, { ...toPatch(body), staff: staffId, client, workCode, date, minutes });
     },
-    async (request) => {
-      const { limit, offset } = request.query;
-      const visibility = entryVisibility(request.actor, "time");
-      if (seesNothing(visibility)) return { items: [], total: 0, limit, offset };
-      const scope = scopeOf(request.firm!, deps, request.actor);
-      const filter = await entryListFilter(deps.store.db, scope, request.query, visibility);
-      return { ...(await pageTimeEntries(deps.store.db, scope, filter)), limit, offset };
-    },
-  );
-
-  app.get(
-    "/time-entries/:id",
-    {
-      config: { permission: "time_entries:R" },
-      schema: { tags: TAGS, params: idParams, response: { 200: timeEntrySchema } },
-    },
-    async (request) => {
-      const scope = scopeOf(request.firm!, deps, request.actor);
-      const entry = await getTimeEntry(deps.store.db, scope, request.params.id);
-      authorizeEntry(request.actor, "R", "time", entry);
-      return entry;
-    },
-  );
-
-  app.post(
-    "/time-entries",
-    {
-      config: { permission: "time_entries:C" },
-      schema: {
-        tags: TAGS,
-        summary: "Record time: one's own, or another staff member's with a create right on the client",
-        params: firmParams,
-        body: timeEntryBody,
-        response: { 201: timeEntrySchema },
-      },
-    },
-    async (request, reply) => {
-      const { actor, body } = request;
-      const scope = scopeOf(request.firm!, deps, actor);
-      const staffId = staffIdFor(actor, body.staffId);
-      const entry = await inTransaction(deps.store.db, async (tx) => {
-        await authorizeNewPlacement(tx, scope, actor, "time", { staffId, clientId: body.clientId });
-        authorizeWorkCode(actor, body.workCodeId);
-        const { clientId: client, workCodeId: workCode, date, minutes } = body;
-        return addTimeEntry(tx, scope, { ...toPatch(body), staff: staffId, client, workCode, date, minutes });
-      });
-      return reply.code(201).send(entry);
-    },
-  );
-
-  app.patch(
-    "/time-entries/:id",
-    {
-      config: { permission: "time_entries:E" },
-      schema: {
-        tags: TAGS,
-        params: idParams,
-        body: timeEntryBody.partial().strict(),
-        response: { 200: timeEntrySchema },
-      },
-    },
-    async (request) => {
-      const { actor, body } = request;
-      const scope = scopeOf(request.firm!, deps, actor);
-      return inTransaction(deps.store.db, async (tx) => {
-        const current = await getTimeEntry(tx, scope, request.params.id);
-        authorizeEntry(actor, "E", "time", current);
-        if (body.staffId !== undefined || body.clientId !== undefined) {
-          const placement = {
-            staffId: body.staffId ?? current.staffId,
-            clientId: body.clientId ?? current.clientId,
-          };
-          await authorizeNewPlacement(tx, scope, actor, "time", placement);
-        }
-        authorizeWorkCode(actor, body.workCodeId);
-        return editTimeEntry(tx, scope, current.id, toPatch(body));
-      });
-    },
-  );
-
-  app.delete(
-    "/time-entries/:id",
-    {
-      config: { permission: "time_entries:D" },
-      schema: { tags: TAGS, params: idParams, response: { 204: z.null() } },
-    },
-    async (request, reply) => {
-      const scope = scopeOf(request.firm!, deps, request.actor);
-      await inTransaction(deps.store.db, async (tx) => {
-        const current = await getTimeEntry(tx, scope, request.params.id);
-        authorizeEntry(request.actor, "D", "time", current);
-        await deleteTimeEntry(tx, scope, current.id);
-      });
-      return reply.code(204).send(null);
-    },
-  );
-
-  registerEntryStatusRoute(app, deps, "time");
-};
+    get: getTimeEntry,
+    page: pageTimeEntries,
+    edit: editTimeEntry,
+    remove: deleteTimeEntry,
+  });
