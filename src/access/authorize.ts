@@ -50,8 +50,8 @@ export function authorize(
 ): void {
   const rights = rightsOf(actor);
   if (allows(rights, action, target)) return;
-  if (hidden && action !== "R" && !allows(rights, "R", target)) throw notFound(hidden.what, hidden.key);
-  if (hidden && action === "R") throw notFound(hidden.what, hidden.key);
+  // A caller who may not read the object learns nothing about it, not even that it exists.
+  if (hidden && (action === "R" || !allows(rights, "R", target))) throw notFound(hidden.what, hidden.key);
   throw new AppError(
     "FORBIDDEN",
     `you may not ${ACTION_WORDS[action]} ${target.object.replaceAll("_", " ")}`,
