@@ -6,6 +6,8 @@
  * "YYYY-MM-DD" text; timestamps are ISO-8601 UTC text; money, rates, minutes and quantities
  * are 64-bit integers; booleans are 0/1 integers.
  */
+import type { Generated } from "kysely";
+
 interface Stamped {
   created_at: string;
   updated_at: string;
@@ -267,6 +269,74 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+/** Merge (migration 0003): one row per firm; written by the journal triggers and the merge. */
+export interface SyncStateTable {
+  firm_id: string;
+  replica_id: string;
+  millis: number;
+  counter: number;
+  applying: Generated<number>;
+  cursor: Generated<number>;
+  epoch: string;
+  cloud_url: string | null;
+  cloud_slug: string | null;
+  cloud_replica_id: string | null;
+  file_id: string;
+  integrated_at: string | null;
+  last_merge_at: string | null;
+  bound_file_id: string | null;
+}
+
+export interface SyncChangeTable {
+  seq: Generated<number>;
+  firm_id: string;
+  hlc: string;
+  replica: string;
+  tbl: string;
+  row_id: string;
+  op: "put" | "delete";
+  /** JSON object of the fields the change sets ("{}" for a delete). */
+  data: string;
+  seen: number | null;
+  cloud_seq: number | null;
+}
+
+export interface SyncConflictTable {
+  id: string;
+  firm_id: string;
+  at: string;
+  kind: "overwrite" | "deleted" | "unique";
+  tbl: string;
+  row_id: string;
+  field: string;
+  lost_value: string;
+  lost_hlc: string;
+  kept_value: string;
+  kept_hlc: string;
+  status: "open" | "restored" | "dismissed";
+  resolved_at: string | null;
+}
+
+export interface SyncLogTable {
+  id: string;
+  firm_id: string;
+  at: string;
+  level: "warning" | "error";
+  code: string;
+  tbl: string;
+  row_id: string;
+  hlc: string | null;
+  message: string;
+  data: string;
+}
+
+export interface SyncBatchTable {
+  firm_id: string;
+  batch_id: string;
+  at: string;
+  answer: string;
+}
+
 export interface Database {
   firm: FirmTable;
   staff: StaffTable;
@@ -292,4 +362,9 @@ export interface Database {
   one_time_link: OneTimeLinkTable;
   login_attempt: LoginAttemptTable;
   mail_outbox: MailOutboxTable;
+  sync_state: SyncStateTable;
+  sync_change: SyncChangeTable;
+  sync_conflict: SyncConflictTable;
+  sync_log: SyncLogTable;
+  sync_batch: SyncBatchTable;
 }

@@ -38,6 +38,11 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   one_time_link: ["id"],
   login_attempt: ["id"],
   mail_outbox: ["id"],
+  sync_state: ["firm_id"],
+  sync_change: ["seq"],
+  sync_conflict: ["id"],
+  sync_log: ["id"],
+  sync_batch: ["firm_id", "batch_id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;
