@@ -25,6 +25,12 @@ export const ERROR_CATALOGUE = {
   LINK_INVALID: { status: 410, title: "Link expired or already used" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Request too large" },
   CLOCK_SKEW: { status: 409, title: "Clocks disagree" },
+  UPGRADE_REQUIRED: { status: 409, title: "Upgrade required" },
+  NOT_INTEGRATED: { status: 409, title: "File not integrated" },
+  ALREADY_INTEGRATED: { status: 409, title: "Already integrated" },
+  FILE_IDENTITY_LOCKED: { status: 409, title: "Integrated file's identity is fixed" },
+  PREREQUISITES: { status: 422, title: "Prerequisites not met" },
+  OFFLINE: { status: 503, title: "Cloud unreachable" },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

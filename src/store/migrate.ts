@@ -27,3 +27,6 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
   }
   throw error;
 }
+
+/** The schema this build writes: replicas merge only when they agree on it. */
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;

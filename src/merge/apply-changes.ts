@@ -1,0 +1,438 @@
+/**
+ * Applying changes that came from another replica, on the cloud (a push) or on a desktop (a
+ * pull). One change at a time, inside the caller's transaction with the firm's `applying` flag
+ * set (the triggers stay quiet: this code journals the change itself, with its own HLC):
+ *
+ * 1. a change already held (same HLC, table and row) is answered, never applied twice;
+ * 2. the record is rebuilt from every change held for it plus this one (foldRecord): last
+ *    writer wins per field, a tombstone ends it, derived amounts are recomputed from the
+ *    merged minutes or quantity and rate;
+ * 3. on the cloud, the result is validated and authorized as its author (the `check` hook) and
+ *    unique keys are kept unique by renaming the later record, itself a cloud change;
+ * 4. the row is written and the change journaled under a savepoint, so a refused change leaves
+ *    nothing behind while the rest of the batch goes on.
+ */
+import { sql } from "kysely";
+import { AppError } from "../domain/errors.js";
+import { expenseAmount, timeAmount } from "../domain/money.js";
+import { isUniqueViolation, type Db } from "../store/database.js";
+import {
+  conflictsOf,
+  foldRecord,
+  isConcurrent,
+  recordValues,
+  replicaOf,
+  type FieldValue,
+  type FoldedRecord,
+  type HeldChange,
+} from "./change.js";
+import { appendChange, changesOfRows, findChange, readRecord, recordConflict } from "./journal-store.js";
+import { fieldProblem, rowIdOf, syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";
+
+export type Row = Record<string, FieldValue>;
+
+export interface ApplyContext {
+  firmId: string;
+  side: "cloud" | "desktop";
+  /** This replica's id. */
+  ownReplica: string;
+  /** The cloud's replica id: changes it made saw everything sequenced before them. */
+  cloudReplica: string | null;
+  minorDigits: number;
+  now: () => string;
+  /** Cloud: a new cloud change (for a rename that keeps a key unique); returns its HLC. */
+  tick?: () => string;
+  /** Cloud: validates and authorizes a record's change as its author; throws AppError to refuse. */
+  check?: (
+    table: SyncedTable,
+    before: Row | undefined,
+    after: Row | undefined,
+    lookup: LookupField,
+  ) => Promise<void>;
+}
+
+export type ApplyResult =
+  | { status: "accepted"; seq: number; duplicate: boolean; followUps: HeldChange[] }
+  | { status: "refused"; code: string; message: string };
+
+const refused = (code: string, message: string): ApplyResult => ({ status: "refused", code, message });
+
+/** Why a change is malformed, checked before anything is read. */
+export function changeProblem(change: HeldChange): string | null {
+  const table = syncedTable(change.tbl);
+  if (!table) return `${change.tbl} is not a synced table`;
+  if (change.op === "delete")
+    return Object.keys(change.data).length === 0 ? null : "a delete carries no fields";
+  for (const [field, value] of Object.entries(change.data)) {
+    const type = table.fields[field];
+    if (type === undefined) return `${change.tbl} has no field ${field}`;
+    const problem = fieldProblem(type, value);
+    if (problem) return `${change.tbl}.${field} ${problem}`;
+  }
+  // A change that names the record's id columns must name the record it is filed under.
+  if (table.idColumns.every((c) => c in change.data) && rowIdOf(table, change.data) !== change.rowId) {
+    return `the row id ${change.rowId} does not match the record's fields`;
+  }
+  if (table.idColumns.length === 0 && change.rowId !== "firm") return "the firm's row id is firm";
+  return null;
+}
+
+export async function applyChange(db: Db, context: ApplyContext, change: HeldChange): Promise<ApplyResult> {
+  const problem = changeProblem(change);
+  if (problem) return refused("BAD_CHANGE", problem);
+  const table = syncedTable(change.tbl)!;
+  const { firmId } = context;
+
+  const held = await findChange(db, firmId, change);
+  if (held) {
+    return { status: "accepted", seq: held.seq, duplicate: true, followUps: [] };
+  }
+
+  const history = ((await changesOfRows(db, firmId, table.name, [change.rowId])).get(change.rowId) ?? []).map(
+    // On the cloud the journal's own sequence is the cloud sequence.
+    (c) => (context.side === "cloud" ? { ...c, cloudSeq: c.seq } : c),
+  );
+  const before = foldRecord(history);
+  const after = foldRecord([...history, change]);
+  const current = await readRecord(db, firmId, table, change.rowId);
+  let target = targetRow(table, after);
+  const lookup: LookupField = async (tbl, rowId, field) => {
+    const spec = syncedTable(tbl);
+    return spec ? (await readRecord(db, firmId, spec, rowId))?.[field] : undefined;
+  };
+
+  if (context.side === "cloud" && !current && target === "incomplete" && !after.deletedAt) {
+    return refused(
+      "NOT_FOUND",
+      `the ${table.name.replaceAll("_", " ")} ${change.rowId} does not exist on the cloud`,
+    );
+  }
+
+  await sql`SAVEPOINT apply_change`.execute(db);
+  try {
+    const followUps: HeldChange[] = [];
+    if (context.side === "cloud" && typeof target === "object") {
+      target = await keepKeysUnique(db, context, table, change, target, followUps);
+    }
+    const wanted = typeof target === "object" ? target : undefined;
+    if (context.check && (current || wanted) && !sameRecord(table, current, wanted)) {
+      await context.check(table, current, wanted, lookup);
+    }
+    await writeRecord(db, context, table, change.rowId, current, target);
+    const seq = await appendChange(db, firmId, change);
+    for (const followUp of followUps) followUp.cloudSeq = await appendChange(db, firmId, followUp);
+    await logConflicts(db, context, before, change);
+    await sql`RELEASE SAVEPOINT apply_change`.execute(db);
+    return { status: "accepted", seq, duplicate: false, followUps };
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT apply_change`.execute(db);
+    await sql`RELEASE SAVEPOINT apply_change`.execute(db);
+    if (error instanceof AppError) return refused(error.code, error.message);
+    if (context.side === "cloud" && isUniqueViolation(error)) {
+      return refused("DUPLICATE", `the ${table.name.replaceAll("_", " ")} collides with an existing one`);
+    }
+    if (context.side === "cloud" && isForeignKeyViolation(error)) {
+      return refused(
+        "REFERENCE",
+        change.op === "delete"
+          ? `the ${table.name.replaceAll("_", " ")} is still in use on the cloud`
+          : `the ${table.name.replaceAll("_", " ")} refers to a record that does not exist on the cloud`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Desktop: applies a page of cloud changes. Every change is journaled first, then each record
+ * the page touches is rebuilt once from all its changes, so a record whose key the cloud
+ * renamed (a later change in the same page) never collides on the way. Returns the rows that
+ * still could not be written (a rename still to come in a later page), oldest change first.
+ */
+export async function applyPage(db: Db, context: ApplyContext, changes: readonly HeldChange[]) {
+  const touched = new Map<string, { tbl: string; rowId: string; firstSeq: number }>();
+  const byTable = new Map<string, Set<string>>();
+  for (const change of changes) {
+    const problem = changeProblem(change);
+    if (problem)
+      throw new AppError("VALIDATION", `the cloud sent a change this desktop cannot apply: ${problem}`);
+    const key = `${change.tbl}|${change.rowId}`;
+    if (!touched.has(key))
+      touched.set(key, { tbl: change.tbl, rowId: change.rowId, firstSeq: change.cloudSeq ?? 0 });
+    byTable.set(change.tbl, (byTable.get(change.tbl) ?? new Set()).add(change.rowId));
+  }
+  for (const [tbl, rowIds] of byTable) {
+    const histories = await changesOfRows(db, context.firmId, tbl, [...rowIds]);
+    const known = new Set([...histories.values()].flat().map((c) => c.hlc));
+    for (const change of changes) {
+      if (change.tbl !== tbl || known.has(change.hlc)) continue;
+      const history = histories.get(change.rowId) ?? [];
+      await logConflicts(db, context, foldRecord(history), change);
+      await appendChange(db, context.firmId, change);
+      history.push({ ...change, seq: 0 });
+      histories.set(change.rowId, history);
+      known.add(change.hlc);
+    }
+  }
+  const waiting = [];
+  for (const row of touched.values()) {
+    if (!(await rebuildRecord(db, context, row.tbl, row.rowId))) waiting.push(row);
+  }
+  // A row that refers to one written later in the page, or a key freed later: retry until stuck.
+  for (let progress = true; progress && waiting.length > 0;) {
+    progress = false;
+    for (const row of [...waiting]) {
+      if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
+        waiting.splice(waiting.indexOf(row), 1);
+        progress = true;
+      }
+    }
+  }
+  return waiting.sort((a, b) => a.firstSeq - b.firstSeq);
+}
+
+/**
+ * Makes a record match the changes held for it again: after a pushed change was refused and
+ * dropped, the desktop returns to the cloud's value. False when the record cannot be written
+ * yet (a row that still refers to it), so the caller can retry once those are rebuilt too.
+ */
+export async function rebuildRecord(
+  db: Db,
+  context: ApplyContext,
+  tbl: string,
+  rowId: string,
+): Promise<boolean> {
+  const table = syncedTable(tbl);
+  if (!table) return true;
+  const history = (await changesOfRows(db, context.firmId, tbl, [rowId])).get(rowId) ?? [];
+  const current = await readRecord(db, context.firmId, table, rowId);
+  const target = history.length === 0 ? "absent" : targetRow(table, foldRecord(history));
+  await sql`SAVEPOINT rebuild_record`.execute(db);
+  try {
+    await writeRecord(db, context, table, rowId, current, target === "incomplete" ? "absent" : target);
+    await sql`RELEASE SAVEPOINT rebuild_record`.execute(db);
+    return true;
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT rebuild_record`.execute(db);
+    await sql`RELEASE SAVEPOINT rebuild_record`.execute(db);
+    if (isForeignKeyViolation(error) || isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/** The row the fold says should exist, "absent" after a tombstone, or "incomplete" before its insert. */
+function targetRow(table: SyncedTable, record: FoldedRecord): Row | "absent" | "incomplete" {
+  if (record.deletedAt) return "absent";
+  const values = recordValues(record);
+  const complete = Object.keys(table.fields).every((field) => field in values);
+  return complete || table.idColumns.length === 0 ? values : "incomplete";
+}
+
+function sameRecord(table: SyncedTable, a: Row | undefined, b: Row | undefined): boolean {
+  if (!a || !b) return a === b;
+  return Object.keys(table.fields).every((field) => !(field in b) || a[field] === b[field]);
+}
+
+const isForeignKeyViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
+};
+
+const hasUpdatedAt = (table: SyncedTable) => table.idColumns.length !== 2;
+
+/** Makes the stored row match the fold: insert, update, delete, or leave it waiting for its insert. */
+async function writeRecord(
+  db: Db,
+  context: ApplyContext,
+  table: SyncedTable,
+  rowId: string,
+  current: Row | undefined,
+  target: Row | "absent" | "incomplete",
+): Promise<void> {
+  const where = whereRow(table, context.firmId, rowId);
+  if (target === "absent" || target === "incomplete") {
+    if (current && target === "absent")
+      await sql`DELETE FROM ${sql.table(table.name)} WHERE ${where}`.execute(db);
+    return;
+  }
+  const values: Row = { ...target };
+  if (hasUpdatedAt(table)) values.updated_at = context.now();
+  const amount = derivedAmount(table, target, context.minorDigits);
+  if (amount !== undefined) values.amount = amount;
+  if (current) {
+    const set = Object.entries(values).filter(([field, value]) => current[field] !== value);
+    if (set.length === 0) return;
+    await sql`UPDATE ${sql.table(table.name)} SET ${sql.join(
+      set.map(([field, value]) => sql`${sql.ref(field)} = ${value}`),
+    )} WHERE ${where}`.execute(db);
+    return;
+  }
+  if (table.idColumns.length === 0) return; // the firm's profile row always exists
+  const columns = ["firm_id", ...Object.keys(values)];
+  await sql`INSERT INTO ${sql.table(table.name)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    VALUES (${sql.join([context.firmId, ...Object.values(values)])})`.execute(db);
+}
+
+function whereRow(table: SyncedTable, firmId: string, rowId: string) {
+  const parts = rowId.split(":");
+  return sql.join(
+    [
+      sql`firm_id = ${firmId}`,
+      ...table.idColumns.map((column, i) => sql`${sql.ref(column)} = ${parts[i] ?? ""}`),
+    ],
+    sql` AND `,
+  );
+}
+
+/** Entries' amounts: derived, never merged (merge.md), so both replicas compute the same one. */
+export function derivedAmount(table: SyncedTable, row: Row, minorDigits: number): number | undefined {
+  const int = (field: string) => Number(row[field] ?? 0);
+  if (table.derived === "time_amount") return timeAmount(int("rate"), int("minutes"), minorDigits);
+  if (table.derived === "expense_amount") {
+    return expenseAmount(int("quantity"), int("unit_rate"), int("surcharge_bp"), minorDigits);
+  }
+  return undefined;
+}
+
+/**
+ * Cloud: a record made on one replica may take a key (client code, staff number, email, work
+ * code) another replica's record already holds. The record arriving later keeps its data under
+ * a suffixed code (or without the email), by a cloud change every replica receives, and the
+ * conflict log says what happened. Keys that cannot be renamed (a rate's target and date) refuse.
+ */
+async function keepKeysUnique(
+  db: Db,
+  context: ApplyContext,
+  table: SyncedTable,
+  change: HeldChange,
+  target: Row,
+  followUps: HeldChange[],
+): Promise<Row> {
+  let row = target;
+  for (const key of table.unique) {
+    if (key.columns.some((c) => row[c] === null || row[c] === undefined)) continue;
+    const taken = async (candidate: Row) => {
+      const match = sql.join(
+        key.columns.map((c) => sql`${sql.ref(c)} = ${candidate[c]}`),
+        sql` AND `,
+      );
+      const others = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table.name)}
+        WHERE firm_id = ${context.firmId} AND ${match} AND NOT (${whereRow(table, context.firmId, change.rowId)})`.execute(
+        db,
+      );
+      return Number(others.rows[0]?.n ?? 0) > 0;
+    };
+    if (!(await taken(row))) continue;
+    if (key.resolve === "refuse") {
+      throw new AppError(
+        "DUPLICATE",
+        `another ${table.name.replaceAll("_", " ")} has the same ${key.columns.join(" and ")}`,
+      );
+    }
+    const field = "suffix" in key.resolve ? key.resolve.suffix : key.resolve.clear;
+    const original = row[field] ?? null;
+    let replacement: FieldValue = null;
+    if ("suffix" in key.resolve) {
+      for (let n = 2; ; n++) {
+        const candidate = { ...row, [field]: `${String(original)}-${n}` };
+        if (!(await taken(candidate))) {
+          replacement = candidate[field] ?? null;
+          break;
+        }
+      }
+    }
+    row = { ...row, [field]: replacement };
+    const hlc = context.tick!();
+    followUps.push({
+      hlc,
+      tbl: table.name,
+      rowId: change.rowId,
+      op: "put",
+      data: { [field]: replacement },
+      seen: null,
+      cloudSeq: null,
+    });
+    await recordConflict(db, context.firmId, {
+      at: context.now(),
+      kind: "unique",
+      tbl: table.name,
+      rowId: change.rowId,
+      field,
+      lostValue: original,
+      lostHlc: change.hlc,
+      keptValue: replacement,
+      keptHlc: hlc,
+    });
+  }
+  return row;
+}
+
+/**
+ * Values overwritten unseen, and edits that met a delete, go to the conflict log: on the cloud
+ * every one (the firm's whole record, for those with the Merge permission), on a desktop those
+ * where its own value lost (what its users need to review and may restore).
+ */
+async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord, change: HeldChange) {
+  const at = context.now();
+  const record = async (conflict: Parameters<typeof recordConflict>[2]) => {
+    if (context.side === "cloud" || replicaOf(conflict.lostHlc) === context.ownReplica) {
+      await recordConflict(db, context.firmId, conflict);
+    }
+  };
+  if (change.op === "put" && before.deletedAt && replicaOf(before.deletedAt) !== replicaOf(change.hlc)) {
+    await record({
+      at,
+      kind: "deleted",
+      tbl: change.tbl,
+      rowId: change.rowId,
+      field: "*",
+      lostValue: JSON.stringify(change.data),
+      lostHlc: change.hlc,
+      keptValue: null,
+      keptHlc: before.deletedAt,
+    });
+    return;
+  }
+  if (change.op === "delete" && !before.deletedAt) {
+    // Edits from other replicas the deleting replica never saw are lost with the record.
+    const unseen = [...before.fields].filter(([, version]) =>
+      isConcurrent(
+        version,
+        { hlc: change.hlc, seen: change.seen, cloudSeq: change.cloudSeq },
+        context.cloudReplica,
+      ),
+    );
+    if (unseen.length > 0) {
+      await record({
+        at,
+        kind: "deleted",
+        tbl: change.tbl,
+        rowId: change.rowId,
+        field: "*",
+        lostValue: JSON.stringify(
+          Object.fromEntries(unseen.map(([field, version]) => [field, version.value])),
+        ),
+        lostHlc: unseen
+          .map(([, version]) => version.hlc)
+          .sort()
+          .at(-1)!,
+        keptValue: null,
+        keptHlc: change.hlc,
+      });
+    }
+    return;
+  }
+  for (const conflict of conflictsOf(before, change, context.cloudReplica)) {
+    await record({
+      at,
+      kind: "overwrite",
+      tbl: change.tbl,
+      rowId: change.rowId,
+      field: conflict.field,
+      lostValue: conflict.lost.value,
+      lostHlc: conflict.lost.hlc,
+      keptValue: conflict.kept.value,
+      keptHlc: conflict.kept.hlc,
+    });
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Changes and how a record is rebuilt from them: pure, shared by the desktop and the cloud.
+ *
+ * A record on every replica is a function of the changes that replica holds for it: each field
+ * takes the value of the change with the greatest HLC that sets it (last writer wins per field),
+ * and a delete (a tombstone) ends the record for good. Because the fold does not depend on the
+ * order changes arrived in, replicas that hold the same changes hold the same records.
+ */
+import { compareHlc, parseHlc } from "./hlc.js";
+
+export type FieldValue = string | number | null;
+
+export interface Change {
+  hlc: string;
+  tbl: string;
+  rowId: string;
+  op: "put" | "delete";
+  /** The fields a put sets; empty for a delete. */
+  data: Record<string, FieldValue>;
+  /** The cloud sequence its author had pulled up to when making it (what the author had seen). */
+  seen: number | null;
+}
+
+/** A change as a replica holds it: with its cloud sequence number once the cloud has it. */
+export interface HeldChange extends Change {
+  cloudSeq: number | null;
+}
+
+export interface FieldVersion {
+  value: FieldValue;
+  hlc: string;
+  cloudSeq: number | null;
+}
+
+export interface FoldedRecord {
+  fields: Map<string, FieldVersion>;
+  /** The HLC of the tombstone, if the record was deleted. */
+  deletedAt: string | null;
+}
+
+export const hlcAfter = (a: string, b: string): boolean => compareHlc(parseHlc(a), parseHlc(b)) > 0;
+
+export const replicaOf = (hlc: string): string => parseHlc(hlc).replica;
+
+export function foldRecord(changes: Iterable<HeldChange>): FoldedRecord {
+  const fields = new Map<string, FieldVersion>();
+  let deletedAt: string | null = null;
+  for (const change of changes) {
+    if (change.op === "delete") {
+      if (deletedAt === null || hlcAfter(change.hlc, deletedAt)) deletedAt = change.hlc;
+      continue;
+    }
+    for (const [field, value] of Object.entries(change.data)) {
+      const current = fields.get(field);
+      if (!current || hlcAfter(change.hlc, current.hlc)) {
+        fields.set(field, { value, hlc: change.hlc, cloudSeq: change.cloudSeq });
+      }
+    }
+  }
+  return { fields, deletedAt };
+}
+
+export const recordValues = (record: FoldedRecord): Record<string, FieldValue> =>
+  Object.fromEntries([...record.fields].map(([field, version]) => [field, version.value]));
+
+/**
+ * Whether `incoming` was made without knowing `current` (so one overwrites the other unseen).
+ * A replica always knows its own earlier changes; otherwise the author knew `current` only if
+ * the cloud had sequenced it at or before the author's cursor. The cloud's own changes saw
+ * everything sequenced before them.
+ */
+export function isConcurrent(
+  current: FieldVersion,
+  incoming: { hlc: string; seen: number | null; cloudSeq: number | null },
+  cloudReplica: string | null,
+): boolean {
+  if (replicaOf(current.hlc) === replicaOf(incoming.hlc)) return false;
+  if (current.cloudSeq === null) return true;
+  const seen =
+    cloudReplica !== null && replicaOf(incoming.hlc) === cloudReplica
+      ? incoming.cloudSeq === null
+        ? Number.MAX_SAFE_INTEGER // a cloud change not yet sequenced is being made now: it sees all
+        : incoming.cloudSeq - 1
+      : (incoming.seen ?? 0);
+  return current.cloudSeq > seen;
+}
+
+export interface FieldConflict {
+  field: string;
+  lost: FieldVersion;
+  kept: FieldVersion;
+}
+
+/**
+ * The fields where `incoming` and the record's current values were written concurrently with
+ * different values: one of each pair loses, and the loser is what the conflict log keeps.
+ */
+export function conflictsOf(
+  record: FoldedRecord,
+  incoming: HeldChange,
+  cloudReplica: string | null,
+): FieldConflict[] {
+  if (incoming.op !== "put") return [];
+  const conflicts: FieldConflict[] = [];
+  for (const [field, value] of Object.entries(incoming.data)) {
+    const current = record.fields.get(field);
+    if (!current || current.hlc === incoming.hlc || sameValue(current.value, value)) continue;
+    if (!isConcurrent(current, incoming, cloudReplica)) continue;
+    const version: FieldVersion = { value, hlc: incoming.hlc, cloudSeq: incoming.cloudSeq };
+    conflicts.push(
+      hlcAfter(incoming.hlc, current.hlc)
+        ? { field, lost: current, kept: version }
+        : { field, lost: version, kept: current },
+    );
+  }
+  return conflicts;
+}
+
+const sameValue = (a: FieldValue, b: FieldValue): boolean => a === b;

@@ -1,0 +1,180 @@
+/**
+ * The cloud's side of merging: push (apply a desktop's batch once, atomically, answering each
+ * change) and pull (the changes after a cursor, in server-sequence order).
+ */
+import { authorize, type Actor } from "../access/authorize.js";
+import { assertAfterLockDate, isEntryStatus } from "../domain/entries.js";
+import { AppError } from "../domain/errors.js";
+import type { Firm } from "../firm-setup/firm-store.js";
+import type { Clock } from "../store/clock.js";
+import type { Db } from "../store/database.js";
+import { SCHEMA_VERSION } from "../store/migrate.js";
+import { inTransaction } from "../store/transaction.js";
+import { applyChange, type Row } from "./apply-changes.js";
+import { createHlcClock, formatHlc, parseHlc } from "./hlc.js";
+import {
+  changesAfter,
+  findBatchAnswer,
+  headSeq,
+  lockSyncState,
+  readSyncState,
+  saveBatchAnswer,
+  updateSyncState,
+} from "./journal-store.js";
+import type { PullAnswer, PullQuery, PushAnswer, PushRequest, PushResult } from "./sync-protocol.js";
+import type { LookupField, SyncedTable } from "./synced-tables.js";
+
+export function assertSchema(theirs: string): void {
+  if (theirs === SCHEMA_VERSION) return;
+  const newer = theirs > SCHEMA_VERSION ? "the cloud" : "this desktop";
+  throw new AppError(
+    "UPGRADE_REQUIRED",
+    `the desktop file is at schema ${theirs} and the cloud at ${SCHEMA_VERSION}: upgrade firmtime on ${newer} before merging`,
+    { theirs, ours: SCHEMA_VERSION },
+  );
+}
+
+export async function pushChanges(
+  db: Db,
+  firm: Firm,
+  actor: Actor,
+  request: PushRequest,
+  clock: Clock,
+  /** The machine's real clock: HLCs follow the wall clock the journal triggers read too. */
+  wallClock: () => number = Date.now,
+): Promise<PushAnswer> {
+  assertSchema(request.schema);
+  return inTransaction(db, async (tx) => {
+    const state = await lockSyncState(tx, firm.id);
+    const stored = await findBatchAnswer(tx, firm.id, request.batchId);
+    if (stored) return { ...(JSON.parse(stored) as PushAnswer), head: await headSeq(tx, firm.id) };
+
+    const hlcClock = createHlcClock(state.replicaId, wallClock, { last: state.clock });
+    // The skew guard runs before anything is applied: one far-future clock refuses the batch.
+    for (const change of request.changes) hlcClock.receive(parseHlc(change.hlc));
+    const now = () => clock.now().toISOString();
+    await updateSyncState(tx, firm.id, { applying: true });
+    const results: PushResult[] = [];
+    const followUps: PushAnswer["followUps"] = [];
+    for (const change of request.changes) {
+      const base = { hlc: change.hlc, tbl: change.tbl, rowId: change.rowId };
+      if (parseHlc(change.hlc).replica !== request.replica) {
+        results.push({
+          ...base,
+          status: "refused",
+          seq: null,
+          code: "BAD_CHANGE",
+          message: "a replica pushes only its own changes",
+        });
+        continue;
+      }
+      const result = await applyChange(
+        tx,
+        {
+          firmId: firm.id,
+          side: "cloud",
+          ownReplica: state.replicaId,
+          cloudReplica: state.replicaId,
+          minorDigits: firm.minorDigits,
+          now,
+          tick: () => formatHlc(hlcClock.tick()),
+          check: (table, before, after, lookup) =>
+            checkAsAuthor(tx, firm, actor, table, before, after, lookup),
+        },
+        { ...change, cloudSeq: null },
+      );
+      if (result.status === "refused") {
+        results.push({ ...base, status: "refused", seq: null, code: result.code, message: result.message });
+        continue;
+      }
+      results.push({ ...base, status: "accepted", seq: result.seq, code: null, message: null });
+      for (const { cloudSeq, ...followUp } of result.followUps)
+        followUps.push({ ...followUp, seq: cloudSeq ?? 0 });
+    }
+    await updateSyncState(tx, firm.id, { applying: false, clock: hlcClock.last() });
+    const answer: PushAnswer = {
+      epoch: state.epoch,
+      schema: SCHEMA_VERSION,
+      cloudReplica: state.replicaId,
+      head: await headSeq(tx, firm.id),
+      results,
+      followUps,
+    };
+    await saveBatchAnswer(tx, firm.id, request.batchId, now(), JSON.stringify(answer));
+    return answer;
+  });
+}
+
+/**
+ * Re-validation and re-authorization of a pushed change, as if its author made it here: the
+ * access rule of the record before and after, and the rules a desktop could have skipped
+ * (an entry on or before the cloud's lock date).
+ */
+async function checkAsAuthor(
+  db: Db,
+  firm: Firm,
+  actor: Actor,
+  table: SyncedTable,
+  before: Row | undefined,
+  after: Row | undefined,
+  lookup: LookupField,
+): Promise<void> {
+  if (before && after) {
+    const was = await table.access(before, "E", lookup);
+    authorize(actor, was.action, was.target);
+    const now = await table.access(after, "E", lookup);
+    // Moving a record (an entry to another client or staff member) is placing it anew.
+    if (JSON.stringify(now.target) !== JSON.stringify(was.target)) {
+      const placed = await table.access(after, "C", lookup);
+      authorize(actor, placed.action, placed.target);
+    }
+  } else if (after) {
+    const rule = await table.access(after, "C", lookup);
+    authorize(actor, rule.action, rule.target);
+  } else if (before) {
+    const rule = await table.access(before, "D", lookup);
+    authorize(actor, rule.action, rule.target);
+  }
+  if (table.derived) checkEntry(firm, before, after);
+  void db;
+}
+
+function checkEntry(firm: Firm, before: Row | undefined, after: Row | undefined): void {
+  if (after && !isEntryStatus(String(after.status))) throw new AppError("VALIDATION", "unknown entry status");
+  const dates = [before?.entry_date, after?.entry_date].filter((d): d is string => typeof d === "string");
+  // Past the lock date only a reviewer's approved → billed / transferred may land.
+  const statusOnly =
+    before &&
+    after &&
+    Object.keys(after).every(
+      (field) => field === "status" || field === "updated_at" || after[field] === before[field],
+    );
+  if (!statusOnly) for (const date of dates) assertAfterLockDate(date, firm.lockDate);
+}
+
+export async function pullChanges(db: Db, firm: Firm, query: PullQuery): Promise<PullAnswer> {
+  assertSchema(query.schema);
+  const state = await readSyncState(db, firm.id);
+  // Read the head first: every change at or below it has committed (a firm's writers take
+  // sequence numbers in commit order), so a cursor moved to it can never skip one.
+  const head = await headSeq(db, firm.id);
+  const changes = await changesAfter(db, firm.id, query.after, head, query.replica, query.limit);
+  const more = changes.length === query.limit;
+  return {
+    epoch: state.epoch,
+    schema: SCHEMA_VERSION,
+    cloudReplica: state.replicaId,
+    head,
+    changes: changes.map((c) => ({
+      hlc: c.hlc,
+      tbl: c.tbl,
+      rowId: c.rowId,
+      op: c.op,
+      data: c.data,
+      seen: c.seen,
+      seq: c.seq,
+    })),
+    next: more ? changes.at(-1)!.seq : Math.max(head, query.after),
+    more,
+  };
+}

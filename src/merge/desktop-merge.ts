@@ -1,0 +1,301 @@
+/**
+ * A desktop's merge with the cloud: push every change not yet acknowledged, in batches, then
+ * pull the cloud's changes after the cursor. Each step commits on its own, so an interrupted
+ * merge resumes where it stopped and a retried step is answered, never applied twice:
+ *
+ * - a batch's id is derived from the changes in it, so a batch whose answer was lost is sent
+ *   again under the same id and the cloud answers it from its batch log;
+ * - a pulled page is applied in one transaction with the new cursor;
+ * - a page is applied only while nothing local waits to go up (checked under the write lock),
+ *   so the desktop is exactly the cloud's state plus its own unsent changes when it applies.
+ */
+import { createHash } from "node:crypto";
+import { AppError } from "../domain/errors.js";
+import { findFirm, type Firm } from "../firm-setup/firm-store.js";
+import type { Clock } from "../store/clock.js";
+import type { Db } from "../store/database.js";
+import { SCHEMA_VERSION } from "../store/migrate.js";
+import { inTransaction } from "../store/transaction.js";
+import { applyChange, applyPage, rebuildRecord, type ApplyContext } from "./apply-changes.js";
+import type { HeldChange } from "./change.js";
+import { createHlcClock, parseHlc } from "./hlc.js";
+import {
+  appendLog,
+  countUnsent,
+  lockSyncState,
+  readSyncState,
+  removeChange,
+  setCloudSeq,
+  unsentChanges,
+  updateSyncState,
+  type SyncState,
+} from "./journal-store.js";
+import type { PullAnswer, PullQuery, PushAnswer, PushRequest } from "./sync-protocol.js";
+
+/** How a desktop reaches its cloud: HTTP in the product, anything faithful in tests. */
+export interface SyncTransport {
+  push(request: PushRequest): Promise<PushAnswer>;
+  pull(query: PullQuery): Promise<PullAnswer>;
+}
+
+export interface MergeProgress {
+  phase: "push" | "pull";
+  done: number;
+  /** Known total for the push phase; for the pull phase, the cloud's remaining count is unknown. */
+  total: number | null;
+}
+
+export interface MergeSummary {
+  pushed: number;
+  refused: number;
+  pulled: number;
+  conflicts: number;
+  epochChanged: boolean;
+}
+
+export interface MergeOptions {
+  clock: Clock;
+  /** The machine's real clock, for HLCs (the journal triggers read it too); tests may skew it. */
+  wallClock?: () => number;
+  batchSize?: number;
+  pageSize?: number;
+  onProgress?: (progress: MergeProgress) => void;
+}
+
+export async function mergeNow(db: Db, firmId: string, transport: SyncTransport, options: MergeOptions) {
+  const summary: MergeSummary = { pushed: 0, refused: 0, pulled: 0, conflicts: 0, epochChanged: false };
+  const state = await readSyncState(db, firmId);
+  if (!state.cloudUrl) {
+    throw new AppError(
+      "NOT_INTEGRATED",
+      "this file is not integrated with a cloud (run: firmtime integrate FILE --cloud URL)",
+    );
+  }
+  const conflictsBefore = await countConflicts(db, firmId);
+  // Pushing and pulling alternate until the queue is empty and the cloud has nothing newer:
+  // a page is refused while local changes wait, so a fresh local write sends us back to push.
+  for (let round = 0; round < 1000; round++) {
+    await pushAll(db, firmId, transport, options, summary);
+    const pulled = await pullAll(db, firmId, transport, options, summary);
+    if (pulled === "done") break;
+  }
+  await updateSyncState(db, firmId, { lastMergeAt: options.clock.now().toISOString() });
+  summary.conflicts = (await countConflicts(db, firmId)) - conflictsBefore;
+  return summary;
+}
+
+async function countConflicts(db: Db, firmId: string): Promise<number> {
+  const row = await db
+    .selectFrom("sync_conflict")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("firm_id", "=", firmId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function applyContext(
+  db: Db,
+  state: SyncState,
+  cloudReplica: string | null,
+  clock: Clock,
+): Promise<ApplyContext> {
+  const firm: Firm = await findFirm(db, state.firmId);
+  return {
+    firmId: state.firmId,
+    side: "desktop",
+    ownReplica: state.replicaId,
+    cloudReplica,
+    minorDigits: firm.minorDigits,
+    now: () => clock.now().toISOString(),
+  };
+}
+
+/** The batch id: the same changes always travel under the same id. */
+const batchIdOf = (replica: string, changes: readonly HeldChange[]): string =>
+  `${replica}-${createHash("sha256")
+    .update(changes.map((c) => `${c.hlc}|${c.tbl}|${c.rowId}`).join("\n"))
+    .digest("hex")
+    .slice(0, 32)}`;
+
+async function pushAll(
+  db: Db,
+  firmId: string,
+  transport: SyncTransport,
+  options: MergeOptions,
+  summary: MergeSummary,
+): Promise<void> {
+  const batchSize = options.batchSize ?? 500;
+  let state = await readSyncState(db, firmId);
+  const total = await countUnsent(db, firmId, state.replicaId);
+  let done = 0;
+  const toRebuild = new Map<string, { tbl: string; rowId: string }>();
+  for (;;) {
+    const batch = await unsentChanges(db, firmId, state.replicaId, batchSize);
+    if (batch.length === 0) break;
+    const answer = await transport.push({
+      schema: SCHEMA_VERSION,
+      replica: state.replicaId,
+      batchId: batchIdOf(state.replicaId, batch),
+      changes: batch.map(({ hlc, tbl, rowId, op, data, seen }) => ({ hlc, tbl, rowId, op, data, seen })),
+    });
+    if (await epochChanged(db, state, answer, summary)) {
+      state = await readSyncState(db, firmId);
+      continue;
+    }
+    await inTransaction(db, async (tx) => {
+      await lockSyncState(tx, firmId);
+      const context = await applyContext(tx, state, answer.cloudReplica, options.clock);
+      await updateSyncState(tx, firmId, { applying: true, cloudReplicaId: answer.cloudReplica });
+      const bySeq = new Map(batch.map((c) => [`${c.hlc}|${c.tbl}|${c.rowId}`, c]));
+      for (const result of answer.results) {
+        const local = bySeq.get(`${result.hlc}|${result.tbl}|${result.rowId}`);
+        if (!local) continue;
+        if (result.status === "accepted") {
+          await setCloudSeq(tx, firmId, local.seq, result.seq!);
+          summary.pushed++;
+          continue;
+        }
+        // Refused for good: the value leaves the journal (the cloud's stands), stays in the log.
+        summary.refused++;
+        await removeChange(tx, firmId, local);
+        await appendLog(tx, firmId, {
+          at: context.now(),
+          level: "error",
+          code: result.code ?? "REFUSED",
+          tbl: local.tbl,
+          rowId: local.rowId,
+          hlc: local.hlc,
+          message: result.message ?? "the cloud refused this change",
+          data: local.data,
+        });
+        toRebuild.set(`${local.tbl}|${local.rowId}`, { tbl: local.tbl, rowId: local.rowId });
+      }
+      await receiveClock(
+        tx,
+        firmId,
+        answer.followUps.map((c) => c.hlc),
+        options,
+      );
+      for (const followUp of answer.followUps) {
+        await applyChange(tx, context, { ...followUp, cloudSeq: followUp.seq });
+      }
+      await rebuildPending(tx, context, toRebuild);
+      await updateSyncState(tx, firmId, { applying: false });
+    });
+    done += batch.length;
+    options.onProgress?.({ phase: "push", done, total: Math.max(total, done) });
+  }
+}
+
+/** Rebuilds reverted records until no more progress: a child row first, then its parent. */
+async function rebuildPending(
+  db: Db,
+  context: ApplyContext,
+  pending: Map<string, { tbl: string; rowId: string }>,
+) {
+  for (let progress = true; progress && pending.size > 0;) {
+    progress = false;
+    for (const [key, row] of [...pending]) {
+      if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
+        pending.delete(key);
+        progress = true;
+      }
+    }
+  }
+}
+
+/** Pulls pages until the cloud has nothing newer ("done") or local changes wait to go up ("push"). */
+async function pullAll(
+  db: Db,
+  firmId: string,
+  transport: SyncTransport,
+  options: MergeOptions,
+  summary: MergeSummary,
+): Promise<"done" | "push"> {
+  let pageSize = options.pageSize ?? 1000;
+  for (;;) {
+    const state = await readSyncState(db, firmId);
+    const answer = await transport.pull({
+      schema: SCHEMA_VERSION,
+      replica: state.replicaId,
+      after: state.cursor,
+      limit: pageSize,
+      wait: 0,
+    });
+    if (await epochChanged(db, state, answer, summary)) return "push";
+    const outcome = await inTransaction(db, async (tx) => {
+      const locked = await lockSyncState(tx, firmId);
+      if (locked.cursor !== state.cursor) return "again" as const; // another merge moved on
+      if ((await countUnsent(tx, firmId, locked.replicaId)) > 0) return "push" as const;
+      const context = await applyContext(tx, locked, answer.cloudReplica, options.clock);
+      await receiveClock(
+        tx,
+        firmId,
+        answer.changes.map((c) => c.hlc),
+        options,
+      );
+      await updateSyncState(tx, firmId, { applying: true, cloudReplicaId: answer.cloudReplica });
+      const waiting = await applyPage(
+        tx,
+        context,
+        answer.changes.map((change) => ({ ...change, cloudSeq: change.seq })),
+      );
+      if (waiting.length > 0 && !answer.more) {
+        throw new AppError(
+          "VALIDATION",
+          `the cloud's ${waiting[0]!.tbl.replaceAll("_", " ")} ${waiting[0]!.rowId} cannot be written on this desktop`,
+        );
+      }
+      // A row still waiting for a later change: read again from just before it, with what follows.
+      const next = waiting.length > 0 ? waiting[0]!.firstSeq - 1 : answer.next;
+      await updateSyncState(tx, firmId, { applying: false, cursor: next });
+      if (waiting.length > 0) pageSize = Math.min(pageSize * 2, 5000);
+      return answer.more ? ("again" as const) : ("done" as const);
+    });
+    summary.pulled += answer.changes.length;
+    options.onProgress?.({ phase: "pull", done: summary.pulled, total: null });
+    if (outcome !== "again") return outcome;
+  }
+}
+
+/** Folds remote timestamps into the local clock; refuses those too far ahead of this machine's. */
+async function receiveClock(
+  db: Db,
+  firmId: string,
+  hlcs: readonly string[],
+  options: MergeOptions,
+): Promise<void> {
+  if (hlcs.length === 0) return;
+  const state = await readSyncState(db, firmId);
+  const hlcClock = createHlcClock(state.replicaId, options.wallClock ?? Date.now, { last: state.clock });
+  for (const hlc of hlcs) hlcClock.receive(parseHlc(hlc));
+  await updateSyncState(db, firmId, { clock: hlcClock.last() });
+}
+
+/**
+ * A cloud answering with another epoch (or a head behind our cursor) was restored from a
+ * backup and may lack changes it had acknowledged: everything this desktop made goes up again
+ * (the cloud keeps what it already has) and everything comes down again from the start.
+ */
+async function epochChanged(
+  db: Db,
+  state: SyncState,
+  answer: { epoch: string; head: number },
+  summary: MergeSummary,
+): Promise<boolean> {
+  if (answer.epoch === state.epoch && answer.head >= state.cursor) return false;
+  summary.epochChanged = true;
+  await inTransaction(db, async (tx) => {
+    await lockSyncState(tx, state.firmId);
+    await tx
+      .updateTable("sync_change")
+      .set({ cloud_seq: null })
+      .where("firm_id", "=", state.firmId)
+      .where("replica", "=", state.replicaId)
+      .execute();
+    await updateSyncState(tx, state.firmId, { epoch: answer.epoch, cursor: 0 });
+  });
+  return true;
+}
+
+export { readSyncState };

@@ -1,0 +1,439 @@
+/**
+ * Queries on the merge tables: the firm's sync state and clock, the change journal, and the
+ * conflict, warning/error and push-batch logs. Row types stay here.
+ */
+import { sql } from "kysely";
+import { v7 as uuidv7 } from "uuid";
+import type { Db } from "../store/database.js";
+import type { SyncChangeTable, SyncConflictTable, SyncLogTable } from "../store/tables.js";
+import type { Change, FieldValue, HeldChange } from "./change.js";
+import { formatHlc, parseHlc, type Hlc } from "./hlc.js";
+
+export interface SyncState {
+  firmId: string;
+  replicaId: string;
+  clock: Hlc;
+  cursor: number;
+  epoch: string;
+  cloudUrl: string | null;
+  cloudSlug: string | null;
+  cloudReplicaId: string | null;
+  fileId: string;
+  integratedAt: string | null;
+  lastMergeAt: string | null;
+  boundFileId: string | null;
+}
+
+export async function readSyncState(db: Db, firmId: string): Promise<SyncState> {
+  const row = await db
+    .selectFrom("sync_state")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .executeTakeFirstOrThrow();
+  return {
+    firmId,
+    replicaId: row.replica_id,
+    clock: { millis: row.millis, counter: row.counter, replica: row.replica_id },
+    cursor: row.cursor,
+    epoch: row.epoch,
+    cloudUrl: row.cloud_url,
+    cloudSlug: row.cloud_slug,
+    cloudReplicaId: row.cloud_replica_id,
+    fileId: row.file_id,
+    integratedAt: row.integrated_at,
+    lastMergeAt: row.last_merge_at,
+    boundFileId: row.bound_file_id,
+  };
+}
+
+/**
+ * Takes the firm's sync state for writing: on PostgreSQL the row stays locked until commit, so
+ * the merge and every journaled write of the firm take their turn, as the triggers do.
+ */
+export async function lockSyncState(db: Db, firmId: string): Promise<SyncState> {
+  await db.updateTable("sync_state").set({ applying: 0 }).where("firm_id", "=", firmId).execute();
+  return readSyncState(db, firmId);
+}
+
+export type SyncStateChanges = Partial<{
+  clock: Hlc;
+  applying: boolean;
+  cursor: number;
+  epoch: string;
+  cloudUrl: string | null;
+  cloudSlug: string | null;
+  cloudReplicaId: string | null;
+  integratedAt: string | null;
+  lastMergeAt: string | null;
+  boundFileId: string | null;
+}>;
+
+export async function updateSyncState(db: Db, firmId: string, changes: SyncStateChanges): Promise<void> {
+  const set = {
+    ...(changes.clock && { millis: changes.clock.millis, counter: changes.clock.counter }),
+    ...(changes.applying !== undefined && { applying: changes.applying ? 1 : 0 }),
+    ...(changes.cursor !== undefined && { cursor: changes.cursor }),
+    ...(changes.epoch !== undefined && { epoch: changes.epoch }),
+    ...(changes.cloudUrl !== undefined && { cloud_url: changes.cloudUrl }),
+    ...(changes.cloudSlug !== undefined && { cloud_slug: changes.cloudSlug }),
+    ...(changes.cloudReplicaId !== undefined && { cloud_replica_id: changes.cloudReplicaId }),
+    ...(changes.integratedAt !== undefined && { integrated_at: changes.integratedAt }),
+    ...(changes.lastMergeAt !== undefined && { last_merge_at: changes.lastMergeAt }),
+    ...(changes.boundFileId !== undefined && { bound_file_id: changes.boundFileId }),
+  };
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable("sync_state").set(set).where("firm_id", "=", firmId).execute();
+}
+
+type ChangeRow = Pick<SyncChangeTable, "hlc" | "tbl" | "row_id" | "op" | "data" | "seen" | "cloud_seq"> & {
+  seq: number;
+};
+
+const heldChange = (row: ChangeRow): HeldChange & { seq: number } => ({
+  seq: row.seq,
+  hlc: row.hlc,
+  tbl: row.tbl,
+  rowId: row.row_id,
+  op: row.op,
+  data: JSON.parse(row.data) as Record<string, FieldValue>,
+  seen: row.seen,
+  cloudSeq: row.cloud_seq,
+});
+
+const CHANGE_COLUMNS = ["seq", "hlc", "tbl", "row_id", "op", "data", "seen", "cloud_seq"] as const;
+
+/** Every change held for these rows of one table, grouped by row id. */
+export async function changesOfRows(
+  db: Db,
+  firmId: string,
+  tbl: string,
+  rowIds: readonly string[],
+): Promise<Map<string, (HeldChange & { seq: number })[]>> {
+  const byRow = new Map<string, (HeldChange & { seq: number })[]>();
+  for (let i = 0; i < rowIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("sync_change")
+      .select(CHANGE_COLUMNS)
+      .where("firm_id", "=", firmId)
+      .where("tbl", "=", tbl)
+      .where("row_id", "in", rowIds.slice(i, i + 500))
+      .orderBy("seq")
+      .execute();
+    for (const row of rows) {
+      const list = byRow.get(row.row_id) ?? [];
+      list.push(heldChange(row));
+      byRow.set(row.row_id, list);
+    }
+  }
+  return byRow;
+}
+
+export async function findChange(
+  db: Db,
+  firmId: string,
+  change: Pick<Change, "hlc" | "tbl" | "rowId">,
+): Promise<{ seq: number; cloudSeq: number | null } | undefined> {
+  const row = await db
+    .selectFrom("sync_change")
+    .select(["seq", "cloud_seq"])
+    .where("firm_id", "=", firmId)
+    .where("hlc", "=", change.hlc)
+    .where("tbl", "=", change.tbl)
+    .where("row_id", "=", change.rowId)
+    .executeTakeFirst();
+  return row && { seq: row.seq, cloudSeq: row.cloud_seq };
+}
+
+/** Appends a change to the journal; returns its local sequence number. */
+export async function appendChange(db: Db, firmId: string, change: HeldChange): Promise<number> {
+  const row = await db
+    .insertInto("sync_change")
+    .values({
+      firm_id: firmId,
+      hlc: change.hlc,
+      replica: parseHlc(change.hlc).replica,
+      tbl: change.tbl,
+      row_id: change.rowId,
+      op: change.op,
+      data: JSON.stringify(change.data),
+      seen: change.seen,
+      cloud_seq: change.cloudSeq,
+    })
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
+export async function removeChange(db: Db, firmId: string, change: Pick<Change, "hlc" | "tbl" | "rowId">) {
+  await db
+    .deleteFrom("sync_change")
+    .where("firm_id", "=", firmId)
+    .where("hlc", "=", change.hlc)
+    .where("tbl", "=", change.tbl)
+    .where("row_id", "=", change.rowId)
+    .execute();
+}
+
+export async function setCloudSeq(db: Db, firmId: string, localSeq: number, cloudSeq: number): Promise<void> {
+  await db
+    .updateTable("sync_change")
+    .set({ cloud_seq: cloudSeq })
+    .where("firm_id", "=", firmId)
+    .where("seq", "=", localSeq)
+    .execute();
+}
+
+/** A desktop's own changes the cloud has not acknowledged yet, oldest first. */
+export async function unsentChanges(
+  db: Db,
+  firmId: string,
+  replicaId: string,
+  limit: number,
+): Promise<(HeldChange & { seq: number })[]> {
+  const rows = await db
+    .selectFrom("sync_change")
+    .select(CHANGE_COLUMNS)
+    .where("firm_id", "=", firmId)
+    .where("replica", "=", replicaId)
+    .where("cloud_seq", "is", null)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+  return rows.map(heldChange);
+}
+
+export async function countUnsent(db: Db, firmId: string, replicaId: string): Promise<number> {
+  const row = await db
+    .selectFrom("sync_change")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("firm_id", "=", firmId)
+    .where("replica", "=", replicaId)
+    .where("cloud_seq", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Cloud: the changes after a cursor, in sequence order, leaving out the asking replica's own. */
+export async function changesAfter(
+  db: Db,
+  firmId: string,
+  after: number,
+  upTo: number,
+  excludeReplica: string,
+  limit: number,
+): Promise<(HeldChange & { seq: number })[]> {
+  const rows = await db
+    .selectFrom("sync_change")
+    .select(CHANGE_COLUMNS)
+    .where("firm_id", "=", firmId)
+    .where("seq", ">", after)
+    .where("seq", "<=", upTo)
+    .where("replica", "<>", excludeReplica)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+  return rows.map(heldChange);
+}
+
+export async function headSeq(db: Db, firmId: string): Promise<number> {
+  const row = await db
+    .selectFrom("sync_change")
+    .select((eb) => eb.fn.max("seq").as("head"))
+    .where("firm_id", "=", firmId)
+    .executeTakeFirst();
+  return Number(row?.head ?? 0);
+}
+
+export async function countChangesAfter(db: Db, firmId: string, after: number, excludeReplica: string) {
+  const row = await db
+    .selectFrom("sync_change")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("firm_id", "=", firmId)
+    .where("seq", ">", after)
+    .where("replica", "<>", excludeReplica)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// --- conflicts ---
+
+export interface Conflict {
+  id: string;
+  at: string;
+  kind: SyncConflictTable["kind"];
+  tbl: string;
+  rowId: string;
+  field: string;
+  lostValue: FieldValue;
+  lostHlc: string;
+  keptValue: FieldValue;
+  keptHlc: string;
+  status: SyncConflictTable["status"];
+  resolvedAt: string | null;
+}
+
+export async function recordConflict(
+  db: Db,
+  firmId: string,
+  conflict: Omit<Conflict, "id" | "status" | "resolvedAt">,
+): Promise<void> {
+  await db
+    .insertInto("sync_conflict")
+    .values({
+      id: uuidv7(),
+      firm_id: firmId,
+      at: conflict.at,
+      kind: conflict.kind,
+      tbl: conflict.tbl,
+      row_id: conflict.rowId,
+      field: conflict.field,
+      lost_value: JSON.stringify(conflict.lostValue),
+      lost_hlc: conflict.lostHlc,
+      kept_value: JSON.stringify(conflict.keptValue),
+      kept_hlc: conflict.keptHlc,
+      status: "open",
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+const conflictOf = (row: SyncConflictTable): Conflict => ({
+  id: row.id,
+  at: row.at,
+  kind: row.kind,
+  tbl: row.tbl,
+  rowId: row.row_id,
+  field: row.field,
+  lostValue: JSON.parse(row.lost_value) as FieldValue,
+  lostHlc: row.lost_hlc,
+  keptValue: JSON.parse(row.kept_value) as FieldValue,
+  keptHlc: row.kept_hlc,
+  status: row.status,
+  resolvedAt: row.resolved_at,
+});
+
+export async function listConflicts(
+  db: Db,
+  firmId: string,
+  status?: Conflict["status"],
+): Promise<Conflict[]> {
+  let query = db.selectFrom("sync_conflict").selectAll().where("firm_id", "=", firmId);
+  if (status) query = query.where("status", "=", status);
+  return (await query.orderBy("at").orderBy("id").execute()).map(conflictOf);
+}
+
+export async function getConflict(db: Db, firmId: string, id: string): Promise<Conflict | undefined> {
+  const row = await db
+    .selectFrom("sync_conflict")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && conflictOf(row);
+}
+
+export async function resolveConflict(
+  db: Db,
+  firmId: string,
+  id: string,
+  status: "restored" | "dismissed",
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable("sync_conflict")
+    .set({ status, resolved_at: at })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .execute();
+}
+
+// --- warning and error log ---
+
+export interface LogEntry {
+  id: string;
+  at: string;
+  level: SyncLogTable["level"];
+  code: string;
+  tbl: string;
+  rowId: string;
+  hlc: string | null;
+  message: string;
+  data: Record<string, FieldValue>;
+}
+
+export async function appendLog(db: Db, firmId: string, entry: Omit<LogEntry, "id">): Promise<void> {
+  await db
+    .insertInto("sync_log")
+    .values({
+      id: uuidv7(),
+      firm_id: firmId,
+      at: entry.at,
+      level: entry.level,
+      code: entry.code,
+      tbl: entry.tbl,
+      row_id: entry.rowId,
+      hlc: entry.hlc,
+      message: entry.message,
+      data: JSON.stringify(entry.data),
+    })
+    .execute();
+}
+
+export async function listLog(db: Db, firmId: string, level?: LogEntry["level"]): Promise<LogEntry[]> {
+  let query = db.selectFrom("sync_log").selectAll().where("firm_id", "=", firmId);
+  if (level) query = query.where("level", "=", level);
+  const rows = await query.orderBy("at").orderBy("id").execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    level: row.level,
+    code: row.code,
+    tbl: row.tbl,
+    rowId: row.row_id,
+    hlc: row.hlc,
+    message: row.message,
+    data: JSON.parse(row.data) as Record<string, FieldValue>,
+  }));
+}
+
+export async function countLog(db: Db, firmId: string, level: LogEntry["level"]): Promise<number> {
+  const row = await db
+    .selectFrom("sync_log")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("firm_id", "=", firmId)
+    .where("level", "=", level)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// --- push batches (cloud) ---
+
+export async function findBatchAnswer(db: Db, firmId: string, batchId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("sync_batch")
+    .select("answer")
+    .where("firm_id", "=", firmId)
+    .where("batch_id", "=", batchId)
+    .executeTakeFirst();
+  return row?.answer;
+}
+
+export async function saveBatchAnswer(db: Db, firmId: string, batchId: string, at: string, answer: string) {
+  await db.insertInto("sync_batch").values({ firm_id: firmId, batch_id: batchId, at, answer }).execute();
+}
+
+/** The one record of a synced table, by its journal row id, as plain field values. */
+export async function readRecord(
+  db: Db,
+  firmId: string,
+  table: { name: string; idColumns: readonly string[] },
+  rowId: string,
+): Promise<Record<string, FieldValue> | undefined> {
+  const parts = rowId.split(":");
+  const where = table.idColumns.map((column, i) => sql`${sql.ref(column)} = ${parts[i] ?? ""}`);
+  const result = await sql<Record<string, FieldValue>>`SELECT * FROM ${sql.table(table.name)}
+    WHERE firm_id = ${firmId} ${where.length ? sql`AND ${sql.join(where, sql` AND `)}` : sql``}`.execute(db);
+  return result.rows[0];
+}
+
+export const hlcText = formatHlc;

@@ -1,0 +1,76 @@
+/**
+ * The merge protocol's messages, as zod schemas shared by the cloud's routes and the desktop's
+ * client. Every answer carries the cloud's epoch and schema version, so a desktop notices a
+ * restored cloud or a version mismatch on any exchange.
+ */
+import { z } from "zod";
+
+const fieldValue = z.union([z.string().max(100_000), z.number().int(), z.null()]);
+
+export const wireChange = z.strictObject({
+  hlc: z.string().max(80),
+  tbl: z.string().max(60),
+  rowId: z.string().max(200),
+  op: z.enum(["put", "delete"]),
+  data: z.record(z.string().max(60), fieldValue),
+  seen: z.number().int().min(0).nullable(),
+});
+export type WireChange = z.infer<typeof wireChange>;
+
+export const sequencedChange = wireChange.extend({ seq: z.number().int() });
+export type SequencedChange = z.infer<typeof sequencedChange>;
+
+export const MAX_PUSH_CHANGES = 1000;
+
+export const pushRequest = z.strictObject({
+  schema: z.string().max(60),
+  replica: z.string().regex(/^[0-9a-z-]{1,40}$/),
+  batchId: z.string().min(1).max(120),
+  changes: z.array(wireChange).max(MAX_PUSH_CHANGES),
+});
+export type PushRequest = z.infer<typeof pushRequest>;
+
+export const pushResult = z.object({
+  hlc: z.string(),
+  tbl: z.string(),
+  rowId: z.string(),
+  status: z.enum(["accepted", "refused"]),
+  seq: z.number().int().nullable(),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type PushResult = z.infer<typeof pushResult>;
+
+const cloudFacts = {
+  epoch: z.string(),
+  schema: z.string(),
+  cloudReplica: z.string(),
+  head: z.number().int(),
+};
+
+export const pushAnswer = z.object({
+  ...cloudFacts,
+  results: z.array(pushResult),
+  /** Cloud changes made while applying the batch (a rename keeping a code unique). */
+  followUps: z.array(sequencedChange),
+});
+export type PushAnswer = z.infer<typeof pushAnswer>;
+
+export const pullQuery = z.strictObject({
+  schema: z.string().max(60),
+  replica: z.string().regex(/^[0-9a-z-]{1,40}$/),
+  after: z.coerce.number().int().min(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  /** Long poll: with nothing new, wait up to this many seconds for a change. */
+  wait: z.coerce.number().int().min(0).max(60).default(0),
+});
+export type PullQuery = z.infer<typeof pullQuery>;
+
+export const pullAnswer = z.object({
+  ...cloudFacts,
+  changes: z.array(sequencedChange),
+  /** The cursor to ask after next time; below the head while `more` is true. */
+  next: z.number().int(),
+  more: z.boolean(),
+});
+export type PullAnswer = z.infer<typeof pullAnswer>;
