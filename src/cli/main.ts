@@ -13,6 +13,8 @@ import { registerLoginCommands } from "./commands/login.js";
 import { registerProtectionCommands } from "./commands/protection.js";
 import { registerRecordCommands } from "./commands/records.js";
 import { registerReportCommands } from "./commands/report.js";
+import { registerIntegrateCommands } from "./commands/integrate.js";
+import { registerMergeCommands } from "./commands/merge.js";
 import { registerServeCommands } from "./commands/serve.js";
 
 export type Register = (program: Command, context: () => CommandContext) => void;
@@ -28,6 +30,8 @@ const REGISTRATIONS: Register[] = [
   registerReportCommands,
   registerImportCommands,
   registerServeCommands,
+  registerMergeCommands,
+  registerIntegrateCommands,
 ];
 
 export function buildProgram(io: CliIo): { program: Command; context: () => CommandContext } {

@@ -1,13 +1,13 @@
 /** The firm profile: name, currency, time increment, lock date, fiscal year start. */
 import { parseIsoDate } from "../domain/dates.js";
 import { isTimeIncrement } from "../domain/duration.js";
-import { invalid } from "../domain/errors.js";
+import { AppError, invalid } from "../domain/errors.js";
 import { normaliseCurrency, requireText } from "../domain/fields.js";
 import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
-import { findFirm, insertFirm, updateFirmRow, type Firm } from "./firm-store.js";
+import { findFirm, insertFirm, isIdentityFixed, updateFirmRow, type Firm } from "./firm-store.js";
 
 export interface FirmInput {
   name: string;
@@ -85,6 +85,12 @@ export function checkFirmPatch(patch: FirmPatch): FirmPatch {
 export async function editFirm(db: Db, clock: Clock, firmId: string, patch: FirmPatch): Promise<Firm> {
   const firm = await findFirm(db, firmId);
   const checked = checkFirmPatch(patch);
+  if (checked.name !== undefined && checked.name !== firm.name && (await isIdentityFixed(db, firmId))) {
+    throw new AppError(
+      "FILE_IDENTITY_LOCKED",
+      `${firm.name} is integrated with a cloud, so its name is fixed: every copy of the firm file and the cloud know it by this name`,
+    );
+  }
   const next: Firm = {
     ...firm,
     name: checked.name ?? firm.name,

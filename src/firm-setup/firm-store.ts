@@ -90,3 +90,16 @@ export async function findFirmBySlug(db: Db, slug: string): Promise<Firm | undef
 export async function selectFirms(db: Db): Promise<Firm[]> {
   return (await db.selectFrom("firm").selectAll().orderBy("name").execute()).map(firmRowToFirm);
 }
+
+/**
+ * Whether the firm's identity is fixed: a desktop file once integrated, or a cloud firm once
+ * bound to a file. Merging names the firm by it, so renaming is refused from then on.
+ */
+export async function isIdentityFixed(db: Db, firmId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("sync_state")
+    .select(["integrated_at", "bound_file_id"])
+    .where("firm_id", "=", firmId)
+    .executeTakeFirst();
+  return Boolean(row && (row.integrated_at !== null || row.bound_file_id !== null));
+}

@@ -79,8 +79,11 @@ export async function mergeNow(db: Db, firmId: string, transport: SyncTransport,
     const pulled = await pullAll(db, firmId, transport, options, summary);
     if (pulled === "done") break;
   }
-  await updateSyncState(db, firmId, { lastMergeAt: options.clock.now().toISOString() });
   summary.conflicts = (await countConflicts(db, firmId)) - conflictsBefore;
+  await updateSyncState(db, firmId, {
+    lastMergeAt: options.clock.now().toISOString(),
+    lastMerge: JSON.stringify(summary),
+  });
   return summary;
 }
 
@@ -219,6 +222,7 @@ async function pullAll(
       schema: SCHEMA_VERSION,
       replica: state.replicaId,
       after: state.cursor,
+      fileId: state.fileId,
       limit: pageSize,
       wait: 0,
     });

@@ -21,6 +21,8 @@ export interface SyncState {
   fileId: string;
   integratedAt: string | null;
   lastMergeAt: string | null;
+  /** What the last merge did, as MergeSummary JSON. */
+  lastMerge: string | null;
   boundFileId: string | null;
 }
 
@@ -42,6 +44,7 @@ export async function readSyncState(db: Db, firmId: string): Promise<SyncState> 
     fileId: row.file_id,
     integratedAt: row.integrated_at,
     lastMergeAt: row.last_merge_at,
+    lastMerge: row.last_merge,
     boundFileId: row.bound_file_id,
   };
 }
@@ -65,6 +68,7 @@ export type SyncStateChanges = Partial<{
   cloudReplicaId: string | null;
   integratedAt: string | null;
   lastMergeAt: string | null;
+  lastMerge: string | null;
   boundFileId: string | null;
 }>;
 
@@ -79,6 +83,7 @@ export async function updateSyncState(db: Db, firmId: string, changes: SyncState
     ...(changes.cloudReplicaId !== undefined && { cloud_replica_id: changes.cloudReplicaId }),
     ...(changes.integratedAt !== undefined && { integrated_at: changes.integratedAt }),
     ...(changes.lastMergeAt !== undefined && { last_merge_at: changes.lastMergeAt }),
+    ...(changes.lastMerge !== undefined && { last_merge: changes.lastMerge }),
     ...(changes.boundFileId !== undefined && { bound_file_id: changes.boundFileId }),
   };
   if (Object.keys(set).length === 0) return;
@@ -183,6 +188,31 @@ export async function setCloudSeq(db: Db, firmId: string, localSeq: number, clou
     .execute();
 }
 
+/**
+ * Changes that stay on this desktop for good: integration holds back negative entries
+ * (merge.md), marking their changes with the cloud sequence -1; later edits of a held record
+ * stay behind with it.
+ */
+export const HELD = -1;
+
+export async function holdRecords(
+  db: Db,
+  firmId: string,
+  tbl: string,
+  rowIds: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < rowIds.length; i += 500) {
+    await db
+      .updateTable("sync_change")
+      .set({ cloud_seq: HELD })
+      .where("firm_id", "=", firmId)
+      .where("tbl", "=", tbl)
+      .where("row_id", "in", rowIds.slice(i, i + 500))
+      .where("cloud_seq", "is", null)
+      .execute();
+  }
+}
+
 /** A desktop's own changes the cloud has not acknowledged yet, oldest first. */
 export async function unsentChanges(
   db: Db,
@@ -191,12 +221,25 @@ export async function unsentChanges(
   limit: number,
 ): Promise<(HeldChange & { seq: number })[]> {
   const rows = await db
-    .selectFrom("sync_change")
-    .select(CHANGE_COLUMNS)
-    .where("firm_id", "=", firmId)
-    .where("replica", "=", replicaId)
-    .where("cloud_seq", "is", null)
-    .orderBy("seq")
+    .selectFrom("sync_change as c")
+    .select(["c.seq", "c.hlc", "c.tbl", "c.row_id", "c.op", "c.data", "c.seen", "c.cloud_seq"])
+    .where("c.firm_id", "=", firmId)
+    .where("c.replica", "=", replicaId)
+    .where("c.cloud_seq", "is", null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("sync_change as h")
+            .select("h.seq")
+            .whereRef("h.firm_id", "=", "c.firm_id")
+            .whereRef("h.tbl", "=", "c.tbl")
+            .whereRef("h.row_id", "=", "c.row_id")
+            .where("h.cloud_seq", "=", HELD),
+        ),
+      ),
+    )
+    .orderBy("c.seq")
     .limit(limit)
     .execute();
   return rows.map(heldChange);
@@ -204,11 +247,24 @@ export async function unsentChanges(
 
 export async function countUnsent(db: Db, firmId: string, replicaId: string): Promise<number> {
   const row = await db
-    .selectFrom("sync_change")
+    .selectFrom("sync_change as c")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("firm_id", "=", firmId)
-    .where("replica", "=", replicaId)
-    .where("cloud_seq", "is", null)
+    .where("c.firm_id", "=", firmId)
+    .where("c.replica", "=", replicaId)
+    .where("c.cloud_seq", "is", null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("sync_change as h")
+            .select("h.seq")
+            .whereRef("h.firm_id", "=", "c.firm_id")
+            .whereRef("h.tbl", "=", "c.tbl")
+            .whereRef("h.row_id", "=", "c.row_id")
+            .where("h.cloud_seq", "=", HELD),
+        ),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -61,6 +61,11 @@ export const pullQuery = z.strictObject({
   replica: z.string().regex(/^[0-9a-z-]{1,40}$/),
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  /** The integrated file's id: lets staff without the Merge permission pull for their file. */
+  fileId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
   /** Long poll: with nothing new, wait up to this many seconds for a change. */
   wait: z.coerce.number().int().min(0).max(60).default(0),
 });

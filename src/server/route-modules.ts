@@ -27,6 +27,7 @@ import { registerRateRoutes } from "../firm-setup/rate-routes.js";
 import { registerStaffGroupRoutes } from "../firm-setup/staff-group-routes.js";
 import { registerStaffRoutes } from "../firm-setup/staff-routes.js";
 import { registerWorkCodeRoutes } from "../firm-setup/work-code-routes.js";
+import { registerSyncRoutes } from "../merge/sync-routes.js";
 import type { ServerDeps } from "./context.js";
 
 export type ZodApp = FastifyInstance<
@@ -60,4 +61,5 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerRoleRoutes,
   registerAssignmentRoutes,
   registerContactGroupRoutes,
+  registerSyncRoutes,
 ];

@@ -284,6 +284,7 @@ export interface SyncStateTable {
   file_id: string;
   integrated_at: string | null;
   last_merge_at: string | null;
+  last_merge: string | null;
   bound_file_id: string | null;
 }
 

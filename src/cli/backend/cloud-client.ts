@@ -69,7 +69,7 @@ export function createCloudClient(
               ? error.cause.message
               : error.message
             : String(error);
-        throw new AppError("NOT_FOUND", `cannot reach ${firmUrl}: ${reason}`);
+        throw new AppError("OFFLINE", `cannot reach ${firmUrl}: ${reason}`);
       }
       if (response.status === 204) return undefined as T;
       const what = `${method} ${firmUrl}/api/v1${path.split("?")[0]}`;

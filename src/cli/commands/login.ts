@@ -46,19 +46,12 @@ export const registerLoginCommands: Register = (program, context) => {
     .action(async (url: string, options: { email: string; passwordStdin?: boolean }) => {
       const ctx = context();
       const firmUrl = normaliseFirmUrl(url);
-      // Sign in once, turn the session into a named API token, then end the session.
-      const login = await signIn(ctx, firmUrl, options.email, await password(ctx, options.passwordStdin ?? ctx.options.passwordStdin));
-      const session = createSessionClient(firmUrl, login, ctx.io.fetch);
-      const created = await session.request<{ id: string; token: string }>("POST", "/auth/tokens", {
-        name: `firmtime CLI (${ctx.actor})`,
-      });
-      await session.request("POST", "/auth/logout");
-      saveCredential(ctx.io.env, {
+      await loginToCloud(
+        ctx,
         firmUrl,
-        email: options.email.trim().toLowerCase(),
-        tokenId: created.id,
-        token: created.token,
-      });
+        options.email,
+        await password(ctx, options.passwordStdin ?? ctx.options.passwordStdin),
+      );
       ctx.output({ firmUrl, email: options.email }, () => `Signed in to ${firmUrl} as ${options.email}\n`);
     });
 
@@ -76,6 +69,24 @@ export const registerLoginCommands: Register = (program, context) => {
       ctx.output({ firmUrl }, () => `Signed out of ${firmUrl}\n`);
     });
 };
+
+/** Signs in once, turns the session into a named API token, ends the session, keeps the token. */
+export async function loginToCloud(ctx: CommandContext, firmUrl: string, email: string, secret: string) {
+  const login = await signIn(ctx, firmUrl, email, secret);
+  const session = createSessionClient(firmUrl, login, ctx.io.fetch);
+  const created = await session.request<{ id: string; token: string }>("POST", "/auth/tokens", {
+    name: `firmtime CLI (${ctx.actor})`,
+  });
+  await session.request("POST", "/auth/logout");
+  const credential = {
+    firmUrl,
+    email: email.trim().toLowerCase(),
+    tokenId: created.id,
+    token: created.token,
+  };
+  saveCredential(ctx.io.env, credential);
+  return credential;
+}
 
 interface SessionLogin {
   cookie: string;

@@ -7,6 +7,7 @@ import { CONTACT_COMPANY_ROWS, CONTACT_ROWS, PROJECT_ROWS } from "./rows-project
 import { IMPORT_ROWS, REPORT_ROWS } from "./rows-reports-imports.js";
 import { STAFF_SETTINGS_ROWS } from "./rows-staff-settings.js";
 import { SHARING_ROWS } from "./rows-sharing.js";
+import { MERGE_ROWS } from "./rows-merge.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -20,4 +21,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...IMPORT_ROWS,
   ...STAFF_SETTINGS_ROWS,
   ...SHARING_ROWS,
+  ...MERGE_ROWS,
 ];

@@ -51,13 +51,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("cursor", "bigint", (c) => c.notNull().defaultTo(0))
     // Cloud: its epoch, changed when it is restored from a backup. Desktop: the epoch it last saw.
     .addColumn("epoch", "text", (c) => c.notNull())
-    // Desktop: the cloud it merges with; the file's identity once integrated.
+    // Desktop: the cloud it merges with. file_id: the file's identity (128 random bits, which
+    // only the file and its cloud know: a pull that names it proves it comes from the file).
     .addColumn("cloud_url", "text")
     .addColumn("cloud_slug", "text")
     .addColumn("cloud_replica_id", "text")
     .addColumn("file_id", "text", (c) => c.notNull())
     .addColumn("integrated_at", "text")
     .addColumn("last_merge_at", "text")
+    // Desktop: what the last merge did (JSON), for the status line.
+    .addColumn("last_merge", "text")
     // Cloud: the file this firm was integrated from (a cloud firm is bound to one file).
     .addColumn("bound_file_id", "text")
     .execute();
@@ -155,8 +158,9 @@ async function backfill(db: AnyDb, postgres: boolean): Promise<void> {
   const now = postgres
     ? sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`
     : sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
+  const fileId = postgres ? sql`md5(gen_random_uuid()::text)` : sql`lower(hex(randomblob(16)))`;
   await sql`INSERT INTO sync_state (firm_id, replica_id, millis, counter, epoch, file_id)
-    SELECT firm_id, ${random}, ${now}, 0, ${random}, ${random} FROM firm`.execute(db);
+    SELECT firm_id, ${random}, ${now}, 0, ${random}, ${fileId} FROM firm`.execute(db);
   for (const spec of SYNCED) {
     const columns = await syncedColumns(db, spec, postgres);
     const data = postgres
@@ -229,7 +233,7 @@ async function installSqliteTriggers(db: AnyDb): Promise<void> {
     const firmState =
       t === "firm"
         ? `INSERT INTO sync_state (firm_id, replica_id, millis, counter, epoch, file_id)
-           VALUES (NEW.firm_id, lower(hex(randomblob(8))), 0, 0, lower(hex(randomblob(8))), lower(hex(randomblob(8))));`
+           VALUES (NEW.firm_id, lower(hex(randomblob(8))), 0, 0, lower(hex(randomblob(8))), lower(hex(randomblob(16))));`
         : "";
     await sql
       .raw(
@@ -271,7 +275,7 @@ BEGIN
   IF TG_TABLE_NAME = 'firm' AND TG_OP = 'INSERT' THEN
     INSERT INTO sync_state (firm_id, replica_id, millis, counter, epoch, file_id)
     VALUES (rec->>'firm_id', substr(md5(random()::text), 1, 16), 0, 0,
-            substr(md5(random()::text), 1, 16), substr(md5(random()::text), 1, 16));
+            substr(md5(random()::text), 1, 16), md5(gen_random_uuid()::text));
   END IF;
   -- Locked until commit: a firm's writers take sequence numbers in commit order.
   SELECT * INTO state FROM sync_state WHERE firm_id = rec->>'firm_id' FOR UPDATE;

@@ -1,0 +1,212 @@
+/**
+ * Merging a desktop firm file with its cloud:
+ *   firmtime merge FILE            push and pull now
+ *   firmtime status FILE           Offline / Online / Merge notification / Merge conflicts
+ *   firmtime conflicts FILE        the conflict log; `conflicts [FILE] restore|dismiss ID`
+ *   firmtime log FILE --warnings|--errors
+ *   firmtime integrate FILE --cloud URL (see integrate.ts)
+ * The cloud is reached with the token `firmtime login URL` keeps for the file's cloud.
+ */
+import { AppError, invalid } from "../../domain/errors.js";
+import { findOnlyFirm } from "../../firm-setup/firm-store.js";
+import type { MergeProgress, MergeSummary } from "../../merge/desktop-merge.js";
+import type { MergeStatus } from "../../merge/merge-status.js";
+import type { Conflict, LogEntry } from "../../merge/journal-store.js";
+import { openFirmFile, type Store } from "../../store/database.js";
+import { createCloudClient } from "../backend/cloud-client.js";
+import { credentialFor } from "../backend/credentials.js";
+import type { CliIo, CommandContext } from "../context.js";
+import type { Register } from "../main.js";
+
+async function withFile<T>(path: string, work: (store: Store, firmId: string) => Promise<T>): Promise<T> {
+  const store = await openFirmFile(path);
+  try {
+    return await work(store, (await findOnlyFirm(store.db)).id);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The HTTP transport to the file's cloud, signed in with the kept token. */
+export async function cloudTransportFor(io: CliIo, cloudUrl: string) {
+  const { httpTransport } = await import("../../merge/sync-client.js");
+  const credential = credentialFor(io.env, cloudUrl);
+  return httpTransport(createCloudClient(cloudUrl, credential.token, io.fetch));
+}
+
+/** "push 40%" on a terminal while a long merge runs. */
+export function mergeProgressLine(io: CliIo): { update: (p: MergeProgress) => void; clear: () => void } {
+  let shown = "";
+  const update = (progress: MergeProgress) => {
+    if (!io.interactive) return;
+    const line =
+      progress.total !== null && progress.total > 0
+        ? `${progress.phase === "push" ? "Uploading" : "Downloading"} ${progress.done}/${progress.total} changes (${Math.floor((progress.done * 100) / progress.total)}%)`
+        : `${progress.phase === "push" ? "Uploading" : "Downloading"} ${progress.done} changes`;
+    if (line !== shown) io.stderr(`\r\x1b[K${line}`);
+    shown = line;
+  };
+  return { update, clear: () => void (shown && io.stderr("\r\x1b[K")) };
+}
+
+export const describeSummary = (summary: MergeSummary): string =>
+  [
+    `Merged: ${summary.pushed} change${summary.pushed === 1 ? "" : "s"} up, ${summary.pulled} down`,
+    summary.refused ? `, ${summary.refused} refused by the cloud (firmtime log FILE --errors)` : "",
+    summary.conflicts
+      ? `, ${summary.conflicts} conflict${summary.conflicts === 1 ? "" : "s"} (firmtime conflicts FILE)`
+      : "",
+    summary.epochChanged
+      ? ". The cloud was restored from a backup: everything was sent and fetched again"
+      : "",
+    ".\n",
+  ].join("");
+
+function describeStatus(status: MergeStatus): string {
+  const lines = [`${status.state}${status.reason ? `: ${status.reason}` : ""}\n`];
+  if (status.cloudUrl) lines.push(`  cloud:               ${status.cloudUrl}\n`);
+  lines.push(`  waiting to go up:    ${status.waitingUp}\n`);
+  lines.push(`  waiting to come down: ${status.waitingDown ?? "unknown while offline"}\n`);
+  lines.push(`  conflicts:           ${status.conflicts}\n`);
+  lines.push(`  refusals:            ${status.refusals}\n`);
+  lines.push(`  last merge:          ${status.lastMergeAt ?? "never"}\n`);
+  return lines.join("");
+}
+
+const show = (value: unknown): string => (value === null ? "(empty)" : JSON.stringify(value));
+
+function describeConflicts(conflicts: readonly Conflict[]): string {
+  if (conflicts.length === 0) return "No conflicts.\n";
+  return conflicts
+    .map((c) => {
+      const when = new Date(Number(c.lostHlc.slice(0, 15))).toISOString();
+      const what =
+        c.kind === "deleted"
+          ? `edit ${show(c.lostValue)} (made ${when}) met a delete`
+          : c.kind === "unique"
+            ? `${c.field} ${show(c.lostValue)} was taken; kept as ${show(c.keptValue)}`
+            : `${c.field}: ${show(c.lostValue)} (made ${when}) lost to ${show(c.keptValue)}`;
+      return `${c.id}  ${c.status.padEnd(9)} ${c.tbl.replaceAll("_", " ")} ${c.rowId}: ${what}\n`;
+    })
+    .join("");
+}
+
+function describeLog(entries: readonly LogEntry[]): string {
+  if (entries.length === 0) return "The log is empty.\n";
+  return entries
+    .map(
+      (e) =>
+        `${e.at}  ${e.level.padEnd(7)} ${e.code}  ${e.tbl.replaceAll("_", " ")} ${e.rowId}: ${e.message}\n`,
+    )
+    .join("");
+}
+
+export const registerMergeCommands: Register = (program, context) => {
+  program
+    .command("merge [file]")
+    .description("merge the firm file with its cloud now: send local changes, fetch the cloud's")
+    .action(async (file: string | undefined) => {
+      const ctx = context();
+      const { mergeNow } = await import("../../merge/desktop-merge.js");
+      const { readSyncState } = await import("../../merge/journal-store.js");
+      await withFile(fileOf(ctx, file), async (store, firmId) => {
+        const state = await readSyncState(store.db, firmId);
+        if (!state.cloudUrl)
+          throw new AppError(
+            "NOT_INTEGRATED",
+            "this file is not integrated with a cloud (firmtime integrate FILE --cloud URL)",
+          );
+        const transport = await cloudTransportFor(ctx.io, state.cloudUrl);
+        const progress = mergeProgressLine(ctx.io);
+        try {
+          const summary = await mergeNow(store.db, firmId, transport, {
+            clock: ctx.io.clock,
+            onProgress: progress.update,
+          });
+          progress.clear();
+          ctx.output(summary, () => describeSummary(summary));
+        } finally {
+          progress.clear();
+        }
+      });
+    });
+
+  program
+    .command("status [file]")
+    .description("the file's merge state: Offline, Online, Merge notification or Merge conflicts")
+    .option("--offline", "do not contact the cloud")
+    .action(async (file: string | undefined, options: { offline?: boolean }) => {
+      const ctx = context();
+      const { mergeStatus } = await import("../../merge/merge-status.js");
+      await withFile(fileOf(ctx, file), async (store, firmId) => {
+        const status = await mergeStatus(
+          store.db,
+          firmId,
+          options.offline
+            ? null
+            : async (cursor, replica, fileId) => {
+                const { readSyncState } = await import("../../merge/journal-store.js");
+                const { cloudUrl } = await readSyncState(store.db, firmId);
+                return (await cloudTransportFor(ctx.io, cloudUrl!)).state(cursor, replica, fileId);
+              },
+        );
+        ctx.output(status, () => describeStatus(status));
+      });
+    });
+
+  program
+    .command("conflicts [args...]")
+    .description(
+      "the conflict log: conflicts [FILE]; conflicts [FILE] restore ID; conflicts [FILE] dismiss ID",
+    )
+    .option("--all", "include restored and dismissed conflicts")
+    .action(async (args: string[], options: { all?: boolean }) => {
+      const ctx = context();
+      const actionAt = args.findIndex((a) => a === "restore" || a === "dismiss");
+      const file = fileOf(ctx, actionAt === 0 ? undefined : args[0]);
+      const service = await import("../../merge/conflict-service.js");
+      const { listConflicts } = await import("../../merge/journal-store.js");
+      await withFile(file, async (store, firmId) => {
+        if (actionAt < 0) {
+          if (args.length > 1)
+            throw invalid(`unexpected ${args.slice(1).join(" ")}; use: conflicts FILE restore ID`);
+          const conflicts = await listConflicts(store.db, firmId, options.all ? undefined : "open");
+          ctx.output({ items: conflicts }, () => describeConflicts(conflicts));
+          return;
+        }
+        const id = args[actionAt + 1];
+        if (!id || args.length > actionAt + 2)
+          throw invalid(`name one conflict: conflicts ${args[actionAt]} ID`);
+        const resolved =
+          args[actionAt] === "restore"
+            ? await service.restoreConflict(store.db, firmId, id, ctx.io.clock)
+            : await service.dismissConflict(store.db, firmId, id, ctx.io.clock);
+        ctx.output(resolved, () =>
+          resolved.status === "restored"
+            ? `Restored: ${resolved.tbl.replaceAll("_", " ")} ${resolved.rowId} ${resolved.field} is ${show(resolved.lostValue)} again; it goes to the cloud at the next merge.\n`
+            : `Dismissed conflict ${resolved.id}.\n`,
+        );
+      });
+    });
+
+  program
+    .command("log [file]")
+    .description("the merge's warning and error logs")
+    .option("--warnings", "only warnings (what integration left out or changed)")
+    .option("--errors", "only errors (changes the cloud refused)")
+    .action(async (file: string | undefined, options: { warnings?: boolean; errors?: boolean }) => {
+      const ctx = context();
+      if (options.warnings && options.errors)
+        throw invalid("choose --warnings or --errors, or neither for both");
+      const { listLog } = await import("../../merge/journal-store.js");
+      await withFile(fileOf(ctx, file), async (store, firmId) => {
+        const level = options.warnings ? "warning" : options.errors ? "error" : undefined;
+        const entries = await listLog(store.db, firmId, level);
+        ctx.output({ items: entries }, () => describeLog(entries));
+      });
+    });
+};
+
+function fileOf(ctx: CommandContext, file: string | undefined): string {
+  return file ?? ctx.filePath;
+}

@@ -1,0 +1,216 @@
+/**
+ * Integration and merging as a firm does it, end to end: a desktop firm file with staff,
+ * clients, rates and entries (one negative) is integrated with a real `firmtime serve` cloud
+ * (SQLite and PostgreSQL); activation emails arrive over SMTP; a staff member activates and
+ * goes online; the desktop edits a client offline while the cloud edits it too; after the
+ * merge, the values, one conflict-log entry and the warning log are as the firm expects.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../store/database.js";
+import { runCli, type CliResult } from "../test-support/cli.js";
+import { newPostgresDatabase, startServe, type ServeProcess } from "../test-support/serve-process.js";
+import { linkIn, startTestSmtp, tokenOf, type TestSmtp } from "../test-support/smtp-server.js";
+import { ENGINES } from "../test-support/stores.js";
+
+const PASSWORD = "correct horse battery staple";
+const JANE_PASSWORD = "jane's own long password";
+const tmp = mkdtempSync(join(tmpdir(), "firmtime-integrate-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const ok = (result: CliResult): CliResult => {
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return result;
+};
+const json = <T>(result: CliResult): T => JSON.parse(ok(result).stdout) as T;
+
+describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (engine: Engine) => {
+  let smtp: TestSmtp;
+  let serve: ServeProcess;
+  let firmUrl: string;
+  const dir = join(tmp, engine);
+  const file = join(dir, "harbor.firm");
+  const ada = { FIRMTIME_CONFIG_DIR: join(dir, "ada"), FIRMTIME_PASSWORD: PASSWORD };
+  const jane = { FIRMTIME_CONFIG_DIR: join(dir, "jane") };
+  const bo = { FIRMTIME_CONFIG_DIR: join(dir, "bo") };
+  const onFile = (args: string[], env: Record<string, string> = ada) =>
+    runCli(["--file", file, "--json", ...args], env);
+  const onCloud = (args: string[]) => runCli(["--cloud", firmUrl, "--json", ...args], ada);
+
+  beforeAll(async () => {
+    mkdirSync(dir, { recursive: true });
+    smtp = await startTestSmtp();
+    const where =
+      engine === "sqlite"
+        ? ["--data", join(dir, "cloud")]
+        : ["--database", await newPostgresDatabase("ft_integrate")];
+    ok(
+      await runCli([
+        "firm",
+        "create",
+        ...where,
+        "--name",
+        "Harbor & Pine (cloud)",
+        "--slug",
+        "harbor",
+        "--admin-email",
+        "ada@harbor.test",
+        "--admin-first",
+        "Ada",
+        "--admin-last",
+        "Admin",
+        "--admin-password",
+        PASSWORD,
+      ]),
+    );
+    serve = await startServe([...where, "--port", "0", "--smtp-url", smtp.url]);
+    firmUrl = `${serve.url}/f/harbor`;
+
+    ok(await runCli(["init", file, "--firm", "Harbor & Pine CPAs"]));
+    for (const step of [
+      ["staff", "add", "AA", "--first", "Ada", "--last", "Admin", "--email", "ada@harbor.test"],
+      ["staff", "add", "JD", "--first", "Jane", "--last", "Doe", "--email", "jane@harbor.test"],
+      ["staff", "add", "BK", "--first", "Bo", "--last", "King", "--email", "bo@harbor.test"],
+      ["workcode", "add", "TAX", "--name", "Tax preparation", "--rate", "150"],
+      [
+        "workcode",
+        "add",
+        "PRINT",
+        "--name",
+        "Printing",
+        "--kind",
+        "expense",
+        "--rate",
+        "0.25",
+        "--surcharge",
+        "-5",
+      ],
+      ["client", "add", "ACME", "--name", "Acme Ltd", "--partner", "JD"],
+      ["rate", "set", "--staff", "JD", "--rate", "175", "--from", "2026-01-01"],
+      [
+        "time",
+        "add",
+        "--staff",
+        "JD",
+        "--client",
+        "ACME",
+        "--workcode",
+        "TAX",
+        "--date",
+        "2026-06-01",
+        "--duration",
+        "1:30",
+      ],
+      [
+        "time",
+        "add",
+        "--staff",
+        "JD",
+        "--client",
+        "ACME",
+        "--workcode",
+        "TAX",
+        "--date",
+        "2026-06-02",
+        "--duration=-30",
+        "--description",
+        "write-down",
+      ],
+    ]) {
+      ok(await runCli(["--file", file, ...step]));
+    }
+  });
+  afterAll(async () => {
+    await serve?.stop();
+    await smtp?.stop();
+  });
+
+  it("refuses while prerequisites are unmet, listing every one with its fix and changing nothing", async () => {
+    const result = await runCli(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test"], ada);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("protection is off in this firm file");
+    expect(result.stderr).toContain("fix: turn it on: firmtime protection on --admin STAFF_NUMBER");
+    expect(result.stderr).toMatch(/firmtime: 1 prerequisite is not met; nothing was changed/);
+    expect(json<unknown[]>(await onCloud(["client", "list"]))).toEqual([]);
+  });
+
+  it("uploads the file, logs what it left out, and invites every staff member", async () => {
+    ok(await runCli(["--file", file, "protection", "on", "--admin", "AA"], ada));
+    const summary = json<{ merged: Record<string, number>; warnings: number; invited: number }>(
+      await runCli(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test", "--json"], ada),
+    );
+    expect(summary.merged).toMatchObject({ client: 1, staff: 3, time_entry: 1, work_code: 2 });
+    expect(summary.invited).toBe(2); // Jane and Bo; Ada is the cloud's Admin already
+    const clients = json<{ code: string; name: string }[]>(await onCloud(["client", "list"]));
+    expect(clients.map((c) => c.code)).toEqual(["ACME"]);
+    const entries = json<unknown[]>(await onCloud(["time", "list", "--all"]));
+    expect(entries).toHaveLength(1); // the negative write-down stays on the desktop
+
+    const warnings = json<{ items: { code: string }[] }>(await onFile(["log", file, "--warnings"])).items;
+    expect(warnings.map((w) => w.code).sort()).toEqual([
+      "NEGATIVE_ENTRY_NOT_MERGED",
+      "NEGATIVE_SURCHARGE_ZEROED",
+    ]);
+
+    const mail = await smtp.waitFor((m) => m.to.includes("jane@harbor.test"));
+    await smtp.waitFor((m) => m.to.includes("bo@harbor.test"));
+    const activation = await fetch(`${firmUrl}/api/v1/auth/activate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: tokenOf(linkIn(mail, "/activate?token=")), password: JANE_PASSWORD }),
+    });
+    expect(activation.status).toBe(204);
+  });
+
+  it("a staff member who activated goes online; one who did not stays offline and is told why", async () => {
+    ok(
+      await runCli(["login", firmUrl, "--email", "jane@harbor.test"], {
+        ...jane,
+        FIRMTIME_PASSWORD: JANE_PASSWORD,
+      }),
+    );
+    const online = json<{ state: string; waitingUp: number }>(await runCli(["status", file, "--json"], jane));
+    expect(online.state).toBe("Online");
+    const offline = json<{ state: string; reason: string }>(await runCli(["status", file, "--json"], bo));
+    expect(offline.state).toBe("Offline");
+    expect(offline.reason).toMatch(/activat/);
+  });
+
+  it("the file's identity is fixed, and it cannot be integrated twice", async () => {
+    const rename = await onFile(["firm", "edit", "--name", "Another name", "--as", "ada@harbor.test"]);
+    expect(rename.code).toBe(1);
+    expect(rename.stderr).toMatch(/integrated with a cloud, so its name is fixed/);
+    const again = await runCli(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test"], ada);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already integrated/);
+  });
+
+  it("an offline edit and a cloud edit of one client merge to the later one, with one conflict logged", async () => {
+    ok(await onFile(["client", "edit", "ACME", "--name", "Acme (desktop)", "--as", "ada@harbor.test"]));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    ok(await onCloud(["client", "edit", "ACME", "--name", "Acme (cloud)", "--address", "1 Harbour Rd"]));
+    const merged = json<{ pushed: number; pulled: number; conflicts: number }>(
+      await runCli(["merge", file, "--json"], ada),
+    );
+    expect(merged.conflicts).toBe(1);
+
+    const onDesktop = json<{ name: string; address: string }>(
+      await onFile(["client", "show", "ACME", "--as", "ada@harbor.test"]),
+    );
+    expect(onDesktop).toMatchObject({ name: "Acme (cloud)", address: "1 Harbour Rd" });
+    expect(json<{ name: string }>(await onCloud(["client", "show", "ACME"]))).toMatchObject({
+      name: "Acme (cloud)",
+    });
+    const conflicts = json<{ items: { field: string; lostValue: string; keptValue: string }[] }>(
+      await onFile(["conflicts", file]),
+    ).items;
+    expect(conflicts).toEqual([
+      expect.objectContaining({ field: "name", lostValue: "Acme (desktop)", keptValue: "Acme (cloud)" }),
+    ]);
+    const status = json<{ state: string; conflicts: number }>(await runCli(["status", file, "--json"], ada));
+    expect(status).toMatchObject({ state: "Merge conflicts", conflicts: 1 });
+  });
+});

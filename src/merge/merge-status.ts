@@ -1,0 +1,75 @@
+/**
+ * A desktop's merge state (merge.md, "Online and offline"): Offline, Online, Merge
+ * notification (data waits in either direction) or Merge conflicts (the last merge recorded
+ * conflicts or refusals), with the counts behind it.
+ */
+import type { Db } from "../store/database.js";
+import { countLog, countUnsent, listConflicts, readSyncState } from "./journal-store.js";
+import type { MergeSummary } from "./desktop-merge.js";
+import type { CloudSyncState } from "./sync-client.js";
+
+export type MergeStateName = "Offline" | "Online" | "Merge notification" | "Merge conflicts";
+
+export interface MergeStatus {
+  state: MergeStateName;
+  /** Why the desktop is offline. */
+  reason: string | null;
+  cloudUrl: string | null;
+  waitingUp: number;
+  /** Unknown while offline. */
+  waitingDown: number | null;
+  conflicts: number;
+  refusals: number;
+  lastMergeAt: string | null;
+}
+
+/** `reachCloud` asks the cloud for its state; it throws (unreachable, not signed in…) when offline. */
+export async function mergeStatus(
+  db: Db,
+  firmId: string,
+  reachCloud: ((cursor: number, replica: string, fileId: string) => Promise<CloudSyncState>) | null,
+): Promise<MergeStatus> {
+  const state = await readSyncState(db, firmId);
+  const conflicts = (await listConflicts(db, firmId, "open")).length;
+  const refusals = await countLog(db, firmId, "error");
+  const base = {
+    cloudUrl: state.cloudUrl,
+    waitingUp: await countUnsent(db, firmId, state.replicaId),
+    conflicts,
+    refusals,
+    lastMergeAt: state.lastMergeAt,
+  };
+  if (!state.cloudUrl) {
+    return {
+      ...base,
+      state: "Offline",
+      reason: "this file is not integrated with a cloud",
+      waitingDown: null,
+    };
+  }
+  if (!reachCloud) return { ...base, state: "Offline", reason: "working offline", waitingDown: null };
+  let cloud: CloudSyncState;
+  try {
+    cloud = await reachCloud(state.cursor, state.replicaId, state.fileId);
+  } catch (error) {
+    return { ...base, state: "Offline", reason: offlineReason(error), waitingDown: null };
+  }
+  const last = state.lastMerge ? (JSON.parse(state.lastMerge) as MergeSummary) : null;
+  const name: MergeStateName =
+    last && (last.conflicts > 0 || last.refused > 0) && conflicts + refusals > 0
+      ? "Merge conflicts"
+      : base.waitingUp > 0 || cloud.waiting > 0
+        ? "Merge notification"
+        : "Online";
+  return { ...base, state: name, reason: null, waitingDown: cloud.waiting };
+}
+
+function offlineReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "UNAUTHENTICATED") {
+    return `not signed in to the cloud (an account not yet activated cannot sign in; use the activation email, then firmtime login): ${message}`;
+  }
+  if (code === "FORBIDDEN") return `your cloud account lacks the Merge permission: ${message}`;
+  return message;
+}

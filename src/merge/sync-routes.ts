@@ -1,0 +1,240 @@
+/**
+ * /sync: the merge protocol over HTTP.
+ *
+ * - POST /sync/push: any staff user; each change in the batch is then authorized as its author
+ *   would be on the cloud, so a push can never do what its sender could not do by hand.
+ * - GET /sync/pull and /sync/state: a pull reads the whole firm's journal (a desktop file holds
+ *   the whole firm). That is for holders of the Merge permission, or for a staff user whose
+ *   request names the integrated file's id: 128 random bits only the file and the cloud know,
+ *   so cloud credentials alone never download the firm.
+ * - /sync/conflicts: the cloud's conflict log (merge:R to read, merge:E to restore or dismiss).
+ * - POST /sync/bind: the integration's last step, binding the cloud firm to one desktop file.
+ */
+import { z } from "zod";
+import { authorize, can, rightsOf, type Actor } from "../access/authorize.js";
+import { sameSecret } from "../access/secrets.js";
+import { AppError } from "../domain/errors.js";
+import { firmParams, idParams } from "../server/http-schemas.js";
+import type { RouteModule } from "../server/route-modules.js";
+import { SCHEMA_VERSION } from "../store/migrate.js";
+import { pullChanges, pushChanges } from "./cloud-sync-service.js";
+import { bindToFile } from "./cloud-binding-service.js";
+import { restoreConflict, dismissConflict } from "./conflict-service.js";
+import { countChangesAfter, headSeq, listConflicts, readSyncState } from "./journal-store.js";
+import { pullAnswer, pullQuery, pushAnswer, pushRequest } from "./sync-protocol.js";
+
+const LONG_POLL_STEP_MS = 100;
+
+const stateAnswer = z.object({
+  epoch: z.string(),
+  schema: z.string(),
+  cloudReplica: z.string(),
+  head: z.number().int(),
+  boundFileId: z.string().nullable(),
+  waiting: z.number().int().describe("changes after `after` made by other replicas"),
+});
+
+const conflictSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum(["overwrite", "deleted", "unique"]),
+  tbl: z.string(),
+  rowId: z.string(),
+  field: z.string(),
+  lostValue: z.union([z.string(), z.number(), z.null()]),
+  lostHlc: z.string(),
+  keptValue: z.union([z.string(), z.number(), z.null()]),
+  keptHlc: z.string(),
+  status: z.enum(["open", "restored", "dismissed"]),
+  resolvedAt: z.string().nullable(),
+});
+
+const bindBody = z.strictObject({
+  fileId: z.string().regex(/^[0-9a-z-]{1,40}$/),
+  staff: z
+    .array(
+      z.strictObject({
+        id: z.uuid(),
+        email: z.string().max(320).nullable(),
+        staffNumber: z.string().max(40),
+      }),
+    )
+    .max(100_000)
+    .default([]),
+  finish: z.boolean().default(false),
+});
+
+export const registerSyncRoutes: RouteModule = (app, deps) => {
+  const db = deps.store.db;
+
+  const authorizeWholeFirm = async (actor: Actor, firmId: string, fileId: string | undefined) => {
+    if (can(actor, "R", { object: "merge" })) return;
+    const bound = (await readSyncState(db, firmId)).boundFileId;
+    const staff = actor.kind === "user" && actor.user.staffId !== null;
+    if (!staff || !fileId || bound === null || !sameSecret(fileId, bound))
+      authorize(actor, "R", { object: "merge" });
+  };
+
+  app.post(
+    "/sync/push",
+    {
+      config: { permission: "authenticated" },
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags: ["merge"],
+        summary: "Apply a batch of a desktop's changes once; each change is answered accepted or refused",
+        params: firmParams,
+        body: pushRequest,
+        response: { 200: pushAnswer },
+      },
+    },
+    async (request) => {
+      if (rightsOf(request.actor).staffId === null && !can(request.actor, "E", { object: "merge" })) {
+        throw new AppError("FORBIDDEN", "only staff merge desktop files", { permission: "merge:E" });
+      }
+      return pushChanges(db, request.firm!, request.actor, request.body, deps.clock);
+    },
+  );
+
+  app.get(
+    "/sync/pull",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["merge"],
+        summary: "The firm's changes after a cursor, in server-sequence order; `wait` long-polls",
+        params: firmParams,
+        querystring: pullQuery,
+        response: { 200: pullAnswer },
+      },
+    },
+    async (request) => {
+      const firm = request.firm!;
+      await authorizeWholeFirm(request.actor, firm.id, request.query.fileId);
+      const deadline = Date.now() + request.query.wait * 1000;
+      // Long poll: nothing new yet, so look again shortly (any process's commit shows up here).
+      while (Date.now() < deadline && !request.raw.destroyed) {
+        if ((await headSeq(db, firm.id)) > request.query.after) break;
+        await new Promise((resolve) => setTimeout(resolve, LONG_POLL_STEP_MS));
+      }
+      return pullChanges(db, firm, request.query);
+    },
+  );
+
+  app.get(
+    "/sync/state",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["merge"],
+        summary: "The cloud's epoch, schema, head and binding, and how many changes wait after a cursor",
+        params: firmParams,
+        querystring: z.strictObject({
+          fileId: z
+            .string()
+            .regex(/^[0-9a-f]{32}$/)
+            .optional(),
+          after: z.coerce.number().int().min(0).default(0),
+          replica: z
+            .string()
+            .regex(/^[0-9a-z-]{1,40}$/)
+            .default("none"),
+        }),
+        response: { 200: stateAnswer },
+      },
+    },
+    async (request) => {
+      const firm = request.firm!;
+      await authorizeWholeFirm(request.actor, firm.id, request.query.fileId);
+      const state = await readSyncState(db, firm.id);
+      return {
+        epoch: state.epoch,
+        schema: SCHEMA_VERSION,
+        cloudReplica: state.replicaId,
+        head: await headSeq(db, firm.id),
+        boundFileId: state.boundFileId,
+        waiting: await countChangesAfter(db, firm.id, request.query.after, request.query.replica),
+      };
+    },
+  );
+
+  app.post(
+    "/sync/bind",
+    {
+      config: { permission: "merge:E" },
+      schema: {
+        tags: ["merge"],
+        summary: "Bind this cloud firm to a desktop file (integration); refused if bound to another file",
+        params: firmParams,
+        body: bindBody,
+        response: { 200: stateAnswer },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "E", { object: "merge" });
+      authorize(request.actor, "E", { object: "settings" });
+      const firm = request.firm!;
+      const state = await bindToFile(db, firm, request.body, deps.clock);
+      return {
+        epoch: state.epoch,
+        schema: SCHEMA_VERSION,
+        cloudReplica: state.replicaId,
+        head: await headSeq(db, firm.id),
+        boundFileId: state.boundFileId,
+        waiting: 0,
+      };
+    },
+  );
+
+  app.get(
+    "/sync/conflicts",
+    {
+      config: { permission: "merge:R" },
+      schema: {
+        tags: ["merge"],
+        summary: "The cloud's conflict log: values that lost to a concurrent change, and renamed keys",
+        params: firmParams,
+        querystring: z.strictObject({ status: z.enum(["open", "restored", "dismissed"]).optional() }),
+        response: { 200: z.object({ items: z.array(conflictSchema) }) },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "R", { object: "merge" });
+      return { items: await listConflicts(db, request.firm!.id, request.query.status) };
+    },
+  );
+
+  app.post(
+    "/sync/conflicts/:id/restore",
+    {
+      config: { permission: "merge:E" },
+      schema: {
+        tags: ["merge"],
+        summary: "Put a conflict's lost value back, as a new change every replica receives",
+        params: idParams,
+        response: { 200: conflictSchema },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "E", { object: "merge" });
+      return restoreConflict(db, request.firm!.id, request.params.id, deps.clock);
+    },
+  );
+
+  app.post(
+    "/sync/conflicts/:id/dismiss",
+    {
+      config: { permission: "merge:E" },
+      schema: {
+        tags: ["merge"],
+        summary: "Mark a conflict reviewed, keeping the value that won",
+        params: idParams,
+        response: { 200: conflictSchema },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "E", { object: "merge" });
+      return dismissConflict(db, request.firm!.id, request.params.id, deps.clock);
+    },
+  );
+};
