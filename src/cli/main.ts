@@ -13,6 +13,7 @@ import { registerLoginCommands } from "./commands/login.js";
 import { registerProtectionCommands } from "./commands/protection.js";
 import { registerRecordCommands } from "./commands/records.js";
 import { registerReportCommands } from "./commands/report.js";
+import { registerDesktopCommands } from "./commands/desktop.js";
 import { registerIntegrateCommands } from "./commands/integrate.js";
 import { registerMergeCommands } from "./commands/merge.js";
 import { registerServeCommands } from "./commands/serve.js";
@@ -32,6 +33,7 @@ const REGISTRATIONS: Register[] = [
   registerServeCommands,
   registerMergeCommands,
   registerIntegrateCommands,
+  registerDesktopCommands,
 ];
 
 export function buildProgram(io: CliIo): { program: Command; context: () => CommandContext } {

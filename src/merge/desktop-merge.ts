@@ -35,7 +35,7 @@ import type { PullAnswer, PullQuery, PushAnswer, PushRequest } from "./sync-prot
 /** How a desktop reaches its cloud: HTTP in the product, anything faithful in tests. */
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushAnswer>;
-  pull(query: PullQuery): Promise<PullAnswer>;
+  pull(query: PullQuery, options?: { signal?: AbortSignal }): Promise<PullAnswer>;
 }
 
 export interface MergeProgress {

@@ -11,7 +11,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../store/database.js";
 import { runCli, type CliResult } from "../test-support/cli.js";
-import { newPostgresDatabase, startServe, type ServeProcess } from "../test-support/serve-process.js";
+import {
+  newPostgresDatabase,
+  runFirmtime,
+  startServe,
+  type ServeProcess,
+} from "../test-support/serve-process.js";
 import { linkIn, startTestSmtp, tokenOf, type TestSmtp } from "../test-support/smtp-server.js";
 import { ENGINES } from "../test-support/stores.js";
 
@@ -26,6 +31,15 @@ const ok = (result: CliResult): CliResult => {
   return result;
 };
 const json = <T>(result: CliResult): T => JSON.parse(ok(result).stdout) as T;
+
+/** Polls until `check` holds (a background merge is asynchronous), failing after `timeoutMs`. */
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (engine: Engine) => {
   let smtp: TestSmtp;
@@ -212,5 +226,36 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
     ]);
     const status = json<{ state: string; conflicts: number }>(await runCli(["status", file, "--json"], ada));
     expect(status).toMatchObject({ state: "Merge conflicts", conflicts: 1 });
+  });
+
+  it("the desktop app merges in the background: local changes go up, cloud changes come down", async () => {
+    const desktop = runFirmtime(["desktop", file, "--port", "0"], {
+      FIRMTIME_CONFIG_DIR: ada.FIRMTIME_CONFIG_DIR,
+    });
+    try {
+      await eventually(
+        () => Promise.resolve(desktop.console().includes("Online: merging with")),
+        "the desktop to go online",
+      );
+      const showOnCloud = async () =>
+        json<{ notes: string }>(await onCloud(["client", "show", "ACME"])).notes;
+      const showOnFile = async () =>
+        json<{ notes: string }>(await onFile(["client", "show", "ACME", "--as", "ada@harbor.test"])).notes;
+
+      ok(await onFile(["client", "edit", "ACME", "--notes", "from the desktop", "--as", "ada@harbor.test"]));
+      await eventually(
+        async () => (await showOnCloud()) === "from the desktop",
+        "the local change on the cloud",
+      );
+      ok(await onCloud(["client", "edit", "ACME", "--notes", "from the cloud"]));
+      await eventually(
+        async () => (await showOnFile()) === "from the cloud",
+        "the cloud change on the desktop",
+      );
+    } finally {
+      desktop.child.kill("SIGTERM");
+      expect(await desktop.exited).toBe(0);
+    }
+    expect(desktop.console()).toContain("firmtime desktop stopped.");
   });
 });

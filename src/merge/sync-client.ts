@@ -29,8 +29,10 @@ export function httpTransport(client: CloudClient): SyncTransport & {
     async push(request) {
       return pushAnswer.parse(await client.request("POST", "/sync/push", request));
     },
-    async pull(query: PullQuery) {
-      return pullAnswer.parse(await client.request("GET", `/sync/pull?${queryString({ ...query })}`));
+    async pull(query: PullQuery, options) {
+      return pullAnswer.parse(
+        await client.request("GET", `/sync/pull?${queryString({ ...query })}`, undefined, options),
+      );
     },
     state: (after, replica, fileId) =>
       client.request("GET", `/sync/state?${queryString({ after, replica, ...(fileId ? { fileId } : {}) })}`),

@@ -82,6 +82,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 }
 
+/** Serves a store opened by the caller (a desktop firm file); the store is closed at stop. */
+export function serveStore(options: ServeOptions, store: Store): Promise<RunningServer> {
+  return listen(options, store, undefined);
+}
+
 async function listen(
   options: ServeOptions,
   store: Store,

@@ -7,7 +7,7 @@ import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../../domain/errors.j
 
 export interface CloudClient {
   readonly firmUrl: string;
-  request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  request<T>(method: string, path: string, body?: unknown, options?: { signal?: AbortSignal }): Promise<T>;
 }
 
 /** The standard problem+json members; anything else a problem carries is the error's details. */
@@ -50,7 +50,12 @@ export function createCloudClient(
 ): CloudClient {
   return {
     firmUrl,
-    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    async request<T>(
+      method: string,
+      path: string,
+      body?: unknown,
+      options: { signal?: AbortSignal } = {},
+    ): Promise<T> {
       let response: Response;
       try {
         response = await fetchImpl(`${firmUrl}/api/v1${path}`, {
@@ -61,6 +66,7 @@ export function createCloudClient(
             ...(body !== undefined ? { "content-type": "application/json" } : {}),
           },
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
         });
       } catch (error) {
         const reason =

@@ -24,7 +24,7 @@ const SIGNALS = ["SIGINT", "SIGTERM"] as const;
  * as soon as it is up). At the first, the handlers go, so a second signal gets Node's default:
  * the process ends at once.
  */
-function awaitStopSignal(): { received: Promise<NodeJS.Signals>; dispose(): void } {
+export function awaitStopSignal(): { received: Promise<NodeJS.Signals>; dispose(): void } {
   let dispose = () => {};
   const received = new Promise<NodeJS.Signals>((resolve) => {
     const handlers = SIGNALS.map((signal) => [signal, () => (dispose(), resolve(signal))] as const);
