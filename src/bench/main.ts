@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { machineDescription, measure, renderFigures, type Figure } from "./harness.js";
+import { mergeScenario } from "./merge-scenario.js";
 import {
   clientsCsv,
   staffCsv,
@@ -132,7 +133,7 @@ async function foundation(quick: boolean): Promise<Figure[]> {
   return figures;
 }
 
-const SCENARIOS: Record<string, (quick: boolean) => Promise<Figure[]>> = { foundation };
+const SCENARIOS: Record<string, (quick: boolean) => Promise<Figure[]>> = { foundation, merge: mergeScenario };
 
 async function main(argv: string[]): Promise<void> {
   const quick = argv.includes("--quick");

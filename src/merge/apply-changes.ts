@@ -26,7 +26,14 @@ import {
   type FoldedRecord,
   type HeldChange,
 } from "./change.js";
-import { appendChange, changesOfRows, findChange, readRecord, recordConflict } from "./journal-store.js";
+import {
+  appendChange,
+  changesOfRows,
+  findChange,
+  readRecord,
+  readRecords,
+  recordConflict,
+} from "./journal-store.js";
 import { fieldProblem, rowIdOf, syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";
 
 export type Row = Record<string, FieldValue>;
@@ -77,24 +84,76 @@ export function changeProblem(change: HeldChange): string | null {
   return null;
 }
 
-export async function applyChange(db: Db, context: ApplyContext, change: HeldChange): Promise<ApplyResult> {
+/**
+ * What applying a batch reads, fetched for the whole batch in a few queries and kept up to date
+ * as its changes apply: the changes already held, each row's history, each row as stored.
+ */
+export interface BatchCache {
+  held: Map<string, number>;
+  histories: Map<string, HeldChange[]>;
+  rows: Map<string, Row | undefined>;
+}
+
+const identityOf = (change: Pick<HeldChange, "hlc" | "tbl" | "rowId">) =>
+  `${change.hlc}|${change.tbl}|${change.rowId}`;
+const rowKeyOf = (change: Pick<HeldChange, "tbl" | "rowId">) => `${change.tbl}|${change.rowId}`;
+
+export async function prefetchBatch(
+  db: Db,
+  context: ApplyContext,
+  changes: readonly HeldChange[],
+): Promise<BatchCache> {
+  const cache: BatchCache = { held: new Map(), histories: new Map(), rows: new Map() };
+  const byTable = new Map<string, Set<string>>();
+  for (const change of changes) {
+    if (!syncedTable(change.tbl)) continue;
+    byTable.set(change.tbl, (byTable.get(change.tbl) ?? new Set()).add(change.rowId));
+  }
+  for (const [tbl, rowIds] of byTable) {
+    const table = syncedTable(tbl)!;
+    const histories = await changesOfRows(db, context.firmId, tbl, [...rowIds]);
+    for (const rowId of rowIds) {
+      const history = (histories.get(rowId) ?? []).map((c) =>
+        // On the cloud the journal's own sequence is the cloud sequence.
+        context.side === "cloud" ? { ...c, cloudSeq: c.seq } : c,
+      );
+      for (const held of history) cache.held.set(identityOf(held), (held as { seq?: number }).seq ?? 0);
+      cache.histories.set(`${tbl}|${rowId}`, history);
+    }
+    const rows = await readRecords(db, context.firmId, table, [...rowIds]);
+    for (const rowId of rowIds) cache.rows.set(`${tbl}|${rowId}`, rows.get(rowId));
+  }
+  return cache;
+}
+
+export async function applyChange(
+  db: Db,
+  context: ApplyContext,
+  change: HeldChange,
+  cache?: BatchCache,
+): Promise<ApplyResult> {
   const problem = changeProblem(change);
   if (problem) return refused("BAD_CHANGE", problem);
   const table = syncedTable(change.tbl)!;
   const { firmId } = context;
+  const rowKey = rowKeyOf(change);
 
-  const held = await findChange(db, firmId, change);
-  if (held) {
-    return { status: "accepted", seq: held.seq, duplicate: true, followUps: [] };
+  const heldSeq = cache ? cache.held.get(identityOf(change)) : (await findChange(db, firmId, change))?.seq;
+  if (heldSeq !== undefined) {
+    return { status: "accepted", seq: heldSeq, duplicate: true, followUps: [] };
   }
 
-  const history = ((await changesOfRows(db, firmId, table.name, [change.rowId])).get(change.rowId) ?? []).map(
-    // On the cloud the journal's own sequence is the cloud sequence.
-    (c) => (context.side === "cloud" ? { ...c, cloudSeq: c.seq } : c),
-  );
+  const history =
+    cache?.histories.get(rowKey) ??
+    ((await changesOfRows(db, firmId, table.name, [change.rowId])).get(change.rowId) ?? []).map(
+      // On the cloud the journal's own sequence is the cloud sequence.
+      (c) => (context.side === "cloud" ? { ...c, cloudSeq: c.seq } : c),
+    );
   const before = foldRecord(history);
   const after = foldRecord([...history, change]);
-  const current = await readRecord(db, firmId, table, change.rowId);
+  const current = cache?.rows.has(rowKey)
+    ? cache.rows.get(rowKey)
+    : await readRecord(db, firmId, table, change.rowId);
   let target = targetRow(table, after);
   const lookup: LookupField = async (tbl, rowId, field) => {
     const spec = syncedTable(tbl);
@@ -118,11 +177,19 @@ export async function applyChange(db: Db, context: ApplyContext, change: HeldCha
     if (context.check && (current || wanted) && !sameRecord(table, current, wanted)) {
       await context.check(table, current, wanted, lookup);
     }
-    await writeRecord(db, context, table, change.rowId, current, target);
+    const written = await writeRecord(db, context, table, change.rowId, current, target);
     const seq = await appendChange(db, firmId, change);
     for (const followUp of followUps) followUp.cloudSeq = await appendChange(db, firmId, followUp);
     await logConflicts(db, context, before, change);
     await sql`RELEASE SAVEPOINT apply_change`.execute(db);
+    if (cache) {
+      const sequenced = (c: HeldChange, n: number) => (context.side === "cloud" ? { ...c, cloudSeq: n } : c);
+      cache.held.set(identityOf(change), seq);
+      history.push(sequenced(change, seq));
+      for (const followUp of followUps) history.push(sequenced(followUp, followUp.cloudSeq ?? 0));
+      cache.histories.set(rowKey, history);
+      cache.rows.set(rowKey, written);
+    }
     return { status: "accepted", seq, duplicate: false, followUps };
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT apply_change`.execute(db);
@@ -240,7 +307,10 @@ const isForeignKeyViolation = (error: unknown): boolean => {
 
 const hasUpdatedAt = (table: SyncedTable) => table.idColumns.length !== 2;
 
-/** Makes the stored row match the fold: insert, update, delete, or leave it waiting for its insert. */
+/**
+ * Makes the stored row match the fold: insert, update, delete, or leave it waiting for its
+ * insert. Returns the row as now stored (undefined when there is none).
+ */
 async function writeRecord(
   db: Db,
   context: ApplyContext,
@@ -248,29 +318,35 @@ async function writeRecord(
   rowId: string,
   current: Row | undefined,
   target: Row | "absent" | "incomplete",
-): Promise<void> {
+): Promise<Row | undefined> {
   const where = whereRow(table, context.firmId, rowId);
   if (target === "absent" || target === "incomplete") {
-    if (current && target === "absent")
+    if (current && target === "absent") {
       await sql`DELETE FROM ${sql.table(table.name)} WHERE ${where}`.execute(db);
-    return;
+      return undefined;
+    }
+    return current;
   }
   const values: Row = { ...target };
   if (hasUpdatedAt(table)) values.updated_at = context.now();
   const amount = derivedAmount(table, target, context.minorDigits);
   if (amount !== undefined) values.amount = amount;
   if (current) {
-    const set = Object.entries(values).filter(([field, value]) => current[field] !== value);
-    if (set.length === 0) return;
+    const set = Object.entries(values).filter(
+      ([field, value]) => field !== "updated_at" && current[field] !== value,
+    );
+    if (set.length === 0) return current;
+    if (values.updated_at !== undefined) set.push(["updated_at", values.updated_at]);
     await sql`UPDATE ${sql.table(table.name)} SET ${sql.join(
       set.map(([field, value]) => sql`${sql.ref(field)} = ${value}`),
     )} WHERE ${where}`.execute(db);
-    return;
+    return { ...current, ...Object.fromEntries(set) };
   }
-  if (table.idColumns.length === 0) return; // the firm's profile row always exists
+  if (table.idColumns.length === 0) return current; // the firm's profile row always exists
   const columns = ["firm_id", ...Object.keys(values)];
   await sql`INSERT INTO ${sql.table(table.name)} (${sql.join(columns.map((c) => sql.ref(c)))})
     VALUES (${sql.join([context.firmId, ...Object.values(values)])})`.execute(db);
+  return { firm_id: context.firmId, ...values };
 }
 
 function whereRow(table: SyncedTable, firmId: string, rowId: string) {

@@ -10,7 +10,7 @@ import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
-import { applyChange, type Row } from "./apply-changes.js";
+import { applyChange, prefetchBatch, type ApplyContext, type Row } from "./apply-changes.js";
 import { createHlcClock, formatHlc, parseHlc } from "./hlc.js";
 import {
   changesAfter,
@@ -56,7 +56,19 @@ export async function pushChanges(
     await updateSyncState(tx, firm.id, { applying: true });
     const results: PushResult[] = [];
     const followUps: PushAnswer["followUps"] = [];
-    for (const change of request.changes) {
+    const context: ApplyContext = {
+      firmId: firm.id,
+      side: "cloud",
+      ownReplica: state.replicaId,
+      cloudReplica: state.replicaId,
+      minorDigits: firm.minorDigits,
+      now,
+      tick: () => formatHlc(hlcClock.tick()),
+      check: (table, before, after, lookup) => checkAsAuthor(tx, firm, actor, table, before, after, lookup),
+    };
+    const incoming = request.changes.map((change) => ({ ...change, cloudSeq: null }));
+    const cache = await prefetchBatch(tx, context, incoming);
+    for (const change of incoming) {
       const base = { hlc: change.hlc, tbl: change.tbl, rowId: change.rowId };
       if (parseHlc(change.hlc).replica !== request.replica) {
         results.push({
@@ -68,21 +80,7 @@ export async function pushChanges(
         });
         continue;
       }
-      const result = await applyChange(
-        tx,
-        {
-          firmId: firm.id,
-          side: "cloud",
-          ownReplica: state.replicaId,
-          cloudReplica: state.replicaId,
-          minorDigits: firm.minorDigits,
-          now,
-          tick: () => formatHlc(hlcClock.tick()),
-          check: (table, before, after, lookup) =>
-            checkAsAuthor(tx, firm, actor, table, before, after, lookup),
-        },
-        { ...change, cloudSeq: null },
-      );
+      const result = await applyChange(tx, context, change, cache);
       if (result.status === "refused") {
         results.push({ ...base, status: "refused", seq: null, code: result.code, message: result.message });
         continue;

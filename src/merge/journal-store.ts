@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Db } from "../store/database.js";
 import type { SyncChangeTable, SyncConflictTable, SyncLogTable } from "../store/tables.js";
 import type { Change, FieldValue, HeldChange } from "./change.js";
-import { formatHlc, parseHlc, type Hlc } from "./hlc.js";
+import { parseHlc, type Hlc } from "./hlc.js";
 
 export interface SyncState {
   firmId: string;
@@ -492,4 +492,27 @@ export async function readRecord(
   return result.rows[0];
 }
 
-export const hlcText = formatHlc;
+/** Records of one table by row id, read in chunks (link tables, with two id columns, one by one). */
+export async function readRecords(
+  db: Db,
+  firmId: string,
+  table: { name: string; idColumns: readonly string[] },
+  rowIds: readonly string[],
+): Promise<Map<string, Record<string, FieldValue>>> {
+  const found = new Map<string, Record<string, FieldValue>>();
+  if (table.idColumns.length !== 1) {
+    for (const rowId of rowIds) {
+      const row = await readRecord(db, firmId, table, rowId);
+      if (row) found.set(rowId, row);
+    }
+    return found;
+  }
+  const id = table.idColumns[0]!;
+  for (let i = 0; i < rowIds.length; i += 500) {
+    const chunk = rowIds.slice(i, i + 500);
+    const result = await sql<Record<string, FieldValue>>`SELECT * FROM ${sql.table(table.name)}
+      WHERE firm_id = ${firmId} AND ${sql.ref(id)} IN (${sql.join(chunk)})`.execute(db);
+    for (const row of result.rows) found.set(String(row[id]), row);
+  }
+  return found;
+}

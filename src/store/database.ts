@@ -34,8 +34,36 @@ function sqliteConnection(path: string, fileMustExist: boolean): BetterSqlite3.D
   return connection;
 }
 
+/**
+ * Kysely prepares every query afresh; preparing costs more than running most of ours. The same
+ * SQL text reuses its prepared statement, unless that one is busy (a stream still reading it).
+ */
+function withStatementCache(connection: BetterSqlite3.Database, size = 500) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sql: string): BetterSqlite3.Statement {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        // Most recently used last, so the oldest goes first when the cache is full.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = connection.prepare(sql);
+      if (!cached) {
+        cache.set(sql, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
 function sqliteStore(connection: BetterSqlite3.Database): Store {
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
   return { db, engine: "sqlite", close: () => db.destroy() };
 }
 
@@ -66,7 +94,11 @@ export async function openPostgresStore(
 ): Promise<Store> {
   // pg loads only when a PostgreSQL store is opened: firm-file commands never need it.
   const { default: postgres } = await import("pg");
-  const pool = new postgres.Pool({ connectionString, max: options.max ?? 10, types: pgTypes(postgres.types) });
+  const pool = new postgres.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types: pgTypes(postgres.types),
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db);
   return { db, engine: "postgres", close: () => db.destroy() };
