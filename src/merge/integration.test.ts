@@ -200,6 +200,29 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
     const again = await runCli(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test"], ada);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already integrated/);
+
+    const other = join(dir, "other.firm");
+    ok(await runCli(["init", other, "--firm", "Another firm"]));
+    ok(
+      await runCli([
+        "--file",
+        other,
+        "staff",
+        "add",
+        "AA",
+        "--first",
+        "Ada",
+        "--last",
+        "Admin",
+        "--email",
+        "ada@harbor.test",
+      ]),
+    );
+    ok(await runCli(["--file", other, "protection", "on", "--admin", "AA"], ada));
+    const bound = await runCli(["integrate", other, "--cloud", firmUrl, "--as", "ada@harbor.test"], ada);
+    expect(bound.code).toBe(1);
+    expect(bound.stderr).toContain("the cloud firm is already bound to another firm file");
+    expect(bound.stderr).toContain("fix: integrate into a new cloud firm");
   });
 
   it("an offline edit and a cloud edit of one client merge to the later one, with one conflict logged", async () => {

@@ -2,6 +2,7 @@
  * Queries on the merge tables: the firm's sync state and clock, the change journal, and the
  * conflict, warning/error and push-batch logs. Row types stay here.
  */
+import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { Db } from "../store/database.js";
@@ -71,6 +72,22 @@ export type SyncStateChanges = Partial<{
   lastMerge: string | null;
   boundFileId: string | null;
 }>;
+
+/**
+ * A cloud restored from a backup may lack changes it had acknowledged: every firm on it takes a
+ * new epoch, so each desktop, at its next merge, sends everything again and fetches it all anew.
+ */
+export async function startNewEpochs(db: Db): Promise<number> {
+  const firms = await db.selectFrom("sync_state").select("firm_id").execute();
+  for (const { firm_id } of firms) {
+    await db
+      .updateTable("sync_state")
+      .set({ epoch: randomBytes(8).toString("hex") })
+      .where("firm_id", "=", firm_id)
+      .execute();
+  }
+  return firms.length;
+}
 
 export async function updateSyncState(db: Db, firmId: string, changes: SyncStateChanges): Promise<void> {
   const set = {

@@ -1,4 +1,18 @@
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUPERVISOR } from "../access/authorize.js";
+import { createFirm } from "../firm-setup/firm-service.js";
+import { openSqliteStore } from "../store/database.js";
+import { SCHEMA_VERSION } from "../store/migrate.js";
+import { expectRefusedUnchanged, snapshotStore } from "../test-support/seed.js";
+import { pullChanges, pushChanges } from "./cloud-sync-service.js";
+import { restoreConflict } from "./conflict-service.js";
+import { formatHlc } from "./hlc.js";
+import { startNewEpochs } from "./journal-store.js";
+import type { WireChange } from "./sync-protocol.js";
 import type { Actor } from "../access/authorize.js";
 import type { UserAccount } from "../access/account-store.js";
 import { addClient, deleteClient, editClient, getClient } from "../firm-setup/client-service.js";
@@ -191,5 +205,170 @@ describe.each(ENGINES)("merging a desktop with the cloud on %s", (engine) => {
 
   it("a merge with nothing new pushes and pulls nothing", async () => {
     expect(await merge(desktop, transport())).toMatchObject({ pushed: 0, pulled: 0, refused: 0 });
+  });
+});
+
+describe.each(ENGINES)("the merge protocol's guards on %s", (engine) => {
+  const clock = steppingClock();
+  let cloud: Replica;
+  let desktop: Replica & { dispose(): Promise<void> };
+  const transport = () => directTransport(cloud.store, cloud.scope.firm.id, clock);
+
+  beforeAll(async () => {
+    cloud = await openCloud(engine, clock);
+    await seedPractice({ store: cloud.store, scope: cloud.scope });
+    desktop = await openDesktopCopy(cloud, clock);
+    await merge(desktop, transport());
+  });
+  afterAll(async () => {
+    await desktop.dispose();
+    await cloud.store.close();
+  });
+
+  const clientChange = (hlc: string, name: string): WireChange => ({
+    hlc,
+    tbl: "client",
+    rowId: "0190f3a2-0000-7000-8000-00000000c1e7",
+    op: "put",
+    data: {
+      id: "0190f3a2-0000-7000-8000-00000000c1e7",
+      code: "PUSHED",
+      name,
+      status: "active",
+      contact_company_id: null,
+      partner_id: null,
+      manager_id: null,
+      address: "",
+      notes: "",
+      created_at: "2026-06-15T12:00:00.000Z",
+    },
+    seen: 0,
+  });
+
+  it("a batch sent twice is applied once and answered alike", async () => {
+    const request = {
+      schema: SCHEMA_VERSION,
+      replica: "replayer",
+      batchId: "replayer-batch-1",
+      changes: [
+        clientChange(formatHlc({ millis: Date.now(), counter: 0, replica: "replayer" }), "Pushed Ltd"),
+      ],
+    };
+    const first = await pushChanges(cloud.store.db, cloud.scope.firm, SUPERVISOR, request, clock);
+    const journal = await snapshotStore(cloud.store.db);
+    const again = await pushChanges(cloud.store.db, cloud.scope.firm, SUPERVISOR, request, clock);
+    expect(again.results).toEqual(first.results);
+    expect(first.results[0]).toMatchObject({ status: "accepted" });
+    const after = await snapshotStore(cloud.store.db);
+    expect(after.sync_change).toEqual(journal.sync_change);
+    expect(after.client).toEqual(journal.client);
+  });
+
+  it("a change timed minutes ahead of the cloud's clock refuses the batch and changes nothing", async () => {
+    const ahead = formatHlc({ millis: Date.now() + 10 * 60_000, counter: 0, replica: "skewed" });
+    await expectRefusedUnchanged(
+      cloud.store.db,
+      () =>
+        pushChanges(
+          cloud.store.db,
+          cloud.scope.firm,
+          SUPERVISOR,
+          {
+            schema: SCHEMA_VERSION,
+            replica: "skewed",
+            batchId: "skewed-1",
+            changes: [clientChange(ahead, "Future Ltd")],
+          },
+          clock,
+        ),
+      { code: "CLOCK_SKEW", message: /ahead of this clock; check the clocks of both machines/ },
+    );
+  });
+
+  it("a desktop at another schema is told to upgrade, on push and on pull", async () => {
+    const old = { schema: "0002-access", replica: "old", batchId: "old-1", changes: [] };
+    await expect(pushChanges(cloud.store.db, cloud.scope.firm, SUPERVISOR, old, clock)).rejects.toMatchObject(
+      {
+        code: "UPGRADE_REQUIRED",
+        message: expect.stringMatching(/upgrade firmtime on this desktop/),
+      },
+    );
+    await expect(
+      pullChanges(cloud.store.db, cloud.scope.firm, {
+        schema: "9999-future",
+        replica: "new",
+        after: 0,
+        limit: 10,
+        wait: 0,
+      }),
+    ).rejects.toMatchObject({
+      code: "UPGRADE_REQUIRED",
+      message: expect.stringMatching(/upgrade firmtime on the cloud/),
+    });
+  });
+
+  it("a lost value restored from the conflict log reaches every replica", async () => {
+    await editClient(desktop.store.db, desktop.scope, "ACME", { notes: "mine" });
+    await later();
+    await editClient(cloud.store.db, cloud.scope, "ACME", { notes: "theirs" });
+    await merge(desktop, transport());
+    const [conflict] = await listConflicts(desktop.store.db, desktop.scope.firm.id, "open");
+    expect(conflict).toMatchObject({ field: "notes", lostValue: "mine" });
+    await restoreConflict(desktop.store.db, desktop.scope.firm.id, conflict!.id, clock);
+    await merge(desktop, transport());
+    expect((await getClient(cloud.store.db, cloud.scope, "ACME")).notes).toBe("mine");
+    expect((await getClient(desktop.store.db, desktop.scope, "ACME")).notes).toBe("mine");
+    expect(await listConflicts(desktop.store.db, desktop.scope.firm.id, "open")).toEqual([]);
+    await expect(
+      restoreConflict(desktop.store.db, desktop.scope.firm.id, conflict!.id, clock),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+  });
+});
+
+describe("a cloud restored from a backup (a new epoch)", () => {
+  it("gets back from the desktop what it had acknowledged and lost", async () => {
+    const clock = steppingClock();
+    const dir = mkdtempSync(join(tmpdir(), "firmtime-epoch-"));
+    const path = join(dir, "cloud.db");
+    const store = await openSqliteStore(path);
+    const firm = await createFirm(store.db, clock, {
+      name: "Harbor & Pine",
+      currency: "USD",
+      slug: "harbor",
+    });
+    const cloud: Replica = { store, scope: { firm, clock, actor: "cloud" } };
+    await seedPractice({ store: cloud.store, scope: cloud.scope });
+    const desktop = await openDesktopCopy(cloud, clock);
+    try {
+      await merge(desktop, directTransport(cloud.store, firm.id, clock));
+      await sql`VACUUM INTO ${join(dir, "backup.db")}`.execute(cloud.store.db);
+
+      const acknowledged = await addClient(desktop.store.db, desktop.scope, {
+        code: "AFTER",
+        name: "After the backup",
+      });
+      expect((await merge(desktop, directTransport(cloud.store, firm.id, clock))).pushed).toBe(1);
+
+      await cloud.store.close();
+      copyFileSync(join(dir, "backup.db"), path);
+      rmSync(`${path}-wal`, { force: true });
+      rmSync(`${path}-shm`, { force: true });
+      cloud.store = await openSqliteStore(path);
+      await expect(getClient(cloud.store.db, cloud.scope, acknowledged.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await startNewEpochs(cloud.store.db);
+
+      const summary = await merge(desktop, directTransport(cloud.store, firm.id, clock));
+      expect(summary.epochChanged).toBe(true);
+      expect((await getClient(cloud.store.db, cloud.scope, acknowledged.id)).code).toBe("AFTER");
+      expect(await firmRecords(desktop)).toEqual(await firmRecords(cloud));
+    } finally {
+      await desktop.dispose();
+      await cloud.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

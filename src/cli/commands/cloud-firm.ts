@@ -34,6 +34,31 @@ function firmCommand(program: Command): Command {
 
 export const registerCloudFirmCommands: Register = (program, context) => {
   firmCommand(program)
+    .command("new-epoch")
+    .description(
+      "after restoring a cloud's database from a backup: make every desktop send and fetch all again",
+    )
+    .option("--data <dir>", `the server's data folder (default ${DEFAULT_CONFIG.dataDir}; FIRMTIME_DATA_DIR)`)
+    .option("--database <url>", "the server's PostgreSQL, postgres://... (FIRMTIME_DATABASE_URL)")
+    .action(async (flags: { data?: string; database?: string }) => {
+      const ctx = context();
+      const { loadConfig } = await import("../../server/config.js");
+      const config = loadConfig({ dataDir: flags.data, databaseUrl: flags.database }, ctx.io.env);
+      const { openCloudStore } = await import("../../server/cloud-store.js");
+      const { startNewEpochs } = await import("../../merge/journal-store.js");
+      const store = await openCloudStore(config);
+      try {
+        const firms = await startNewEpochs(store.db);
+        ctx.output(
+          { firms },
+          () =>
+            `New epoch for ${firms} firm${firms === 1 ? "" : "s"}: desktops send and fetch everything at their next merge.\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  firmCommand(program)
     .command("create")
     .description("create a firm and its first Admin on a cloud's store (the one firmtime serve uses)")
     .option("--data <dir>", `the server's data folder (default ${DEFAULT_CONFIG.dataDir}; FIRMTIME_DATA_DIR)`)
