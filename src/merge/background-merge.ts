@@ -90,7 +90,7 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
     while (!stopped) {
       try {
         const state = await readSyncState(db, firmId);
-        if (kicked || (await countUnsent(db, firmId, state.replicaId)) > 0) {
+        if (kicked || (await countUnsent(db, state)) > 0) {
           kicked = false;
           await merge();
         }

@@ -10,7 +10,8 @@ import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
-import { applyChange, prefetchBatch, type ApplyContext, type Row } from "./apply-changes.js";
+import { applyBatch } from "./apply-batch.js";
+import { prefetchBatch, type ApplyContext, type Row } from "./apply-changes.js";
 import { createHlcClock, formatHlc, parseHlc } from "./hlc.js";
 import {
   changesAfter,
@@ -67,7 +68,10 @@ export async function pushChanges(
       check: (table, before, after, lookup) => checkAsAuthor(tx, firm, actor, table, before, after, lookup),
     };
     const incoming = request.changes.map((change) => ({ ...change, cloudSeq: null }));
-    const cache = await prefetchBatch(tx, context, incoming);
+    const own = incoming.filter((change) => parseHlc(change.hlc).replica === request.replica);
+    const cache = await prefetchBatch(tx, context, own);
+    const applied = await applyBatch(tx, context, own, cache);
+    let next = 0;
     for (const change of incoming) {
       const base = { hlc: change.hlc, tbl: change.tbl, rowId: change.rowId };
       if (parseHlc(change.hlc).replica !== request.replica) {
@@ -80,7 +84,7 @@ export async function pushChanges(
         });
         continue;
       }
-      const result = await applyChange(tx, context, change, cache);
+      const result = applied[next++]!;
       if (result.status === "refused") {
         results.push({ ...base, status: "refused", seq: null, code: result.code, message: result.message });
         continue;

@@ -25,7 +25,7 @@ import {
   lockSyncState,
   readSyncState,
   removeChange,
-  setCloudSeq,
+  setCloudSeqs,
   unsentChanges,
   updateSyncState,
   type SyncState,
@@ -129,11 +129,11 @@ async function pushAll(
 ): Promise<void> {
   const batchSize = options.batchSize ?? 500;
   let state = await readSyncState(db, firmId);
-  const total = await countUnsent(db, firmId, state.replicaId);
+  const total = await countUnsent(db, state);
   let done = 0;
   const toRebuild = new Map<string, { tbl: string; rowId: string }>();
   for (;;) {
-    const batch = await unsentChanges(db, firmId, state.replicaId, batchSize);
+    const batch = await unsentChanges(db, state, batchSize);
     if (batch.length === 0) break;
     const answer = await transport.push({
       schema: SCHEMA_VERSION,
@@ -145,16 +145,19 @@ async function pushAll(
       state = await readSyncState(db, firmId);
       continue;
     }
-    await inTransaction(db, async (tx) => {
-      await lockSyncState(tx, firmId);
+    state = await inTransaction(db, async (tx) => {
+      const locked = await lockSyncState(tx, firmId);
       const context = await applyContext(tx, state, answer.cloudReplica, options.clock);
       await updateSyncState(tx, firmId, { applying: true, cloudReplicaId: answer.cloudReplica });
       const bySeq = new Map(batch.map((c) => [`${c.hlc}|${c.tbl}|${c.rowId}`, c]));
+      const acks: { seq: number; cloudSeq: number }[] = [];
+      const answered = new Set<number>();
       for (const result of answer.results) {
         const local = bySeq.get(`${result.hlc}|${result.tbl}|${result.rowId}`);
         if (!local) continue;
+        answered.add(local.seq);
         if (result.status === "accepted") {
-          await setCloudSeq(tx, firmId, local.seq, result.seq!);
+          acks.push({ seq: local.seq, cloudSeq: result.seq! });
           summary.pushed++;
           continue;
         }
@@ -182,8 +185,14 @@ async function pushAll(
       for (const followUp of answer.followUps) {
         await applyChange(tx, context, { ...followUp, cloudSeq: followUp.seq });
       }
+      await setCloudSeqs(tx, firmId, acks);
       await rebuildPending(tx, context, toRebuild);
-      await updateSyncState(tx, firmId, { applying: false });
+      // Settled up to the first change without an answer (every one has one, unless the cloud erred).
+      const unanswered = batch.find((c) => !answered.has(c.seq));
+      const settled = unanswered ? unanswered.seq - 1 : batch.at(-1)!.seq;
+      const pushedUpto = Math.max(locked.pushedUpto, settled);
+      await updateSyncState(tx, firmId, { applying: false, pushedUpto });
+      return { ...locked, pushedUpto };
     });
     done += batch.length;
     options.onProgress?.({ phase: "push", done, total: Math.max(total, done) });
@@ -230,7 +239,7 @@ async function pullAll(
     const outcome = await inTransaction(db, async (tx) => {
       const locked = await lockSyncState(tx, firmId);
       if (locked.cursor !== state.cursor) return "again" as const; // another merge moved on
-      if ((await countUnsent(tx, firmId, locked.replicaId)) > 0) return "push" as const;
+      if ((await countUnsent(tx, locked)) > 0) return "push" as const;
       const context = await applyContext(tx, locked, answer.cloudReplica, options.clock);
       await receiveClock(
         tx,
@@ -296,8 +305,9 @@ async function epochChanged(
       .set({ cloud_seq: null })
       .where("firm_id", "=", state.firmId)
       .where("replica", "=", state.replicaId)
+      .where("cloud_seq", ">", 0) // held-back records stay held
       .execute();
-    await updateSyncState(tx, state.firmId, { epoch: answer.epoch, cursor: 0 });
+    await updateSyncState(tx, state.firmId, { epoch: answer.epoch, cursor: 0, pushedUpto: 0 });
   });
   return true;
 }

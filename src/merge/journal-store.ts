@@ -15,6 +15,8 @@ export interface SyncState {
   replicaId: string;
   clock: Hlc;
   cursor: number;
+  /** Desktop: local changes up to this sequence number have been sent and answered. */
+  pushedUpto: number;
   epoch: string;
   cloudUrl: string | null;
   cloudSlug: string | null;
@@ -38,6 +40,7 @@ export async function readSyncState(db: Db, firmId: string): Promise<SyncState> 
     replicaId: row.replica_id,
     clock: { millis: row.millis, counter: row.counter, replica: row.replica_id },
     cursor: row.cursor,
+    pushedUpto: row.pushed_upto,
     epoch: row.epoch,
     cloudUrl: row.cloud_url,
     cloudSlug: row.cloud_slug,
@@ -63,6 +66,7 @@ export type SyncStateChanges = Partial<{
   clock: Hlc;
   applying: boolean;
   cursor: number;
+  pushedUpto: number;
   epoch: string;
   cloudUrl: string | null;
   cloudSlug: string | null;
@@ -94,6 +98,7 @@ export async function updateSyncState(db: Db, firmId: string, changes: SyncState
     ...(changes.clock && { millis: changes.clock.millis, counter: changes.clock.counter }),
     ...(changes.applying !== undefined && { applying: changes.applying ? 1 : 0 }),
     ...(changes.cursor !== undefined && { cursor: changes.cursor }),
+    ...(changes.pushedUpto !== undefined && { pushed_upto: changes.pushedUpto }),
     ...(changes.epoch !== undefined && { epoch: changes.epoch }),
     ...(changes.cloudUrl !== undefined && { cloud_url: changes.cloudUrl }),
     ...(changes.cloudSlug !== undefined && { cloud_slug: changes.cloudSlug }),
@@ -124,7 +129,7 @@ const heldChange = (row: ChangeRow): HeldChange & { seq: number } => ({
 
 const CHANGE_COLUMNS = ["seq", "hlc", "tbl", "row_id", "op", "data", "seen", "cloud_seq"] as const;
 
-/** Every change held for these rows of one table, grouped by row id. */
+/** Every change held for these rows of one table, grouped by row id, in journal order. */
 export async function changesOfRows(
   db: Db,
   firmId: string,
@@ -133,13 +138,14 @@ export async function changesOfRows(
 ): Promise<Map<string, (HeldChange & { seq: number })[]>> {
   const byRow = new Map<string, (HeldChange & { seq: number })[]>();
   for (let i = 0; i < rowIds.length; i += 500) {
+    // No ORDER BY: it would tempt the planner into reading the firm's journal in sequence
+    // order instead of seeking each row; the few changes per row are sorted here.
     const rows = await db
       .selectFrom("sync_change")
       .select(CHANGE_COLUMNS)
       .where("firm_id", "=", firmId)
       .where("tbl", "=", tbl)
       .where("row_id", "in", rowIds.slice(i, i + 500))
-      .orderBy("seq")
       .execute();
     for (const row of rows) {
       const list = byRow.get(row.row_id) ?? [];
@@ -147,6 +153,7 @@ export async function changesOfRows(
       byRow.set(row.row_id, list);
     }
   }
+  for (const list of byRow.values()) list.sort((a, b) => a.seq - b.seq);
   return byRow;
 }
 
@@ -196,15 +203,6 @@ export async function removeChange(db: Db, firmId: string, change: Pick<Change, 
     .execute();
 }
 
-export async function setCloudSeq(db: Db, firmId: string, localSeq: number, cloudSeq: number): Promise<void> {
-  await db
-    .updateTable("sync_change")
-    .set({ cloud_seq: cloudSeq })
-    .where("firm_id", "=", firmId)
-    .where("seq", "=", localSeq)
-    .execute();
-}
-
 /**
  * Changes that stay on this desktop for good: integration holds back negative entries
  * (merge.md), marking their changes with the cloud sequence -1; later edits of a held record
@@ -230,45 +228,37 @@ export async function holdRecords(
   }
 }
 
-/** A desktop's own changes the cloud has not acknowledged yet, oldest first. */
+/**
+ * A desktop's own changes not sent yet, oldest first: those after the pushed-up-to mark (a
+ * batch is answered whole, so everything up to its last change is settled), except records
+ * held back on this desktop.
+ */
 export async function unsentChanges(
   db: Db,
-  firmId: string,
-  replicaId: string,
+  state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">,
   limit: number,
 ): Promise<(HeldChange & { seq: number })[]> {
-  const rows = await db
-    .selectFrom("sync_change as c")
+  const rows = await unsent(db, state)
     .select(["c.seq", "c.hlc", "c.tbl", "c.row_id", "c.op", "c.data", "c.seen", "c.cloud_seq"])
-    .where("c.firm_id", "=", firmId)
-    .where("c.replica", "=", replicaId)
-    .where("c.cloud_seq", "is", null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("sync_change as h")
-            .select("h.seq")
-            .whereRef("h.firm_id", "=", "c.firm_id")
-            .whereRef("h.tbl", "=", "c.tbl")
-            .whereRef("h.row_id", "=", "c.row_id")
-            .where("h.cloud_seq", "=", HELD),
-        ),
-      ),
-    )
     .orderBy("c.seq")
     .limit(limit)
     .execute();
   return rows.map(heldChange);
 }
 
-export async function countUnsent(db: Db, firmId: string, replicaId: string): Promise<number> {
-  const row = await db
-    .selectFrom("sync_change as c")
+export async function countUnsent(db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">) {
+  const row = await unsent(db, state)
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("c.firm_id", "=", firmId)
-    .where("c.replica", "=", replicaId)
-    .where("c.cloud_seq", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const unsent = (db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">) =>
+  db
+    .selectFrom("sync_change as c")
+    .where("c.firm_id", "=", state.firmId)
+    .where("c.seq", ">", state.pushedUpto)
+    .where("c.replica", "=", state.replicaId)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -281,9 +271,34 @@ export async function countUnsent(db: Db, firmId: string, replicaId: string): Pr
             .where("h.cloud_seq", "=", HELD),
         ),
       ),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    );
+
+/** Desktop: records the cloud's sequence numbers of acknowledged changes, a run at a time. */
+export async function setCloudSeqs(
+  db: Db,
+  firmId: string,
+  acks: readonly { seq: number; cloudSeq: number }[],
+) {
+  const sorted = [...acks].sort((a, b) => a.seq - b.seq);
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    const delta = sorted[start]!.cloudSeq - sorted[start]!.seq;
+    while (
+      end + 1 < sorted.length &&
+      sorted[end + 1]!.seq === sorted[end]!.seq + 1 &&
+      sorted[end + 1]!.cloudSeq - sorted[end + 1]!.seq === delta
+    ) {
+      end++;
+    }
+    await db
+      .updateTable("sync_change")
+      .set((eb) => ({ cloud_seq: eb("seq", "+", delta) }))
+      .where("firm_id", "=", firmId)
+      .where("seq", ">=", sorted[start]!.seq)
+      .where("seq", "<=", sorted[end]!.seq)
+      .execute();
+    start = end + 1;
+  }
 }
 
 /** Cloud: the changes after a cursor, in sequence order, leaving out the asking replica's own. */
@@ -527,9 +542,11 @@ export async function readRecords(
   const id = table.idColumns[0]!;
   for (let i = 0; i < rowIds.length; i += 500) {
     const chunk = rowIds.slice(i, i + 500);
+    // By primary key alone (a firm_id term would steer SQLite to a firm-wide index); the firm
+    // is checked on each row found.
     const result = await sql<Record<string, FieldValue>>`SELECT * FROM ${sql.table(table.name)}
-      WHERE firm_id = ${firmId} AND ${sql.ref(id)} IN (${sql.join(chunk)})`.execute(db);
-    for (const row of result.rows) found.set(String(row[id]), row);
+      WHERE ${sql.ref(id)} IN (${sql.join(chunk)})`.execute(db);
+    for (const row of result.rows) if (row.firm_id === firmId) found.set(String(row[id]), row);
   }
   return found;
 }

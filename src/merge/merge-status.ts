@@ -34,7 +34,7 @@ export async function mergeStatus(
   const refusals = await countLog(db, firmId, "error");
   const base = {
     cloudUrl: state.cloudUrl,
-    waitingUp: await countUnsent(db, firmId, state.replicaId),
+    waitingUp: await countUnsent(db, state),
     conflicts,
     refusals,
     lastMergeAt: state.lastMergeAt,

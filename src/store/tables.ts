@@ -277,6 +277,7 @@ export interface SyncStateTable {
   counter: number;
   applying: Generated<number>;
   cursor: Generated<number>;
+  pushed_upto: Generated<number>;
   epoch: string;
   cloud_url: string | null;
   cloud_slug: string | null;

@@ -49,6 +49,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("applying", "integer", (c) => c.notNull().defaultTo(0))
     // Desktop: the cloud sequence number pulled up to. Each local change records it as "seen".
     .addColumn("cursor", "bigint", (c) => c.notNull().defaultTo(0))
+    // Desktop: its journal is sent up to this local sequence number (each batch is answered whole).
+    .addColumn("pushed_upto", "bigint", (c) => c.notNull().defaultTo(0))
     // Cloud: its epoch, changed when it is restored from a backup. Desktop: the epoch it last saw.
     .addColumn("epoch", "text", (c) => c.notNull())
     // Desktop: the cloud it merges with. file_id: the file's identity (128 random bits, which
@@ -94,12 +96,8 @@ export async function up(db: AnyDb): Promise<void> {
     .on("sync_change")
     .columns(["firm_id", "tbl", "row_id"])
     .execute();
-  await db.schema
-    .createIndex("sync_change_unsent")
-    .on("sync_change")
-    .columns(["firm_id", "replica", "seq"])
-    .where(sql.ref("cloud_seq"), "is", null)
-    .execute();
+  // Pulls, the head and the unsent changes all read a firm's journal in sequence order.
+  await db.schema.createIndex("sync_change_sequence").on("sync_change").columns(["firm_id", "seq"]).execute();
 
   await db.schema
     .createTable("sync_conflict")
