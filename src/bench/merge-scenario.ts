@@ -141,6 +141,7 @@ export async function mergeScenario(quick: boolean): Promise<Figure[]> {
           await measure(quick ? 1 : 3, async () => {
             round++;
             const raw = new BetterSqlite3(file);
+            raw.function("ftm_author", () => "bench");
             raw
               .prepare(`UPDATE time_entry SET description = description || ? WHERE rowid % 100 = ?`)
               .run(` (edit ${round})`, round % 100);

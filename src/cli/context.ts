@@ -7,6 +7,7 @@ import { AppError, invalid } from "../domain/errors.js";
 import { findOnlyFirm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { systemClock, type Clock } from "../store/clock.js";
+import { withAuthor } from "../store/author-context.js";
 import { openFirmFile, type Store } from "../store/database.js";
 import type { Backend } from "./backend/backend.js";
 import { cloudBackend } from "./backend/cloud-backend.js";
@@ -69,7 +70,11 @@ export class CommandContext {
     const store = await openFirmFile(this.filePath);
     try {
       const firm = await findOnlyFirm(store.db);
-      return await work(store, { firm, clock: this.io.clock, actor: this.actor });
+      // On an unprotected file the author is the desktop's user; a protected file's requests
+      // name their signed-in user (auth-plugin.ts) within this.
+      return await withAuthor(this.actor, () =>
+        work(store, { firm, clock: this.io.clock, actor: this.actor }),
+      );
     } finally {
       await store.close();
     }

@@ -129,6 +129,7 @@ async function insertTogether(
         data: JSON.stringify(change.data),
         seen: change.seen,
         cloud_seq: change.cloudSeq,
+        author: change.author ?? null,
       })),
     );
     seqs = await sequenceNumbers(db, context.firmId, group);

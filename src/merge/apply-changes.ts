@@ -436,6 +436,7 @@ async function keepKeysUnique(
       field,
       lostValue: original,
       lostHlc: change.hlc,
+      lostAuthor: change.author ?? null,
       keptValue: replacement,
       keptHlc: hlc,
     });
@@ -464,6 +465,7 @@ async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord,
       field: "*",
       lostValue: JSON.stringify(change.data),
       lostHlc: change.hlc,
+      lostAuthor: change.author ?? null,
       keptValue: null,
       keptHlc: before.deletedAt,
     });
@@ -492,6 +494,7 @@ async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord,
           .map(([, version]) => version.hlc)
           .sort()
           .at(-1)!,
+        lostAuthor: unseen.map(([, version]) => version.author).find((a) => a) ?? null,
         keptValue: null,
         keptHlc: change.hlc,
       });
@@ -507,6 +510,7 @@ async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord,
       field: conflict.field,
       lostValue: conflict.lost.value,
       lostHlc: conflict.lost.hlc,
+      lostAuthor: conflict.lost.author ?? null,
       keptValue: conflict.kept.value,
       keptHlc: conflict.kept.hlc,
     });

@@ -19,6 +19,8 @@ export interface Change {
   data: Record<string, FieldValue>;
   /** The cloud sequence its author had pulled up to when making it (what the author had seen). */
   seen: number | null;
+  /** Who made it (a user's email, or a desktop's OS user), when known. */
+  author?: string | null;
 }
 
 /** A change as a replica holds it: with its cloud sequence number once the cloud has it. */
@@ -30,6 +32,7 @@ export interface FieldVersion {
   value: FieldValue;
   hlc: string;
   cloudSeq: number | null;
+  author?: string | null;
 }
 
 export interface FoldedRecord {
@@ -53,7 +56,12 @@ export function foldRecord(changes: Iterable<HeldChange>): FoldedRecord {
     for (const [field, value] of Object.entries(change.data)) {
       const current = fields.get(field);
       if (!current || hlcAfter(change.hlc, current.hlc)) {
-        fields.set(field, { value, hlc: change.hlc, cloudSeq: change.cloudSeq });
+        fields.set(field, {
+          value,
+          hlc: change.hlc,
+          cloudSeq: change.cloudSeq,
+          author: change.author ?? null,
+        });
       }
     }
   }
@@ -106,7 +114,12 @@ export function conflictsOf(
     const current = record.fields.get(field);
     if (!current || current.hlc === incoming.hlc || sameValue(current.value, value)) continue;
     if (!isConcurrent(current, incoming, cloudReplica)) continue;
-    const version: FieldVersion = { value, hlc: incoming.hlc, cloudSeq: incoming.cloudSeq };
+    const version: FieldVersion = {
+      value,
+      hlc: incoming.hlc,
+      cloudSeq: incoming.cloudSeq,
+      author: incoming.author ?? null,
+    };
     conflicts.push(
       hlcAfter(incoming.hlc, current.hlc)
         ? { field, lost: current, kept: version }

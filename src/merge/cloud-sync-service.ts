@@ -2,7 +2,7 @@
  * The cloud's side of merging: push (apply a desktop's batch once, atomically, answering each
  * change) and pull (the changes after a cursor, in server-sequence order).
  */
-import { authorize, type Actor } from "../access/authorize.js";
+import { authorize, can, type Actor } from "../access/authorize.js";
 import { assertAfterLockDate, isEntryStatus } from "../domain/entries.js";
 import { AppError } from "../domain/errors.js";
 import type { Firm } from "../firm-setup/firm-store.js";
@@ -67,8 +67,19 @@ export async function pushChanges(
       tick: () => formatHlc(hlcClock.tick()),
       check: (table, before, after, lookup) => checkAsAuthor(tx, firm, actor, table, before, after, lookup),
     };
-    const incoming = request.changes.map((change) => ({ ...change, cloudSeq: null }));
-    const own = incoming.filter((change) => parseHlc(change.hlc).replica === request.replica);
+    // A change keeps its author; one without is the pusher's. Only the Merge permission sends
+    // changes others made (a shared desktop file's), so nobody acts in a colleague's name.
+    const pusher = actor.kind === "user" ? actor.user.email : null;
+    const forOthers = can(actor, "E", { object: "merge" });
+    const incoming = request.changes.map((change) => ({
+      ...change,
+      author: change.author ?? pusher,
+      cloudSeq: null,
+    }));
+    const byOthers = (change: { author: string | null }) => !forOthers && change.author !== pusher;
+    const own = incoming.filter(
+      (change) => parseHlc(change.hlc).replica === request.replica && !byOthers(change),
+    );
     const cache = await prefetchBatch(tx, context, own);
     const applied = await applyBatch(tx, context, own, cache);
     let next = 0;
@@ -81,6 +92,16 @@ export async function pushChanges(
           seq: null,
           code: "BAD_CHANGE",
           message: "a replica pushes only its own changes",
+        });
+        continue;
+      }
+      if (byOthers(change)) {
+        results.push({
+          ...base,
+          status: "refused",
+          seq: null,
+          code: "FORBIDDEN",
+          message: `a change ${change.author ?? "someone"} made is merged by them or by a user with the Merge permission`,
         });
         continue;
       }
@@ -174,6 +195,7 @@ export async function pullChanges(db: Db, firm: Firm, query: PullQuery): Promise
       op: c.op,
       data: c.data,
       seen: c.seen,
+      author: c.author ?? null,
       seq: c.seq,
     })),
     next: more ? changes.at(-1)!.seq : Math.max(head, query.after),

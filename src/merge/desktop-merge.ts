@@ -26,6 +26,7 @@ import {
   readSyncState,
   removeChange,
   setCloudSeqs,
+  unsentAuthors,
   unsentChanges,
   updateSyncState,
   type SyncState,
@@ -34,6 +35,8 @@ import type { PullAnswer, PullQuery, PushAnswer, PushRequest } from "./sync-prot
 
 /** How a desktop reaches its cloud: HTTP in the product, anything faithful in tests. */
 export interface SyncTransport {
+  /** Who the cloud knows this desktop as, and whether they may merge others' changes. */
+  whoAmI?(): Promise<{ email: string | null; mayMergeForOthers: boolean }>;
   push(request: PushRequest): Promise<PushAnswer>;
   pull(query: PullQuery, options?: { signal?: AbortSignal }): Promise<PullAnswer>;
 }
@@ -129,6 +132,7 @@ async function pushAll(
 ): Promise<void> {
   const batchSize = options.batchSize ?? 500;
   let state = await readSyncState(db, firmId);
+  await assertMayMergeAll(db, state, transport);
   const total = await countUnsent(db, state);
   let done = 0;
   const toRebuild = new Map<string, { tbl: string; rowId: string }>();
@@ -139,7 +143,15 @@ async function pushAll(
       schema: SCHEMA_VERSION,
       replica: state.replicaId,
       batchId: batchIdOf(state.replicaId, batch),
-      changes: batch.map(({ hlc, tbl, rowId, op, data, seen }) => ({ hlc, tbl, rowId, op, data, seen })),
+      changes: batch.map(({ hlc, tbl, rowId, op, data, seen, author }) => ({
+        hlc,
+        tbl,
+        rowId,
+        op,
+        data,
+        seen,
+        author: author ?? null,
+      })),
     });
     if (await epochChanged(db, state, answer, summary)) {
       state = await readSyncState(db, firmId);
@@ -197,6 +209,25 @@ async function pushAll(
     done += batch.length;
     options.onProgress?.({ phase: "push", done, total: Math.max(total, done) });
   }
+}
+
+/**
+ * Merging sends every change in the file: changes other people made on this desktop go up
+ * only with the Merge permission (merge.md), never half of them; so a user without it merges
+ * once the others' changes are merged, by them or by someone who has it.
+ */
+async function assertMayMergeAll(db: Db, state: SyncState, transport: SyncTransport): Promise<void> {
+  if (!transport.whoAmI) return;
+  const me = await transport.whoAmI();
+  if (me.mayMergeForOthers) return;
+  const others = await unsentAuthors(db, state, me.email);
+  if (others.size === 0) return;
+  const who = [...others].map(([author, n]) => `${n} by ${author}`).join(", ");
+  throw new AppError(
+    "FORBIDDEN",
+    `changes other people made on this desktop wait to be merged (${who}); they merge them, or a user with the Merge permission does`,
+    { permission: "merge:E" },
+  );
 }
 
 /** Rebuilds reverted records until no more progress: a child row first, then its parent. */

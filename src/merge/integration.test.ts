@@ -242,11 +242,19 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
       name: "Acme (cloud)",
     });
     const conflicts = json<{ items: { field: string; lostValue: string; keptValue: string }[] }>(
-      await onFile(["conflicts", file]),
+      await onFile(["conflicts", file, "--as", "ada@harbor.test"]),
     ).items;
     expect(conflicts).toEqual([
-      expect.objectContaining({ field: "name", lostValue: "Acme (desktop)", keptValue: "Acme (cloud)" }),
+      expect.objectContaining({
+        field: "name",
+        lostValue: "Acme (desktop)",
+        lostAuthor: "ada@harbor.test",
+        keptValue: "Acme (cloud)",
+      }),
     ]);
+    const unsigned = await onFile(["conflicts", file]);
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stderr).toMatch(/protected: sign in with --as EMAIL to see its conflicts/);
     const status = json<{ state: string; conflicts: number }>(await runCli(["status", file, "--json"], ada));
     expect(status).toMatchObject({ state: "Merge conflicts", conflicts: 1 });
   });

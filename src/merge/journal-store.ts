@@ -112,7 +112,10 @@ export async function updateSyncState(db: Db, firmId: string, changes: SyncState
   await db.updateTable("sync_state").set(set).where("firm_id", "=", firmId).execute();
 }
 
-type ChangeRow = Pick<SyncChangeTable, "hlc" | "tbl" | "row_id" | "op" | "data" | "seen" | "cloud_seq"> & {
+type ChangeRow = Pick<
+  SyncChangeTable,
+  "hlc" | "tbl" | "row_id" | "op" | "data" | "seen" | "cloud_seq" | "author"
+> & {
   seq: number;
 };
 
@@ -125,9 +128,10 @@ const heldChange = (row: ChangeRow): HeldChange & { seq: number } => ({
   data: JSON.parse(row.data) as Record<string, FieldValue>,
   seen: row.seen,
   cloudSeq: row.cloud_seq,
+  author: row.author,
 });
 
-const CHANGE_COLUMNS = ["seq", "hlc", "tbl", "row_id", "op", "data", "seen", "cloud_seq"] as const;
+const CHANGE_COLUMNS = ["seq", "hlc", "tbl", "row_id", "op", "data", "seen", "cloud_seq", "author"] as const;
 
 /** Every change held for these rows of one table, grouped by row id, in journal order. */
 export async function changesOfRows(
@@ -187,6 +191,7 @@ export async function appendChange(db: Db, firmId: string, change: HeldChange): 
       data: JSON.stringify(change.data),
       seen: change.seen,
       cloud_seq: change.cloudSeq,
+      author: change.author ?? null,
     })
     .returning("seq")
     .executeTakeFirstOrThrow();
@@ -239,7 +244,7 @@ export async function unsentChanges(
   limit: number,
 ): Promise<(HeldChange & { seq: number })[]> {
   const rows = await unsent(db, state)
-    .select(["c.seq", "c.hlc", "c.tbl", "c.row_id", "c.op", "c.data", "c.seen", "c.cloud_seq"])
+    .select(["c.seq", "c.hlc", "c.tbl", "c.row_id", "c.op", "c.data", "c.seen", "c.cloud_seq", "c.author"])
     .orderBy("c.seq")
     .limit(limit)
     .execute();
@@ -251,6 +256,20 @@ export async function countUnsent(db: Db, state: Pick<SyncState, "firmId" | "rep
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Unsent changes someone other than `author` made (on a desktop file several people use). */
+export async function unsentAuthors(
+  db: Db,
+  state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">,
+  author: string | null,
+): Promise<Map<string, number>> {
+  const rows = await unsent(db, state)
+    .select(["c.author", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("c.author", "is not", null)
+    .groupBy("c.author")
+    .execute();
+  return new Map(rows.filter((row) => row.author !== author).map((row) => [row.author!, Number(row.n)]));
 }
 
 const unsent = (db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">) =>
@@ -354,6 +373,8 @@ export interface Conflict {
   field: string;
   lostValue: FieldValue;
   lostHlc: string;
+  /** Who wrote the value that lost, when known. */
+  lostAuthor: string | null;
   keptValue: FieldValue;
   keptHlc: string;
   status: SyncConflictTable["status"];
@@ -377,6 +398,7 @@ export async function recordConflict(
       field: conflict.field,
       lost_value: JSON.stringify(conflict.lostValue),
       lost_hlc: conflict.lostHlc,
+      lost_author: conflict.lostAuthor,
       kept_value: JSON.stringify(conflict.keptValue),
       kept_hlc: conflict.keptHlc,
       status: "open",
@@ -394,6 +416,7 @@ const conflictOf = (row: SyncConflictTable): Conflict => ({
   field: row.field,
   lostValue: JSON.parse(row.lost_value) as FieldValue,
   lostHlc: row.lost_hlc,
+  lostAuthor: row.lost_author,
   keptValue: JSON.parse(row.kept_value) as FieldValue,
   keptHlc: row.kept_hlc,
   status: row.status,
@@ -404,9 +427,12 @@ export async function listConflicts(
   db: Db,
   firmId: string,
   status?: Conflict["status"],
+  /** Only conflicts where this author's value lost (for users without the Merge permission). */
+  lostBy?: string,
 ): Promise<Conflict[]> {
   let query = db.selectFrom("sync_conflict").selectAll().where("firm_id", "=", firmId);
   if (status) query = query.where("status", "=", status);
+  if (lostBy !== undefined) query = query.where("lost_author", "=", lostBy);
   return (await query.orderBy("at").orderBy("id").execute()).map(conflictOf);
 }
 

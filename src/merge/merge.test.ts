@@ -12,6 +12,7 @@ import { pullChanges, pushChanges } from "./cloud-sync-service.js";
 import { restoreConflict } from "./conflict-service.js";
 import { formatHlc } from "./hlc.js";
 import { startNewEpochs } from "./journal-store.js";
+import { withAuthor } from "../store/author-context.js";
 import type { WireChange } from "./sync-protocol.js";
 import type { Actor } from "../access/authorize.js";
 import type { UserAccount } from "../access/account-store.js";
@@ -318,6 +319,106 @@ describe.each(ENGINES)("the merge protocol's guards on %s", (engine) => {
     ).rejects.toMatchObject({
       code: "VALIDATION",
     });
+  });
+});
+
+describe.each(ENGINES)("who merges whose changes, on %s", (engine) => {
+  const clock = steppingClock();
+  let cloud: Replica;
+  let desktop: Replica & { dispose(): Promise<void> };
+  const transport = () => directTransport(cloud.store, cloud.scope.firm.id, clock);
+
+  beforeAll(async () => {
+    cloud = await openCloud(engine, clock);
+    await seedPractice({ store: cloud.store, scope: cloud.scope });
+    desktop = await openDesktopCopy(cloud, clock);
+    await merge(desktop, transport());
+  });
+  afterAll(async () => {
+    await desktop.dispose();
+    await cloud.store.close();
+  });
+
+  it("every change records its author, and a conflict says whose value lost", async () => {
+    await withAuthor("ada@firm.test", () =>
+      editClient(desktop.store.db, desktop.scope, "ACME", { name: "Ada's name" }),
+    );
+    await later();
+    await withAuthor("bo@firm.test", () =>
+      editClient(cloud.store.db, cloud.scope, "ACME", { name: "Bo's name" }),
+    );
+    await merge(desktop, transport());
+    expect(await listConflicts(desktop.store.db, desktop.scope.firm.id, "open")).toMatchObject([
+      { field: "name", lostValue: "Ada's name", lostAuthor: "ada@firm.test", keptValue: "Bo's name" },
+    ]);
+    expect(await listConflicts(cloud.store.db, cloud.scope.firm.id, "open", "ada@firm.test")).toHaveLength(1);
+    expect(await listConflicts(cloud.store.db, cloud.scope.firm.id, "open", "bo@firm.test")).toHaveLength(0);
+  });
+
+  it("without the Merge permission, a desktop holding a colleague's changes is not merged", async () => {
+    await withAuthor("ada@firm.test", () =>
+      editClient(desktop.store.db, desktop.scope, "ACME", { notes: "Ada's" }),
+    );
+    const asJane = {
+      ...transport(),
+      whoAmI: () => Promise.resolve({ email: "jane@firm.test", mayMergeForOthers: false }),
+    };
+    await expect(merge(desktop, asJane)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining(
+        "(1 by ada@firm.test); they merge them, or a user with the Merge permission does",
+      ) as unknown,
+    });
+    expect((await getClient(cloud.store.db, cloud.scope, "ACME")).notes).not.toBe("Ada's");
+    const asAdmin = {
+      ...transport(),
+      whoAmI: () => Promise.resolve({ email: "jane@firm.test", mayMergeForOthers: true }),
+    };
+    expect((await merge(desktop, asAdmin)).pushed).toBe(1);
+    expect((await getClient(cloud.store.db, cloud.scope, "ACME")).notes).toBe("Ada's");
+  });
+
+  it("the cloud refuses a colleague's change from a sender without the Merge permission", async () => {
+    const jane: Actor = {
+      kind: "user",
+      user: { id: "u-jane", email: "jane@firm.test", staffId: null } as unknown as UserAccount,
+      rights: {
+        unrestricted: false,
+        staffId: null,
+        contactId: null,
+        assignments: [{ grants: { entities: "CRED" }, scope: "system", entityId: null, itemId: null }],
+        managedEntityIds: new Set(),
+      },
+      sessionId: null,
+      tokenId: null,
+    };
+    const client = await getClient(cloud.store.db, cloud.scope, "ACME");
+    const change = (author: string, counter: number): WireChange => ({
+      hlc: formatHlc({ millis: Date.now(), counter, replica: "janes-desk" }),
+      tbl: "client",
+      rowId: client.id,
+      op: "put",
+      data: { notes: `by ${author}` },
+      seen: null,
+      author,
+    });
+    const answer = await pushChanges(
+      cloud.store.db,
+      cloud.scope.firm,
+      jane,
+      {
+        schema: SCHEMA_VERSION,
+        replica: "janes-desk",
+        batchId: "janes-1",
+        changes: [change("ada@firm.test", 0), change("jane@firm.test", 1)],
+      },
+      clock,
+    );
+    expect(answer.results.map((r) => [r.status, r.code])).toEqual([
+      ["refused", "FORBIDDEN"],
+      ["accepted", null],
+    ]);
+    expect((await getClient(cloud.store.db, cloud.scope, "ACME")).notes).toBe("by jane@firm.test");
   });
 });
 

@@ -14,6 +14,8 @@ export interface CloudSyncState {
   head: number;
   boundFileId: string | null;
   waiting: number;
+  /** The caller, as the cloud knows them. */
+  you: { email: string | null; mayMergeForOthers: boolean };
 }
 
 const queryString = (query: Record<string, string | number>) =>
@@ -21,11 +23,19 @@ const queryString = (query: Record<string, string | number>) =>
     Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
   ).toString();
 
-export function httpTransport(client: CloudClient): SyncTransport & {
+export function httpTransport(
+  client: CloudClient,
+  file?: { fileId: string; replica: string },
+): SyncTransport & {
   state(after: number, replica: string, fileId?: string): Promise<CloudSyncState>;
   bind(request: BindRequest): Promise<CloudSyncState>;
 } {
+  const state = (after: number, replica: string, fileId?: string): Promise<CloudSyncState> =>
+    client.request("GET", `/sync/state?${queryString({ after, replica, ...(fileId ? { fileId } : {}) })}`);
   return {
+    async whoAmI() {
+      return (await state(0, file?.replica ?? "none", file?.fileId)).you;
+    },
     async push(request) {
       return pushAnswer.parse(await client.request("POST", "/sync/push", request));
     },
@@ -34,8 +44,7 @@ export function httpTransport(client: CloudClient): SyncTransport & {
         await client.request("GET", `/sync/pull?${queryString({ ...query })}`, undefined, options),
       );
     },
-    state: (after, replica, fileId) =>
-      client.request("GET", `/sync/state?${queryString({ after, replica, ...(fileId ? { fileId } : {}) })}`),
+    state,
     bind: (request) => client.request("POST", "/sync/bind", request),
   };
 }

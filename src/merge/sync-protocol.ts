@@ -14,6 +14,8 @@ export const wireChange = z.strictObject({
   op: z.enum(["put", "delete"]),
   data: z.record(z.string().max(60), fieldValue),
   seen: z.number().int().min(0).nullable(),
+  /** Who made it: a user's email (a desktop's OS user before protection), when known. */
+  author: z.string().max(320).nullable().optional(),
 });
 export type WireChange = z.infer<typeof wireChange>;
 

@@ -7,7 +7,8 @@
  *   the whole firm). That is for holders of the Merge permission, or for a staff user whose
  *   request names the integrated file's id: 128 random bits only the file and the cloud know,
  *   so cloud credentials alone never download the firm.
- * - /sync/conflicts: the cloud's conflict log (merge:R to read, merge:E to restore or dismiss).
+ * - /sync/conflicts: the cloud's conflict log (merge:R to read all of it, anyone their own
+ *   lost values; merge:E to restore or dismiss).
  * - POST /sync/bind: the integration's last step, binding the cloud firm to one desktop file.
  */
 import { z } from "zod";
@@ -32,6 +33,15 @@ const stateAnswer = z.object({
   head: z.number().int(),
   boundFileId: z.string().nullable(),
   waiting: z.number().int().describe("changes after `after` made by other replicas"),
+  you: z.object({
+    email: z.string().nullable(),
+    mayMergeForOthers: z.boolean().describe("merge:E: may send changes other people made"),
+  }),
+});
+
+const you = (actor: Actor) => ({
+  email: actor.kind === "user" ? actor.user.email : null,
+  mayMergeForOthers: can(actor, "E", { object: "merge" }),
 });
 
 const conflictSchema = z.object({
@@ -154,6 +164,7 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
         head: await headSeq(db, firm.id),
         boundFileId: state.boundFileId,
         waiting: await countChangesAfter(db, firm.id, request.query.after, request.query.replica),
+        you: you(request.actor),
       };
     },
   );
@@ -182,6 +193,7 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
         head: await headSeq(db, firm.id),
         boundFileId: state.boundFileId,
         waiting: 0,
+        you: you(request.actor),
       };
     },
   );
@@ -189,18 +201,24 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
   app.get(
     "/sync/conflicts",
     {
-      config: { permission: "merge:R" },
+      config: { permission: "authenticated" },
       schema: {
         tags: ["merge"],
         summary: "The cloud's conflict log: values that lost to a concurrent change, and renamed keys",
+        description: "All of it with merge:R; otherwise the conflicts where the caller's own value lost.",
         params: firmParams,
         querystring: z.strictObject({ status: z.enum(["open", "restored", "dismissed"]).optional() }),
         response: { 200: z.object({ items: z.array(conflictSchema) }) },
       },
     },
     async (request) => {
-      authorize(request.actor, "R", { object: "merge" });
-      return { items: await listConflicts(db, request.firm!.id, request.query.status) };
+      const { actor } = request;
+      const mine = can(actor, "R", { object: "merge" })
+        ? undefined
+        : actor.kind === "user"
+          ? actor.user.email
+          : "";
+      return { items: await listConflicts(db, request.firm!.id, request.query.status, mine) };
     },
   );
 

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ANONYMOUS } from "../access/authorize.js";
 import { actorFromSession, actorFromToken } from "../access/session-service.js";
 import { sameSecret } from "../access/secrets.js";
+import { nameAuthor, withAuthorSlot } from "../store/author-context.js";
 import { AppError } from "../domain/errors.js";
 import { findFirmBySlug } from "../firm-setup/firm-store.js";
 import type { ServerDeps } from "./context.js";
@@ -20,7 +21,8 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
   app.decorateRequest("actor", null as never);
   app.addHook("onRequest", (request, _reply, done) => {
     request.actor = ANONYMOUS;
-    done();
+    // The rest of the request runs in an author slot, named once the caller is identified.
+    withAuthorSlot(done);
   });
   // Before validation, so an anonymous caller learns only that they must sign in.
   app.addHook("preValidation", async (request) => {
@@ -38,6 +40,7 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     if (request.actor.kind === "anonymous") {
       throw new AppError("UNAUTHENTICATED", "sign in first (session cookie or bearer token)");
     }
+    if (request.actor.kind === "user") nameAuthor(request.actor.user.email);
   });
 }
 

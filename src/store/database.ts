@@ -8,6 +8,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type pg from "pg";
 import { AppError } from "../domain/errors.js";
+import { currentAuthor } from "./author-context.js";
 import { migrateToLatest } from "./migrate.js";
 import type { Database } from "./tables.js";
 
@@ -31,6 +32,8 @@ function sqliteConnection(path: string, fileMustExist: boolean): BetterSqlite3.D
   // WAL with synchronous=NORMAL is durable against application crashes; a power loss can
   // lose the last transactions but never corrupts the file.
   connection.pragma("synchronous = NORMAL");
+  // The journal triggers record each change's author (author-context.ts).
+  connection.function("ftm_author", { deterministic: false }, () => currentAuthor());
   return connection;
 }
 

@@ -301,6 +301,7 @@ export interface SyncChangeTable {
   data: string;
   seen: number | null;
   cloud_seq: number | null;
+  author: string | null;
 }
 
 export interface SyncConflictTable {
@@ -313,6 +314,7 @@ export interface SyncConflictTable {
   field: string;
   lost_value: string;
   lost_hlc: string;
+  lost_author: string | null;
   kept_value: string;
   kept_hlc: string;
   status: "open" | "restored" | "dismissed";

@@ -56,7 +56,11 @@ export const registerDesktopCommands: Register = (program, context) => {
                       startBackgroundMerge({
                         db: deps.store.db,
                         firmId: firm.id,
-                        connect: () => cloudTransportFor(ctx.io, cloudUrl),
+                        connect: () =>
+                          cloudTransportFor(ctx.io, cloudUrl, {
+                            fileId: state.fileId,
+                            replica: state.replicaId,
+                          }),
                         clock: ctx.io.clock,
                         log: {
                           online: () => print(`Online: merging with ${cloudUrl}\n`),

@@ -28,10 +28,14 @@ async function withFile<T>(path: string, work: (store: Store, firmId: string) =>
 }
 
 /** The HTTP transport to the file's cloud, signed in with the kept token. */
-export async function cloudTransportFor(io: CliIo, cloudUrl: string) {
+export async function cloudTransportFor(
+  io: CliIo,
+  cloudUrl: string,
+  file?: { fileId: string; replica: string },
+) {
   const { httpTransport } = await import("../../merge/sync-client.js");
   const credential = credentialFor(io.env, cloudUrl);
-  return httpTransport(createCloudClient(cloudUrl, credential.token, io.fetch));
+  return httpTransport(createCloudClient(cloudUrl, credential.token, io.fetch), file);
 }
 
 /** "push 40%" on a terminal while a long merge runs. */
@@ -116,7 +120,10 @@ export const registerMergeCommands: Register = (program, context) => {
             "NOT_INTEGRATED",
             "this file is not integrated with a cloud (firmtime integrate FILE --cloud URL)",
           );
-        const transport = await cloudTransportFor(ctx.io, state.cloudUrl);
+        const transport = await cloudTransportFor(ctx.io, state.cloudUrl, {
+          fileId: state.fileId,
+          replica: state.replicaId,
+        });
         const progress = mergeProgressLine(ctx.io);
         try {
           const summary = await mergeNow(store.db, firmId, transport, {
@@ -165,18 +172,30 @@ export const registerMergeCommands: Register = (program, context) => {
       const actionAt = args.findIndex((a) => a === "restore" || a === "dismiss");
       const file = fileOf(ctx, actionAt === 0 ? undefined : args[0]);
       const service = await import("../../merge/conflict-service.js");
-      const { listConflicts } = await import("../../merge/journal-store.js");
+      const { listConflicts, getConflict } = await import("../../merge/journal-store.js");
       await withFile(file, async (store, firmId) => {
+        const reader = await conflictReader(ctx, store, firmId);
         if (actionAt < 0) {
           if (args.length > 1)
             throw invalid(`unexpected ${args.slice(1).join(" ")}; use: conflicts FILE restore ID`);
-          const conflicts = await listConflicts(store.db, firmId, options.all ? undefined : "open");
+          const conflicts = await listConflicts(
+            store.db,
+            firmId,
+            options.all ? undefined : "open",
+            reader.seesAll ? undefined : (reader.email ?? ""),
+          );
           ctx.output({ items: conflicts }, () => describeConflicts(conflicts));
           return;
         }
         const id = args[actionAt + 1];
         if (!id || args.length > actionAt + 2)
           throw invalid(`name one conflict: conflicts ${args[actionAt]} ID`);
+        const conflict = await getConflict(store.db, firmId, id);
+        if (conflict && !reader.mayResolve && conflict.lostAuthor !== reader.email) {
+          throw new AppError("FORBIDDEN", "resolving other people's conflicts needs the Merge permission", {
+            permission: "merge:E",
+          });
+        }
         const resolved =
           args[actionAt] === "restore"
             ? await service.restoreConflict(store.db, firmId, id, ctx.io.clock)
@@ -206,6 +225,42 @@ export const registerMergeCommands: Register = (program, context) => {
       });
     });
 };
+
+/**
+ * Who reads the conflict log: on a protected file the signed-in user (--as), who sees every
+ * conflict with the Merge permission and otherwise those where their own value lost.
+ */
+async function conflictReader(
+  ctx: CommandContext,
+  store: Store,
+  firmId: string,
+): Promise<{ email: string | null; seesAll: boolean; mayResolve: boolean }> {
+  const firm = await findOnlyFirm(store.db);
+  if (!firm.protection) return { email: null, seesAll: true, mayResolve: true };
+  const email = ctx.options.as ?? ctx.io.env.FIRMTIME_EMAIL;
+  if (!email) {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "this firm file is protected: sign in with --as EMAIL to see its conflicts",
+    );
+  }
+  const { password } = await import("./login.js");
+  const { checkCredentials } = await import("../../access/login-service.js");
+  const { loadRights } = await import("../../access/access-store.js");
+  const { allows } = await import("../../access/permissions.js");
+  const user = await checkCredentials(
+    store.db,
+    firmId,
+    email,
+    await password(ctx, ctx.options.passwordStdin),
+  );
+  const rights = await loadRights(store.db, firmId, user);
+  return {
+    email: user.email,
+    seesAll: allows(rights, "R", { object: "merge" }),
+    mayResolve: allows(rights, "E", { object: "merge" }),
+  };
+}
 
 function fileOf(ctx: CommandContext, file: string | undefined): string {
   return file ?? ctx.filePath;

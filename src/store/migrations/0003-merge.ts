@@ -81,6 +81,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("data", "text", (c) => c.notNull())
     // The author's cursor when the change was made: the cloud changes it had seen.
     .addColumn("seen", "bigint")
+    // Who made it (the signed-in user's email, or the desktop's OS user), when known.
+    .addColumn("author", "text")
     // Desktop: the cloud's sequence number for this change, once the cloud has it.
     .addColumn("cloud_seq", "bigint")
     .execute();
@@ -110,6 +112,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("field", "text", (c) => c.notNull())
     .addColumn("lost_value", "text", (c) => c.notNull())
     .addColumn("lost_hlc", "text", (c) => c.notNull())
+    .addColumn("lost_author", "text")
     .addColumn("kept_value", "text", (c) => c.notNull())
     .addColumn("kept_hlc", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
@@ -216,8 +219,8 @@ async function installSqliteTriggers(db: AnyDb): Promise<void> {
     const journal = (ref: "NEW" | "OLD", op: string, data: string) => `
       SELECT RAISE(ABORT, 'firm has no sync state') WHERE NOT EXISTS (SELECT 1 FROM sync_state WHERE firm_id = ${ref}.firm_id);
       ${SQLITE_TICK(`${ref}.firm_id`)}
-      INSERT INTO sync_change (firm_id, hlc, replica, tbl, row_id, op, data, seen)
-        SELECT s.firm_id, ${SQLITE_HLC}, s.replica_id, '${spec.table}', ${rowId(ref)}, '${op}', ${data}, s.cursor
+      INSERT INTO sync_change (firm_id, hlc, replica, tbl, row_id, op, data, seen, author)
+        SELECT s.firm_id, ${SQLITE_HLC}, s.replica_id, '${spec.table}', ${rowId(ref)}, '${op}', ${data}, s.cursor, ftm_author()
         FROM sync_state s WHERE s.firm_id = ${ref}.firm_id;`;
     const notApplying = (ref: "NEW" | "OLD") =>
       `(SELECT applying FROM sync_state WHERE firm_id = ${ref}.firm_id) IS NOT 1`;
@@ -302,11 +305,12 @@ BEGIN
   ELSE
     SELECT string_agg(rec->>c, ':' ORDER BY ord) INTO row_key FROM unnest(id_columns) WITH ORDINALITY AS u(c, ord);
   END IF;
-  INSERT INTO sync_change (firm_id, hlc, replica, tbl, row_id, op, data, seen)
+  INSERT INTO sync_change (firm_id, hlc, replica, tbl, row_id, op, data, seen, author)
   VALUES (state.firm_id,
           lpad(state.millis::text, 15, '0') || '-' || lpad(to_hex(state.counter), 4, '0') || '-' || state.replica_id,
           state.replica_id, TG_TABLE_NAME, row_key,
-          CASE WHEN TG_OP = 'DELETE' THEN 'delete' ELSE 'put' END, data::text, state.cursor);
+          CASE WHEN TG_OP = 'DELETE' THEN 'delete' ELSE 'put' END, data::text, state.cursor,
+          NULLIF(current_setting('ftm.author', true), ''));
   RETURN result;
 END
 $fn$`,
