@@ -22,6 +22,7 @@ import { createHlcClock, parseHlc } from "./hlc.js";
 import {
   appendLog,
   countUnsent,
+  headSeq,
   lockSyncState,
   readSyncState,
   removeChange,
@@ -292,7 +293,13 @@ async function pullAll(
       }
       // A row still waiting for a later change: read again from just before it, with what follows.
       const next = waiting.length > 0 ? waiting[0]!.firstSeq - 1 : answer.next;
-      await updateSyncState(tx, firmId, { applying: false, cursor: next });
+      // Nothing of ours waited when the page began (checked under the write lock), so the pushed
+      // mark moves past the pulled changes: finding unsent changes never rescans them.
+      await updateSyncState(tx, firmId, {
+        applying: false,
+        cursor: next,
+        pushedUpto: await headSeq(tx, firmId),
+      });
       if (waiting.length > 0) pageSize = Math.min(pageSize * 2, 5000);
       return answer.more ? ("again" as const) : ("done" as const);
     });

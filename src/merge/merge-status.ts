@@ -58,7 +58,7 @@ export async function mergeStatus(
   const name: MergeStateName =
     last && (last.conflicts > 0 || last.refused > 0) && conflicts + refusals > 0
       ? "Merge conflicts"
-      : base.waitingUp > 0 || cloud.waiting > 0
+      : base.waitingUp > 0 || (cloud.waiting ?? 0) > 0
         ? "Merge notification"
         : "Online";
   return { ...base, state: name, reason: null, waitingDown: cloud.waiting };

@@ -13,7 +13,7 @@ export interface CloudSyncState {
   cloudReplica: string;
   head: number;
   boundFileId: string | null;
-  waiting: number;
+  waiting: number | null;
   /** The caller, as the cloud knows them. */
   you: { email: string | null; mayMergeForOthers: boolean };
 }
@@ -30,11 +30,14 @@ export function httpTransport(
   state(after: number, replica: string, fileId?: string): Promise<CloudSyncState>;
   bind(request: BindRequest): Promise<CloudSyncState>;
 } {
-  const state = (after: number, replica: string, fileId?: string): Promise<CloudSyncState> =>
-    client.request("GET", `/sync/state?${queryString({ after, replica, ...(fileId ? { fileId } : {}) })}`);
+  const state = (after: number | undefined, replica: string, fileId?: string): Promise<CloudSyncState> =>
+    client.request(
+      "GET",
+      `/sync/state?${queryString({ replica, ...(after !== undefined ? { after } : {}), ...(fileId ? { fileId } : {}) })}`,
+    );
   return {
     async whoAmI() {
-      return (await state(0, file?.replica ?? "none", file?.fileId)).you;
+      return (await state(undefined, file?.replica ?? "none", file?.fileId)).you;
     },
     async push(request) {
       return pushAnswer.parse(await client.request("POST", "/sync/push", request));

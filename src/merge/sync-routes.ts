@@ -32,7 +32,11 @@ const stateAnswer = z.object({
   cloudReplica: z.string(),
   head: z.number().int(),
   boundFileId: z.string().nullable(),
-  waiting: z.number().int().describe("changes after `after` made by other replicas"),
+  waiting: z
+    .number()
+    .int()
+    .nullable()
+    .describe("changes after `after` made by other replicas (null without `after`)"),
   you: z.object({
     email: z.string().nullable(),
     mayMergeForOthers: z.boolean().describe("merge:E: may send changes other people made"),
@@ -144,7 +148,7 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
             .string()
             .regex(/^[0-9a-f]{32}$/)
             .optional(),
-          after: z.coerce.number().int().min(0).default(0),
+          after: z.coerce.number().int().min(0).optional(),
           replica: z
             .string()
             .regex(/^[0-9a-z-]{1,40}$/)
@@ -163,7 +167,11 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
         cloudReplica: state.replicaId,
         head: await headSeq(db, firm.id),
         boundFileId: state.boundFileId,
-        waiting: await countChangesAfter(db, firm.id, request.query.after, request.query.replica),
+        // Counting reads the journal after the cursor: only when asked (a status), never per merge.
+        waiting:
+          request.query.after === undefined
+            ? null
+            : await countChangesAfter(db, firm.id, request.query.after, request.query.replica),
         you: you(request.actor),
       };
     },
