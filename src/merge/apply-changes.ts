@@ -19,6 +19,7 @@ import { isUniqueViolation, type Db } from "../store/database.js";
 import {
   conflictsOf,
   foldRecord,
+  hlcAfter,
   isConcurrent,
   recordValues,
   replicaOf,
@@ -171,7 +172,7 @@ export async function applyChange(
   try {
     const followUps: HeldChange[] = [];
     if (context.side === "cloud" && typeof target === "object") {
-      target = await keepKeysUnique(db, context, table, change, target, followUps);
+      target = await keepKeysUnique(db, context, table, change, history, target, followUps);
     }
     const wanted = typeof target === "object" ? target : undefined;
     if (context.check && (current || wanted) && !sameRecord(table, current, wanted)) {
@@ -241,19 +242,27 @@ export async function applyPage(db: Db, context: ApplyContext, changes: readonly
       known.add(change.hlc);
     }
   }
-  const waiting = [];
+  const waiting: { tbl: string; rowId: string; firstSeq: number }[] = [];
   for (const row of touched.values()) {
     if (!(await rebuildRecord(db, context, row.tbl, row.rowId))) waiting.push(row);
   }
   // A row that refers to one written later in the page, or a key freed later: retry until stuck.
-  for (let progress = true; progress && waiting.length > 0;) {
-    progress = false;
-    for (const row of [...waiting]) {
-      if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
-        waiting.splice(waiting.indexOf(row), 1);
-        progress = true;
+  const retry = async () => {
+    for (let progress = true; progress && waiting.length > 0;) {
+      progress = false;
+      for (const row of [...waiting]) {
+        if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
+          waiting.splice(waiting.indexOf(row), 1);
+          progress = true;
+        }
       }
     }
+  };
+  await retry();
+  if (waiting.length > 1) {
+    // Stuck rows may hold each other's keys (two clients that swapped codes): park them, retry.
+    for (const row of waiting) await parkKeys(db, context, row.tbl, row.rowId);
+    await retry();
   }
   return waiting.sort((a, b) => a.firstSeq - b.firstSeq);
 }
@@ -285,6 +294,22 @@ export async function rebuildRecord(
     if (isForeignKeyViolation(error) || isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/** Moves a stored row's renamable unique keys out of the way, inside the page's transaction. */
+async function parkKeys(db: Db, context: ApplyContext, tbl: string, rowId: string): Promise<void> {
+  const table = syncedTable(tbl);
+  if (!table || !(await readRecord(db, context.firmId, table, rowId))) return;
+  const parked = table.unique.flatMap((key) =>
+    key.resolve === "refuse"
+      ? []
+      : "suffix" in key.resolve
+        ? [sql`${sql.ref(key.resolve.suffix)} = ${`~parked~${rowId}`}`]
+        : [sql`${sql.ref(key.resolve.clear)} = NULL`],
+  );
+  if (parked.length === 0) return;
+  await sql`UPDATE ${sql.table(table.name)} SET ${sql.join(parked)}
+    WHERE ${whereRow(table, context.firmId, rowId)}`.execute(db);
 }
 
 /** The row the fold says should exist, "absent" after a tombstone, or "incomplete" before its insert. */
@@ -381,12 +406,35 @@ async function keepKeysUnique(
   context: ApplyContext,
   table: SyncedTable,
   change: HeldChange,
+  history: readonly HeldChange[],
   target: Row,
   followUps: HeldChange[],
 ): Promise<Row> {
   let row = target;
+  const followUp = (field: string, value: FieldValue): string => {
+    const hlc = context.tick!();
+    followUps.push({
+      hlc,
+      tbl: table.name,
+      rowId: change.rowId,
+      op: "put",
+      data: { [field]: value },
+      seen: null,
+      cloudSeq: null,
+    });
+    return hlc;
+  };
   for (const key of table.unique) {
-    if (key.columns.some((c) => row[c] === null || row[c] === undefined)) continue;
+    const renamed =
+      key.resolve === "refuse" ? null : "suffix" in key.resolve ? key.resolve.suffix : key.resolve.clear;
+    // The author's later value of the key, hidden by the rename of an older value: it stands
+    // (renamed again below if it is taken), by a new cloud change every replica receives.
+    const reassert = renamed !== null && hiddenByRename(history, change, renamed, context.cloudReplica);
+    if (reassert) row = { ...row, [renamed]: change.data[renamed] ?? null };
+    if (key.columns.some((c) => row[c] === null || row[c] === undefined)) {
+      if (reassert) followUp(renamed, row[renamed] ?? null);
+      continue;
+    }
     const taken = async (candidate: Row) => {
       const match = sql.join(
         key.columns.map((c) => sql`${sql.ref(c)} = ${candidate[c]}`),
@@ -398,7 +446,10 @@ async function keepKeysUnique(
       );
       return Number(others.rows[0]?.n ?? 0) > 0;
     };
-    if (!(await taken(row))) continue;
+    if (!(await taken(row))) {
+      if (reassert) followUp(renamed, row[renamed] ?? null);
+      continue;
+    }
     if (key.resolve === "refuse") {
       throw new AppError(
         "DUPLICATE",
@@ -418,16 +469,7 @@ async function keepKeysUnique(
       }
     }
     row = { ...row, [field]: replacement };
-    const hlc = context.tick!();
-    followUps.push({
-      hlc,
-      tbl: table.name,
-      rowId: change.rowId,
-      op: "put",
-      data: { [field]: replacement },
-      seen: null,
-      cloudSeq: null,
-    });
+    const hlc = followUp(field, replacement);
     await recordConflict(db, context.firmId, {
       at: context.now(),
       kind: "unique",
@@ -442,6 +484,25 @@ async function keepKeysUnique(
     });
   }
   return row;
+}
+
+/**
+ * Whether `change` is the latest value a user gave a key field, yet a rename the cloud made to
+ * keep an older value unique (a cloud change made without a cursor) carries a newer HLC and
+ * would hide it: the author changed the key without having seen that rename.
+ */
+function hiddenByRename(
+  history: readonly HeldChange[],
+  change: HeldChange,
+  field: string,
+  cloudReplica: string | null,
+): boolean {
+  if (change.op !== "put" || !(field in change.data)) return false;
+  const isRename = (c: HeldChange) =>
+    c.seen === null && cloudReplica !== null && replicaOf(c.hlc) === cloudReplica;
+  const setters = history.filter((c) => c.op === "put" && field in c.data && c.hlc !== change.hlc);
+  if (setters.some((c) => !isRename(c) && hlcAfter(c.hlc, change.hlc))) return false;
+  return setters.some((c) => isRename(c) && hlcAfter(c.hlc, change.hlc));
 }
 
 /**

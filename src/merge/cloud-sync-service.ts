@@ -17,7 +17,10 @@ import {
   changesAfter,
   findBatchAnswer,
   headSeq,
+  appendLog,
+  findRefusals,
   lockSyncState,
+  recordRefusal,
   readSyncState,
   saveBatchAnswer,
   updateSyncState,
@@ -77,8 +80,12 @@ export async function pushChanges(
       cloudSeq: null,
     }));
     const byOthers = (change: { author: string | null }) => !forOthers && change.author !== pusher;
+    // Refused once, refused for good: the desktop has dropped it (merge.md).
+    const refusedBefore = await findRefusals(tx, firm.id, incoming);
+    const refusal = (change: { hlc: string; tbl: string; rowId: string }) =>
+      refusedBefore.get(`${change.hlc}|${change.tbl}|${change.rowId}`);
     const own = incoming.filter(
-      (change) => parseHlc(change.hlc).replica === request.replica && !byOthers(change),
+      (change) => parseHlc(change.hlc).replica === request.replica && !byOthers(change) && !refusal(change),
     );
     const cache = await prefetchBatch(tx, context, own);
     const applied = await applyBatch(tx, context, own, cache);
@@ -95,18 +102,34 @@ export async function pushChanges(
         });
         continue;
       }
+      const before = refusal(change);
+      if (before) {
+        results.push({ ...base, status: "refused", seq: null, code: before.code, message: before.message });
+        continue;
+      }
       if (byOthers(change)) {
-        results.push({
-          ...base,
-          status: "refused",
-          seq: null,
+        const reason = {
           code: "FORBIDDEN",
           message: `a change ${change.author ?? "someone"} made is merged by them or by a user with the Merge permission`,
-        });
+        };
+        await recordRefusal(tx, firm.id, change, reason);
+        results.push({ ...base, status: "refused", seq: null, ...reason });
         continue;
       }
       const result = applied[next++]!;
       if (result.status === "refused") {
+        await recordRefusal(tx, firm.id, change, result);
+        // The error log on this side too (merge.md): what the cloud refused, from whom, why.
+        await appendLog(tx, firm.id, {
+          at: now(),
+          level: "error",
+          code: result.code,
+          tbl: change.tbl,
+          rowId: change.rowId,
+          hlc: change.hlc,
+          message: `${change.author ?? "a desktop"}: ${result.message}`,
+          data: change.data,
+        });
         results.push({ ...base, status: "refused", seq: null, code: result.code, message: result.message });
         continue;
       }

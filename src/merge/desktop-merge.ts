@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { AppError } from "../domain/errors.js";
 import { findFirm, type Firm } from "../firm-setup/firm-store.js";
 import type { Clock } from "../store/clock.js";
-import type { Db } from "../store/database.js";
+import { isUniqueViolation, type Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
 import { applyChange, applyPage, rebuildRecord, type ApplyContext } from "./apply-changes.js";
@@ -196,7 +196,13 @@ async function pushAll(
         options,
       );
       for (const followUp of answer.followUps) {
-        await applyChange(tx, context, { ...followUp, cloudSeq: followUp.seq });
+        try {
+          await applyChange(tx, context, { ...followUp, cloudSeq: followUp.seq });
+        } catch (error) {
+          // The new key may still be held here by a record the cloud has changed since (not
+          // pulled yet): the rename comes down with the pull, with the change that freed it.
+          if (!isUniqueViolation(error)) throw error;
+        }
       }
       await setCloudSeqs(tx, firmId, acks);
       await rebuildPending(tx, context, toRebuild);

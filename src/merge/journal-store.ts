@@ -520,6 +520,54 @@ export async function countLog(db: Db, firmId: string, level: LogEntry["level"])
   return Number(row.n);
 }
 
+// --- refusals (cloud) ---
+
+type Identity = Pick<Change, "hlc" | "tbl" | "rowId">;
+const identityKey = (change: Identity) => `${change.hlc}|${change.tbl}|${change.rowId}`;
+
+/** Changes of a batch the cloud refused before, by identity, with the reason given then. */
+export async function findRefusals(
+  db: Db,
+  firmId: string,
+  changes: readonly Identity[],
+): Promise<Map<string, { code: string; message: string }>> {
+  const found = new Map<string, { code: string; message: string }>();
+  for (let i = 0; i < changes.length; i += 500) {
+    const rows = await db
+      .selectFrom("sync_refusal")
+      .select(["hlc", "tbl", "row_id", "code", "message"])
+      .where("firm_id", "=", firmId)
+      .where(
+        "hlc",
+        "in",
+        changes.slice(i, i + 500).map((c) => c.hlc),
+      )
+      .execute();
+    for (const row of rows) found.set(identityKey({ hlc: row.hlc, tbl: row.tbl, rowId: row.row_id }), row);
+  }
+  return new Map([...found].filter(([key]) => changes.some((c) => identityKey(c) === key)));
+}
+
+export async function recordRefusal(
+  db: Db,
+  firmId: string,
+  change: Identity,
+  reason: { code: string; message: string },
+): Promise<void> {
+  await db
+    .insertInto("sync_refusal")
+    .values({
+      firm_id: firmId,
+      hlc: change.hlc,
+      tbl: change.tbl,
+      row_id: change.rowId,
+      code: reason.code,
+      message: reason.message,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
 // --- push batches (cloud) ---
 
 export async function findBatchAnswer(db: Db, firmId: string, batchId: string): Promise<string | undefined> {

@@ -334,6 +334,15 @@ export interface SyncLogTable {
   data: string;
 }
 
+export interface SyncRefusalTable {
+  firm_id: string;
+  hlc: string;
+  tbl: string;
+  row_id: string;
+  code: string;
+  message: string;
+}
+
 export interface SyncBatchTable {
   firm_id: string;
   batch_id: string;
@@ -371,4 +380,5 @@ export interface Database {
   sync_conflict: SyncConflictTable;
   sync_log: SyncLogTable;
   sync_batch: SyncBatchTable;
+  sync_refusal: SyncRefusalTable;
 }

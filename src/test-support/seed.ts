@@ -43,6 +43,7 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   sync_conflict: ["id"],
   sync_log: ["id"],
   sync_batch: ["firm_id", "batch_id"],
+  sync_refusal: ["firm_id", "hlc", "tbl", "row_id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;

@@ -139,6 +139,19 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(["firm_id", "level", "at"])
     .execute();
 
+  // Cloud: changes refused for good. A desktop drops a refused change, so it must stay refused
+  // when an older request carrying it arrives late.
+  await db.schema
+    .createTable("sync_refusal")
+    .addColumn("firm_id", "text", (c) => c.notNull())
+    .addColumn("hlc", "text", (c) => c.notNull())
+    .addColumn("tbl", "text", (c) => c.notNull())
+    .addColumn("row_id", "text", (c) => c.notNull())
+    .addColumn("code", "text", (c) => c.notNull())
+    .addColumn("message", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("sync_refusal_pk", ["firm_id", "hlc", "tbl", "row_id"])
+    .execute();
+
   await db.schema
     .createTable("sync_batch")
     .addColumn("firm_id", "text", (c) => c.notNull())
@@ -337,7 +350,7 @@ export async function down(db: AnyDb): Promise<void> {
         await sql.raw(`DROP TRIGGER sync_${spec.table}_${op}`).execute(db);
   }
   if (postgres) await sql`DROP FUNCTION sync_journal()`.execute(db);
-  for (const table of ["sync_batch", "sync_log", "sync_conflict", "sync_change", "sync_state"]) {
+  for (const table of ["sync_refusal", "sync_batch", "sync_log", "sync_conflict", "sync_change", "sync_state"]) {
     await db.schema.dropTable(table).execute();
   }
 }
