@@ -31,9 +31,11 @@ import {
   appendChange,
   changesOfRows,
   findChange,
+  listPending,
   readRecord,
   readRecords,
   recordConflict,
+  removePending,
 } from "./journal-store.js";
 import { fieldProblem, rowIdOf, syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";
 
@@ -246,10 +248,20 @@ export async function applyPage(db: Db, context: ApplyContext, changes: readonly
   for (const row of touched.values()) {
     if (!(await rebuildRecord(db, context, row.tbl, row.rowId))) waiting.push(row);
   }
+  // Rows an earlier refusal left to rebuild get their chance with the page's (it may free
+  // their key or bring what they refer to); they stay listed until they fit.
+  const pending = await listPending(db, context.firmId);
   // A row that refers to one written later in the page, or a key freed later: retry until stuck.
   const retry = async () => {
-    for (let progress = true; progress && waiting.length > 0;) {
+    for (let progress = true; progress && waiting.length + pending.length > 0;) {
       progress = false;
+      for (const row of [...pending]) {
+        if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
+          pending.splice(pending.indexOf(row), 1);
+          await removePending(db, context.firmId, row);
+          progress = true;
+        }
+      }
       for (const row of [...waiting]) {
         if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
           waiting.splice(waiting.indexOf(row), 1);

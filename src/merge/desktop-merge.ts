@@ -20,6 +20,7 @@ import { applyChange, applyPage, rebuildRecord, type ApplyContext } from "./appl
 import type { HeldChange } from "./change.js";
 import { createHlcClock, parseHlc } from "./hlc.js";
 import {
+  addPending,
   appendLog,
   countUnsent,
   headSeq,
@@ -206,6 +207,9 @@ async function pushAll(
       }
       await setCloudSeqs(tx, firmId, acks);
       await rebuildPending(tx, context, toRebuild);
+      // Rows that cannot return yet (their key is held here by a row the cloud changed since)
+      // wait for the pull that frees it.
+      await addPending(tx, firmId, [...toRebuild.values()]);
       // Settled up to the first change without an answer (every one has one, unless the cloud erred).
       const unanswered = batch.find((c) => !answered.has(c.seq));
       const settled = unanswered ? unanswered.seq - 1 : batch.at(-1)!.seq;

@@ -520,6 +520,36 @@ export async function countLog(db: Db, firmId: string, level: LogEntry["level"])
   return Number(row.n);
 }
 
+// --- rows waiting to be rebuilt (desktop) ---
+
+export async function addPending(db: Db, firmId: string, rows: readonly { tbl: string; rowId: string }[]) {
+  for (const row of rows) {
+    await db
+      .insertInto("sync_pending")
+      .values({ firm_id: firmId, tbl: row.tbl, row_id: row.rowId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+export async function listPending(db: Db, firmId: string): Promise<{ tbl: string; rowId: string }[]> {
+  const rows = await db
+    .selectFrom("sync_pending")
+    .select(["tbl", "row_id"])
+    .where("firm_id", "=", firmId)
+    .execute();
+  return rows.map((row) => ({ tbl: row.tbl, rowId: row.row_id }));
+}
+
+export async function removePending(db: Db, firmId: string, row: { tbl: string; rowId: string }) {
+  await db
+    .deleteFrom("sync_pending")
+    .where("firm_id", "=", firmId)
+    .where("tbl", "=", row.tbl)
+    .where("row_id", "=", row.rowId)
+    .execute();
+}
+
 // --- refusals (cloud) ---
 
 type Identity = Pick<Change, "hlc" | "tbl" | "rowId">;

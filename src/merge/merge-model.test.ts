@@ -553,6 +553,17 @@ describe.each(ENGINES)("merging one cloud (%s) and three desktops, as a model", 
       new Merge(desktop(D1), []),
     ]));
 
+  it("a refused delete's record returns once the pull frees its code, before the rows that need it", () =>
+    runScenario(engine, shared, -1, [
+      new AddClient(CLOUD, 2, 0), // X: C3
+      new Merge(desktop(D2), []),
+      new DeleteClient(D2, 1), // the desktop deletes X…
+      new EditClient(D2, 0, { code: "C3" }), // …and gives C1 the freed code C3
+      new DeleteClient(CLOUD, 0), // the cloud deletes C1
+      new AddTimeEntry(CLOUD, 0, 0, 0, 0), // and records time on X: the desktop's delete will be refused
+      // healing: X cannot return on the desktop while C1 holds C3 there; the pull frees it
+    ]));
+
   it("two clients that swap codes between two merges of a desktop reach it", () =>
     runScenario(engine, shared, -1, [
       new AddClient(CLOUD, 1, 1), // C2 beside the seed's C1

@@ -334,6 +334,12 @@ export interface SyncLogTable {
   data: string;
 }
 
+export interface SyncPendingTable {
+  firm_id: string;
+  tbl: string;
+  row_id: string;
+}
+
 export interface SyncRefusalTable {
   firm_id: string;
   hlc: string;
@@ -381,4 +387,5 @@ export interface Database {
   sync_log: SyncLogTable;
   sync_batch: SyncBatchTable;
   sync_refusal: SyncRefusalTable;
+  sync_pending: SyncPendingTable;
 }

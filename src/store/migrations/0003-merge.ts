@@ -139,6 +139,16 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(["firm_id", "level", "at"])
     .execute();
 
+  // Desktop: records to rebuild from their changes once they can be written (a refused change
+  // was dropped, but the row it returns to clashes with another row until a pull frees it).
+  await db.schema
+    .createTable("sync_pending")
+    .addColumn("firm_id", "text", (c) => c.notNull())
+    .addColumn("tbl", "text", (c) => c.notNull())
+    .addColumn("row_id", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("sync_pending_pk", ["firm_id", "tbl", "row_id"])
+    .execute();
+
   // Cloud: changes refused for good. A desktop drops a refused change, so it must stay refused
   // when an older request carrying it arrives late.
   await db.schema
@@ -350,7 +360,15 @@ export async function down(db: AnyDb): Promise<void> {
         await sql.raw(`DROP TRIGGER sync_${spec.table}_${op}`).execute(db);
   }
   if (postgres) await sql`DROP FUNCTION sync_journal()`.execute(db);
-  for (const table of ["sync_refusal", "sync_batch", "sync_log", "sync_conflict", "sync_change", "sync_state"]) {
+  for (const table of [
+    "sync_pending",
+    "sync_refusal",
+    "sync_batch",
+    "sync_log",
+    "sync_conflict",
+    "sync_change",
+    "sync_state",
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }
