@@ -287,6 +287,7 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
       desktop.child.kill("SIGTERM");
       expect(await desktop.exited).toBe(0);
     }
+    expect(desktop.console()).toContain(`(firm file ${file}); API docs at`);
     expect(desktop.console()).toContain("firmtime desktop stopped.");
   });
 });

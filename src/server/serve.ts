@@ -56,6 +56,8 @@ export interface ServeOptions {
   /** Where the structured log goes (default stdout). */
   logStream?: NodeJS.WritableStream;
   startBackground?: readonly StartBackground[];
+  /** What the banner says is served (default: the configured store). */
+  storeDescription?: string;
 }
 
 export interface RunningServer {
@@ -93,6 +95,7 @@ async function listen(
   demo: DemoFirm | undefined,
 ): Promise<RunningServer> {
   const { config, clock, print } = options;
+  const served = options.storeDescription ?? describeStore(config);
   const firms = await selectFirms(store.db);
   const setup = firms.length === 0 ? openSetupGate(clock, config.linkValidHours * 3_600_000) : undefined;
   const background: BackgroundWork[] = [];
@@ -111,11 +114,11 @@ async function listen(
   // later turns of the event loop), so every handler sees the one public URL.
   if (!options.publicUrlGiven) deps.config = Object.freeze({ ...config, publicUrl: url });
   await startBackground(options.startBackground ?? START_BACKGROUND, deps, app, background);
-  app.log.info({ url, store: describeStore(config), firms: firms.length }, "firmtime serving");
+  app.log.info({ url, store: served, firms: firms.length }, "firmtime serving");
   // One write, so the console never shows half a banner.
   print(
     [
-      `firmtime is serving at ${url} (${describeStore(config)}); API docs at ${url}/api/docs\n`,
+      `firmtime is serving at ${url} (${served}); API docs at ${url}/api/docs\n`,
       demo ? demoText(demo, deps.config.publicUrl) : "",
       setup ? firstRunText(deps.config, setup) : firmsText(firms, deps.config),
       "Stop with Ctrl-C (or SIGTERM).\n",

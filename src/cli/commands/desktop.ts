@@ -49,6 +49,7 @@ export const registerDesktopCommands: Register = (program, context) => {
             demo: false,
             clock: ctx.io.clock,
             print,
+            storeDescription: `firm file ${path}`,
             startBackground:
               cloudUrl && !flags.offline
                 ? [
