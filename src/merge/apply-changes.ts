@@ -244,39 +244,46 @@ export async function applyPage(db: Db, context: ApplyContext, changes: readonly
       known.add(change.hlc);
     }
   }
-  const waiting: { tbl: string; rowId: string; firstSeq: number }[] = [];
-  for (const row of touched.values()) {
-    if (!(await rebuildRecord(db, context, row.tbl, row.rowId))) waiting.push(row);
-  }
   // Rows an earlier refusal left to rebuild get their chance with the page's (it may free
-  // their key or bring what they refer to); they stay listed until they fit.
-  const pending = await listPending(db, context.firmId);
-  // A row that refers to one written later in the page, or a key freed later: retry until stuck.
-  const retry = async () => {
-    for (let progress = true; progress && waiting.length + pending.length > 0;) {
-      progress = false;
-      for (const row of [...pending]) {
-        if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
-          pending.splice(pending.indexOf(row), 1);
-          await removePending(db, context.firmId, row);
-          progress = true;
-        }
-      }
-      for (const row of [...waiting]) {
-        if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
-          waiting.splice(waiting.indexOf(row), 1);
-          progress = true;
-        }
+  // their key or bring what they refer to); they stay listed until they fit. A row that refers
+  // to one written later in the page, or waits for a key freed later, is retried until stuck.
+  const pending = (await listPending(db, context.firmId)).map((row) => ({
+    ...row,
+    firstSeq: -1,
+    pending: true,
+  }));
+  const rows = [...pending, ...[...touched.values()].map((row) => ({ ...row, pending: false }))];
+  const settle = async (row: { tbl: string; rowId: string; pending: boolean }) => {
+    if (row.pending) await removePending(db, context.firmId, row);
+  };
+  let stuck = await rebuildUntilStuck(db, context, rows, settle);
+  if (stuck.filter((row) => !row.pending).length > 1) {
+    // Stuck rows may hold each other's keys (two clients that swapped codes): park them, retry.
+    for (const row of stuck) if (!row.pending) await parkKeys(db, context, row.tbl, row.rowId);
+    stuck = await rebuildUntilStuck(db, context, stuck, settle);
+  }
+  return stuck.filter((row) => !row.pending).sort((a, b) => a.firstSeq - b.firstSeq);
+}
+
+/** Rebuilds rows until a whole round makes no progress (a child waits for its parent); returns the stuck. */
+export async function rebuildUntilStuck<R extends { tbl: string; rowId: string }>(
+  db: Db,
+  context: ApplyContext,
+  rows: readonly R[],
+  onRebuilt: (row: R) => Promise<void> = () => Promise.resolve(),
+): Promise<R[]> {
+  let left = [...rows];
+  for (let progress = true; progress && left.length > 0;) {
+    progress = false;
+    for (const row of [...left]) {
+      if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
+        left = left.filter((other) => other !== row);
+        await onRebuilt(row);
+        progress = true;
       }
     }
-  };
-  await retry();
-  if (waiting.length > 1) {
-    // Stuck rows may hold each other's keys (two clients that swapped codes): park them, retry.
-    for (const row of waiting) await parkKeys(db, context, row.tbl, row.rowId);
-    await retry();
   }
-  return waiting.sort((a, b) => a.firstSeq - b.firstSeq);
+  return left;
 }
 
 /**

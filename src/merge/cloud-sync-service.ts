@@ -68,7 +68,7 @@ export async function pushChanges(
       minorDigits: firm.minorDigits,
       now,
       tick: () => formatHlc(hlcClock.tick()),
-      check: (table, before, after, lookup) => checkAsAuthor(tx, firm, actor, table, before, after, lookup),
+      check: (table, before, after, lookup) => checkAsAuthor(firm, actor, table, before, after, lookup),
     };
     // A change keeps its author; one without is the pusher's. Only the Merge permission sends
     // changes others made (a shared desktop file's), so nobody acts in a colleague's name.
@@ -157,7 +157,6 @@ export async function pushChanges(
  * (an entry on or before the cloud's lock date).
  */
 async function checkAsAuthor(
-  db: Db,
   firm: Firm,
   actor: Actor,
   table: SyncedTable,
@@ -182,7 +181,6 @@ async function checkAsAuthor(
     authorize(actor, rule.action, rule.target);
   }
   if (table.derived) checkEntry(firm, before, after);
-  void db;
 }
 
 function checkEntry(firm: Firm, before: Row | undefined, after: Row | undefined): void {

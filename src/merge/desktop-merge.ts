@@ -16,7 +16,7 @@ import type { Clock } from "../store/clock.js";
 import { isUniqueViolation, type Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
-import { applyChange, applyPage, rebuildRecord, type ApplyContext } from "./apply-changes.js";
+import { applyChange, applyPage, rebuildUntilStuck, type ApplyContext } from "./apply-changes.js";
 import type { HeldChange } from "./change.js";
 import { createHlcClock, parseHlc } from "./hlc.js";
 import {
@@ -206,10 +206,10 @@ async function pushAll(
         }
       }
       await setCloudSeqs(tx, firmId, acks);
-      await rebuildPending(tx, context, toRebuild);
       // Rows that cannot return yet (their key is held here by a row the cloud changed since)
       // wait for the pull that frees it.
-      await addPending(tx, firmId, [...toRebuild.values()]);
+      await addPending(tx, firmId, await rebuildUntilStuck(tx, context, [...toRebuild.values()]));
+      toRebuild.clear();
       // Settled up to the first change without an answer (every one has one, unless the cloud erred).
       const unanswered = batch.find((c) => !answered.has(c.seq));
       const settled = unanswered ? unanswered.seq - 1 : batch.at(-1)!.seq;
@@ -239,23 +239,6 @@ async function assertMayMergeAll(db: Db, state: SyncState, transport: SyncTransp
     `changes other people made on this desktop wait to be merged (${who}); they merge them, or a user with the Merge permission does`,
     { permission: "merge:E" },
   );
-}
-
-/** Rebuilds reverted records until no more progress: a child row first, then its parent. */
-async function rebuildPending(
-  db: Db,
-  context: ApplyContext,
-  pending: Map<string, { tbl: string; rowId: string }>,
-) {
-  for (let progress = true; progress && pending.size > 0;) {
-    progress = false;
-    for (const [key, row] of [...pending]) {
-      if (await rebuildRecord(db, context, row.tbl, row.rowId)) {
-        pending.delete(key);
-        progress = true;
-      }
-    }
-  }
 }
 
 /** Pulls pages until the cloud has nothing newer ("done") or local changes wait to go up ("push"). */
@@ -359,5 +342,3 @@ async function epochChanged(
   });
   return true;
 }
-
-export { readSyncState };
