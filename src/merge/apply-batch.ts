@@ -16,6 +16,7 @@ import type { Db } from "../store/database.js";
 import { foldRecord, recordValues, type HeldChange } from "./change.js";
 import {
   applyChange,
+  batchLookup,
   changeProblem,
   derivedAmount,
   type ApplyContext,
@@ -43,7 +44,7 @@ export async function applyBatch(
 ): Promise<ApplyResult[]> {
   const results: ApplyResult[] = new Array<ApplyResult>(changes.length);
   let pending: Pending[] = [];
-  const lookup: LookupField = () => Promise.resolve(undefined); // fast-lane tables need none
+  const lookup = batchLookup(db, context.firmId, cache);
   const flush = async () => {
     if (pending.length === 0) return;
     const group = pending;

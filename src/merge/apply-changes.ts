@@ -101,6 +101,32 @@ const identityOf = (change: Pick<HeldChange, "hlc" | "tbl" | "rowId">) =>
   `${change.hlc}|${change.tbl}|${change.rowId}`;
 const rowKeyOf = (change: Pick<HeldChange, "tbl" | "rowId">) => `${change.tbl}|${change.rowId}`;
 
+/** A field of another record, read from the database. */
+const readLookup =
+  (db: Db, firmId: string): LookupField =>
+  async (tbl, rowId, field) => {
+    const spec = syncedTable(tbl);
+    return spec ? (await readRecord(db, firmId, spec, rowId))?.[field] : undefined;
+  };
+
+/**
+ * Lookups within a batch: a record this batch wrote is taken from the cache (so a later change
+ * sees an earlier one), any other is read once per batch. An upload's thousand entries name a
+ * handful of staff, clients and work codes.
+ */
+export function batchLookup(db: Db, firmId: string, cache: BatchCache): LookupField {
+  const read = new Map<string, Promise<Row | undefined>>();
+  return async (tbl, rowId, field) => {
+    const key = `${tbl}|${rowId}`;
+    if (cache.rows.has(key)) return cache.rows.get(key)?.[field];
+    const spec = syncedTable(tbl);
+    if (!spec) return undefined;
+    let row = read.get(key);
+    if (!row) read.set(key, (row = readRecord(db, firmId, spec, rowId)));
+    return (await row)?.[field];
+  };
+}
+
 export async function prefetchBatch(
   db: Db,
   context: ApplyContext,
@@ -158,10 +184,7 @@ export async function applyChange(
     ? cache.rows.get(rowKey)
     : await readRecord(db, firmId, table, change.rowId);
   let target = targetRow(table, after);
-  const lookup: LookupField = async (tbl, rowId, field) => {
-    const spec = syncedTable(tbl);
-    return spec ? (await readRecord(db, firmId, spec, rowId))?.[field] : undefined;
-  };
+  const lookup = cache ? batchLookup(db, firmId, cache) : readLookup(db, firmId);
 
   if (context.side === "cloud" && !current && target === "incomplete" && !after.deletedAt) {
     return refused(
@@ -349,7 +372,8 @@ const isForeignKeyViolation = (error: unknown): boolean => {
   return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
 };
 
-const hasUpdatedAt = (table: SyncedTable) => table.idColumns.length !== 2;
+/** Link tables (two id columns) carry only created_at. */
+export const hasUpdatedAt = (table: SyncedTable) => table.idColumns.length !== 2;
 
 /**
  * Makes the stored row match the fold: insert, update, delete, or leave it waiting for its

@@ -3,15 +3,16 @@
  * change) and pull (the changes after a cursor, in server-sequence order).
  */
 import { authorize, can, type Actor } from "../access/authorize.js";
-import { assertAfterLockDate, isEntryStatus } from "../domain/entries.js";
 import { AppError } from "../domain/errors.js";
 import type { Firm } from "../firm-setup/firm-store.js";
+import type { FirmScope } from "../firm-setup/scope.js";
 import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
 import { applyBatch } from "./apply-batch.js";
 import { prefetchBatch, type ApplyContext, type Row } from "./apply-changes.js";
+import { revalidateEntry, revalidateMembership } from "./revalidate.js";
 import { createHlcClock, formatHlc, parseHlc } from "./hlc.js";
 import {
   changesAfter,
@@ -57,6 +58,7 @@ export async function pushChanges(
     // The skew guard runs before anything is applied: one far-future clock refuses the batch.
     for (const change of request.changes) hlcClock.receive(parseHlc(change.hlc));
     const now = () => clock.now().toISOString();
+    const scope: FirmScope = { firm, clock, actor: actor.kind === "user" ? actor.user.email : "merge" };
     await updateSyncState(tx, firm.id, { applying: true });
     const results: PushResult[] = [];
     const followUps: PushAnswer["followUps"] = [];
@@ -68,7 +70,7 @@ export async function pushChanges(
       minorDigits: firm.minorDigits,
       now,
       tick: () => formatHlc(hlcClock.tick()),
-      check: (table, before, after, lookup) => checkAsAuthor(firm, actor, table, before, after, lookup),
+      check: (table, before, after, lookup) => checkAsAuthor(tx, scope, actor, table, before, after, lookup),
     };
     // A change keeps its author; one without is the pusher's. Only the Merge permission sends
     // changes others made (a shared desktop file's), so nobody acts in a colleague's name.
@@ -153,11 +155,11 @@ export async function pushChanges(
 
 /**
  * Re-validation and re-authorization of a pushed change, as if its author made it here: the
- * access rule of the record before and after, and the rules a desktop could have skipped
- * (an entry on or before the cloud's lock date).
+ * access rule of the record before and after, then the rules its service applies (revalidate.ts).
  */
 async function checkAsAuthor(
-  firm: Firm,
+  db: Db,
+  scope: FirmScope,
   actor: Actor,
   table: SyncedTable,
   before: Row | undefined,
@@ -180,20 +182,9 @@ async function checkAsAuthor(
     const rule = await table.access(before, "D", lookup);
     authorize(actor, rule.action, rule.target);
   }
-  if (table.derived) checkEntry(firm, before, after);
-}
-
-function checkEntry(firm: Firm, before: Row | undefined, after: Row | undefined): void {
-  if (after && !isEntryStatus(String(after.status))) throw new AppError("VALIDATION", "unknown entry status");
-  const dates = [before?.entry_date, after?.entry_date].filter((d): d is string => typeof d === "string");
-  // Past the lock date only a reviewer's approved → billed / transferred may land.
-  const statusOnly =
-    before &&
-    after &&
-    Object.keys(after).every(
-      (field) => field === "status" || field === "updated_at" || after[field] === before[field],
-    );
-  if (!statusOnly) for (const date of dates) assertAfterLockDate(date, firm.lockDate);
+  if (table.derived) await revalidateEntry(scope, actor, table, before, after, lookup);
+  if (table.name === "staff_group_member" || table.name === "contact_group_member")
+    await revalidateMembership(db, scope, actor, table, (after ?? before)!, lookup);
 }
 
 export async function pullChanges(db: Db, firm: Firm, query: PullQuery): Promise<PullAnswer> {

@@ -15,7 +15,7 @@ import { inTransaction } from "../store/transaction.js";
 import { isUniqueViolation } from "../store/database.js";
 import { foldRecord, recordValues, type FieldValue } from "./change.js";
 import { changesOfRows, getConflict, readRecord, resolveConflict, type Conflict } from "./journal-store.js";
-import { derivedAmount } from "./apply-changes.js";
+import { derivedAmount, hasUpdatedAt } from "./apply-changes.js";
 import { syncedTable, type SyncedTable } from "./synced-tables.js";
 
 async function openConflict(db: Db, firmId: string, id: string): Promise<Conflict> {
@@ -67,7 +67,7 @@ async function restoreField(db: Db, firmId: string, table: SyncedTable, conflict
     );
   const row: Record<string, FieldValue> = { ...current, [conflict.field]: conflict.lostValue };
   const set: Record<string, FieldValue> = { [conflict.field]: conflict.lostValue };
-  if (table.name !== "staff_group_member" && table.name !== "contact_client") set.updated_at = now;
+  if (hasUpdatedAt(table)) set.updated_at = now;
   const firm = await db
     .selectFrom("firm")
     .select("minor_digits")

@@ -18,6 +18,16 @@ import type { Actor } from "../access/authorize.js";
 import type { UserAccount } from "../access/account-store.js";
 import { addClient, deleteClient, editClient, getClient } from "../firm-setup/client-service.js";
 import { setRate } from "../firm-setup/rate-service.js";
+import { addContact } from "../firm-setup/contact-service.js";
+import {
+  addContactGroup,
+  addContactGroupMember,
+  listContactGroups,
+  removeContactGroupMember,
+} from "../access/contact-group-service.js";
+import { addStaffGroup } from "../firm-setup/staff-group-service.js";
+import { ensureBuiltInRoles, findRoleByName, insertAssignment } from "../access/access-store.js";
+import { setEntryStatus } from "../time-expense/status-service.js";
 import { addTimeEntry, editTimeEntry, getTimeEntry } from "../time-expense/time-entry-service.js";
 import {
   directTransport,
@@ -202,6 +212,26 @@ describe.each(ENGINES)("merging a desktop with the cloud on %s", (engine) => {
     const expected = await firmRecords(cloud);
     expect(await firmRecords(desktop)).toEqual(expected);
     expect(await firmRecords(other)).toEqual(expected);
+  });
+
+  it("contact groups and their members merge like the firm's other records", async () => {
+    const contact = await addContact(desktop.store.db, desktop.scope, {
+      firstName: "Carla",
+      lastName: "Client",
+      email: "carla@acme.test",
+    });
+    const group = await addContactGroup(desktop.store.db, desktop.scope, "Acme finance");
+    await addContactGroupMember(desktop.store.db, desktop.scope, group.id, contact.id);
+    await merge(desktop, transport());
+    await merge(other, transport());
+    for (const replica of [cloud, other])
+      expect(await listContactGroups(replica.store.db, replica.scope)).toMatchObject([
+        { id: group.id, name: "Acme finance", memberIds: [contact.id] },
+      ]);
+    await removeContactGroupMember(other.store.db, other.scope, group.id, contact.id);
+    await merge(other, transport());
+    await merge(desktop, transport());
+    expect(await listContactGroups(desktop.store.db, desktop.scope)).toMatchObject([{ memberIds: [] }]);
   });
 
   it("a merge with nothing new pushes and pulls nothing", async () => {
@@ -465,5 +495,201 @@ describe("a cloud restored from a backup (a new epoch)", () => {
       await cloud.store.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe.each(ENGINES)("the cloud re-validates a pushed change as its service would, on %s", (engine) => {
+  const clock = steppingClock();
+  let cloud: Replica;
+  let desktop: Replica & { dispose(): Promise<void> };
+  const transport = () => directTransport(cloud.store, cloud.scope.firm.id, clock);
+  const idOf = async (table: "staff" | "client" | "work_code", column: string, value: string) =>
+    (
+      await cloud.store.db
+        .selectFrom(table)
+        .select("id")
+        .where(sql.ref(column), "=", value)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const staffUser = (staffId: string, grants: Record<string, string> = {}): Actor => ({
+    kind: "user",
+    user: {
+      id: `u-${staffId}`,
+      email: `${staffId}@firm.test`,
+      staffId,
+      contactId: null,
+    } as unknown as UserAccount,
+    rights: {
+      unrestricted: false,
+      staffId,
+      contactId: null,
+      assignments: Object.keys(grants).length
+        ? [{ grants, scope: "system", entityId: null, itemId: null }]
+        : [],
+      managedEntityIds: new Set(),
+    },
+    sessionId: null,
+    tokenId: null,
+  });
+  let counter = 0;
+  const push = async (actor: Actor, tbl: string, rowId: string, data: WireChange["data"]) => {
+    const hlc = formatHlc({ millis: Date.now(), counter: counter++, replica: "crafted" });
+    const answer = await pushChanges(
+      cloud.store.db,
+      cloud.scope.firm,
+      actor,
+      {
+        schema: SCHEMA_VERSION,
+        replica: "crafted",
+        batchId: `crafted-${counter}`,
+        changes: [{ hlc, tbl, rowId, op: "put", data, seen: null, author: null }],
+      },
+      clock,
+    );
+    return answer.results[0]!;
+  };
+  const entry = async (fields: Record<string, string | number | null>) => {
+    const id = `0190f3a2-0000-7000-8000-${String(++counter).padStart(12, "0")}`;
+    return {
+      id,
+      data: {
+        id,
+        staff_id: await idOf("staff", "staff_number", "JD"),
+        client_id: await idOf("client", "code", "ACME"),
+        project_id: null,
+        work_code_id: await idOf("work_code", "code", "TAX"),
+        entry_date: "2026-06-03",
+        billable: 1,
+        description: "",
+        status: "draft",
+        created_at: "2026-06-15T12:00:00.000Z",
+        minutes: 60,
+        rate: 1_500_000,
+        rate_source: "work_code",
+        ...fields,
+      },
+    };
+  };
+
+  beforeAll(async () => {
+    cloud = await openCloud(engine, clock);
+    await seedPractice({ store: cloud.store, scope: cloud.scope });
+    await ensureBuiltInRoles(cloud.store.db, cloud.scope.firm.id, "2026-06-15T12:00:00.000Z");
+    desktop = await openDesktopCopy(cloud, clock);
+    await merge(desktop, transport());
+  });
+  afterAll(async () => {
+    await desktop.dispose();
+    await cloud.store.close();
+  });
+
+  it("an entry made offline for a client made inactive meanwhile is refused and logged", async () => {
+    await addClient(cloud.store.db, cloud.scope, { code: "GONE", name: "Gone Ltd" });
+    await merge(desktop, transport());
+    await editClient(cloud.store.db, cloud.scope, "GONE", { status: "inactive" });
+    const made = await addTimeEntry(desktop.store.db, desktop.scope, {
+      staff: "JD",
+      client: "GONE",
+      workCode: "TAX",
+      date: "2026-06-04",
+      minutes: 30,
+    });
+    expect((await merge(desktop, transport())).refused).toBe(1);
+    await expect(getTimeEntry(desktop.store.db, desktop.scope, made.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await listLog(desktop.store.db, desktop.scope.firm.id, "error")).toMatchObject([
+      { code: "INACTIVE", tbl: "time_entry", rowId: made.id },
+    ]);
+  });
+
+  it("an offline edit of an entry the cloud approved meanwhile is refused; the approved minutes stay", async () => {
+    const made = await addTimeEntry(cloud.store.db, cloud.scope, {
+      staff: "JD",
+      client: "ACME",
+      workCode: "TAX",
+      date: "2026-06-05",
+      minutes: 60,
+    });
+    await merge(desktop, transport());
+    await setEntryStatus(cloud.store.db, cloud.scope, "time", [made.id], "submitted");
+    await setEntryStatus(cloud.store.db, cloud.scope, "time", [made.id], "approved");
+    await editTimeEntry(desktop.store.db, desktop.scope, made.id, { minutes: 600 });
+    expect((await merge(desktop, transport())).refused).toBe(1);
+    for (const replica of [cloud, desktop])
+      expect(await getTimeEntry(replica.store.db, replica.scope, made.id)).toMatchObject({
+        minutes: 60,
+        status: "approved",
+      });
+    expect((await listLog(desktop.store.db, desktop.scope.firm.id, "error")).at(-1)).toMatchObject({
+      code: "ENTRY_LOCKED",
+    });
+  });
+
+  it("refuses entries the time service would refuse: wrong kind of work code, minutes off the increment", async () => {
+    const mileage = await entry({ work_code_id: await idOf("work_code", "code", "MILE") });
+    expect(await push(SUPERVISOR, "time_entry", mileage.id, mileage.data)).toMatchObject({
+      status: "refused",
+      code: "WORK_CODE_KIND_MISMATCH",
+    });
+    const odd = await entry({ minutes: 7 });
+    expect(await push(SUPERVISOR, "time_entry", odd.id, odd.data)).toMatchObject({
+      status: "refused",
+      code: "VALIDATION",
+      message: "7 minutes is not a multiple of the firm's 6-minute increment",
+    });
+    const fine = await entry({ minutes: 90 });
+    expect(await push(SUPERVISOR, "time_entry", fine.id, fine.data)).toMatchObject({ status: "accepted" });
+  });
+
+  it("a staff member cannot approve their own entry by pushing it approved", async () => {
+    const jd = staffUser(await idOf("staff", "staff_number", "JD"));
+    const approved = await entry({ status: "approved" });
+    expect(await push(jd, "time_entry", approved.id, approved.data)).toMatchObject({
+      status: "refused",
+      code: "FORBIDDEN",
+    });
+    const draft = await entry({});
+    expect(await push(jd, "time_entry", draft.id, draft.data)).toMatchObject({ status: "accepted" });
+    expect(await push(jd, "time_entry", draft.id, { status: "billed" })).toMatchObject({
+      status: "refused",
+      code: "STATUS_TRANSITION",
+    });
+  });
+
+  it("group membership is sharing: nobody joins a group themselves or fills one carrying roles they may not share", async () => {
+    const ab = await idOf("staff", "staff_number", "AB");
+    const jd = await idOf("staff", "staff_number", "JD");
+    const staffAdmin = staffUser(ab, { staff: "CRED", staff_groups: "CRED" });
+    const partners = await addStaffGroup(cloud.store.db, cloud.scope, "Partners");
+    const admin = (await findRoleByName(cloud.store.db, cloud.scope.firm.id, "Admin"))!;
+    await insertAssignment(cloud.store.db, cloud.scope.firm.id, {
+      roleId: admin.id,
+      principalKind: "staff_group",
+      principalId: partners.id,
+      scope: "system",
+      entityId: null,
+      itemId: null,
+      createdAt: "2026-06-15T12:00:00.000Z",
+    });
+    const member = (staffId: string, groupId = partners.id) => ({
+      group_id: groupId,
+      staff_id: staffId,
+      created_at: "2026-06-15T12:00:00.000Z",
+    });
+    expect(await push(staffAdmin, "staff_group_member", `${partners.id}:${ab}`, member(ab))).toMatchObject({
+      status: "refused",
+      code: "FORBIDDEN",
+      message: "you may not change your own groups: they carry roles",
+    });
+    expect(await push(staffAdmin, "staff_group_member", `${partners.id}:${jd}`, member(jd))).toMatchObject({
+      status: "refused",
+      code: "FORBIDDEN",
+      message: expect.stringContaining("group Partners carries roles you may not share") as unknown,
+    });
+    const plain = await addStaffGroup(cloud.store.db, cloud.scope, "Juniors");
+    expect(
+      await push(staffAdmin, "staff_group_member", `${plain.id}:${jd}`, member(jd, plain.id)),
+    ).toMatchObject({ status: "accepted" });
   });
 });

@@ -186,6 +186,20 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       Promise.resolve({ action: "E", target: { object: "entities", entityId: text(row.client_id) } }),
   },
   {
+    name: "contact_group",
+    idColumns: ["id"],
+    fields: { id: "text", name: "text", created_at: "text" },
+    unique: [{ columns: ["name"], resolve: { suffix: "name" } }],
+    access: fixed({ object: "contact_groups" }),
+  },
+  {
+    name: "contact_group_member",
+    idColumns: ["group_id", "contact_id"],
+    fields: { group_id: "text", contact_id: "text", created_at: "text" },
+    unique: [],
+    access: fixed({ object: "contact_groups" }, { C: "E", D: "E" }),
+  },
+  {
     name: "work_code",
     idColumns: ["id"],
     fields: {

@@ -388,6 +388,7 @@ export const EXPECTED_REFUSALS = new Set([
   "DUPLICATE", // two rates for one target and date
   "REFERENCE", // an entry or rate for a record deleted on the cloud, a delete of a record still in use
   "NOT_FOUND", // an edit of a record whose creation was refused
+  "INACTIVE", // an entry made offline for a client or staff member made inactive elsewhere meanwhile
 ]);
 
 interface ExpectedRecord {

@@ -48,11 +48,14 @@ export interface TimeEntryInput {
 }
 
 /** The longest single entry: one day. */
-const MAX_MINUTES = 24 * 60;
+export const MAX_MINUTES = 24 * 60;
 
 const article = (kind: "time" | "expense") => (kind === "expense" ? "an expense" : "a time");
 
-export function assertWorkCodeKind(workCode: WorkCode, kind: "time" | "expense"): void {
+export function assertWorkCodeKind(
+  workCode: Pick<WorkCode, "code" | "kind" | "active">,
+  kind: "time" | "expense",
+): void {
   if (workCode.kind !== kind) {
     throw new AppError(
       "WORK_CODE_KIND_MISMATCH",

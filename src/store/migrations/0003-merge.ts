@@ -29,6 +29,8 @@ const SYNCED: { table: string; id: string[]; local: string[] }[] = [
   { table: "project", id: ["id"], local: [] },
   { table: "contact", id: ["id"], local: [] },
   { table: "contact_client", id: ["contact_id", "client_id"], local: [] },
+  { table: "contact_group", id: ["id"], local: [] },
+  { table: "contact_group_member", id: ["group_id", "contact_id"], local: [] },
   { table: "work_code", id: ["id"], local: [] },
   { table: "rate", id: ["id"], local: [] },
   { table: "time_entry", id: ["id"], local: ["amount"] },
