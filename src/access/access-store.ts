@@ -135,8 +135,8 @@ export async function insertAssignment(
   db: Db,
   firmId: string,
   assignment: Omit<RoleAssignment, "id">,
+  id: string = newId(),
 ): Promise<string> {
-  const id = newId();
   await db
     .insertInto("role_assignment")
     .values({

@@ -41,7 +41,7 @@ export async function getRole(db: Db, scope: FirmScope, id: string): Promise<Rol
 }
 
 /** Only the actions each object has; objects with none are left out. */
-function cleanGrants(grants: Grants): Grants {
+export function cleanGrants(grants: Grants): Grants {
   return Object.fromEntries(Object.entries(parseGrants(grants)).filter(([, actions]) => actions));
 }
 

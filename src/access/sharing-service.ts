@@ -193,6 +193,55 @@ async function withRoleNames(db: Db, scope: FirmScope, rows: RoleAssignment[]): 
   return rows.map((row) => ({ ...row, roleName: names.get(row.roleId) ?? "" }));
 }
 
+/** An assignment's role, principal and placement, each checked to exist in the firm. */
+async function resolveAssignment(db: Db, scope: FirmScope, input: AssignmentInput) {
+  const role = await getRole(db, scope, input.roleId);
+  const toContact = await principalIsContact(db, scope, input.principalKind, input.principalId);
+  const placement = await placementOf(db, scope, input);
+  return { role, placement, toContact };
+}
+
+async function isAssignedAlready(
+  db: Db,
+  scope: FirmScope,
+  principalId: string,
+  placement: Placement,
+): Promise<boolean> {
+  const same = await selectAssignments(db, scope.firm.id, {
+    principalId,
+    roleId: placement.roleId,
+    scope: placement.scope,
+  });
+  return same.some((a) => a.entityId === placement.entityId && a.itemId === placement.itemId);
+}
+
+/**
+ * An assignment brought over whole from elsewhere (a desktop file's permissions, uploaded at
+ * integration by its Admin): the same checks as assignRole except the sharer's own, since it was
+ * made under the file's rules. Returns "already" when the role is assigned there already.
+ */
+export async function adoptAssignment(
+  db: Db,
+  scope: FirmScope,
+  input: AssignmentInput & { id: string; createdAt: string },
+): Promise<"created" | "already"> {
+  const { role, placement, toContact } = await resolveAssignment(db, scope, input);
+  checkRoleFits(role, placement, toContact);
+  if (await isAssignedAlready(db, scope, input.principalId, placement)) return "already";
+  await insertAssignment(
+    db,
+    scope.firm.id,
+    {
+      ...placement,
+      principalKind: input.principalKind,
+      principalId: input.principalId,
+      createdAt: input.createdAt,
+    },
+    input.id,
+  );
+  return "created";
+}
+
 export async function assignRole(
   db: Db,
   scope: FirmScope,
@@ -200,18 +249,11 @@ export async function assignRole(
   input: AssignmentInput,
 ): Promise<SharedAssignment> {
   return inTransaction(db, async (tx) => {
-    const role = await getRole(tx, scope, input.roleId);
-    const toContact = await principalIsContact(tx, scope, input.principalKind, input.principalId);
-    const placement = await placementOf(tx, scope, input);
+    const { role, placement, toContact } = await resolveAssignment(tx, scope, input);
     await authorizeSharing(tx, scope, actor, placement);
     await assertNotSelf(tx, scope, actor, input.principalId);
     checkRoleFits(role, placement, toContact);
-    const same = await selectAssignments(tx, scope.firm.id, {
-      principalId: input.principalId,
-      roleId: role.id,
-      scope: placement.scope,
-    });
-    if (same.some((a) => a.entityId === placement.entityId && a.itemId === placement.itemId))
+    if (await isAssignedAlready(tx, scope, input.principalId, placement))
       throw new AppError("DUPLICATE", `the ${role.name} role is already assigned there`);
     const id = await insertAssignment(tx, scope.firm.id, {
       ...placement,

@@ -9,7 +9,9 @@
  * 4. The file's journal is uploaded in batches (a resumed upload sends only what the cloud has
  *    not acknowledged) and the cloud's own records come down.
  * 5. Every staff member with an email is invited to activate a cloud account.
- * 6. The file is marked integrated; its identity (name, file id) is fixed from then on.
+ * 6. The file's permissions (custom roles, role assignments) go up, now that every staff member
+ *    has a cloud account to be assigned to (permissions-upload.ts).
+ * 7. The file is marked integrated; its identity (name, file id) is fixed from then on.
  */
 import { checkCredentials } from "../access/login-service.js";
 import { selectActiveAdminIds } from "../access/access-store.js";
@@ -32,6 +34,8 @@ import {
 } from "./journal-store.js";
 import type { BindRequest } from "./cloud-binding-service.js";
 import type { CloudSyncState } from "./sync-client.js";
+import { readPermissions } from "./permissions-upload.js";
+import type { PermissionsAnswer, PermissionsUpload } from "./sync-protocol.js";
 
 /** What integration needs of the cloud, signed in as the integrating Admin. */
 export interface IntegrationCloud extends SyncTransport {
@@ -41,6 +45,7 @@ export interface IntegrationCloud extends SyncTransport {
   bind(request: BindRequest): Promise<CloudSyncState>;
   /** Sends a staff member an activation email; "already" if they are a user already. */
   inviteStaff(staffId: string): Promise<"invited" | "already">;
+  uploadPermissions(fileId: string, upload: PermissionsUpload): Promise<PermissionsAnswer>;
 }
 
 export interface PrerequisiteFailure {
@@ -188,6 +193,8 @@ export interface IntegrationSummary {
   warnings: number;
   errors: number;
   invited: number;
+  /** Custom roles and role assignments the cloud holds from the file, and those it refused. */
+  permissions: { roles: number; assignments: number; refused: number };
 }
 
 export async function integrate(
@@ -220,6 +227,9 @@ export async function integrate(
   const withEmail = staff.filter((member) => member.email !== null);
   for (const member of withEmail) if ((await cloud.inviteStaff(member.id)) === "invited") invited++;
 
+  const permissions = await cloud.uploadPermissions(state.fileId, await readPermissions(db, firmId));
+  await logRefusedPermissions(db, firmId, permissions, options.clock);
+
   await updateSyncState(db, firmId, { integratedAt: options.clock.now().toISOString() });
   const merged = await db
     .selectFrom("sync_change")
@@ -246,7 +256,40 @@ export async function integrate(
     warnings: await logCount("warning"),
     errors: await logCount("error"),
     invited,
+    permissions: {
+      roles: permissions.roles.created + permissions.roles.updated + permissions.roles.unchanged,
+      assignments: permissions.assignments.created + permissions.assignments.already,
+      refused: permissions.refused.length,
+    },
   };
+}
+
+/** What the cloud refused of the file's permissions goes to this file's error log too. */
+async function logRefusedPermissions(db: Db, firmId: string, answer: PermissionsAnswer, clock: Clock) {
+  const at = clock.now().toISOString();
+  const logged = new Set(
+    (
+      await db
+        .selectFrom("sync_log")
+        .select("row_id")
+        .where("firm_id", "=", firmId)
+        .where("tbl", "=", "permissions")
+        .execute()
+    ).map((row) => row.row_id),
+  );
+  for (const refusal of answer.refused) {
+    if (logged.has(refusal.what)) continue; // a resumed integration logged it already
+    await appendLog(db, firmId, {
+      at,
+      level: "error",
+      code: refusal.code,
+      tbl: "permissions",
+      rowId: refusal.what,
+      hlc: null,
+      message: `the cloud refused ${refusal.what}: ${refusal.message}`,
+      data: {},
+    });
+  }
 }
 
 /**

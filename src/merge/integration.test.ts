@@ -19,6 +19,16 @@ import {
 } from "../test-support/serve-process.js";
 import { linkIn, startTestSmtp, tokenOf, type TestSmtp } from "../test-support/smtp-server.js";
 import { ENGINES } from "../test-support/stores.js";
+import { findRoleByName, insertAssignment } from "../access/access-store.js";
+import { insertUser } from "../access/account-store.js";
+import { addContactGroup, addContactGroupMember } from "../access/contact-group-service.js";
+import { createRole } from "../access/role-service.js";
+import { credentialFor } from "../cli/backend/credentials.js";
+import { addContact } from "../firm-setup/contact-service.js";
+import { findOnlyFirm } from "../firm-setup/firm-store.js";
+import { addStaffGroup, addStaffGroupMember } from "../firm-setup/staff-group-service.js";
+import { systemClock } from "../store/clock.js";
+import { openFirmFile } from "../store/database.js";
 
 const PASSWORD = "correct horse battery staple";
 const JANE_PASSWORD = "jane's own long password";
@@ -151,11 +161,98 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
     expect(json<unknown[]>(await onCloud(["client", "list"]))).toEqual([]);
   });
 
+  /**
+   * The file's permissions as a firm sets them up: a custom role given to a staff group, Jane
+   * as Editor of ACME, a contact group with the contact role on ACME, and one assignment the
+   * cloud cannot take (a portal contact who has no cloud account).
+   */
+  async function setUpPermissions(): Promise<void> {
+    const store = await openFirmFile(file);
+    try {
+      const firm = await findOnlyFirm(store.db);
+      const scope = { firm, clock: systemClock, actor: "test" };
+      const db = store.db;
+      const staffId = async (number: string) =>
+        (
+          await db
+            .selectFrom("staff")
+            .select("id")
+            .where("staff_number", "=", number)
+            .executeTakeFirstOrThrow()
+        ).id;
+      const acme = (await db.selectFrom("client").select("id").executeTakeFirstOrThrow()).id;
+      const role = async (name: string) => (await findRoleByName(db, firm.id, name))!.id;
+      const assign = (
+        roleId: string,
+        kind: "user" | "staff_group" | "contact_group",
+        principalId: string,
+        entityId: string | null,
+      ) =>
+        insertAssignment(db, firm.id, {
+          roleId,
+          principalKind: kind,
+          principalId,
+          scope: entityId ? "entity" : "system",
+          entityId,
+          itemId: null,
+          createdAt: "2026-06-01T09:00:00.000Z",
+        });
+      const reviewer = await createRole(db, scope, {
+        name: "Reviewer",
+        grants: { time_entries: "RE", reports: "R" },
+      });
+      const taxTeam = await addStaffGroup(db, scope, "Tax team");
+      await addStaffGroupMember(db, scope, taxTeam.id, await staffId("BK"));
+      await assign(reviewer.id, "staff_group", taxTeam.id, null);
+      const janeUser = await insertUser(
+        db,
+        {
+          firmId: firm.id,
+          email: "jane@harbor.test",
+          status: "invited",
+          staffId: await staffId("JD"),
+          contactId: null,
+          passwordHash: null,
+        },
+        "2026-06-01T09:00:00.000Z",
+      );
+      await assign(await role("Editor"), "user", janeUser, acme);
+      const carla = await addContact(db, scope, {
+        firstName: "Carla",
+        lastName: "Client",
+        email: "carla@acme.test",
+        clients: ["ACME"],
+      });
+      const finance = await addContactGroup(db, scope, "Acme finance");
+      await addContactGroupMember(db, scope, finance.id, carla.id);
+      await assign(await role("Contact – Entity Access"), "contact_group", finance.id, acme);
+      const carlaUser = await insertUser(
+        db,
+        {
+          firmId: firm.id,
+          email: "carla@acme.test",
+          status: "invited",
+          staffId: null,
+          contactId: carla.id,
+          passwordHash: null,
+        },
+        "2026-06-01T09:00:00.000Z",
+      );
+      await assign(await role("Contact – Entity Collaborator"), "user", carlaUser, acme);
+    } finally {
+      await store.close();
+    }
+  }
+
   it("uploads the file, logs what it left out, and invites every staff member", async () => {
     ok(await runCli(["--file", file, "protection", "on", "--admin", "AA"], ada));
-    const summary = json<{ merged: Record<string, number>; warnings: number; invited: number }>(
-      await runCli(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test", "--json"], ada),
-    );
+    await setUpPermissions();
+    const summary = json<{
+      merged: Record<string, number>;
+      warnings: number;
+      invited: number;
+      permissions: { roles: number; assignments: number; refused: number };
+    }>(await runCli(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test", "--json"], ada));
     expect(summary.merged).toMatchObject({ client: 1, staff: 3, time_entry: 1, work_code: 2 });
     expect(summary.invited).toBe(2); // Jane and Bo; Ada is the cloud's Admin already
     const clients = json<{ code: string; name: string }[]>(await onCloud(["client", "list"]));
@@ -167,6 +264,34 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
     expect(warnings.map((w) => w.code).sort()).toEqual([
       "NEGATIVE_ENTRY_NOT_MERGED",
       "NEGATIVE_SURCHARGE_ZEROED",
+    ]);
+
+    // The file's permissions arrived: the custom role, and every assignment the cloud could take.
+    const errors = json<{ items: { code: string; message: string }[] }>(
+      await onFile(["log", file, "--errors"]),
+    ).items;
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: "NOT_FOUND",
+        message: expect.stringContaining("no cloud account has the email carla@acme.test") as unknown,
+      }),
+    ]);
+    expect(summary.permissions).toEqual({ roles: 1, assignments: 4, refused: 1 });
+    const api = async <T>(path: string) => {
+      const response = await fetch(`${firmUrl}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${credentialFor(ada, firmUrl).token}` },
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: T[] }).items;
+    };
+    const roles = await api<{ name: string; grants: Record<string, string> }>("/roles");
+    expect(roles.find((r) => r.name === "Reviewer")?.grants).toEqual({ time_entries: "RE", reports: "R" });
+    const assignments = await api<{ roleName: string; principalKind: string; scope: string }>("/assignments");
+    expect(assignments.map((a) => `${a.roleName} ${a.principalKind} ${a.scope}`).sort()).toEqual([
+      "Admin user system",
+      "Contact – Entity Access contact_group entity",
+      "Editor user entity",
+      "Reviewer staff_group system",
     ]);
 
     const mail = await smtp.waitFor((m) => m.to.includes("jane@harbor.test"));

@@ -5,7 +5,14 @@
 import type { CloudClient } from "../cli/backend/cloud-client.js";
 import type { BindRequest } from "./cloud-binding-service.js";
 import type { SyncTransport } from "./desktop-merge.js";
-import { pullAnswer, pushAnswer, type PullQuery } from "./sync-protocol.js";
+import {
+  permissionsAnswer,
+  pullAnswer,
+  pushAnswer,
+  type PermissionsAnswer,
+  type PermissionsUpload,
+  type PullQuery,
+} from "./sync-protocol.js";
 
 export interface CloudSyncState {
   epoch: string;
@@ -29,6 +36,7 @@ export function httpTransport(
 ): SyncTransport & {
   state(after: number, replica: string, fileId?: string): Promise<CloudSyncState>;
   bind(request: BindRequest): Promise<CloudSyncState>;
+  uploadPermissions(fileId: string, upload: PermissionsUpload): Promise<PermissionsAnswer>;
 } {
   const state = (after: number | undefined, replica: string, fileId?: string): Promise<CloudSyncState> =>
     client.request(
@@ -49,5 +57,10 @@ export function httpTransport(
     },
     state,
     bind: (request) => client.request("POST", "/sync/bind", request),
+    async uploadPermissions(fileId, upload) {
+      return permissionsAnswer.parse(
+        await client.request("POST", "/sync/permissions", { fileId, ...upload }),
+      );
+    },
   };
 }

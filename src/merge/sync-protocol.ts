@@ -81,3 +81,41 @@ export const pullAnswer = z.object({
   more: z.boolean(),
 });
 export type PullAnswer = z.infer<typeof pullAnswer>;
+
+/**
+ * A desktop file's permissions, uploaded once at integration (merge.md): its custom roles by
+ * name, and every role assignment with its role by name and its principal as the cloud can find
+ * it (a user by email; staff and contact groups by id, merged with the records already).
+ */
+export const permissionsUpload = z.strictObject({
+  roles: z
+    .array(
+      z.strictObject({ name: z.string().min(1).max(60), grants: z.record(z.string(), z.string().max(6)) }),
+    )
+    .max(1000),
+  assignments: z
+    .array(
+      z.strictObject({
+        id: z.string().max(40),
+        role: z.string().min(1).max(60),
+        principal: z.discriminatedUnion("kind", [
+          z.strictObject({ kind: z.literal("user"), email: z.string().max(320) }),
+          z.strictObject({ kind: z.literal("staff_group"), id: z.string().max(40) }),
+          z.strictObject({ kind: z.literal("contact_group"), id: z.string().max(40) }),
+        ]),
+        scope: z.enum(["system", "entity", "item"]),
+        entityId: z.string().max(40).nullable(),
+        itemId: z.string().max(40).nullable(),
+        createdAt: z.string().max(40),
+      }),
+    )
+    .max(200_000),
+});
+export type PermissionsUpload = z.infer<typeof permissionsUpload>;
+
+export const permissionsAnswer = z.object({
+  roles: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  assignments: z.object({ created: z.number().int(), already: z.number().int() }),
+  refused: z.array(z.object({ what: z.string(), code: z.string(), message: z.string() })),
+});
+export type PermissionsAnswer = z.infer<typeof permissionsAnswer>;

@@ -10,6 +10,8 @@
  * - /sync/conflicts: the cloud's conflict log (merge:R to read all of it, anyone their own
  *   lost values; merge:E to restore or dismiss).
  * - POST /sync/bind: the integration's last step, binding the cloud firm to one desktop file.
+ * - POST /sync/permissions: the integration's upload of the file's roles and assignments, by an
+ *   Admin (roles:A) of the cloud firm bound to that file.
  */
 import { z } from "zod";
 import { authorize, can, rightsOf, type Actor } from "../access/authorize.js";
@@ -22,7 +24,15 @@ import { pullChanges, pushChanges } from "./cloud-sync-service.js";
 import { bindToFile } from "./cloud-binding-service.js";
 import { restoreConflict, dismissConflict } from "./conflict-service.js";
 import { countChangesAfter, headSeq, listConflicts, readSyncState } from "./journal-store.js";
-import { pullAnswer, pullQuery, pushAnswer, pushRequest } from "./sync-protocol.js";
+import { applyPermissions } from "./permissions-upload.js";
+import {
+  permissionsAnswer,
+  permissionsUpload,
+  pullAnswer,
+  pullQuery,
+  pushAnswer,
+  pushRequest,
+} from "./sync-protocol.js";
 
 const LONG_POLL_STEP_MS = 100;
 
@@ -203,6 +213,36 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
         waiting: 0,
         you: you(request.actor),
       };
+    },
+  );
+
+  app.post(
+    "/sync/permissions",
+    {
+      config: { permission: "roles:A" },
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags: ["merge"],
+        summary:
+          "Integration: take a desktop file's custom roles and role assignments (once; a repeat changes nothing)",
+        params: firmParams,
+        body: permissionsUpload.extend({ fileId: z.string().regex(/^[0-9a-z-]{1,40}$/) }),
+        response: { 200: permissionsAnswer },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "A", { object: "roles" });
+      authorize(request.actor, "E", { object: "merge" });
+      const firm = request.firm!;
+      const bound = (await readSyncState(db, firm.id)).boundFileId;
+      if (!bound || !sameSecret(request.body.fileId, bound))
+        throw new AppError(
+          "NOT_INTEGRATED",
+          "permissions come with the integration of the file this cloud firm is bound to",
+        );
+      const { fileId: _fileId, ...upload } = request.body;
+      const actor = request.actor.kind === "user" ? request.actor.user.email : "integration";
+      return applyPermissions(db, firm, upload, deps.clock, actor);
     },
   );
 

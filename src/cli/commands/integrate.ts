@@ -67,6 +67,9 @@ function describeIntegration(firm: Firm, firmUrl: string, summary: IntegrationSu
     `  ${describeSummary(summary.merge).trimEnd()}\n`,
     `  warnings: ${summary.warnings} (firmtime log FILE --warnings); errors: ${summary.errors} (firmtime log FILE --errors)\n`,
     `  activation emails sent to ${summary.invited} staff member${summary.invited === 1 ? "" : "s"}\n`,
+    `  permissions: ${summary.permissions.roles} custom role${summary.permissions.roles === 1 ? "" : "s"}, ${summary.permissions.assignments} role assignment${summary.permissions.assignments === 1 ? "" : "s"}` +
+      (summary.permissions.refused ? `, ${summary.permissions.refused} refused (see the errors)` : "") +
+      "\n",
     `The firm's name and file identity are now fixed.\n`,
   ].join("");
 }

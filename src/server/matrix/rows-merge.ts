@@ -40,6 +40,15 @@ export const MERGE_ROWS: MatrixRow[] = [
     expect: only(MERGERS, 200),
   },
   {
+    // Only for the file the firm is bound to: any other file id is refused after authorization.
+    route: "POST /f/:firm/api/v1/sync/permissions",
+    request: () => ({
+      url: `${A}/sync/permissions`,
+      payload: { fileId: "not-the-bound-file", roles: [], assignments: [] },
+    }),
+    expect: only(MERGERS, 409),
+  },
+  {
     route: "GET /f/:firm/api/v1/sync/conflicts",
     request: () => ({ url: `${A}/sync/conflicts` }),
     expect: anySignedIn(200),
