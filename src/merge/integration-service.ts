@@ -8,7 +8,7 @@
  *    negative rates and surcharges become zero.
  * 4. The file's journal is uploaded in batches (a resumed upload sends only what the cloud has
  *    not acknowledged) and the cloud's own records come down.
- * 5. Every staff member with an email is invited to activate a cloud account.
+ * 5. Every active staff member with an email is invited to activate a cloud account.
  * 6. The file's permissions (custom roles, role assignments) go up, now that every staff member
  *    has a cloud account to be assigned to (permissions-upload.ts).
  * 7. The file is marked integrated; its identity (name, file id) is fixed from then on.
@@ -208,11 +208,15 @@ export async function integrate(
   const staff = (
     await db
       .selectFrom("staff")
-      .select(["id", "email", "staff_number"])
+      .select(["id", "email", "staff_number", "status"])
       .where("firm_id", "=", firmId)
       .execute()
-  ).map((s) => ({ id: s.id, email: s.email, staffNumber: s.staff_number }));
-  await cloud.bind({ fileId: state.fileId, staff, finish: false });
+  ).map((s) => ({ id: s.id, email: s.email, staffNumber: s.staff_number, active: s.status === "active" }));
+  await cloud.bind({
+    fileId: state.fileId,
+    staff: staff.map(({ id, email, staffNumber }) => ({ id, email, staffNumber })),
+    finish: false,
+  });
   await linkDesktop(db, firmId, {
     cloudUrl: cloud.firmUrl,
     cloudSlug: cloud.slug,
@@ -224,8 +228,9 @@ export async function integrate(
 
   await cloud.bind({ fileId: state.fileId, staff: [], finish: true });
   let invited = 0;
-  const withEmail = staff.filter((member) => member.email !== null);
-  for (const member of withEmail) if ((await cloud.inviteStaff(member.id)) === "invited") invited++;
+  // Staff who have left keep their history but get no account: the cloud refuses to invite them.
+  const invitable = staff.filter((member) => member.email !== null && member.active);
+  for (const member of invitable) if ((await cloud.inviteStaff(member.id)) === "invited") invited++;
 
   const permissions = await cloud.uploadPermissions(state.fileId, await readPermissions(db, firmId));
   await logRefusedPermissions(db, firmId, permissions, options.clock);

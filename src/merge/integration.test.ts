@@ -98,6 +98,9 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
       ["staff", "add", "AA", "--first", "Ada", "--last", "Admin", "--email", "ada@harbor.test"],
       ["staff", "add", "JD", "--first", "Jane", "--last", "Doe", "--email", "jane@harbor.test"],
       ["staff", "add", "BK", "--first", "Bo", "--last", "King", "--email", "bo@harbor.test"],
+      // Left the firm: their history merges, but they get no cloud account.
+      ["staff", "add", "OL", "--first", "Olga", "--last", "Left", "--email", "olga@harbor.test"],
+      ["staff", "edit", "OL", "--status", "inactive", "--inactive-date", "2026-01-01"],
       ["workcode", "add", "TAX", "--name", "Tax preparation", "--rate", "150"],
       [
         "workcode",
@@ -253,8 +256,9 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
       invited: number;
       permissions: { roles: number; assignments: number; refused: number };
     }>(await runCli(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test", "--json"], ada));
-    expect(summary.merged).toMatchObject({ client: 1, staff: 3, time_entry: 1, work_code: 2 });
-    expect(summary.invited).toBe(2); // Jane and Bo; Ada is the cloud's Admin already
+    expect(summary.merged).toMatchObject({ client: 1, staff: 4, time_entry: 1, work_code: 2 });
+    // Jane and Bo; Ada is the cloud's Admin already, and Olga has left.
+    expect(summary.invited).toBe(2);
     const clients = json<{ code: string; name: string }[]>(await onCloud(["client", "list"]));
     expect(clients.map((c) => c.code)).toEqual(["ACME"]);
     const entries = json<unknown[]>(await onCloud(["time", "list", "--all"]));
