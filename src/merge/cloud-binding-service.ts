@@ -38,10 +38,13 @@ export async function bindToFile(db: Db, firm: Firm, request: BindRequest, clock
         `the cloud firm ${firm.slug ?? firm.name} is already bound to another firm file; integrate into a new cloud firm`,
       );
     }
+    const at = clock.now().toISOString();
     if (request.finish) await linkWaitingUsers(tx, firm.id);
-    else await makeWayForFileStaff(tx, firm.id, request.staff, clock.now().toISOString());
-    await updateSyncState(tx, firm.id, { boundFileId: request.fileId });
-    return { ...state, boundFileId: request.fileId };
+    else await makeWayForFileStaff(tx, firm.id, request.staff, at);
+    // Until `finish`, what the file pushes is its history (see revalidate.ts).
+    const integratedAt = request.finish ? (state.integratedAt ?? at) : state.integratedAt;
+    await updateSyncState(tx, firm.id, { boundFileId: request.fileId, integratedAt });
+    return { ...state, boundFileId: request.fileId, integratedAt };
   });
 }
 

@@ -58,6 +58,8 @@ export async function pushChanges(
     // The skew guard runs before anything is applied: one far-future clock refuses the batch.
     for (const change of request.changes) hlcClock.receive(parseHlc(change.hlc));
     const now = () => clock.now().toISOString();
+    // The integration upload of the file this firm is bound to: the firm's past, as the file has it.
+    const history = state.boundFileId !== null && state.integratedAt === null;
     const scope: FirmScope = { firm, clock, actor: actor.kind === "user" ? actor.user.email : "merge" };
     await updateSyncState(tx, firm.id, { applying: true });
     const results: PushResult[] = [];
@@ -70,7 +72,8 @@ export async function pushChanges(
       minorDigits: firm.minorDigits,
       now,
       tick: () => formatHlc(hlcClock.tick()),
-      check: (table, before, after, lookup) => checkAsAuthor(tx, scope, actor, table, before, after, lookup),
+      check: (table, before, after, lookup) =>
+        checkAsAuthor(tx, scope, actor, table, before, after, lookup, history),
     };
     // A change keeps its author; one without is the pusher's. Only the Merge permission sends
     // changes others made (a shared desktop file's), so nobody acts in a colleague's name.
@@ -165,6 +168,7 @@ async function checkAsAuthor(
   before: Row | undefined,
   after: Row | undefined,
   lookup: LookupField,
+  history: boolean,
 ): Promise<void> {
   if (before && after) {
     const was = await table.access(before, "E", lookup);
@@ -182,7 +186,7 @@ async function checkAsAuthor(
     const rule = await table.access(before, "D", lookup);
     authorize(actor, rule.action, rule.target);
   }
-  if (table.derived) await revalidateEntry(scope, actor, table, before, after, lookup);
+  if (table.derived) await revalidateEntry(scope, actor, table, before, after, lookup, history);
   if (table.name === "staff_group_member" || table.name === "contact_group_member")
     await revalidateMembership(db, scope, actor, table, (after ?? before)!, lookup);
 }

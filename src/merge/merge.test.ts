@@ -40,7 +40,7 @@ import {
 } from "../test-support/merge.js";
 import { seedPractice } from "../test-support/seed.js";
 import { ENGINES } from "../test-support/stores.js";
-import { listConflicts, listLog } from "./journal-store.js";
+import { listConflicts, listLog, updateSyncState } from "./journal-store.js";
 
 /** HLCs follow the machine's clock: "later" means a few milliseconds later. */
 const later = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -640,6 +640,43 @@ describe.each(ENGINES)("the cloud re-validates a pushed change as its service wo
     });
     const fine = await entry({ minutes: 90 });
     expect(await push(SUPERVISOR, "time_entry", fine.id, fine.data)).toMatchObject({ status: "accepted" });
+  });
+
+  it("during the integration upload, a file's history is taken as it is: entries of clients inactive since, before the lock date", async () => {
+    await addClient(cloud.store.db, cloud.scope, { code: "PAST", name: "Past Ltd" });
+    await editClient(cloud.store.db, cloud.scope, "PAST", { status: "inactive" });
+    const firmId = cloud.scope.firm.id;
+    const locked = { ...cloud.scope, firm: { ...cloud.scope.firm, lockDate: "2026-12-31" } };
+    const pushAs = async (data: Record<string, string | number | null>, id: string) => {
+      const hlc = formatHlc({ millis: Date.now(), counter: counter++, replica: "history" });
+      const answer = await pushChanges(
+        cloud.store.db,
+        locked.firm,
+        SUPERVISOR,
+        {
+          schema: SCHEMA_VERSION,
+          replica: "history",
+          batchId: `history-${counter}`,
+          changes: [{ hlc, tbl: "time_entry", rowId: id, op: "put", data, seen: null, author: null }],
+        },
+        clock,
+      );
+      return answer.results[0]!;
+    };
+    const past = await entry({ client_id: await idOf("client", "code", "PAST"), entry_date: "2024-03-01" });
+    const later = await entry({ client_id: await idOf("client", "code", "PAST"), entry_date: "2024-03-02" });
+    await updateSyncState(cloud.store.db, firmId, { boundFileId: "the-file", integratedAt: null });
+    try {
+      expect(await pushAs(past.data, past.id)).toMatchObject({ status: "accepted" });
+      // Integrated: from now on a new entry meets today's rules.
+      await updateSyncState(cloud.store.db, firmId, { integratedAt: "2026-06-15T12:00:00.000Z" });
+      expect(await pushAs(later.data, later.id)).toMatchObject({
+        status: "refused",
+        code: "BEFORE_LOCK_DATE",
+      });
+    } finally {
+      await updateSyncState(cloud.store.db, firmId, { boundFileId: null, integratedAt: null });
+    }
   });
 
   it("a staff member cannot approve their own entry by pushing it approved", async () => {

@@ -7,6 +7,13 @@
  * the cloud's state no longer allows (the client was made inactive meanwhile, an approved entry
  * was edited offline, a lock date moved) or one a modified client made up. Each rule is the
  * service's own pure check, fed from the records the change names.
+ *
+ * The integration upload is different: it carries the firm's past as the file holds it, and
+ * files journaled before merging existed list their records table by table (a client's
+ * inactivity before its years of entries, the firm's lock date before the entries it closed).
+ * So while a cloud firm is bound to a file and not yet integrated, entries are taken as the
+ * file has them: the lock date and the parties' being inactive or closed are not checked.
+ * Authorization, the work code's kind and the minutes still are.
  */
 import { authorize, type Actor } from "../access/authorize.js";
 import { authorizeMembershipChange } from "../access/sharing-service.js";
@@ -42,9 +49,10 @@ export async function revalidateEntry(
   before: Row | undefined,
   after: Row | undefined,
   lookup: LookupField,
+  history = false,
 ): Promise<void> {
   const kind = table.name === "time_entry" ? "time" : "expense";
-  const lockDate = scope.firm.lockDate;
+  const lockDate = history ? null : scope.firm.lockDate;
   if (after && !isEntryStatus(text(after.status))) throw invalid("unknown entry status");
   const placement = (row: Row) => ({
     id: text(row.id),
@@ -86,7 +94,8 @@ export async function revalidateEntry(
       lockDate,
     );
   assertAfterLockDate(text(after.entry_date), lockDate);
-  if (PLACEMENT.some((field) => changed(before, after, field))) await checkParties(after, kind, lookup);
+  if (PLACEMENT.some((field) => changed(before, after, field)))
+    await checkParties(after, kind, lookup, history);
   if (kind === "time" && changed(before, after, "minutes"))
     checkMinutes(after.minutes, scope.firm.timeIncrement);
   if (kind === "expense") checkExpense(before, after);
@@ -99,7 +108,33 @@ export async function revalidateEntry(
  * of the entry's kind and active. A record the cloud lacks is left to the database's reference
  * check, which refuses the change as not found.
  */
-async function checkParties(row: Row, kind: "time" | "expense", lookup: LookupField): Promise<void> {
+async function checkParties(
+  row: Row,
+  kind: "time" | "expense",
+  lookup: LookupField,
+  history: boolean,
+): Promise<void> {
+  const workCodeId = text(row.work_code_id);
+  const workCodeKind = await lookup("work_code", workCodeId, "kind");
+  if (workCodeKind !== undefined) {
+    assertWorkCodeKind(
+      {
+        code: text(await lookup("work_code", workCodeId, "code")),
+        kind: workCodeKind === "expense" ? "expense" : "time",
+        // A work code retired since still names the entries made with it.
+        active: history || (await lookup("work_code", workCodeId, "active")) === 1,
+      },
+      kind,
+    );
+  }
+  const clientId = text(row.client_id);
+  const projectId = typeof row.project_id === "string" ? row.project_id : null;
+  if (projectId) {
+    const projectClient = await lookup("project", projectId, "client_id");
+    if (projectClient !== undefined && projectClient !== clientId)
+      throw invalid("the entry's project belongs to another client");
+  }
+  if (history) return;
   const staffId = text(row.staff_id);
   const staffStatus = await lookup("staff", staffId, "status");
   if (staffStatus !== undefined) {
@@ -112,30 +147,11 @@ async function checkParties(row: Row, kind: "time" | "expense", lookup: LookupFi
       text(row.entry_date),
     );
   }
-  const clientId = text(row.client_id);
   const clientStatus = await lookup("client", clientId, "status");
   if (clientStatus !== undefined && clientStatus !== "active")
     throw new AppError("INACTIVE", `client ${text(await lookup("client", clientId, "code"))} is inactive`);
-  const projectId = typeof row.project_id === "string" ? row.project_id : null;
-  if (projectId) {
-    const projectClient = await lookup("project", projectId, "client_id");
-    if (projectClient !== undefined && projectClient !== clientId)
-      throw invalid("the entry's project belongs to another client");
-    if ((await lookup("project", projectId, "status")) === "closed")
-      throw new AppError("INACTIVE", `project ${text(await lookup("project", projectId, "code"))} is closed`);
-  }
-  const workCodeId = text(row.work_code_id);
-  const workCodeKind = await lookup("work_code", workCodeId, "kind");
-  if (workCodeKind !== undefined) {
-    assertWorkCodeKind(
-      {
-        code: text(await lookup("work_code", workCodeId, "code")),
-        kind: workCodeKind === "expense" ? "expense" : "time",
-        active: (await lookup("work_code", workCodeId, "active")) === 1,
-      },
-      kind,
-    );
-  }
+  if (projectId && (await lookup("project", projectId, "status")) === "closed")
+    throw new AppError("INACTIVE", `project ${text(await lookup("project", projectId, "code"))} is closed`);
 }
 
 /** The time service's minutes: whole, non-zero, at most a day, in the firm's increment. */
