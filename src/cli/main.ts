@@ -8,6 +8,7 @@ import { CommandContext, processIo, type CliIo, type GlobalOptions } from "./con
 import { registerEntryCommands } from "./commands/entries.js";
 import { registerCloudFirmCommands } from "./commands/cloud-firm.js";
 import { registerFirmCommands } from "./commands/firm.js";
+import { registerGenerateCommands } from "./commands/generate.js";
 import { registerImportCommands } from "./commands/import.js";
 import { registerLoginCommands } from "./commands/login.js";
 import { registerProtectionCommands } from "./commands/protection.js";
@@ -34,6 +35,7 @@ const REGISTRATIONS: Register[] = [
   registerMergeCommands,
   registerIntegrateCommands,
   registerDesktopCommands,
+  registerGenerateCommands,
 ];
 
 export function buildProgram(io: CliIo): { program: Command; context: () => CommandContext } {
