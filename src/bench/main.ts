@@ -1,17 +1,24 @@
 /**
- * `npm run bench [-- --quick] [--only NAME]`: measures firmtime end to end, through the real
- * `firmtime` command on real firm files, and writes bench/results/<date>.json.
+ * `npm run bench [-- --quick] [--scale S|M|L] [--only NAME] [--out PATH]`: measures firmtime
+ * end to end, through the real `firmtime` command on real firm files, and writes
+ * bench/results/<date>.json (never over an earlier one) or PATH.
  *
  * Scenario "foundation": create a firm of 100 staff, 2,000 clients and 200,000 time entries
- * through imports, then a detailed one-month report and a year's totals by client.
+ * through imports, then a detailed one-month report and a year's totals by client. The others
+ * each have a module of their own; the generated firm they share is made once per run
+ * (bench-firm.ts) and deleted at the end.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { anchorsScenario } from "./anchors.js";
+import { apiScenario } from "./api-scenario.js";
+import { createBenchFixture, SCALE_NAMES, type Scale, type ScenarioContext } from "./bench-firm.js";
 import { machineDescription, measure, renderFigures, type Figure } from "./harness.js";
+import { latencyScenario } from "./latency-scenario.js";
 import { mergeScenario } from "./merge-scenario.js";
+import { reportFloorScenario } from "./report-floor.js";
 import {
   clientsCsv,
   staffCsv,
@@ -19,6 +26,7 @@ import {
   workCodesCsv,
   type SyntheticFirmSize,
 } from "./synthetic-firm.js";
+import { checkTargets, renderTargets } from "./targets.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = join(root, "bin/firmtime.js");
@@ -31,7 +39,8 @@ function firmtime(args: string[]): number {
   return seconds;
 }
 
-async function foundation(quick: boolean): Promise<Figure[]> {
+/** In `dir`, a folder of the run's fixture: deleted at the end, and at once if all went well. */
+async function foundation(quick: boolean, dir: string): Promise<Figure[]> {
   const size: SyntheticFirmSize = {
     staff: 100,
     clients: 2_000,
@@ -39,7 +48,6 @@ async function foundation(quick: boolean): Promise<Figure[]> {
     year: 2025,
   };
   const runs = quick ? 1 : 3;
-  const dir = mkdtempSync(join(tmpdir(), "firmtime-bench-"));
   const files = {
     staff: join(dir, "staff.csv"),
     clients: join(dir, "clients.csv"),
@@ -133,32 +141,83 @@ async function foundation(quick: boolean): Promise<Figure[]> {
   return figures;
 }
 
-const SCENARIOS: Record<string, (quick: boolean) => Promise<Figure[]>> = { foundation, merge: mergeScenario };
+/** In run order: the API scenario writes entries to the shared cloud, which latency then merges. */
+const SCENARIOS: Record<string, (context: ScenarioContext) => Promise<Figure[]>> = {
+  foundation: (context) => foundation(context.quick, context.fixture.scratch("foundation")),
+  merge: mergeScenario,
+  anchors: anchorsScenario,
+  reports: reportFloorScenario,
+  api: apiScenario,
+  latency: latencyScenario,
+};
+
+interface BenchOptions {
+  quick: boolean;
+  scale: Scale;
+  only?: string;
+  out?: string;
+}
+
+function parseOptions(argv: string[]): BenchOptions {
+  const options: Omit<BenchOptions, "scale"> & { scale?: Scale } = { quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === "--quick") options.quick = true;
+    else if (arg === "--only") options.only = value();
+    else if (arg === "--out") options.out = resolve(value());
+    else if (arg === "--scale") {
+      const scale = value().toUpperCase();
+      if (!(SCALE_NAMES as readonly string[]).includes(scale))
+        throw new Error(`--scale is one of ${SCALE_NAMES.join(", ")}`);
+      options.scale = scale as Scale;
+    } else throw new Error(`unknown option ${arg}; known: --quick, --scale S|M|L, --only NAME, --out PATH`);
+  }
+  if (options.only && !SCENARIOS[options.only])
+    throw new Error(`unknown scenario ${options.only}; known: ${Object.keys(SCENARIOS).join(", ")}`);
+  return { ...options, scale: options.scale ?? (options.quick ? "S" : "M") };
+}
+
+/** bench/results/<date>.json, or <date>-2.json and on if that exists: earlier results stay. */
+function resultsPath(date: string): string {
+  const dir = join(root, "bench/results");
+  mkdirSync(dir, { recursive: true });
+  for (let n = 1; ; n++) {
+    const path = join(dir, `${date}${n === 1 ? "" : `-${n}`}.json`);
+    if (!existsSync(path)) return path;
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
-  const quick = argv.includes("--quick");
-  const onlyIndex = argv.indexOf("--only");
-  const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
-  if (only && !SCENARIOS[only])
-    throw new Error(`unknown scenario ${only}; known: ${Object.keys(SCENARIOS).join(", ")}`);
+  const options = parseOptions(argv);
+  const { quick, scale } = options;
+  const fixture = createBenchFixture();
   const figures: Figure[] = [];
-  for (const [name, run] of Object.entries(SCENARIOS)) {
-    if (only && name !== only) continue;
-    process.stderr.write(`bench: ${name}${quick ? " (quick)" : ""}...\n`);
-    figures.push(...(await run(quick)));
+  try {
+    for (const [name, run] of Object.entries(SCENARIOS)) {
+      if (options.only && name !== options.only) continue;
+      process.stderr.write(`bench: ${name}${quick ? " (quick)" : ""}, firm ${scale}...\n`);
+      figures.push(...(await run({ quick, scale, fixture })));
+    }
+  } finally {
+    await fixture.dispose();
   }
+  const targets = checkTargets(figures);
   const date = new Date().toISOString();
-  const resultsDir = join(root, "bench/results");
-  mkdirSync(resultsDir, { recursive: true });
-  const path = join(resultsDir, `${date.slice(0, 10)}.json`);
+  const path = options.out ?? resultsPath(date.slice(0, 10));
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(
     path,
-    JSON.stringify({ date, quick, machine: machineDescription(), figures }, null, 2) + "\n",
+    JSON.stringify({ date, quick, scale, machine: machineDescription(), figures, targets }, null, 2) + "\n",
   );
-  process.stdout.write(renderFigures(figures) + `\nwritten to ${path}\n`);
+  process.stdout.write(renderFigures(figures) + "\n" + renderTargets(targets) + `\nwritten to ${path}\n`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -1,15 +1,18 @@
 /**
- * Scenario "merge": a desktop firm file integrated with a `firmtime serve` cloud over loopback
- * HTTP (SQLite cloud), then merges:
- * - integration upload: `firmtime integrate` of the whole file, entries per second;
- * - incremental merge after 1% of the entries changed (in-process mergeNow over HTTP);
- * - no-op merge (nothing to send or fetch), in-process, so the figure is the merge itself.
+ * Scenario "merge", on the run's generated firm (M by default):
+ * - the integration upload: `firmtime integrate` of a copy of the firm into a fresh
+ *   `firmtime serve` cloud over loopback HTTP, on SQLite and on PostgreSQL: entries per second,
+ *   wall time, and the peak resident memory of both processes (VmHWM, read from /proc while
+ *   they run);
+ * - on the last SQLite cloud: an incremental merge after 1 % of the entries changed on the
+ *   desktop, and a merge with nothing to do (both in-process `mergeNow` over HTTP, so the
+ *   figure is the merge, not the CLI's start).
+ * `--scale L` measures the same at L: the upload in bounded memory and a no-op merge that does
+ * not grow with the file.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { createCloudClient } from "../cli/backend/cloud-client.js";
 import { credentialFor } from "../cli/backend/credentials.js";
@@ -18,157 +21,208 @@ import { mergeNow } from "../merge/desktop-merge.js";
 import { httpTransport } from "../merge/sync-client.js";
 import { systemClock } from "../store/clock.js";
 import { openFirmFile } from "../store/database.js";
-import { measure, type Figure } from "./harness.js";
 import {
-  clientsCsv,
-  staffCsv,
-  timeEntriesCsv,
-  workCodesCsv,
-  type SyntheticFirmSize,
-} from "./synthetic-firm.js";
+  BENCH_PASSWORD,
+  firmtimeBin,
+  runFirmtime,
+  startFirmtimeServer,
+  type BenchFirm,
+  type RunningServer,
+  type ScenarioContext,
+} from "./bench-firm.js";
+import { measure, type Figure } from "./harness.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const bin = join(root, "bin/firmtime.js");
-const PASSWORD = "bench password, long enough";
+type Engine = "SQLite" | "PostgreSQL";
 
-function firmtime(args: string[], env: Record<string, string>): number {
+/** Peak resident set of a running process so far, in MB (Linux /proc; 0 elsewhere). */
+function peakRssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status);
+    return kb ? Number(kb[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `firmtime ARGS` to completion, watching its peak memory and that of `alsoWatch`. */
+async function runWatched(
+  args: string[],
+  env: Record<string, string>,
+  alsoWatch: number,
+): Promise<{ seconds: number; rssMb: number; otherRssMb: number }> {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: "utf8",
-    maxBuffer: 1 << 30,
+  const child = spawn(process.execPath, [firmtimeBin, ...args], {
+    stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, ...env },
   });
-  if (result.status !== 0) throw new Error(`firmtime ${args.join(" ")} failed: ${result.stderr}`);
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  let rssMb = 0;
+  let otherRssMb = 0;
+  const watch = () => {
+    rssMb = Math.max(rssMb, peakRssMb(child.pid!));
+    otherRssMb = Math.max(otherRssMb, peakRssMb(alsoWatch));
+  };
+  const timer = setInterval(watch, 200);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearInterval(timer);
+  otherRssMb = Math.max(otherRssMb, peakRssMb(alsoWatch));
+  if (code !== 0) throw new Error(`firmtime ${args.join(" ")} failed (${code}): ${stderr}`);
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, rssMb, otherRssMb };
 }
 
-async function startCloud(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [bin, "serve", "--data", dataDir, "--port", "0", "--log-level", "warn"],
-    {
-      stdio: ["ignore", "ignore", "pipe"],
-    },
+interface Upload {
+  seconds: number;
+  desktopRssMb: number;
+  cloudRssMb: number;
+  /** The cloud and the desktop file, still running, for the merges measured after. */
+  cloud: RunningServer;
+  firmUrl: string;
+  desktopFile: string;
+  env: Record<string, string>;
+}
+
+/** A fresh cloud firm on `engine` with the generated firm's Admin, served; then the upload. */
+async function uploadOnce(
+  context: ScenarioContext,
+  firm: BenchFirm,
+  engine: Engine,
+  run: number,
+): Promise<Upload> {
+  const name = `merge-${engine}-${run}`;
+  const dir = context.fixture.scratch(name);
+  const desktopFile = await context.fixture.copyFirm(context.scale, `${name}-desktop`);
+  const where =
+    engine === "SQLite"
+      ? ["--data", join(dir, "data")]
+      : ["--database", await (await context.fixture.postgres()).newDatabase("merge")];
+  const env = { FIRMTIME_CONFIG_DIR: join(dir, "config"), FIRMTIME_PASSWORD: BENCH_PASSWORD };
+  const admin = new BetterSqlite3(desktopFile, { readonly: true });
+  const names = admin
+    .prepare("SELECT first_name AS first, last_name AS last FROM staff WHERE email = ?")
+    .get(firm.adminEmail) as { first: string; last: string };
+  admin.close();
+  runFirmtime(
+    [
+      "firm",
+      "create",
+      ...where,
+      "--name",
+      "Bench & Co",
+      "--slug",
+      "bench",
+      "--admin-email",
+      firm.adminEmail,
+      "--admin-first",
+      names.first,
+      "--admin-last",
+      names.last,
+      "--admin-password",
+      BENCH_PASSWORD,
+    ],
+    env,
   );
-  let console = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr.on("data", (chunk: Buffer) => {
-      console += chunk.toString();
-      const match = /serving at (http:\/\/\S+?)[\s(]/.exec(console);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`cloud exited (${code}): ${console}`)));
-  });
+  const cloud = await startFirmtimeServer(["serve", ...where, "--port", "0", "--log-level", "warn"], env);
+  const firmUrl = `${cloud.url}/f/bench`;
+  process.stderr.write(`bench: integration upload to a ${engine} cloud, run ${run + 1}...\n`);
+  const result = await runWatched(
+    ["integrate", desktopFile, "--cloud", firmUrl, "--as", firm.adminEmail],
+    env,
+    cloud.pid,
+  );
   return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    seconds: result.seconds,
+    desktopRssMb: result.rssMb,
+    cloudRssMb: result.otherRssMb,
+    cloud,
+    firmUrl,
+    desktopFile,
+    env,
   };
 }
 
-export async function mergeScenario(quick: boolean): Promise<Figure[]> {
-  const size: SyntheticFirmSize = {
-    staff: 100,
-    clients: 2_000,
-    timeEntries: quick ? 20_000 : 200_000,
-    year: 2025,
-  };
-  const dir = mkdtempSync(join(tmpdir(), "firmtime-bench-merge-"));
-  const env = { FIRMTIME_CONFIG_DIR: join(dir, "config"), FIRMTIME_PASSWORD: PASSWORD };
+export async function mergeScenario(context: ScenarioContext): Promise<Figure[]> {
+  const firm = await context.fixture.firm(context.scale);
+  const entries = firm.timeEntries + firm.expenseEntries;
   const figures: Figure[] = [];
   const add = (name: string, unit: string, result: Awaited<ReturnType<typeof measure>>, note?: string) =>
     figures.push({ scenario: "merge", name, unit, ...result, note });
-  const file = join(dir, "desk.firm");
+  const runs = context.quick ? 1 : context.scale === "L" ? 1 : 3;
+  let kept: Upload | undefined;
   try {
-    for (const [kind, text] of [
-      ["staff", staffCsv(size)],
-      ["clients", clientsCsv(size)],
-      ["workcodes", workCodesCsv()],
-      ["time", timeEntriesCsv(size, 42)],
-    ] as const) {
-      writeFileSync(join(dir, `${kind}.csv`), text);
-    }
-    firmtime(["init", file, "--firm", "Bench & Co"], env);
-    for (const kind of ["staff", "clients", "workcodes", "time"]) {
-      firmtime(["--file", file, "import", kind, join(dir, `${kind}.csv`)], env);
-    }
-    firmtime(["--file", file, "protection", "on", "--admin", "S1"], env);
-    const cloudDir = join(dir, "cloud");
-    firmtime(
-      [
-        "firm",
-        "create",
-        "--data",
-        cloudDir,
-        "--name",
-        "Bench & Co",
-        "--slug",
-        "bench",
-        "--admin-email",
-        "staff1@firm.example",
-        "--admin-first",
-        "First1",
-        "--admin-last",
-        "Last1",
-        "--admin-password",
-        PASSWORD,
-      ],
-      env,
-    );
-    const cloud = await startCloud(cloudDir);
-    try {
-      const firmUrl = `${cloud.url}/f/bench`;
-      const seconds = firmtime(["integrate", file, "--cloud", firmUrl, "--as", "staff1@firm.example"], env);
+    for (const engine of ["SQLite", "PostgreSQL"] as const) {
+      const uploads: Upload[] = [];
+      for (let run = 0; run < runs; run++) {
+        const upload = await uploadOnce(context, firm, engine, run);
+        uploads.push(upload);
+        if (engine === "SQLite" && run === runs - 1) kept = upload;
+        else await upload.cloud.stop();
+      }
+      const each = (pick: (u: Upload) => number) => measure(uploads.length, (i) => pick(uploads[i]!));
+      const label = `integration upload (${engine} cloud, loopback HTTP)`;
+      const note = `${context.scale}: ${entries} entries (${firm.timeEntries} time, ${firm.expenseEntries} expense), with staff, clients, rates, work codes and permissions`;
+      add(label, "entries/s", await each((u) => entries / u.seconds), note);
+      add(`${label}: wall time`, "s", await each((u) => u.seconds));
       add(
-        "integration upload (SQLite cloud, loopback HTTP)",
-        "entries/s",
-        await measure(1, () => size.timeEntries / seconds),
-        `${size.timeEntries} entries in ${seconds.toFixed(1)} s, with staff, clients, work codes`,
+        `${label} at ${context.scale}: peak RSS of the desktop (integrate)`,
+        "MB",
+        await each((u) => u.desktopRssMb),
       );
+      add(
+        `${label} at ${context.scale}: peak RSS of the cloud (serve)`,
+        "MB",
+        await each((u) => u.cloudRssMb),
+      );
+      // The L upload is about memory; one engine answers it (PostgreSQL's cloud holds less).
+      if (context.scale === "L" && !context.quick) break;
+    }
 
-      const store = await openFirmFile(file);
-      try {
-        const firm = await findOnlyFirm(store.db);
-        const transport = httpTransport(createCloudClient(firmUrl, credentialFor(env, firmUrl).token));
-        const changed = Math.round(size.timeEntries / 100);
+    const { firmUrl, desktopFile, env } = kept!;
+    const store = await openFirmFile(desktopFile);
+    try {
+      const desktopFirm = await findOnlyFirm(store.db);
+      const transport = httpTransport(createCloudClient(firmUrl, credentialFor(env, firmUrl).token));
+      const merge = async () => {
+        const started = process.hrtime.bigint();
+        await mergeNow(store.db, desktopFirm.id, transport, { clock: systemClock });
+        return Number(process.hrtime.bigint() - started) / 1e9;
+      };
+      if (context.scale !== "L") {
+        const changed = Math.round(firm.timeEntries / 100);
         let round = 0;
         add(
-          `incremental merge after 1% of entries changed (${changed})`,
+          `incremental merge after 1% of the entries changed (${changed} time entries)`,
           "s",
-          await measure(quick ? 1 : 3, async () => {
+          await measure(context.quick ? 1 : 3, async () => {
             round++;
-            const raw = new BetterSqlite3(file);
-            raw.function("ftm_author", () => "bench");
-            raw
-              .prepare(`UPDATE time_entry SET description = description || ? WHERE rowid % 100 = ?`)
-              .run(` (edit ${round})`, round % 100);
+            // Another process edits the file, as a second desktop user's session would.
+            const raw = new BetterSqlite3(desktopFile);
+            raw.function("ftm_author", () => firm.adminEmail);
+            const ids = raw
+              .prepare(
+                `SELECT id FROM time_entry WHERE status IN ('draft', 'submitted') AND amount >= 0 ORDER BY id LIMIT ? OFFSET ?`,
+              )
+              .pluck()
+              .all(changed, (round - 1) * changed) as string[];
+            const edit = raw.prepare(`UPDATE time_entry SET description = description || ? WHERE id = ?`);
+            raw.transaction(() => ids.forEach((id) => edit.run(` (edit ${round})`, id)))();
             raw.close();
-            const started = process.hrtime.bigint();
-            await mergeNow(store.db, firm.id, transport, { clock: systemClock });
-            return Number(process.hrtime.bigint() - started) / 1e9;
+            return merge();
           }),
         );
-        add(
-          "no-op merge",
-          "ms",
-          await measure(quick ? 3 : 9, async () => {
-            const started = process.hrtime.bigint();
-            await mergeNow(store.db, firm.id, transport, { clock: systemClock });
-            return Number(process.hrtime.bigint() - started) / 1e6;
-          }),
-          `file of ${size.timeEntries} entries`,
-        );
-      } finally {
-        await store.close();
       }
+      add(
+        `no-op merge at ${context.scale}`,
+        "ms",
+        await measure(context.quick ? 3 : 9, async () => (await merge()) * 1000),
+        `file of ${entries} entries`,
+      );
     } finally {
-      await cloud.stop();
+      await store.close();
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await kept?.cloud.stop();
   }
   return figures;
 }

@@ -1,0 +1,56 @@
+/**
+ * The anchors on a tiny firm file (the demo firm): the raw insert copies every time entry into
+ * a table of the same shape, and PouchDB replication pushes every entry as a document. No
+ * timing is asserted: the figures are the bench's.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoFirm } from "../demo/demo-firm.js";
+import { fixedClock } from "../store/clock.js";
+import { createFirmFile } from "../store/database.js";
+import { entryDocuments, listenPouchRemote, pouchPush, rawInsert, readTimeEntries } from "./anchors.js";
+
+const dir = mkdtempSync(join(tmpdir(), "firmtime-anchors-"));
+const firmFile = join(dir, "demo.firm");
+
+beforeAll(async () => {
+  const store = await createFirmFile(firmFile);
+  try {
+    await seedDemoFirm(store.db, fixedClock("2026-06-15T12:00:00Z"), {
+      password: "demo password, long enough",
+    });
+  } finally {
+    await store.close();
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("bench anchors", () => {
+  it("insert the firm's time entries into a table of the same shape, without its triggers", () => {
+    const entries = readTimeEntries(firmFile);
+    expect(entries.rows.length).toBeGreaterThan(100);
+    expect(entries.schema[0]).toMatch(/^CREATE TABLE "?time_entry"?/);
+    expect(entries.schema.slice(1).every((sql) => sql.startsWith("CREATE INDEX"))).toBe(true);
+
+    const copy = join(dir, "raw.db");
+    expect(rawInsert(entries, copy)).toBeGreaterThan(0);
+    const db = new BetterSqlite3(copy, { readonly: true });
+    try {
+      expect(db.prepare("SELECT * FROM time_entry ORDER BY rowid").raw().all()).toEqual(entries.rows);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("push every entry as a document to express-pouchdb over loopback HTTP", async () => {
+    const entries = readTimeEntries(firmFile);
+    const docs = entryDocuments(entries);
+    expect(docs[0]).toMatchObject({ _id: entries.rows[0]![entries.columns.indexOf("id")] });
+    // pouchPush checks that the remote holds every document, or throws.
+    expect(await pouchPush(docs, listenPouchRemote, 0)).toBeGreaterThan(0);
+  });
+});
