@@ -123,6 +123,9 @@ export async function actorFromToken(
   const row = await findApiTokenByHash(db, sha256(token));
   if (!row || row.revokedAt || row.firmId !== firmId) return undefined;
   const actor = await activeUserActor(db, firmId, row.userId, { tokenId: row.id });
-  if (actor) await touchApiToken(db, row.id, clock.now().toISOString());
+  // As sessions: "last used" to the minute, not a write on every request (a read included).
+  const now = clock.now();
+  const usedAgo = row.lastUsedAt ? now.getTime() - Date.parse(row.lastUsedAt) : Infinity;
+  if (actor && usedAgo > 60_000) await touchApiToken(db, row.id, now.toISOString());
   return actor;
 }

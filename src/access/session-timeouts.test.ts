@@ -52,3 +52,42 @@ describe.each(ENGINES)("session timeouts on %s", (engine) => {
     expect(first.cookie).not.toBe(second.cookie);
   });
 });
+
+describe.each(ENGINES)("API tokens' last use on %s", (engine) => {
+  const clock = movableClock("2026-06-15T08:00:00Z");
+  const server = useTestServer(engine, clock);
+
+  beforeAll(async () => {
+    await newCloudFirm(server, "tok");
+  });
+
+  it("records a token's last use to the minute, without a write on every request", async () => {
+    const session = await signIn(server, "tok", "admin@tok.test");
+    const made = await server.app.inject({
+      method: "POST",
+      url: "/f/tok/api/v1/auth/tokens",
+      headers: session.headers,
+      payload: { name: "bench" },
+    });
+    expect(made.statusCode).toBe(201);
+    const { token, id } = made.json<{ token: string; id: string }>();
+    const bearer = { authorization: `Bearer ${token}` };
+    const lastUsed = async () =>
+      (
+        await server.deps.store.db
+          .selectFrom("api_token")
+          .select("last_used_at")
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).last_used_at;
+    const me = () => server.app.inject({ url: "/f/tok/api/v1/auth/me", headers: bearer });
+    expect((await me()).statusCode).toBe(200);
+    expect(await lastUsed()).toBe("2026-06-15T08:00:00.000Z");
+    clock.advance(30_000);
+    expect((await me()).statusCode).toBe(200);
+    expect(await lastUsed()).toBe("2026-06-15T08:00:00.000Z");
+    clock.advance(31_000);
+    expect((await me()).statusCode).toBe(200);
+    expect(await lastUsed()).toBe("2026-06-15T08:01:01.000Z");
+  });
+});
