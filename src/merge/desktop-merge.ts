@@ -33,7 +33,13 @@ import {
   updateSyncState,
   type SyncState,
 } from "./journal-store.js";
-import type { PullAnswer, PullQuery, PushAnswer, PushRequest } from "./sync-protocol.js";
+import {
+  MAX_PUSH_CHANGES,
+  type PullAnswer,
+  type PullQuery,
+  type PushAnswer,
+  type PushRequest,
+} from "./sync-protocol.js";
 
 /** How a desktop reaches its cloud: HTTP in the product, anything faithful in tests. */
 export interface SyncTransport {
@@ -132,7 +138,8 @@ async function pushAll(
   options: MergeOptions,
   summary: MergeSummary,
 ): Promise<void> {
-  const batchSize = options.batchSize ?? 500;
+  // The most the cloud takes in one push: fewer round trips, and fewer per-batch lookups.
+  const batchSize = options.batchSize ?? MAX_PUSH_CHANGES;
   let state = await readSyncState(db, firmId);
   await assertMayMergeAll(db, state, transport);
   const total = await countUnsent(db, state);

@@ -30,7 +30,7 @@ import { runFirmtime, startServe, type ServeProcess } from "../test-support/serv
 
 const PASSWORD = "correct horse battery staple";
 const KILLS = 30;
-const ENTRIES = 2_000;
+const ENTRIES = 6_000;
 const tmp = mkdtempSync(join(tmpdir(), "firmtime-kill-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -80,7 +80,7 @@ describe("kill -9 during integration and merges", () => {
     ).toBe(0);
     let cloud: ServeProcess = await startServe(cloudArgs);
 
-    // The desktop file: 2,000 entries to upload.
+    // The desktop file: 6,000 entries (enough that a kill lands mid-upload: one takes about a second) to upload.
     const expected = new Map<string, number>(); // entry id -> minutes
     {
       const store = await createFirmFile(file);
@@ -111,8 +111,8 @@ describe("kill -9 during integration and merges", () => {
     }
 
     let kills = 0;
-    const killSomething = async (run: ReturnType<typeof runFirmtime>) => {
-      await new Promise((resolve) => setTimeout(resolve, 150 + pick(900)));
+    const killSomething = async (run: ReturnType<typeof runFirmtime>, within = 900) => {
+      await new Promise((resolve) => setTimeout(resolve, 150 + pick(within)));
       if (pick(2) === 0) {
         if (run.child.exitCode === null && run.child.kill("SIGKILL")) kills++;
       } else if (cloud.child.exitCode === null) {
@@ -129,7 +129,8 @@ describe("kill -9 during integration and merges", () => {
     let integrationRuns = 0;
     for (let done = false; !done; integrationRuns++) {
       const run = runFirmtime(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test"], env);
-      const code = kills < KILLS / 2 ? await killSomething(run) : await run.exited;
+      // Within the upload: the process takes about a second to start and upload.
+      const code = kills < KILLS / 2 ? await killSomething(run, 600) : await run.exited;
       done = code === 0 || /already integrated/.test(run.console());
     }
 
