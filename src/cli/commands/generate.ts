@@ -28,8 +28,8 @@ ${scaleLines()}
 On 2 cores: S about 3 s, M about a minute (a 1.9 GB file), L about 7 minutes (9.5 GB).
 
 The firm: staff in groups (S1 is the managing partner), clients with partner and manager (a few
-large ones carry most of the hours; client FIRM takes internal time; inactive clients have no
-work, as the cloud refuses an inactive client's entries), time and expense work codes, rates
+large ones carry most of the hours; client FIRM takes internal time; inactive clients closed
+before the history starts), time and expense work codes, rates
 with history (staff, work-code and client rates, several effective dates each), and entries on
 workdays in 6-minute steps with about 1 % negative adjustments, priced by the product's own rate
 resolution and rounding. Old work is billed, recent work draft or submitted; no lock date.
