@@ -106,9 +106,15 @@ interface PouchStatic {
 
 const require = createRequire(import.meta.url);
 
+/** PouchDB with these plugins. A plugin changes the one PouchDB class: each is added once. */
+const added = new Set<string>();
 function pouchWith(...plugins: string[]): PouchStatic {
   let pouch = require("pouchdb-core") as PouchStatic;
-  for (const plugin of plugins) pouch = pouch.plugin(require(plugin));
+  for (const plugin of plugins) {
+    if (added.has(plugin)) continue;
+    pouch = pouch.plugin(require(plugin));
+    added.add(plugin);
+  }
   return pouch;
 }
 

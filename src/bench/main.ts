@@ -197,24 +197,48 @@ async function main(argv: string[]): Promise<void> {
   const { quick, scale } = options;
   const fixture = createBenchFixture();
   const figures: Figure[] = [];
+  const failed: { scenario: string; error: string }[] = [];
+  const started = new Date().toISOString();
+  const path = options.out ?? resultsPath(started.slice(0, 10));
+  mkdirSync(dirname(path), { recursive: true });
+  // Written after every scenario: a long run that fails late keeps what it measured.
+  const write = () => {
+    const targets = checkTargets(figures);
+    writeFileSync(
+      path,
+      JSON.stringify(
+        { date: started, quick, scale, machine: machineDescription(), figures, targets, failed },
+        null,
+        2,
+      ) + "\n",
+    );
+    return targets;
+  };
   try {
     for (const [name, run] of Object.entries(SCENARIOS)) {
       if (options.only && name !== options.only) continue;
       process.stderr.write(`bench: ${name}${quick ? " (quick)" : ""}, firm ${scale}...\n`);
-      figures.push(...(await run({ quick, scale, fixture })));
+      try {
+        figures.push(...(await run({ quick, scale, fixture })));
+      } catch (error) {
+        // One broken scenario is reported, and the others still run.
+        const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        process.stderr.write(`bench: ${name} failed: ${text}\n`);
+        failed.push({ scenario: name, error: text.split("\n")[0]! });
+      }
+      write();
     }
   } finally {
     await fixture.dispose();
   }
-  const targets = checkTargets(figures);
-  const date = new Date().toISOString();
-  const path = options.out ?? resultsPath(date.slice(0, 10));
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(
-    path,
-    JSON.stringify({ date, quick, scale, machine: machineDescription(), figures, targets }, null, 2) + "\n",
-  );
+  const targets = write();
   process.stdout.write(renderFigures(figures) + "\n" + renderTargets(targets) + `\nwritten to ${path}\n`);
+  if (failed.length > 0) {
+    process.stderr.write(
+      `bench: ${failed.length} scenario(s) failed: ${failed.map((f) => f.scenario).join(", ")}\n`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, inject } from "vitest";
+import { createDatabase } from "./embedded-postgres.js";
 
 const BIN = fileURLToPath(new URL("../../bin/firmtime.js", import.meta.url));
 
@@ -90,16 +90,7 @@ let databaseCounter = 0;
 
 /** A new, empty database on the test run's embedded PostgreSQL; its URL. */
 export async function newPostgresDatabase(prefix: string): Promise<string> {
-  const baseUrl = inject("postgresUrl");
-  const name = `${prefix}_${process.pid}_${Date.now()}_${databaseCounter++}`;
-  const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return `${baseUrl}/${name}`;
+  return createDatabase(inject("postgresUrl"), `${prefix}_${process.pid}_${Date.now()}_${databaseCounter++}`);
 }
 
 /** The structured log as parsed lines. */

