@@ -72,6 +72,25 @@ export interface RateBook {
   resolve(query: RateQuery): ResolvedRate;
 }
 
+/**
+ * The rate targets an entry's rate may come from, most specific first, as target keys: a book
+ * resolving one entry needs the rates of these targets only.
+ */
+export function rateLevels(query: Omit<RateQuery, "date">): [RateSource, string][] {
+  const { staffId, clientId, projectId, workCodeId } = query;
+  const standard = query.kind !== "expense";
+  const levels: [RateSource, string, boolean][] = [
+    ["project_work_code", `project:${projectId ?? ""}:${workCodeId}`, projectId !== null],
+    ["project", `project:${projectId ?? ""}:`, projectId !== null && standard],
+    ["client_work_code", `client:${clientId}:${workCodeId}`, true],
+    ["client", `client:${clientId}:`, standard],
+    ["staff_work_code", `staff:${staffId}:${workCodeId}`, true],
+    ["staff", `staff:${staffId}:`, standard],
+    ["work_code", `work_code::${workCodeId}`, true],
+  ];
+  return levels.filter(([, , applies]) => applies).map(([source, key]) => [source, key]);
+}
+
 /** Indexes rate rows by target, each target's rows sorted by effective date. */
 export function createRateBook(rows: Iterable<RateRow>): RateBook {
   const byTarget = new Map<string, RateRow[]>();
@@ -105,20 +124,8 @@ export function createRateBook(rows: Iterable<RateRow>): RateBook {
 
   return {
     resolve(query) {
-      const { date, staffId, clientId, projectId, workCodeId } = query;
-      const standard = query.kind !== "expense";
-      const levels: [RateSource, string, boolean][] = [
-        ["project_work_code", `project:${projectId ?? ""}:${workCodeId}`, projectId !== null],
-        ["project", `project:${projectId ?? ""}:`, projectId !== null && standard],
-        ["client_work_code", `client:${clientId}:${workCodeId}`, true],
-        ["client", `client:${clientId}:`, standard],
-        ["staff_work_code", `staff:${staffId}:${workCodeId}`, true],
-        ["staff", `staff:${staffId}:`, standard],
-        ["work_code", `work_code::${workCodeId}`, true],
-      ];
-      for (const [source, key, applies] of levels) {
-        if (!applies) continue;
-        const row = latestOnOrBefore(key, date);
+      for (const [source, key] of rateLevels(query)) {
+        const row = latestOnOrBefore(key, query.date);
         if (row) return { rate: row.rate, source, rateId: row.id };
       }
       return { rate: 0, source: "none", rateId: null };

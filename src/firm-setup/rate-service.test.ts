@@ -3,7 +3,9 @@ import { ALWAYS } from "../domain/rates.js";
 import { exactly, expectRefusedUnchanged, seedPractice, setLockDate } from "../test-support/seed.js";
 import { ENGINES, useTestFirm } from "../test-support/stores.js";
 import { addTimeEntry } from "../time-expense/time-entry-service.js";
-import { deleteRate, listRates, setRate } from "./rate-service.js";
+import { sql } from "kysely";
+import { addClient } from "./client-service.js";
+import { deleteRate, listRates, loadRateBook, loadRateBookFor, setRate } from "./rate-service.js";
 
 describe.each(ENGINES)("rates on %s", (engine) => {
   const t = useTestFirm(engine);
@@ -53,6 +55,51 @@ describe.each(ENGINES)("rates on %s", (engine) => {
     });
     return { rate: added.rate, source: added.rateSource, amount: added.amount };
   };
+
+  it("resolves one entry's rate from its own targets' rates exactly as from the whole firm's", async () => {
+    const id = async (table: "staff" | "client" | "work_code" | "project", column: string, value: string) =>
+      (
+        await t.store.db
+          .selectFrom(table)
+          .select("id")
+          .where(sql.ref(column), "=", value)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const firmId = t.scope.firm.id;
+    const whole = await loadRateBook(t.store.db, firmId);
+    const parties = {
+      staff: [await id("staff", "staff_number", "JD"), await id("staff", "staff_number", "AB")],
+      workCodes: [await id("work_code", "code", "TAX"), await id("work_code", "code", "ADMIN")],
+      projects: [null, await id("project", "code", "AUDIT")],
+    };
+    const clientId = await id("client", "code", "ACME");
+    let compared = 0;
+    for (const staffId of parties.staff)
+      for (const workCodeId of parties.workCodes)
+        for (const projectId of parties.projects)
+          for (const kind of ["time", "expense"] as const) {
+            const query = { staffId, clientId, projectId, workCodeId, kind };
+            const own = await loadRateBookFor(t.store.db, firmId, query);
+            for (const date of ["2026-01-15", "2026-03-15", "2026-05-15", "2026-06-05", "2026-06-15"]) {
+              expect(own.resolve({ ...query, date })).toEqual(whole.resolve({ ...query, date }));
+              compared++;
+            }
+          }
+    expect(compared).toBe(80);
+    // And it reads the entry's targets only: another client's rates are not in it.
+    await addClient(t.store.db, t.scope, { code: "OTHER", name: "Other Ltd" });
+    await setRate(t.store.db, t.scope, { client: "OTHER", rate: 9_900_000, effectiveDate: "2026-01-01" });
+    const otherId = await id("client", "code", "OTHER");
+    const query = {
+      staffId: parties.staff[0]!,
+      clientId,
+      projectId: null,
+      workCodeId: parties.workCodes[0]!,
+      kind: "time" as const,
+    };
+    const own = await loadRateBookFor(t.store.db, firmId, query);
+    expect(own.resolve({ ...query, clientId: otherId, date: "2026-06-15" }).rate).not.toBe(9_900_000);
+  });
 
   it("prices each entry by the most specific level effective on its date", async () => {
     expect(await price("2026-01-15")).toEqual({ rate: 1_500_000, source: "work_code", amount: 15_000 });

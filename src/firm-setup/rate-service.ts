@@ -7,7 +7,14 @@ import { inTransaction } from "../store/transaction.js";
 import { parseIsoDate, todayIn } from "../domain/dates.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { toSafeInteger } from "../domain/money.js";
-import { createRateBook, rateTiming, type RateBook, type RateScope } from "../domain/rates.js";
+import {
+  createRateBook,
+  rateLevels,
+  rateTiming,
+  type RateBook,
+  type RateQuery,
+  type RateScope,
+} from "../domain/rates.js";
 import type { Db } from "../store/database.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { findClient } from "./client-store.js";
@@ -18,6 +25,7 @@ import {
   findRateById,
   insertRate,
   selectRates,
+  selectRatesOfTargets,
   updateRateValue,
   type Rate,
   type RateFilter,
@@ -208,6 +216,19 @@ export async function listRates(db: Db, scope: FirmScope, refs: RateTargetRefs =
 /** All of the firm's rates, indexed for resolving many entries. */
 export async function loadRateBook(db: Db, firmId: string): Promise<RateBook> {
   return createRateBook(await selectRates(db, firmId));
+}
+
+/**
+ * The rates one entry can take (its targets' histories, by the rate table's target index):
+ * what a single create or edit needs, instead of the whole firm's rates.
+ */
+export async function loadRateBookFor(
+  db: Db,
+  firmId: string,
+  query: Omit<RateQuery, "date">,
+): Promise<RateBook> {
+  const keys = rateLevels(query).map(([, key]) => key);
+  return createRateBook(await selectRatesOfTargets(db, firmId, keys));
 }
 
 export interface RateFilterIds {

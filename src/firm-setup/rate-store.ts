@@ -107,6 +107,18 @@ export interface RateFilter {
 }
 
 /** Every rate row of the firm (a firm has at most thousands), for resolution and listing. */
+/** Every rate of these targets (rate target keys), by the (firm, target, date) index. */
+export async function selectRatesOfTargets(db: Db, firmId: string, keys: readonly string[]): Promise<Rate[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom("rate")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("target_key", "in", keys)
+    .execute();
+  return rows.map(rateRowToRate);
+}
+
 export async function selectRates(db: Db, firmId: string, filter: RateFilter = {}): Promise<Rate[]> {
   let query = db.selectFrom("rate").selectAll().where("firm_id", "=", firmId);
   if (filter.scope) query = query.where("scope", "=", filter.scope);

@@ -3,11 +3,11 @@
  * so one entry costs a few lookups and a 200,000-row import costs one query per table.
  */
 import { notFound } from "../domain/errors.js";
-import type { RateBook } from "../domain/rates.js";
+import type { RateBook, RateQuery } from "../domain/rates.js";
 import { clientRowToClient, type Client } from "../firm-setup/client-store.js";
 import { findClient } from "../firm-setup/client-store.js";
 import { findProject, selectProjects, type Project } from "../firm-setup/project-store.js";
-import { loadRateBook } from "../firm-setup/rate-service.js";
+import { loadRateBook, loadRateBookFor } from "../firm-setup/rate-service.js";
 import { findStaff, selectStaff, type Staff } from "../firm-setup/staff-store.js";
 import { findWorkCode, selectWorkCodes, type WorkCode } from "../firm-setup/work-code-store.js";
 import type { Db } from "../store/database.js";
@@ -19,6 +19,8 @@ export interface EntryReferences {
   project(client: Client, ref: string): Promise<Project>;
   workCode(ref: string): Promise<WorkCode>;
   rates(): Promise<RateBook>;
+  /** A book that resolves this entry's rate: the whole firm's once preloaded, else its targets'. */
+  ratesFor(query: Omit<RateQuery, "date">): Promise<RateBook>;
 }
 
 const keyOf = (ref: string): string => (looksLikeId(ref) ? ref.trim() : ref.trim().toUpperCase());
@@ -68,6 +70,11 @@ export function createEntryReferences(
     async rates() {
       rateBook ??= await loadRateBook(db, firmId);
       return rateBook;
+    },
+    async ratesFor(query) {
+      // Bulk work loads the whole book once; a single entry reads only its own targets' rates.
+      if (rateBook || preloaded) return this.rates();
+      return loadRateBookFor(db, firmId, query);
     },
     /** Loads every reference once, for bulk work; afterwards a miss is "not found" without a query. */
     async preload() {

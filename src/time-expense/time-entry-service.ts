@@ -84,14 +84,14 @@ export async function resolveEntryParties(
     throw new AppError("INACTIVE", `project ${client.code}/${project.code} is closed`);
   const workCode = await refs.workCode(input.workCode);
   assertWorkCodeKind(workCode, kind);
-  const resolved = (await refs.rates()).resolve({
-    date,
+  const query = {
     staffId: staff.id,
     clientId: client.id,
     projectId: project?.id ?? null,
     workCodeId: workCode.id,
     kind,
-  });
+  };
+  const resolved = (await refs.ratesFor(query)).resolve({ ...query, date });
   return { date, staff, client, project, workCode, resolved };
 }
 
