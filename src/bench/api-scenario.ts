@@ -14,7 +14,7 @@ import BetterSqlite3 from "better-sqlite3";
 import type { ScenarioContext } from "./bench-firm.js";
 import { measure, type Figure } from "./harness.js";
 import { busiestPeriod } from "./report-floor.js";
-import { seededRandom } from "./synthetic-firm.js";
+import { seededRandom } from "../generate/seeded-random.js";
 
 export const API_CONNECTIONS = 50;
 export const apiFigureName = (load: "create" | "list", what: "requests/s" | "p50" | "p99") =>

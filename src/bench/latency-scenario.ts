@@ -16,7 +16,7 @@ import {
   type ScenarioContext,
 } from "./bench-firm.js";
 import type { Figure } from "./harness.js";
-import { seededRandom } from "./synthetic-firm.js";
+import { seededRandom } from "../generate/seeded-random.js";
 
 export const LATENCY_P50_FIGURE = "change-to-visible latency p50 (desktop edit to cloud read)";
 export const LATENCY_P99_FIGURE = "change-to-visible latency p99 (desktop edit to cloud read)";

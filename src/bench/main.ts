@@ -8,13 +8,18 @@
  * each have a module of their own; the generated firm they share is made once per run
  * (bench-firm.ts) and deleted at the end.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { anchorsScenario } from "./anchors.js";
 import { apiScenario } from "./api-scenario.js";
-import { createBenchFixture, SCALE_NAMES, type Scale, type ScenarioContext } from "./bench-firm.js";
+import {
+  createBenchFixture,
+  runFirmtime,
+  SCALE_NAMES,
+  type Scale,
+  type ScenarioContext,
+} from "./bench-firm.js";
 import { machineDescription, measure, renderFigures, type Figure } from "./harness.js";
 import { latencyScenario } from "./latency-scenario.js";
 import { mergeScenario } from "./merge-scenario.js";
@@ -29,15 +34,8 @@ import {
 import { checkTargets, renderTargets } from "./targets.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const bin = join(root, "bin/firmtime.js");
 
-function firmtime(args: string[]): number {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`firmtime ${args.join(" ")} failed: ${result.stderr}`);
-  return seconds;
-}
+const firmtime = (args: string[]): number => runFirmtime(args);
 
 /** In `dir`, a folder of the run's fixture: deleted at the end, and at once if all went well. */
 async function foundation(quick: boolean, dir: string): Promise<Figure[]> {

@@ -14,7 +14,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { findOnlyFirm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { basicReport, detailedReport } from "../reports/report-service.js";
-import type { Report, ReportGroup } from "../reports/report.js";
+import type { Report, ReportGroup, Totals } from "../reports/report.js";
 import { systemClock } from "../store/clock.js";
 import { openFirmFile } from "../store/database.js";
 import type { ScenarioContext } from "./bench-firm.js";
@@ -25,15 +25,8 @@ export const DETAILED_FLOOR_FIGURE = "detailed report floor: hand-written SQL";
 export const YEAR_FIGURE = "year's totals by client";
 export const YEAR_FLOOR_FIGURE = "year's totals floor: hand-written SQL";
 
-/** Totals as both sides give them, per client. */
-export interface ClientTotals {
-  minutes: number;
-  billableMinutes: number;
-  amount: number;
-  billableAmount: number;
-  timeEntries: number;
-  expenseEntries: number;
-}
+/** Totals as both sides give them, per client: the report's own shape. */
+export type ClientTotals = Totals;
 
 export interface DetailedResult {
   /** Line ids in report order. */

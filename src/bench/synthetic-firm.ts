@@ -3,23 +3,13 @@
  * codes and a year of time entries on workdays, in 6-minute steps, with a few large clients
  * carrying most of the hours and a sprinkling of negative adjustments.
  */
+import { seededRandom } from "../generate/seeded-random.js";
+
 export interface SyntheticFirmSize {
   staff: number;
   clients: number;
   timeEntries: number;
   year: number;
-}
-
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORK_CODES: [code: string, type: "B" | "NB", name: string, rate: string][] = [

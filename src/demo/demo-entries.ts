@@ -4,7 +4,7 @@
  * does: older work approved and billed, last month's submitted, the last two weeks in draft.
  * A seeded random sequence makes every demo the same shape.
  */
-import { seededRandom } from "../bench/synthetic-firm.js";
+import { seededRandom } from "../generate/seeded-random.js";
 import { addDays, todayIn } from "../domain/dates.js";
 import type { EntryStatus } from "../domain/entries.js";
 import { parseQuantity, parseRate } from "../domain/money.js";

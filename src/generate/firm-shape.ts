@@ -17,7 +17,8 @@
  * book (domain/rates.ts) and priced by timeAmount / expenseAmount (domain/money.ts), exactly as
  * the entry services price what people type.
  */
-import { seededRandom } from "../bench/synthetic-firm.js";
+import type { WorkCode } from "../firm-setup/work-code-store.js";
+import { seededRandom } from "./seeded-random.js";
 import type { EntryStatus } from "../domain/entries.js";
 import { invalid } from "../domain/errors.js";
 import {
@@ -123,17 +124,8 @@ export interface ClientRecord {
   rank: number;
 }
 
-export interface WorkCodeRecord {
-  id: string;
-  code: string;
-  kind: "time" | "expense";
-  billable: boolean;
-  name: string;
-  surchargeBp: number;
-  internalNote: string;
-  active: boolean;
-  createdAt: string;
-}
+/** A work code as the firm file holds it (its update time is the generation time). */
+export type WorkCodeRecord = Omit<WorkCode, "updatedAt">;
 
 export interface RateRecord extends RateRow {
   createdAt: string;
