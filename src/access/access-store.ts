@@ -154,6 +154,12 @@ export async function insertAssignment(
   return id;
 }
 
+/** Whether any firm's assignment has this id (ids from elsewhere are checked before reuse). */
+export async function assignmentIdInUse(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom("role_assignment").select("id").where("id", "=", id).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function deleteAssignment(db: Db, firmId: string, id: string): Promise<number> {
   const result = await db
     .deleteFrom("role_assignment")
@@ -242,7 +248,9 @@ export async function loadRights(
   const principals = await principalIdsOf(db, firmId, user);
   const rows = await db
     .selectFrom("role_assignment as a")
-    .innerJoin("role as r", "r.id", "a.role_id")
+    .innerJoin("role as r", (join) =>
+      join.onRef("r.id", "=", "a.role_id").onRef("r.firm_id", "=", "a.firm_id"),
+    )
     .select(["a.scope", "a.entity_id", "a.item_id", "a.principal_kind", "r.grants"])
     .where("a.firm_id", "=", firmId)
     .where("a.principal_id", "in", principals)
@@ -280,20 +288,28 @@ export async function loadRights(
 export async function selectActiveAdminIds(db: Db, firmId: string): Promise<Set<string>> {
   const adminAssignments = db
     .selectFrom("role_assignment as a")
-    .innerJoin("role as r", "r.id", "a.role_id")
+    .innerJoin("role as r", (join) =>
+      join.onRef("r.id", "=", "a.role_id").onRef("r.firm_id", "=", "a.firm_id"),
+    )
     .where("a.firm_id", "=", firmId)
     .where("a.scope", "=", "system")
     .where("r.name", "=", "Admin")
     .where("r.built_in", "=", 1);
   const direct = await adminAssignments
-    .innerJoin("user_account as u", "u.id", "a.principal_id")
+    .innerJoin("user_account as u", (join) =>
+      join.onRef("u.id", "=", "a.principal_id").onRef("u.firm_id", "=", "a.firm_id"),
+    )
     .select("u.id")
     .where("a.principal_kind", "=", "user")
     .where("u.status", "=", "active")
     .execute();
   const viaGroups = await adminAssignments
-    .innerJoin("staff_group_member as m", "m.group_id", "a.principal_id")
-    .innerJoin("user_account as u", "u.staff_id", "m.staff_id")
+    .innerJoin("staff_group_member as m", (join) =>
+      join.onRef("m.group_id", "=", "a.principal_id").onRef("m.firm_id", "=", "a.firm_id"),
+    )
+    .innerJoin("user_account as u", (join) =>
+      join.onRef("u.staff_id", "=", "m.staff_id").onRef("u.firm_id", "=", "m.firm_id"),
+    )
     .select("u.id")
     .where("a.principal_kind", "=", "staff_group")
     .where("u.status", "=", "active")

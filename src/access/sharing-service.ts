@@ -18,6 +18,7 @@ import { findStaffGroupById } from "../firm-setup/staff-group-store.js";
 import type { Db } from "../store/database.js";
 import { inTransaction } from "../store/transaction.js";
 import {
+  assignmentIdInUse,
   deleteAssignment,
   insertAssignment,
   principalIdsOf,
@@ -237,7 +238,9 @@ export async function adoptAssignment(
       principalId: input.principalId,
       createdAt: input.createdAt,
     },
-    input.id,
+    // The id it had elsewhere, unless a record (of any firm) has it: then a new one, so an
+    // upload can neither collide with nor learn of another firm's assignment.
+    (await assignmentIdInUse(db, input.id)) ? undefined : input.id,
   );
   return "created";
 }

@@ -46,10 +46,10 @@ const DETAILED_SQL = `
           SELECT 'expense', id, entry_date, staff_id, client_id, project_id,
                  work_code_id, description, quantity, unit_rate, amount, billable, status
             FROM expense_entry WHERE firm_id = :firm AND entry_date BETWEEN :from AND :to) l
-    JOIN staff s ON s.id = l.staff_id
-    JOIN client c ON c.id = l.client_id
-    JOIN work_code w ON w.id = l.work_code_id
-    LEFT JOIN project p ON p.id = l.project_id
+    JOIN staff s ON s.id = l.staff_id AND s.firm_id = :firm
+    JOIN client c ON c.id = l.client_id AND c.firm_id = :firm
+    JOIN work_code w ON w.id = l.work_code_id AND w.firm_id = :firm
+    LEFT JOIN project p ON p.id = l.project_id AND p.firm_id = :firm
    ORDER BY c.code, c.id, l.date, l.id`;
 
 const YEAR_SQL = `
@@ -69,7 +69,7 @@ const YEAR_SQL = `
                  sum(CASE WHEN billable = 1 THEN amount ELSE 0 END), 0, count(*)
             FROM expense_entry WHERE firm_id = :firm AND entry_date BETWEEN :from AND :to
            GROUP BY client_id) t
-    JOIN client c ON c.id = t.client_id
+    JOIN client c ON c.id = t.client_id AND c.firm_id = :firm
    GROUP BY c.id
    ORDER BY c.code, c.id`;
 

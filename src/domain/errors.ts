@@ -7,6 +7,8 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, title: "Not found" },
   DUPLICATE: { status: 409, title: "Already exists" },
   IN_USE: { status: 409, title: "Still in use" },
+  REFERENCE: { status: 422, title: "Refers to a record that does not exist" },
+  ID_TAKEN: { status: 409, title: "Id not available" },
   WORK_CODE_KIND_MISMATCH: { status: 422, title: "Wrong kind of work code" },
   BEFORE_LOCK_DATE: { status: 422, title: "Dated on or before the lock date" },
   ENTRY_LOCKED: { status: 409, title: "Entry is locked" },

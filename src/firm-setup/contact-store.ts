@@ -106,7 +106,9 @@ async function clientCodesOf(db: Db, firmId: string, contactIds: string[]): Prom
   if (contactIds.length === 0) return byContact;
   const rows = await db
     .selectFrom("contact_client as cc")
-    .innerJoin("client as c", "c.id", "cc.client_id")
+    .innerJoin("client as c", (join) =>
+      join.onRef("c.id", "=", "cc.client_id").onRef("c.firm_id", "=", "cc.firm_id"),
+    )
     .select(["cc.contact_id", "c.code"])
     .where("cc.firm_id", "=", firmId)
     .$if(contactIds.length < 500, (q) => q.where("cc.contact_id", "in", contactIds))
@@ -145,6 +147,7 @@ export async function selectContacts(
           .selectFrom("contact_client as cc")
           .select("cc.contact_id")
           .whereRef("cc.contact_id", "=", "contact.id")
+          .whereRef("cc.firm_id", "=", "contact.firm_id")
           .where("cc.client_id", "=", clientId),
       ),
     );

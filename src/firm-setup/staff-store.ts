@@ -46,7 +46,9 @@ async function groupsOf(db: Db, firmId: string, staffIds: string[]): Promise<Map
   if (staffIds.length === 0) return byStaff;
   const rows = await db
     .selectFrom("staff_group_member as m")
-    .innerJoin("staff_group as g", "g.id", "m.group_id")
+    .innerJoin("staff_group as g", (join) =>
+      join.onRef("g.id", "=", "m.group_id").onRef("g.firm_id", "=", "m.firm_id"),
+    )
     .select(["m.staff_id", "g.name"])
     .where("m.firm_id", "=", firmId)
     .$if(staffIds.length < 500, (q) => q.where("m.staff_id", "in", staffIds))
@@ -128,9 +130,12 @@ export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = 
       eb.exists(
         eb
           .selectFrom("staff_group_member as m")
-          .innerJoin("staff_group as g", "g.id", "m.group_id")
+          .innerJoin("staff_group as g", (join) =>
+            join.onRef("g.id", "=", "m.group_id").onRef("g.firm_id", "=", "m.firm_id"),
+          )
           .select("m.staff_id")
           .whereRef("m.staff_id", "=", "staff.id")
+          .whereRef("m.firm_id", "=", "staff.firm_id")
           .where("g.name", "=", group),
       ),
     );
@@ -143,6 +148,7 @@ export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = 
           .selectFrom("staff_group_member as m")
           .select("m.staff_id")
           .whereRef("m.staff_id", "=", "staff.id")
+          .whereRef("m.firm_id", "=", "staff.firm_id")
           .where("m.group_id", "=", groupId),
       ),
     );
@@ -200,7 +206,9 @@ export async function selectGroups(
 ): Promise<{ id: string; name: string; members: number }[]> {
   const rows = await db
     .selectFrom("staff_group as g")
-    .leftJoin("staff_group_member as m", "m.group_id", "g.id")
+    .leftJoin("staff_group_member as m", (join) =>
+      join.onRef("m.group_id", "=", "g.id").onRef("m.firm_id", "=", "g.firm_id"),
+    )
     .select(["g.id", "g.name", (eb) => eb.fn.count<number>("m.staff_id").as("members")])
     .where("g.firm_id", "=", firmId)
     .groupBy(["g.id", "g.name"])

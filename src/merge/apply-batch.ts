@@ -18,12 +18,14 @@ import {
   applyChange,
   batchLookup,
   changeProblem,
+  checkReferences,
   derivedAmount,
   type ApplyContext,
   type ApplyResult,
   type BatchCache,
   type Row,
 } from "./apply-changes.js";
+import { takeSequenceNumbers } from "./journal-store.js";
 import { parseHlc } from "./hlc.js";
 import { syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";
 
@@ -85,6 +87,7 @@ async function fastLane(
   const values = recordValues(foldRecord([change]));
   if (!Object.keys(table.fields).every((field) => field in values)) return "slow";
   try {
+    if (context.side === "cloud") await checkReferences(table, undefined, values, lookup);
     await context.check?.(table, undefined, values, lookup);
   } catch (error) {
     if (error instanceof AppError) return error;
@@ -117,10 +120,14 @@ async function insertTogether(
       });
       await insertRows(db, table.name, rows);
     }
+    // Each change's sequence number, in the group's order: the firm's next numbers.
+    const first = await takeSequenceNumbers(db, context.firmId, group.length);
+    seqs = new Map(group.map(({ change }, i) => [`${change.tbl}|${change.rowId}`, first + i]));
     await insertRows(
       db,
       "sync_change",
-      group.map(({ change }) => ({
+      group.map(({ change }, i) => ({
+        seq: first + i,
         firm_id: context.firmId,
         hlc: change.hlc,
         replica: parseHlc(change.hlc).replica,
@@ -133,7 +140,6 @@ async function insertTogether(
         author: change.author ?? null,
       })),
     );
-    seqs = await sequenceNumbers(db, context.firmId, group);
     await sql`RELEASE SAVEPOINT apply_batch`.execute(db);
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT apply_batch`.execute(db);
@@ -168,32 +174,4 @@ async function insertRows(db: Db, table: string, rows: readonly Record<string, u
       chunk.map((row) => sql`(${sql.join(columns.map((c) => row[c] ?? null))})`),
     )}`.execute(db);
   }
-}
-
-/** The journal's sequence numbers of the changes just inserted (each is its row's first change). */
-async function sequenceNumbers(
-  db: Db,
-  firmId: string,
-  group: readonly Pending[],
-): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
-  const byTable = new Map<string, string[]>();
-  for (const { change } of group) {
-    const list = byTable.get(change.tbl) ?? [];
-    list.push(change.rowId);
-    byTable.set(change.tbl, list);
-  }
-  for (const [tbl, rowIds] of byTable) {
-    for (let i = 0; i < rowIds.length; i += 1000) {
-      const rows = await db
-        .selectFrom("sync_change")
-        .select(["seq", "row_id"])
-        .where("firm_id", "=", firmId)
-        .where("tbl", "=", tbl)
-        .where("row_id", "in", rowIds.slice(i, i + 1000))
-        .execute();
-      for (const row of rows) found.set(`${tbl}|${row.row_id}`, row.seq);
-    }
-  }
-  return found;
 }

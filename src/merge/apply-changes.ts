@@ -192,11 +192,21 @@ export async function applyChange(
       `the ${table.name.replaceAll("_", " ")} ${change.rowId} does not exist on the cloud`,
     );
   }
+  if (context.side === "cloud" && change.op === "delete" && !current && history.length === 0) {
+    // A firm deletes only what it has: another firm's id, or one never seen, is refused
+    // rather than journaled (it would sit in the firm's journal and reach its desktops).
+    return refused("NOT_FOUND", `the ${label(table)} ${change.rowId} does not exist on the cloud`);
+  }
+  if (context.side === "cloud" && !current && typeof target === "object" && history.length === 0) {
+    const taken = await idTakenElsewhere(db, context.firmId, table, change.rowId);
+    if (taken) return refused(taken.code, taken.message);
+  }
 
   await sql`SAVEPOINT apply_change`.execute(db);
   try {
     const followUps: HeldChange[] = [];
     if (context.side === "cloud" && typeof target === "object") {
+      await checkReferences(table, current, target, lookup);
       target = await keepKeysUnique(db, context, table, change, history, target, followUps);
     }
     const wanted = typeof target === "object" ? target : undefined;
@@ -360,6 +370,48 @@ function targetRow(table: SyncedTable, record: FoldedRecord): Row | "absent" | "
   const values = recordValues(record);
   const complete = Object.keys(table.fields).every((field) => field in values);
   return complete || table.idColumns.length === 0 ? values : "incomplete";
+}
+
+const label = (table: SyncedTable) => table.name.replaceAll("_", " ");
+
+/**
+ * Cloud: every reference a record holds must name a record of the same firm (merge.md). Checked
+ * before the store's composite foreign keys would refuse it, so the answer is a clear refusal,
+ * and the same whether the id is unknown or another firm's (nothing says which firm has it).
+ * Only references the change sets are checked: the others were checked when they were set.
+ */
+export async function checkReferences(
+  table: SyncedTable,
+  current: Row | undefined,
+  wanted: Row,
+  lookup: LookupField,
+): Promise<void> {
+  for (const [column, parent] of Object.entries(table.references ?? {})) {
+    const id = wanted[column];
+    if (id === null || id === undefined || (current && current[column] === id)) continue;
+    if (typeof id === "string" && (await lookup(parent, id, "id")) !== undefined) continue;
+    throw new AppError(
+      "REFERENCE",
+      `the ${label(table)}'s ${column.replace(/_id$/, "").replaceAll("_", " ")} ${String(id)} does not exist on the cloud`,
+    );
+  }
+}
+
+/**
+ * Cloud: a new record's id that a record of another firm already has. Ids are UUIDs born on
+ * their replica, so only a forged change reuses one; it is refused without saying whose it is.
+ */
+async function idTakenElsewhere(
+  db: Db,
+  firmId: string,
+  table: SyncedTable,
+  rowId: string,
+): Promise<AppError | null> {
+  if (table.idColumns.length !== 1) return null; // link rows are named by their firm's records
+  const found = await sql<{ firm_id: string }>`SELECT firm_id FROM ${sql.table(table.name)}
+    WHERE ${sql.ref(table.idColumns[0]!)} = ${rowId}`.execute(db);
+  if (!found.rows.some((row) => row.firm_id !== firmId)) return null;
+  return new AppError("ID_TAKEN", `the id ${rowId} cannot be used for a new ${label(table)}`);
 }
 
 function sameRecord(table: SyncedTable, a: Row | undefined, b: Row | undefined): boolean {

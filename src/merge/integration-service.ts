@@ -392,7 +392,9 @@ async function settleWhatTheCloudDoesNotTake(db: Db, firmId: string, clock: Cloc
     }
     const negativeRates = await tx
       .selectFrom("rate")
-      .innerJoin("work_code", "work_code.id", "rate.work_code_id")
+      .innerJoin("work_code", (join) =>
+        join.onRef("work_code.id", "=", "rate.work_code_id").onRef("work_code.firm_id", "=", "rate.firm_id"),
+      )
       .select(["rate.id", "rate.rate", "rate.effective_date", "work_code.code"])
       .where("rate.firm_id", "=", firmId)
       .where("work_code.kind", "=", "expense")

@@ -177,11 +177,27 @@ export async function findChange(
   return row && { seq: row.seq, cloudSeq: row.cloud_seq };
 }
 
+/**
+ * Takes the firm's next `count` journal sequence numbers; returns the first. The firm's journal
+ * is numbered on its own (migration 0004), under the sync state row the writer already holds.
+ */
+export async function takeSequenceNumbers(db: Db, firmId: string, count: number): Promise<number> {
+  const row = await db
+    .updateTable("sync_state")
+    .set((eb) => ({ last_seq: eb("last_seq", "+", count) }))
+    .where("firm_id", "=", firmId)
+    .returning("last_seq")
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq) - count + 1;
+}
+
 /** Appends a change to the journal; returns its local sequence number. */
 export async function appendChange(db: Db, firmId: string, change: HeldChange): Promise<number> {
-  const row = await db
+  const seq = await takeSequenceNumbers(db, firmId, 1);
+  await db
     .insertInto("sync_change")
     .values({
+      seq,
       firm_id: firmId,
       hlc: change.hlc,
       replica: parseHlc(change.hlc).replica,
@@ -193,9 +209,8 @@ export async function appendChange(db: Db, firmId: string, change: HeldChange): 
       cloud_seq: change.cloudSeq,
       author: change.author ?? null,
     })
-    .returning("seq")
-    .executeTakeFirstOrThrow();
-  return row.seq;
+    .execute();
+  return seq;
 }
 
 export async function removeChange(db: Db, firmId: string, change: Pick<Change, "hlc" | "tbl" | "rowId">) {

@@ -27,6 +27,11 @@ export interface SyncedTable {
   idColumns: readonly string[];
   fields: Readonly<Record<string, FieldType>>;
   unique: readonly UniqueKey[];
+  /**
+   * Reference columns and the table each names. A pushed record may only name records of its
+   * own firm (the store enforces it too, with composite foreign keys; migration 0004).
+   */
+  references?: Readonly<Record<string, string>>;
   /** Entries: the amount is derived from these inputs and recomputed wherever they change. */
   derived?: "time_amount" | "expense_amount";
   access(
@@ -56,6 +61,14 @@ const ENTRY_FIELDS = {
   status: ENTRY_STATUS,
   created_at: "text",
 } as const;
+
+const ENTRY_REFERENCES = {
+  staff_id: "staff",
+  client_id: "client",
+  project_id: "project",
+  work_code_id: "work_code",
+} as const;
+const RATE_REFERENCES = ENTRY_REFERENCES;
 
 const entryAccess =
   (object: "time_entries" | "expense_entries"): SyncedTable["access"] =>
@@ -113,6 +126,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     idColumns: ["group_id", "staff_id"],
     fields: { group_id: "text", staff_id: "text", created_at: "text" },
     unique: [],
+    references: { group_id: "staff_group", staff_id: "staff" },
     access: fixed({ object: "staff_groups" }, { C: "E", D: "E" }),
   },
   {
@@ -138,6 +152,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       created_at: "text",
     },
     unique: [{ columns: ["code"], resolve: { suffix: "code" } }],
+    references: { contact_company_id: "contact_company", partner_id: "staff", manager_id: "staff" },
     access: (row, action) =>
       Promise.resolve({
         action,
@@ -158,6 +173,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       created_at: "text",
     },
     unique: [{ columns: ["client_id", "code"], resolve: { suffix: "code" } }],
+    references: { client_id: "client" },
     access: (row, action) =>
       Promise.resolve({ action, target: { object: "projects", entityId: text(row.client_id) } }),
   },
@@ -175,6 +191,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       created_at: "text",
     },
     unique: [{ columns: ["email"], resolve: { clear: "email" } }],
+    references: { contact_company_id: "contact_company" },
     access: fixed({ object: "contacts" }),
   },
   {
@@ -182,6 +199,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     idColumns: ["contact_id", "client_id"],
     fields: { contact_id: "text", client_id: "text", created_at: "text" },
     unique: [],
+    references: { contact_id: "contact", client_id: "client" },
     access: (row) =>
       Promise.resolve({ action: "E", target: { object: "entities", entityId: text(row.client_id) } }),
   },
@@ -197,6 +215,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     idColumns: ["group_id", "contact_id"],
     fields: { group_id: "text", contact_id: "text", created_at: "text" },
     unique: [],
+    references: { group_id: "contact_group", contact_id: "contact" },
     access: fixed({ object: "contact_groups" }, { C: "E", D: "E" }),
   },
   {
@@ -233,6 +252,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     },
     // Two rates for one target and date cannot both hold; neither can be renamed.
     unique: [{ columns: ["target_key", "effective_date"], resolve: "refuse" }],
+    references: RATE_REFERENCES,
     // The same rules as the rate routes: staff rates by their own object, client and project
     // rates as an edit of the client, work-code rates as an edit of the work code.
     access: async (row, action, lookup) => {
@@ -252,6 +272,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     idColumns: ["id"],
     fields: { ...ENTRY_FIELDS, minutes: "int", rate: "int", rate_source: "text" },
     unique: [],
+    references: ENTRY_REFERENCES,
     derived: "time_amount",
     access: entryAccess("time_entries"),
   },
@@ -267,6 +288,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       receipt_file: "text?",
     },
     unique: [],
+    references: ENTRY_REFERENCES,
     derived: "expense_amount",
     access: entryAccess("expense_entries"),
   },

@@ -129,10 +129,18 @@ function checkedInteger(value: number | string | bigint): number {
 
 function linesOf(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
   return filteredEntries(db, firmId, kind, filter)
-    .innerJoin("staff as s", "s.id", "e.staff_id")
-    .innerJoin("client as c", "c.id", "e.client_id")
-    .innerJoin("work_code as w", "w.id", "e.work_code_id")
-    .leftJoin("project as p", "p.id", "e.project_id")
+    .innerJoin("staff as s", (join) =>
+      join.onRef("s.id", "=", "e.staff_id").onRef("s.firm_id", "=", "e.firm_id"),
+    )
+    .innerJoin("client as c", (join) =>
+      join.onRef("c.id", "=", "e.client_id").onRef("c.firm_id", "=", "e.firm_id"),
+    )
+    .innerJoin("work_code as w", (join) =>
+      join.onRef("w.id", "=", "e.work_code_id").onRef("w.firm_id", "=", "e.firm_id"),
+    )
+    .leftJoin("project as p", (join) =>
+      join.onRef("p.id", "=", "e.project_id").onRef("p.firm_id", "=", "e.firm_id"),
+    )
     .select([
       sql.lit(kind).as("kind"),
       "e.id as id",

@@ -70,10 +70,13 @@ function sqliteStore(connection: BetterSqlite3.Database): Store {
   return { db, engine: "sqlite", close: () => db.destroy() };
 }
 
-/** A fresh SQLite store (for the cloud's data folder or tests); migrates to the latest schema. */
-export async function openSqliteStore(path: string): Promise<Store> {
+/**
+ * A fresh SQLite store (for the cloud's data folder or tests); migrates to the latest schema
+ * (tests of a migration stop at the one before it with `upTo`).
+ */
+export async function openSqliteStore(path: string, options: { upTo?: string } = {}): Promise<Store> {
   const store = sqliteStore(sqliteConnection(path, false));
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, options.upTo);
   return store;
 }
 
@@ -93,7 +96,7 @@ const pgTypes = (types: typeof pg.types): pg.CustomTypesConfig => ({
 
 export async function openPostgresStore(
   connectionString: string,
-  options: { max?: number } = {},
+  options: { max?: number; upTo?: string } = {},
 ): Promise<Store> {
   // pg loads only when a PostgreSQL store is opened: firm-file commands never need it.
   const { default: postgres } = await import("pg");
@@ -103,7 +106,7 @@ export async function openPostgresStore(
     types: pgTypes(postgres.types),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db);
+  await migrateToLatest(db, options.upTo);
   return { db, engine: "postgres", close: () => db.destroy() };
 }
 

@@ -4,18 +4,24 @@ import { AppError } from "../domain/errors.js";
 import * as firmRecords from "./migrations/0001-firm-records.js";
 import * as access from "./migrations/0002-access.js";
 import * as merge from "./migrations/0003-merge.js";
+import * as firmIsolation from "./migrations/0004-firm-isolation.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
   "0002-access": access,
   "0003-merge": merge,
+  "0004-firm-isolation": firmIsolation,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
+/**
+ * Migrates to the latest schema, or (for tests of a migration, with data written under the
+ * schema before it) only up to the migration named `upTo`.
+ */
+export async function migrateToLatest<T>(db: Kysely<T>, upTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider });
-  const { error } = await migrator.migrateToLatest();
+  const { error } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error === undefined) return;
   if (!(error instanceof Error)) throw new Error("migration failed", { cause: error });
   // Kysely reports migrations it does not know (written by a newer build) as "corrupted".

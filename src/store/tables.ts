@@ -278,6 +278,8 @@ export interface SyncStateTable {
   applying: Generated<number>;
   cursor: Generated<number>;
   pushed_upto: Generated<number>;
+  /** The firm's last journal sequence number (each firm numbers its own changes). */
+  last_seq: Generated<number>;
   epoch: string;
   cloud_url: string | null;
   cloud_slug: string | null;
@@ -290,7 +292,8 @@ export interface SyncStateTable {
 }
 
 export interface SyncChangeTable {
-  seq: Generated<number>;
+  /** Per firm: the firm's changes are numbered 1, 2, 3… (sync_state.last_seq). */
+  seq: number;
   firm_id: string;
   hlc: string;
   replica: string;

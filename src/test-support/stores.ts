@@ -16,10 +16,11 @@ export const ENGINES: readonly Engine[] = ["sqlite", "postgres"];
 
 let databaseCounter = 0;
 
-export async function openTestStore(engine: Engine): Promise<Store> {
+/** A fresh store on `engine`, migrated to the latest schema or (`upTo`) to an older one. */
+export async function openTestStore(engine: Engine, upTo?: string): Promise<Store> {
   if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "firmtime-test-"));
-    const store = await openSqliteStore(join(dir, "test.firm"));
+    const store = await openSqliteStore(join(dir, "test.firm"), { upTo });
     return {
       ...store,
       close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
@@ -31,7 +32,7 @@ export async function openTestStore(engine: Engine): Promise<Store> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  return openPostgresStore(`${baseUrl}/${name}`, { max: 4 });
+  return openPostgresStore(`${baseUrl}/${name}`, { max: 4, upTo });
 }
 
 export interface TestFirm {
