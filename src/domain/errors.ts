@@ -28,6 +28,7 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { status: 413, title: "Request too large" },
   CLOCK_SKEW: { status: 409, title: "Clocks disagree" },
   UPGRADE_REQUIRED: { status: 409, title: "Upgrade required" },
+  REPLICA_COPY: { status: 409, title: "A copy of another desktop file" },
   NOT_INTEGRATED: { status: 409, title: "File not integrated" },
   ALREADY_INTEGRATED: { status: 409, title: "Already integrated" },
   FILE_IDENTITY_LOCKED: { status: 409, title: "Integrated file's identity is fixed" },

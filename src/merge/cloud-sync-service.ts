@@ -12,6 +12,7 @@ import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
 import { applyBatch } from "./apply-batch.js";
 import { prefetchBatch, type ApplyContext, type Row } from "./apply-changes.js";
+import { assertSameReplica } from "./replica-copy.js";
 import { revalidateEntry, revalidateMembership } from "./revalidate.js";
 import { createHlcClock, formatHlc, parseHlc } from "./hlc.js";
 import {
@@ -22,6 +23,7 @@ import {
   findRefusals,
   lockSyncState,
   recordRefusal,
+  recordReplicaAck,
   readSyncState,
   saveBatchAnswer,
   updateSyncState,
@@ -53,6 +55,10 @@ export async function pushChanges(
     const state = await lockSyncState(tx, firm.id);
     const stored = await findBatchAnswer(tx, firm.id, request.batchId);
     if (stored) return { ...(JSON.parse(stored) as PushAnswer), head: await headSeq(tx, firm.id) };
+    if (request.acked !== undefined) {
+      const next = request.changes.find((c) => parseHlc(c.hlc).replica === request.replica)?.hlc ?? null;
+      await assertSameReplica(tx, firm.id, { replica: request.replica, acked: request.acked || null, next });
+    }
 
     const hlcClock = createHlcClock(state.replicaId, wallClock, { last: state.clock });
     // The skew guard runs before anything is applied: one far-future clock refuses the batch.
@@ -143,6 +149,13 @@ export async function pushChanges(
         followUps.push({ ...followUp, seq: cloudSeq ?? 0 });
     }
     await updateSyncState(tx, firm.id, { applying: false, clock: hlcClock.last() });
+    // Every change of the pushing replica now has its answer: the mark a copy would be behind.
+    const answered = results
+      .filter((r) => parseHlc(r.hlc).replica === request.replica)
+      .map((r) => r.hlc)
+      .sort()
+      .at(-1);
+    if (answered) await recordReplicaAck(tx, firm.id, request.replica, answered, now());
     const answer: PushAnswer = {
       epoch: state.epoch,
       schema: SCHEMA_VERSION,
@@ -193,6 +206,9 @@ async function checkAsAuthor(
 
 export async function pullChanges(db: Db, firm: Firm, query: PullQuery): Promise<PullAnswer> {
   assertSchema(query.schema);
+  // The desktop pushes before it pulls, so it has every answer: behind is a copy.
+  if (query.acked !== undefined)
+    await assertSameReplica(db, firm.id, { replica: query.replica, acked: query.acked || null, next: null });
   const state = await readSyncState(db, firm.id);
   // Read the head first: every change at or below it has committed (a firm's writers take
   // sequence numbers in commit order), so a cursor moved to it can never skip one.

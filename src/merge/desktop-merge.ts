@@ -19,6 +19,7 @@ import { inTransaction } from "../store/transaction.js";
 import { applyChange, applyPage, rebuildUntilStuck, type ApplyContext } from "./apply-changes.js";
 import type { HeldChange } from "./change.js";
 import { createHlcClock, parseHlc } from "./hlc.js";
+import { becomeOwnReplica } from "./replica-copy.js";
 import {
   addPending,
   appendLog,
@@ -62,6 +63,8 @@ export interface MergeSummary {
   pulled: number;
   conflicts: number;
   epochChanged: boolean;
+  /** Set when the cloud found this file to be a copy and it became a desktop of its own (its new id). */
+  ownReplica?: string;
 }
 
 export interface MergeOptions {
@@ -85,10 +88,18 @@ export async function mergeNow(db: Db, firmId: string, transport: SyncTransport,
   const conflictsBefore = await countConflicts(db, firmId);
   // Pushing and pulling alternate until the queue is empty and the cloud has nothing newer:
   // a page is refused while local changes wait, so a fresh local write sends us back to push.
+  let copyRefusals = 0;
   for (let round = 0; round < 1000; round++) {
-    await pushAll(db, firmId, transport, options, summary);
-    const pulled = await pullAll(db, firmId, transport, options, summary);
-    if (pulled === "done") break;
+    try {
+      await pushAll(db, firmId, transport, options, summary);
+      const pulled = await pullAll(db, firmId, transport, options, summary);
+      if (pulled === "done") break;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "REPLICA_COPY" || summary.ownReplica) throw error;
+      // Asked once more first: another merge of this very file may have moved the mark meanwhile.
+      if (++copyRefusals === 1) continue;
+      summary.ownReplica = await becomeOwnReplica(db, firmId, options.clock.now().toISOString());
+    }
   }
   summary.conflicts = (await countConflicts(db, firmId)) - conflictsBefore;
   await updateSyncState(db, firmId, {
@@ -152,6 +163,7 @@ async function pushAll(
       schema: SCHEMA_VERSION,
       replica: state.replicaId,
       batchId: batchIdOf(state.replicaId, batch),
+      acked: state.ackedHlc ?? "",
       changes: batch.map(({ hlc, tbl, rowId, op, data, seen, author }) => ({
         hlc,
         tbl,
@@ -221,8 +233,13 @@ async function pushAll(
       const unanswered = batch.find((c) => !answered.has(c.seq));
       const settled = unanswered ? unanswered.seq - 1 : batch.at(-1)!.seq;
       const pushedUpto = Math.max(locked.pushedUpto, settled);
-      await updateSyncState(tx, firmId, { applying: false, pushedUpto });
-      return { ...locked, pushedUpto };
+      // The newest change with an answer: what the cloud checks a copy against (replica-copy.ts).
+      const ackedHlc = [locked.ackedHlc ?? "", ...answer.results.map((r) => r.hlc)]
+        .filter((hlc) => hlc === "" || parseHlc(hlc).replica === locked.replicaId)
+        .sort()
+        .at(-1)!;
+      await updateSyncState(tx, firmId, { applying: false, pushedUpto, ackedHlc: ackedHlc || null });
+      return { ...locked, pushedUpto, ackedHlc: ackedHlc || null };
     });
     done += batch.length;
     options.onProgress?.({ phase: "push", done, total: Math.max(total, done) });
@@ -266,6 +283,7 @@ async function pullAll(
       fileId: state.fileId,
       limit: pageSize,
       wait: 0,
+      acked: state.ackedHlc ?? "",
     });
     if (await epochChanged(db, state, answer, summary)) return "push";
     const outcome = await inTransaction(db, async (tx) => {

@@ -27,6 +27,8 @@ export interface SyncState {
   /** What the last merge did, as MergeSummary JSON. */
   lastMerge: string | null;
   boundFileId: string | null;
+  /** Desktop: the newest of its own changes the cloud has answered. */
+  ackedHlc: string | null;
 }
 
 export async function readSyncState(db: Db, firmId: string): Promise<SyncState> {
@@ -50,6 +52,7 @@ export async function readSyncState(db: Db, firmId: string): Promise<SyncState> 
     lastMergeAt: row.last_merge_at,
     lastMerge: row.last_merge,
     boundFileId: row.bound_file_id,
+    ackedHlc: row.acked_hlc,
   };
 }
 
@@ -75,6 +78,7 @@ export type SyncStateChanges = Partial<{
   lastMergeAt: string | null;
   lastMerge: string | null;
   boundFileId: string | null;
+  ackedHlc: string | null;
 }>;
 
 /**
@@ -107,6 +111,7 @@ export async function updateSyncState(db: Db, firmId: string, changes: SyncState
     ...(changes.lastMergeAt !== undefined && { last_merge_at: changes.lastMergeAt }),
     ...(changes.lastMerge !== undefined && { last_merge: changes.lastMerge }),
     ...(changes.boundFileId !== undefined && { bound_file_id: changes.boundFileId }),
+    ...(changes.ackedHlc !== undefined && { acked_hlc: changes.ackedHlc }),
   };
   if (Object.keys(set).length === 0) return;
   await db.updateTable("sync_state").set(set).where("firm_id", "=", firmId).execute();
@@ -375,6 +380,58 @@ export async function countChangesAfter(db: Db, firmId: string, after: number, e
     .where("replica", "<>", excludeReplica)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// --- replicas (copy detection, replica-copy.ts) ---
+
+/** Cloud: the newest change of `replica` it has answered, or null before its first push. */
+export async function readReplicaAck(db: Db, firmId: string, replica: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("sync_replica")
+    .select("acked_hlc")
+    .where("firm_id", "=", firmId)
+    .where("replica_id", "=", replica)
+    .executeTakeFirst();
+  return row?.acked_hlc ?? null;
+}
+
+/** Cloud: moves a replica's answered mark forward (never back). */
+export async function recordReplicaAck(db: Db, firmId: string, replica: string, hlc: string, now: string) {
+  await db
+    .insertInto("sync_replica")
+    .values({ firm_id: firmId, replica_id: replica, acked_hlc: hlc, updated_at: now })
+    .onConflict((oc) =>
+      oc
+        .columns(["firm_id", "replica_id"])
+        .doUpdateSet({ acked_hlc: hlc, updated_at: now })
+        .where("sync_replica.acked_hlc", "<", hlc),
+    )
+    .execute();
+}
+
+/** Cloud: the oldest change of `replica` after `after` it has answered (journaled or refused). */
+export async function firstAnsweredAfter(
+  db: Db,
+  firmId: string,
+  replica: string,
+  after: string,
+): Promise<string | null> {
+  const journaled = await db
+    .selectFrom("sync_change")
+    .select((eb) => eb.fn.min("hlc").as("hlc"))
+    .where("firm_id", "=", firmId)
+    .where("replica", "=", replica)
+    .where("hlc", ">", after)
+    .executeTakeFirst();
+  const refused = await db
+    .selectFrom("sync_refusal")
+    .select((eb) => eb.fn.min("hlc").as("hlc"))
+    .where("firm_id", "=", firmId)
+    .where("hlc", ">", after)
+    .where("hlc", "like", `%-${replica}`)
+    .executeTakeFirst();
+  const found = [journaled?.hlc, refused?.hlc].filter((h): h is string => typeof h === "string").sort();
+  return found[0] ?? null;
 }
 
 // --- conflicts ---

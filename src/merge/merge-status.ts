@@ -4,7 +4,7 @@
  * conflicts or refusals), with the counts behind it.
  */
 import type { Db } from "../store/database.js";
-import { countLog, countUnsent, listConflicts, readSyncState } from "./journal-store.js";
+import { countLog, countUnsent, listConflicts, readSyncState, unsentChanges } from "./journal-store.js";
 import type { MergeSummary } from "./desktop-merge.js";
 import type { CloudSyncState } from "./sync-client.js";
 
@@ -27,7 +27,14 @@ export interface MergeStatus {
 export async function mergeStatus(
   db: Db,
   firmId: string,
-  reachCloud: ((cursor: number, replica: string, fileId: string) => Promise<CloudSyncState>) | null,
+  reachCloud:
+    | ((
+        cursor: number,
+        replica: string,
+        fileId: string,
+        claim: { acked: string | null; next: string | null },
+      ) => Promise<CloudSyncState>)
+    | null,
 ): Promise<MergeStatus> {
   const state = await readSyncState(db, firmId);
   const conflicts = (await listConflicts(db, firmId, "open")).length;
@@ -50,9 +57,19 @@ export async function mergeStatus(
   if (!reachCloud) return { ...base, state: "Offline", reason: "working offline", waitingDown: null };
   let cloud: CloudSyncState;
   try {
-    cloud = await reachCloud(state.cursor, state.replicaId, state.fileId);
+    const next = (await unsentChanges(db, state, 1))[0]?.hlc ?? null;
+    cloud = await reachCloud(state.cursor, state.replicaId, state.fileId, { acked: state.ackedHlc, next });
   } catch (error) {
     return { ...base, state: "Offline", reason: offlineReason(error), waitingDown: null };
+  }
+  if (cloud.copy) {
+    return {
+      ...base,
+      state: "Merge notification",
+      reason:
+        "this file is a copy of another desktop file of the firm: the next merge (firmtime merge FILE) makes it a desktop of its own and fetches the firm again",
+      waitingDown: cloud.waiting,
+    };
   }
   const last = state.lastMerge ? (JSON.parse(state.lastMerge) as MergeSummary) : null;
   const name: MergeStateName =

@@ -21,6 +21,8 @@ export interface CloudSyncState {
   head: number;
   boundFileId: string | null;
   waiting: number | null;
+  /** The asking file is a copy of another desktop file of the firm (asked with `claim`). */
+  copy?: boolean;
   /** The caller, as the cloud knows them. */
   you: { email: string | null; mayMergeForOthers: boolean };
 }
@@ -34,14 +36,29 @@ export function httpTransport(
   client: CloudClient,
   file?: { fileId: string; replica: string },
 ): SyncTransport & {
-  state(after: number, replica: string, fileId?: string): Promise<CloudSyncState>;
+  state(
+    after: number,
+    replica: string,
+    fileId?: string,
+    claim?: { acked: string | null; next: string | null },
+  ): Promise<CloudSyncState>;
   bind(request: BindRequest): Promise<CloudSyncState>;
   uploadPermissions(fileId: string, upload: PermissionsUpload): Promise<PermissionsAnswer>;
 } {
-  const state = (after: number | undefined, replica: string, fileId?: string): Promise<CloudSyncState> =>
+  const state = (
+    after: number | undefined,
+    replica: string,
+    fileId?: string,
+    claim?: { acked: string | null; next: string | null },
+  ): Promise<CloudSyncState> =>
     client.request(
       "GET",
-      `/sync/state?${queryString({ replica, ...(after !== undefined ? { after } : {}), ...(fileId ? { fileId } : {}) })}`,
+      `/sync/state?${queryString({
+        replica,
+        ...(after !== undefined ? { after } : {}),
+        ...(fileId ? { fileId } : {}),
+        ...(claim ? { acked: claim.acked ?? "", ...(claim.next ? { next: claim.next } : {}) } : {}),
+      })}`,
     );
   return {
     async whoAmI() {

@@ -24,10 +24,20 @@ export type SequencedChange = z.infer<typeof sequencedChange>;
 
 export const MAX_PUSH_CHANGES = 1000;
 
+/** The newest of the desktop's own changes it has an answer for ("" or null: none yet). */
+const acked = z
+  .string()
+  .max(80)
+  .regex(/^[0-9a-z-]*$/)
+  .describe(
+    "the newest of this replica's changes the desktop has an answer for; lets the cloud tell a copied file",
+  );
+
 export const pushRequest = z.strictObject({
   schema: z.string().max(60),
   replica: z.string().regex(/^[0-9a-z-]{1,40}$/),
   batchId: z.string().min(1).max(120),
+  acked: acked.nullable().optional(),
   changes: z.array(wireChange).max(MAX_PUSH_CHANGES),
 });
 export type PushRequest = z.infer<typeof pushRequest>;
@@ -70,6 +80,7 @@ export const pullQuery = z.strictObject({
     .optional(),
   /** Long poll: with nothing new, wait up to this many seconds for a change. */
   wait: z.coerce.number().int().min(0).max(60).default(0),
+  acked: acked.optional(),
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 

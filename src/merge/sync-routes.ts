@@ -25,6 +25,7 @@ import { bindToFile } from "./cloud-binding-service.js";
 import { restoreConflict, dismissConflict } from "./conflict-service.js";
 import { countChangesAfter, headSeq, listConflicts, readSyncState } from "./journal-store.js";
 import { applyPermissions } from "./permissions-upload.js";
+import { isCopy } from "./replica-copy.js";
 import {
   permissionsAnswer,
   permissionsUpload,
@@ -47,6 +48,9 @@ const stateAnswer = z.object({
     .int()
     .nullable()
     .describe("changes after `after` made by other replicas (null without `after`)"),
+  copy: z
+    .boolean()
+    .describe("the asking file is a copy of another desktop file (see `acked`); false without `acked`"),
   you: z.object({
     email: z.string().nullable(),
     mayMergeForOthers: z.boolean().describe("merge:E: may send changes other people made"),
@@ -163,6 +167,18 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
             .string()
             .regex(/^[0-9a-z-]{1,40}$/)
             .default("none"),
+          acked: z
+            .string()
+            .max(80)
+            .regex(/^[0-9a-z-]*$/)
+            .optional()
+            .describe("the newest of the replica's changes the desktop has an answer for"),
+          next: z
+            .string()
+            .max(80)
+            .regex(/^[0-9a-z-]*$/)
+            .optional()
+            .describe("the oldest of the replica's changes the desktop has not sent yet"),
         }),
         response: { 200: stateAnswer },
       },
@@ -182,6 +198,13 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
           request.query.after === undefined
             ? null
             : await countChangesAfter(db, firm.id, request.query.after, request.query.replica),
+        copy:
+          request.query.acked !== undefined &&
+          (await isCopy(db, firm.id, {
+            replica: request.query.replica,
+            acked: request.query.acked || null,
+            next: request.query.next || null,
+          })),
         you: you(request.actor),
       };
     },
@@ -211,6 +234,7 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
         head: await headSeq(db, firm.id),
         boundFileId: state.boundFileId,
         waiting: 0,
+        copy: false,
         you: you(request.actor),
       };
     },

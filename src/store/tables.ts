@@ -280,6 +280,8 @@ export interface SyncStateTable {
   pushed_upto: Generated<number>;
   /** The firm's last journal sequence number (each firm numbers its own changes). */
   last_seq: Generated<number>;
+  /** Desktop: the newest of its own changes the cloud has answered (copy detection). */
+  acked_hlc: string | null;
   epoch: string;
   cloud_url: string | null;
   cloud_slug: string | null;
@@ -289,6 +291,14 @@ export interface SyncStateTable {
   last_merge_at: string | null;
   last_merge: string | null;
   bound_file_id: string | null;
+}
+
+/** Cloud: per replica, the newest of its changes the cloud has answered (accepted or refused). */
+export interface SyncReplicaTable {
+  firm_id: string;
+  replica_id: string;
+  acked_hlc: string;
+  updated_at: string;
 }
 
 export interface SyncChangeTable {
@@ -391,4 +401,5 @@ export interface Database {
   sync_batch: SyncBatchTable;
   sync_refusal: SyncRefusalTable;
   sync_pending: SyncPendingTable;
+  sync_replica: SyncReplicaTable;
 }

@@ -45,6 +45,7 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   sync_batch: ["firm_id", "batch_id"],
   sync_refusal: ["firm_id", "hlc", "tbl", "row_id"],
   sync_pending: ["firm_id", "tbl", "row_id"],
+  sync_replica: ["firm_id", "replica_id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;

@@ -151,10 +151,10 @@ export const registerMergeCommands: Register = (program, context) => {
           firmId,
           options.offline
             ? null
-            : async (cursor, replica, fileId) => {
+            : async (cursor, replica, fileId, claim) => {
                 const { readSyncState } = await import("../../merge/journal-store.js");
                 const { cloudUrl } = await readSyncState(store.db, firmId);
-                return (await cloudTransportFor(ctx.io, cloudUrl!)).state(cursor, replica, fileId);
+                return (await cloudTransportFor(ctx.io, cloudUrl!)).state(cursor, replica, fileId, claim);
               },
         );
         ctx.output(status, () => describeStatus(status));

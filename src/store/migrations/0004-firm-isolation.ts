@@ -13,6 +13,11 @@
  * needs its reference is removed. Both are ordinary journaled writes, so every replica of the
  * firm follows. Every other row is kept as it is.
  *
+ * 3. A replica is one file (merge.md): the cloud records, per replica, the newest of its changes
+ *    it has answered (sync_replica), and a desktop the newest it has received an answer for
+ *    (sync_state.acked_hlc). A second file pushing or pulling as the same replica shows itself
+ *    by being behind what the cloud answered that replica (replica-copy.ts).
+ *
  * SQLite cannot change a table's foreign keys in place: each referring table is rebuilt (the
  * documented create-copy-drop-rename procedure) with foreign keys off, inside one transaction
  * that checks every key (PRAGMA foreign_key_check) before it commits.
@@ -96,6 +101,7 @@ export async function up(db: AnyDb): Promise<void> {
 
 async function upPostgres(db: AnyDb): Promise<void> {
   await addLastSeq(db);
+  await addReplicaRecords(db);
   await sql`ALTER TABLE sync_change ALTER COLUMN seq DROP DEFAULT`.execute(db);
   await sql`DROP SEQUENCE IF EXISTS sync_change_seq_seq`.execute(db);
   await sql`ALTER TABLE sync_change DROP CONSTRAINT sync_change_pkey`.execute(db);
@@ -135,6 +141,7 @@ async function upSqlite(db: AnyDb): Promise<void> {
     await sql`BEGIN IMMEDIATE`.execute(db);
     try {
       await addLastSeq(db);
+      await addReplicaRecords(db);
       await dropJournalTriggers(db, false);
       await rebuildSqliteJournal(db);
       for (const parent of PARENTS) {
@@ -170,6 +177,19 @@ async function addLastSeq(db: AnyDb): Promise<void> {
     .execute();
   await sql`UPDATE sync_state SET last_seq = coalesce(
     (SELECT max(c.seq) FROM sync_change c WHERE c.firm_id = sync_state.firm_id), 0)`.execute(db);
+}
+
+/** Copy detection: what each side knows was answered, per replica. */
+async function addReplicaRecords(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable("sync_replica")
+    .addColumn("firm_id", "text", (c) => c.notNull())
+    .addColumn("replica_id", "text", (c) => c.notNull())
+    .addColumn("acked_hlc", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("sync_replica_pk", ["firm_id", "replica_id"])
+    .execute();
+  await db.schema.alterTable("sync_state").addColumn("acked_hlc", "text").execute();
 }
 
 /** SQLite: the journal's sequence stops being the table's rowid, so each firm can number its own. */
