@@ -362,6 +362,42 @@ describe("firmtime CLI on a firm file", () => {
     const result = await runCli(["--file", file, "staff", "list", "--bogus"]);
     expect(result).toEqual({ code: 2, stdout: "", stderr: "firmtime: unknown option '--bogus'\n" });
   });
+
+  it("reports a mistyped option as unknown, with the option it resembles, before missing required ones", async () => {
+    const before = await snapshot(file);
+    const add = [
+      "time",
+      "add",
+      "--staff",
+      "JD",
+      "--client",
+      "ACME",
+      "--workcode",
+      "AUD",
+      "--date",
+      "2026-03-02",
+    ];
+    expect(await runCli(["--file", file, ...add, "--duraton", "1:30"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "firmtime: unknown option '--duraton'; did you mean --duration?\n",
+    });
+    expect(await runCli(["--file", file, "client", "add", "NEW", "--nme", "New Ltd"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "firmtime: unknown option '--nme'; did you mean --name?\n",
+    });
+    // A global option mistyped after the command's name is matched against the globals too.
+    expect((await runCli(["--file", file, "staff", "list", "--jsn"])).stderr).toBe(
+      "firmtime: unknown option '--jsn'; did you mean --json?\n",
+    );
+    // Without a mistake, a missing required option is still named.
+    expect((await runCli(["--file", file, ...add])).stderr).toBe(
+      "firmtime: required option '--duration <time>' not specified\n",
+    );
+    expect((await runCli(["--file", file, ...add, "--duraton", "1:30", "--help"])).code).toBe(0);
+    expect(await snapshot(file)).toEqual(before);
+  });
 });
 
 describe("firm files", () => {
