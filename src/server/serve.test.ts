@@ -190,13 +190,12 @@ describe("firmtime serve on the embedded SQLite default, first run", () => {
 
 describe("firmtime serve with a wrong setting", () => {
   it.each([
-    [["--port", "70000"], /^firmtime: configuration port \(FIRMTIME_PORT\): .*65535/],
-    [
-      ["--database", "foo://db"],
-      /^firmtime: configuration databaseUrl \(FIRMTIME_DATABASE_URL\): must be a postgres:\/\/ URL$/,
-    ],
-    [["--log-level", "loud"], /^firmtime: configuration logLevel \(FIRMTIME_LOG_LEVEL\): /],
-    [["--public-url", "not a url"], /^firmtime: configuration publicUrl \(FIRMTIME_PUBLIC_URL\): /],
+    [["--port", "70000"], /^firmtime: --port "70000": must be a whole number from 0 to 65535/],
+    [["--port", "abc"], /^firmtime: --port "abc": must be a whole number from 0 to 65535/],
+    [["--host", "999.1.1.1"], /^firmtime: --host "999.1.1.1": is not an IP address or a host name$/],
+    [["--database", "foo://db"], /^firmtime: --database: must be a postgres:\/\/ URL$/],
+    [["--log-level", "loud"], /^firmtime: --log-level "loud": /],
+    [["--public-url", "not a url"], /^firmtime: --public-url "not a url": is not a URL/],
   ])("%j: one line, exit 1, nothing started", async (args, message) => {
     const dataDir = join(tmp, `bad-${args[0]!.slice(2)}`);
     const run = runFirmtime(["serve", "--data", dataDir, ...args]);
@@ -219,9 +218,12 @@ describe("firmtime serve with a wrong setting", () => {
   });
 
   it("takes its settings from FIRMTIME_* variables too", async () => {
-    const run = runFirmtime(["serve"], { FIRMTIME_PORT: "-1", FIRMTIME_DATA_DIR: join(tmp, "env") });
+    const run = runFirmtime(["serve"], { FIRMTIME_PORT: "abc", FIRMTIME_DATA_DIR: join(tmp, "env") });
     expect(await run.exited).toBe(1);
-    expect(run.console()).toMatch(/^firmtime: configuration port \(FIRMTIME_PORT\)/);
+    expect(run.console()).toMatch(/^firmtime: FIRMTIME_PORT="abc": must be a whole number from 0 to 65535/);
+    const host = runFirmtime(["serve"], { FIRMTIME_HOST: "999.1.1.1", FIRMTIME_DATA_DIR: join(tmp, "env") });
+    expect(await host.exited).toBe(1);
+    expect(host.console()).toBe('firmtime: FIRMTIME_HOST="999.1.1.1": is not an IP address or a host name\n');
   });
 });
 
