@@ -1,6 +1,7 @@
 /**
  * What `firmtime serve` tells the person who started it: how to create the first firm, which
- * firms it serves, how to sign in to the demo. Text only; serve.ts decides when.
+ * firms it serves, how to sign in to the demo; and what `firmtime desktop` tells (its firm only).
+ * Text only; serve.ts decides when.
  */
 import type { DemoFirm } from "../demo/demo-firm.js";
 import type { Firm } from "../firm-setup/firm-store.js";
@@ -77,6 +78,17 @@ export function firmsText(firms: readonly Firm[], where: Where): string {
     ...shown,
     ...more,
     `Add a firm with: npx firmtime firm create ${storeOption(where)} --name ... --slug ... --admin-email ...`,
+    "",
+  ].join("\n");
+}
+
+/** A desktop's firm file: where its firm is and how its users sign in; no setup, no other firms. */
+export function desktopFirmText(firms: readonly Firm[], publicUrl: string): string {
+  return [
+    ...firms.map((firm) => {
+      const url = firmUrl(publicUrl, firm.slug ?? "?");
+      return `The firm ${firm.name} is at ${url}: its users sign in with their accounts on this file,\nPOST ${url}/api/v1/auth/login {"email", "password"}.`;
+    }),
     "",
   ].join("\n");
 }
