@@ -358,6 +358,32 @@ describe("firmtime CLI on a firm file", () => {
     expect(historical.stderr).toMatch(/historical/);
   });
 
+  it("lists rates with whose they are: staff number, client code, client/project, work code", async () => {
+    const listed = await runCli(["--file", file, "rate", "list"]);
+    const rows = listed.stdout
+      .split("\n")
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => line.split(/\s{2,}/).slice(0, 3));
+    expect(listed.stdout.split("\n")[0]).toMatch(/^Level +Owner +Work code +Effective +Rate/);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["staff", "JD", "2026-01-01"],
+        ["work code", "AUD", "always"],
+        ["work code", "MILE", "always"],
+      ]),
+    );
+    const json = await cliJson<{ scope: string; staffNumber: string | null; workCode: string | null }[]>(
+      file,
+      ["rate", "list", "--staff", "JD"],
+    );
+    expect(json.map((rate) => [rate.scope, rate.staffNumber, rate.workCode])).toContainEqual([
+      "staff",
+      "JD",
+      null,
+    ]);
+  });
+
   it("names a usage error on one line with exit code 2", async () => {
     const result = await runCli(["--file", file, "staff", "list", "--bogus"]);
     expect(result).toEqual({ code: 2, stdout: "", stderr: "firmtime: unknown option '--bogus'\n" });
