@@ -384,6 +384,36 @@ describe("firmtime CLI on a firm file", () => {
     ]);
   });
 
+  it("says when a list shows only part of what matches, and pages with --offset", async () => {
+    const add = ["time", "add", "--staff", "BK", "--client", "ACME", "--workcode", "AUD", "--duration", "1"];
+    for (const day of ["2026-04-01", "2026-04-02", "2026-04-03"])
+      expect((await runCli(["--file", file, ...add, "--date", day])).code).toBe(0);
+    const list = ["--file", file, "time", "list", "--staff", "BK"];
+    const first = await runCli([...list, "--limit", "2"]);
+    expect(first.stdout.split("\n").filter((line) => line.startsWith("2026-04-"))).toHaveLength(2);
+    expect(first.stdout).toMatch(
+      /\nShowing time entries 1-2 of 3; the next with --offset 2 \(--limit n shows more at once, --all every one\)\.\n$/,
+    );
+    const rest = await runCli([...list, "--limit", "2", "--offset", "2"]);
+    expect(rest.stdout).toContain("2026-04-03");
+    expect(rest.stdout).not.toContain("2026-04-01");
+    expect(rest.stdout).toMatch(/\nShowing time entries 3-3 of 3 \(/);
+    // All of it: no note.
+    expect((await runCli([...list])).stdout).not.toContain("Showing");
+    // --json stays an array of the entries shown; the note goes to stderr.
+    const json = await runCli([...list, "--json", "--limit", "1", "--offset", "1"]);
+    expect((JSON.parse(json.stdout) as { date: string }[]).map((entry) => entry.date)).toEqual([
+      "2026-04-02",
+    ]);
+    expect(json.stderr).toBe(
+      "Showing time entries 2-2 of 3; the next with --offset 2 (--limit n shows more at once, --all every one).\n",
+    );
+    expect((await runCli([...list, "--offset", "x"])).stderr).toBe(
+      'firmtime: --offset: "x" is not a whole number (0 or more)\n',
+    );
+    expect((await runCli([...list, "--all", "--offset", "1"])).code).toBe(1);
+  });
+
   it("names a usage error on one line with exit code 2", async () => {
     const result = await runCli(["--file", file, "staff", "list", "--bogus"]);
     expect(result).toEqual({ code: 2, stdout: "", stderr: "firmtime: unknown option '--bogus'\n" });
