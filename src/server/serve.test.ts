@@ -100,8 +100,13 @@ describe("firmtime serve on the embedded SQLite default, first run", () => {
     const text = server.console();
     expect(text).toContain("This server has no firm yet");
     expect(text).toContain(`curl -X POST ${server.url}/setup -H 'content-type: application/json'`);
+    // On --port 0 firm create cannot guess the address: the command carries it.
     expect(text).toContain(
-      `npx firmtime firm create --data '${dataDir}' --name "Smith & Co CPAs" --slug smith`,
+      `npx firmtime firm create --data '${dataDir}' --public-url '${server.url}' --name "Smith & Co CPAs" --slug smith`,
+    );
+    expect(text).toContain("--admin-email ada@smith.example --admin-first Ada --admin-last Lovelace");
+    expect(text).toContain(
+      "The Admin is also a staff member, numbered by their initials (AL for Ada Lovelace)",
     );
     expect(text).toMatch(/--admin-email .* --admin-first .* --admin-last /s);
     expect(token.length).toBeGreaterThanOrEqual(43);
@@ -117,10 +122,12 @@ describe("firmtime serve on the embedded SQLite default, first run", () => {
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({
       firm: { name: "Smith & Co CPAs", slug: "smith", currency: "USD" },
-      admin: { email: "ada@smith.test" },
+      admin: { email: "ada@smith.test", staffNumber: "AA" },
       url: `${server.url}/f/smith`,
     });
-    expect(server.console()).toContain(`First firm created: ${server.url}/f/smith`);
+    expect(server.console()).toContain(
+      `First firm created: ${server.url}/f/smith, with its Admin ada@smith.test (staff member AA)`,
+    );
   });
 
   it("refuses the token a second time, even for another firm", async () => {

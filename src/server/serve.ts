@@ -112,7 +112,8 @@ async function listen(
     config,
     notifyMail: () => background.forEach((work) => work.wake?.()),
   };
-  const onSetup = (url: string) => print(`First firm created: ${url}\n`);
+  const onSetup = (url: string, admin: { email: string; staffNumber: string }) =>
+    print(`First firm created: ${url}, with its Admin ${admin.email} (staff member ${admin.staffNumber})\n`);
   const app = await buildApp(deps, loggerOptions(config.logLevel, options.logStream), [
     setupRoutes(setup?.gate, onSetup),
   ]);
