@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { firmParams, noContent } from "../server/http-schemas.js";
+import { linkDepsOf } from "../server/context.js";
 import type { RouteModule } from "../server/route-modules.js";
 import { activateAccount } from "./invitation-service.js";
 import { changePassword, confirmPasswordReset, requestPasswordReset } from "./password-service.js";
@@ -15,8 +16,6 @@ const linkBody = z
 const RESET_ACCEPTED = "if the email belongs to an active account, a reset link is on its way";
 
 export const registerAccountRoutes: RouteModule = (app, deps) => {
-  const linkDeps = { clock: deps.clock, links: deps.config };
-
   app.post(
     "/auth/activate",
     {
@@ -49,7 +48,7 @@ export const registerAccountRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(deps.store.db, linkDeps, request.firm!, request.body.email);
+      await requestPasswordReset(deps.store.db, linkDepsOf(deps), request.firm!, request.body.email);
       deps.notifyMail();
       return reply.code(202).send({ detail: RESET_ACCEPTED });
     },

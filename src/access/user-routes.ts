@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
+import { linkDepsOf } from "../server/context.js";
 import type { RouteModule } from "../server/route-modules.js";
 import type { UserAccount } from "./account-store.js";
 import { inviteUser, resendInvitation } from "./invitation-service.js";
@@ -37,8 +38,6 @@ const inviteBody = z.union([
 ]);
 
 export const registerUserRoutes: RouteModule = (app, deps) => {
-  const linkDeps = { clock: deps.clock, links: deps.config };
-
   app.get(
     "/users",
     {
@@ -91,7 +90,13 @@ export const registerUserRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request, reply) => {
-      const user = await inviteUser(deps.store.db, linkDeps, request.actor, request.firm!, request.body);
+      const user = await inviteUser(
+        deps.store.db,
+        linkDepsOf(deps),
+        request.actor,
+        request.firm!,
+        request.body,
+      );
       deps.notifyMail();
       return reply.code(201).send(userView(user));
     },
@@ -111,7 +116,7 @@ export const registerUserRoutes: RouteModule = (app, deps) => {
     async (request, reply) => {
       const user = await resendInvitation(
         deps.store.db,
-        linkDeps,
+        linkDepsOf(deps),
         request.actor,
         request.firm!,
         request.params.id,

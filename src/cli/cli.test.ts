@@ -358,9 +358,101 @@ describe("firmtime CLI on a firm file", () => {
     expect(historical.stderr).toMatch(/historical/);
   });
 
+  it("lists rates with whose they are: staff number, client code, client/project, work code", async () => {
+    const listed = await runCli(["--file", file, "rate", "list"]);
+    const rows = listed.stdout
+      .split("\n")
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => line.split(/\s{2,}/).slice(0, 3));
+    expect(listed.stdout.split("\n")[0]).toMatch(/^Level +Owner +Work code +Effective +Rate/);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["staff", "JD", "2026-01-01"],
+        ["work code", "AUD", "always"],
+        ["work code", "MILE", "always"],
+      ]),
+    );
+    const json = await cliJson<{ scope: string; staffNumber: string | null; workCode: string | null }[]>(
+      file,
+      ["rate", "list", "--staff", "JD"],
+    );
+    expect(json.map((rate) => [rate.scope, rate.staffNumber, rate.workCode])).toContainEqual([
+      "staff",
+      "JD",
+      null,
+    ]);
+  });
+
+  it("says when a list shows only part of what matches, and pages with --offset", async () => {
+    const add = ["time", "add", "--staff", "BK", "--client", "ACME", "--workcode", "AUD", "--duration", "1"];
+    for (const day of ["2026-04-01", "2026-04-02", "2026-04-03"])
+      expect((await runCli(["--file", file, ...add, "--date", day])).code).toBe(0);
+    const list = ["--file", file, "time", "list", "--staff", "BK"];
+    const first = await runCli([...list, "--limit", "2"]);
+    expect(first.stdout.split("\n").filter((line) => line.startsWith("2026-04-"))).toHaveLength(2);
+    expect(first.stdout).toMatch(
+      /\nShowing time entries 1-2 of 3; the next with --offset 2 \(--limit n shows more at once, --all every one\)\.\n$/,
+    );
+    const rest = await runCli([...list, "--limit", "2", "--offset", "2"]);
+    expect(rest.stdout).toContain("2026-04-03");
+    expect(rest.stdout).not.toContain("2026-04-01");
+    expect(rest.stdout).toMatch(/\nShowing time entries 3-3 of 3 \(/);
+    // All of it: no note.
+    expect((await runCli([...list])).stdout).not.toContain("Showing");
+    // --json stays an array of the entries shown; the note goes to stderr.
+    const json = await runCli([...list, "--json", "--limit", "1", "--offset", "1"]);
+    expect((JSON.parse(json.stdout) as { date: string }[]).map((entry) => entry.date)).toEqual([
+      "2026-04-02",
+    ]);
+    expect(json.stderr).toBe(
+      "Showing time entries 2-2 of 3; the next with --offset 2 (--limit n shows more at once, --all every one).\n",
+    );
+    expect((await runCli([...list, "--offset", "x"])).stderr).toBe(
+      'firmtime: --offset: "x" is not a whole number (0 or more)\n',
+    );
+    expect((await runCli([...list, "--all", "--offset", "1"])).code).toBe(1);
+  });
+
   it("names a usage error on one line with exit code 2", async () => {
     const result = await runCli(["--file", file, "staff", "list", "--bogus"]);
     expect(result).toEqual({ code: 2, stdout: "", stderr: "firmtime: unknown option '--bogus'\n" });
+  });
+
+  it("reports a mistyped option as unknown, with the option it resembles, before missing required ones", async () => {
+    const before = await snapshot(file);
+    const add = [
+      "time",
+      "add",
+      "--staff",
+      "JD",
+      "--client",
+      "ACME",
+      "--workcode",
+      "AUD",
+      "--date",
+      "2026-03-02",
+    ];
+    expect(await runCli(["--file", file, ...add, "--duraton", "1:30"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "firmtime: unknown option '--duraton'; did you mean --duration?\n",
+    });
+    expect(await runCli(["--file", file, "client", "add", "NEW", "--nme", "New Ltd"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "firmtime: unknown option '--nme'; did you mean --name?\n",
+    });
+    // A global option mistyped after the command's name is matched against the globals too.
+    expect((await runCli(["--file", file, "staff", "list", "--jsn"])).stderr).toBe(
+      "firmtime: unknown option '--jsn'; did you mean --json?\n",
+    );
+    // Without a mistake, a missing required option is still named.
+    expect((await runCli(["--file", file, ...add])).stderr).toBe(
+      "firmtime: required option '--duration <time>' not specified\n",
+    );
+    expect((await runCli(["--file", file, ...add, "--duraton", "1:30", "--help"])).code).toBe(0);
+    expect(await snapshot(file)).toEqual(before);
   });
 });
 

@@ -409,6 +409,9 @@ describe.each(ENGINES)("the CLI on a cloud prints what it prints on a firm file 
       ["--json", "time", "approve", "{t1}"],
       ["time", "list", "--status", "approved"],
       ["time", "list", "--limit", "2"],
+      ["time", "list", "--limit", "1", "--offset", "1"],
+      ["--json", "time", "list", "--limit", "1", "--offset", "2"],
+      ["time", "list", "--offset", "99"],
       ["time", "delete", "{t2}"],
       {
         args: [
@@ -449,6 +452,7 @@ describe.each(ENGINES)("the CLI on a cloud prints what it prints on a firm file 
       ["expense", "edit", "{e1}", "--quantity", "50"],
       ["expense", "status", "submitted", "{e1}"],
       ["--json", "expense", "list", "--status", "submitted"],
+      ["expense", "list", "--limit", "1"],
     ]);
     const add = [
       "time",

@@ -72,9 +72,14 @@ describe.each(ENGINES)("firmtime firm create [%s]", (engine: Engine) => {
       PASSWORD,
       "--public-url",
       "https://cloud.example",
+      "--admin-number",
+      "ADA",
     ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe(
+      "Created firm Firm smith and its Admin Ada Admin <ada@smith.test>, who is also staff member ADA.",
+    );
     expect(result.stdout).toContain("url:");
     expect(result.stdout).toContain("https://cloud.example/f/smith");
     await withStore(async (db) => {
@@ -92,7 +97,7 @@ describe.each(ENGINES)("firmtime firm create [%s]", (engine: Engine) => {
     expect(JSON.parse(result.stdout)).toMatchObject({
       firm: { name: "Firm jones", slug: "jones", currency: "USD" },
       url: "http://127.0.0.1:8080/f/jones",
-      admin: { email: "ada@jones.test", staffNumber: "AA", status: "active" },
+      admin: { email: "ada@jones.test", name: "Ada Admin", staffNumber: "AA", status: "active" },
     });
   });
 
@@ -131,6 +136,10 @@ describe.each(ENGINES)("firmtime firm create [%s]", (engine: Engine) => {
   it("prints the activation link and how to use it as text", async () => {
     const result = await create(where.args, "green");
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe(
+      "Created firm Firm green and its Admin Ada Admin <ada@green.test>, who is also staff member AA" +
+        " (their initials: --admin-number gives another).",
+    );
     expect(result.stdout).toMatch(/activation: +http:\/\/127\.0\.0\.1:8080\/f\/green\/activate\?token=/);
     expect(result.stdout).toContain("curl -X POST http://127.0.0.1:8080/f/green/api/v1/auth/activate");
   });
@@ -169,6 +178,6 @@ describe("firmtime firm create with a wrong setting", () => {
   it("names it in one line", async () => {
     const result = await create(["--database", "mysql://x"], "smith", ["--admin-password", PASSWORD]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^firmtime: configuration databaseUrl .*postgres:\/\/ URL\n$/);
+    expect(result.stderr).toBe("firmtime: --database: must be a postgres:// URL\n");
   });
 });

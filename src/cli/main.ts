@@ -2,7 +2,7 @@
  * The `firmtime` command. Each capability registers its commands from its own file under
  * commands/. Errors a user can cause print one line and exit 1; usage errors exit 2.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, type ParseOptionsResult } from "commander";
 import { isAppError } from "../domain/errors.js";
 import { CommandContext, processIo, type CliIo, type GlobalOptions } from "./context.js";
 import { registerEntryCommands } from "./commands/entries.js";
@@ -38,8 +38,41 @@ const REGISTRATIONS: Register[] = [
   registerGenerateCommands,
 ];
 
+/**
+ * Commander checks a command's required options before its unknown ones, so a mistyped
+ * `--duraton` was reported as a missing `--duration`. Here a command without subcommands reports
+ * an unknown option as soon as its options are parsed, before the required ones are checked.
+ */
+class FirmtimeCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new FirmtimeCommand(name);
+  }
+
+  override parseOptions(argv: string[]): ParseOptionsResult {
+    const parsed = super.parseOptions(argv);
+    // The first unknown argument starts the unknown ones; help flags land there too and win.
+    const [first] = parsed.unknown;
+    if (this.commands.length === 0 && first?.startsWith("-") && !parsed.unknown.some(isHelpFlag)) {
+      // Commander's own report, with its "did you mean" suggestion (not in its typings, but the
+      // method it calls for this after the required options); the plain message otherwise.
+      (this as unknown as { unknownOption?: (flag: string) => never }).unknownOption?.(first);
+      this.error(`error: unknown option '${first}'`, { code: "commander.unknownOption" });
+    }
+    return parsed;
+  }
+}
+
+const isHelpFlag = (arg: string) => arg === "-h" || arg === "--help";
+
+/** Commander's message as one line: "unknown option '--x'; did you mean --y?". */
+const oneLine = (message: string): string =>
+  message
+    .replace(/^error: /, "")
+    .replace(/\n\(Did you mean (.+)\?\)$/, "; did you mean $1?")
+    .replace(/\s*\n\s*/g, " ");
+
 export function buildProgram(io: CliIo): { program: Command; context: () => CommandContext } {
-  const program = new Command("firmtime")
+  const program = new FirmtimeCommand("firmtime")
     .description("Time & billing and practice management for accounting firms")
     .option("-f, --file <path>", "the firm file (default: $FIRMTIME_FILE)")
     .option(
@@ -77,7 +110,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         error.exitCode === 0
       )
         return 0;
-      io.stderr(`firmtime: ${error.message.replace(/^error: /, "")}\n`);
+      io.stderr(`firmtime: ${oneLine(error.message)}\n`);
       return 2;
     }
     if (isAppError(error)) {

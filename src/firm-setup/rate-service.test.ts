@@ -5,7 +5,7 @@ import { ENGINES, useTestFirm } from "../test-support/stores.js";
 import { addTimeEntry } from "../time-expense/time-entry-service.js";
 import { sql } from "kysely";
 import { addClient } from "./client-service.js";
-import { deleteRate, listRates, loadRateBook, loadRateBookFor, setRate } from "./rate-service.js";
+import { deleteRate, getRate, listRates, loadRateBook, loadRateBookFor, setRate } from "./rate-service.js";
 
 describe.each(ENGINES)("rates on %s", (engine) => {
   const t = useTestFirm(engine);
@@ -239,6 +239,32 @@ describe.each(ENGINES)("rates on %s", (engine) => {
     } finally {
       await setLockDate(t, null);
     }
+  });
+
+  it("names each rate's owner by its codes: staff, client, client/project, work code", async () => {
+    const owners = (await listRates(t.store.db, t.scope, {})).map((rate) => [
+      rate.scope,
+      rate.staffNumber,
+      rate.clientCode,
+      rate.projectCode,
+      rate.workCode,
+    ]);
+    expect(owners).toEqual(
+      expect.arrayContaining([
+        ["staff", "JD", null, null, null],
+        ["staff", "JD", null, null, "TAX"],
+        ["client", null, "ACME", null, null],
+        ["client", null, "ACME", null, "TAX"],
+        ["project", null, "ACME", "AUDIT", null],
+        ["project", null, "ACME", "AUDIT", "TAX"],
+        ["work_code", null, null, null, "TAX"],
+      ]),
+    );
+    // Nothing else is named: a rate's row joins only its own owner.
+    expect(owners.every(([scope, staff]) => (scope === "staff") === (staff !== null))).toBe(true);
+    expect(owners.every(([scope, , , project]) => (scope === "project") === (project !== null))).toBe(true);
+    const [one] = await listRates(t.store.db, t.scope, { client: "ACME", project: "AUDIT" });
+    expect(await getRate(t.store.db, t.scope, one!.id)).toEqual(one);
   });
 
   it("refuses to set or delete a rate effective before the lock date", async () => {

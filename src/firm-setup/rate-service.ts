@@ -23,13 +23,16 @@ import {
   deleteRateRow,
   findRateAt,
   findRateById,
+  findRateWithOwnerById,
   insertRate,
   selectRates,
+  selectRatesForListing,
   selectRatesOfTargets,
   updateRateValue,
   type Rate,
   type RateFilter,
   type RateTarget,
+  type RateWithOwner,
 } from "./rate-store.js";
 import { nowIso, type FirmScope } from "./scope.js";
 import { findStaff } from "./staff-store.js";
@@ -173,7 +176,7 @@ export async function setRate(db: Db, scope: FirmScope, input: SetRateInput): Pr
 }
 
 export async function getRate(db: Db, scope: FirmScope, id: string): Promise<ListedRate> {
-  const rate = await findRateById(db, scope.firm.id, id.trim());
+  const rate = await findRateWithOwnerById(db, scope.firm.id, id.trim());
   if (!rate) throw notFound("rate", id);
   return { ...rate, timing: rateTiming(rate.effectiveDate, todayIn(scope.clock.now()), scope.firm.lockDate) };
 }
@@ -188,7 +191,7 @@ export async function deleteRate(db: Db, scope: FirmScope, id: string): Promise<
   });
 }
 
-export interface ListedRate extends Rate {
+export interface ListedRate extends RateWithOwner {
   timing: "historical" | "current" | "future";
 }
 
@@ -206,7 +209,7 @@ export async function listRates(db: Db, scope: FirmScope, refs: RateTargetRefs =
     if (target.projectId) filter.projectId = target.projectId;
   }
   const today = todayIn(scope.clock.now());
-  const rates = await selectRates(db, firmId, filter);
+  const rates = await selectRatesForListing(db, firmId, filter);
   return rates.map((rate) => ({
     ...rate,
     timing: rateTiming(rate.effectiveDate, today, scope.firm.lockDate),
@@ -242,7 +245,7 @@ export interface RateFilterIds {
 /** Rates matching already-resolved ids (callers check the ids exist in the firm first). */
 export async function listRatesWhere(db: Db, scope: FirmScope, filter: RateFilterIds): Promise<ListedRate[]> {
   const today = todayIn(scope.clock.now());
-  const rates = await selectRates(db, scope.firm.id, filter);
+  const rates = await selectRatesForListing(db, scope.firm.id, filter);
   return rates.map((rate) => ({
     ...rate,
     timing: rateTiming(rate.effectiveDate, today, scope.firm.lockDate),

@@ -119,6 +119,80 @@ export async function selectRatesOfTargets(db: Db, firmId: string, keys: readonl
   return rows.map(rateRowToRate);
 }
 
+/** Whose a rate is, by the codes people know: a project rate names its client's code too. */
+export interface RateOwnerCodes {
+  staffNumber: string | null;
+  clientCode: string | null;
+  projectCode: string | null;
+  workCode: string | null;
+}
+
+export type RateWithOwner = Rate & RateOwnerCodes;
+
+function selectRatesWithOwners(db: Db, firmId: string) {
+  return db
+    .selectFrom("rate")
+    .leftJoin("staff", "staff.id", "rate.staff_id")
+    .leftJoin("project", "project.id", "rate.project_id")
+    .leftJoin("client", (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb("client.id", "=", eb.ref("rate.client_id")),
+          eb("client.id", "=", eb.ref("project.client_id")),
+        ]),
+      ),
+    )
+    .leftJoin("work_code", "work_code.id", "rate.work_code_id")
+    .selectAll("rate")
+    .select([
+      "staff.staff_number as owner_staff_number",
+      "client.code as owner_client_code",
+      "project.code as owner_project_code",
+      "work_code.code as owner_work_code",
+    ])
+    .where("rate.firm_id", "=", firmId);
+}
+
+type RateWithOwnerRow = Selectable<RateTable> & {
+  owner_staff_number: string | null;
+  owner_client_code: string | null;
+  owner_project_code: string | null;
+  owner_work_code: string | null;
+};
+
+const rowToRateWithOwner = (row: RateWithOwnerRow): RateWithOwner => ({
+  ...rateRowToRate(row),
+  staffNumber: row.owner_staff_number,
+  clientCode: row.owner_client_code,
+  projectCode: row.owner_project_code,
+  workCode: row.owner_work_code,
+});
+
+/** Rates for listing, each with its owner's codes. */
+export async function selectRatesForListing(
+  db: Db,
+  firmId: string,
+  filter: RateFilter = {},
+): Promise<RateWithOwner[]> {
+  let query = selectRatesWithOwners(db, firmId);
+  if (filter.scope) query = query.where("rate.scope", "=", filter.scope);
+  if (filter.staffId) query = query.where("rate.staff_id", "=", filter.staffId);
+  if (filter.clientId) query = query.where("rate.client_id", "=", filter.clientId);
+  if (filter.projectId) query = query.where("rate.project_id", "=", filter.projectId);
+  if (filter.workCodeId) query = query.where("rate.work_code_id", "=", filter.workCodeId);
+  const rows = await query.orderBy("rate.target_key").orderBy("rate.effective_date").execute();
+  return rows.map(rowToRateWithOwner);
+}
+
+export async function findRateWithOwnerById(
+  db: Db,
+  firmId: string,
+  id: string,
+): Promise<RateWithOwner | undefined> {
+  const row = await selectRatesWithOwners(db, firmId).where("rate.id", "=", id).executeTakeFirst();
+  return row ? rowToRateWithOwner(row) : undefined;
+}
+
 export async function selectRates(db: Db, firmId: string, filter: RateFilter = {}): Promise<Rate[]> {
   let query = db.selectFrom("rate").selectAll().where("firm_id", "=", firmId);
   if (filter.scope) query = query.where("scope", "=", filter.scope);

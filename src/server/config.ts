@@ -2,22 +2,34 @@
  * The server's configuration: one validated, frozen object built at start-up from flags and
  * FIRMTIME_* environment variables. A wrong setting stops start-up with a message naming it.
  */
+import { isIP } from "node:net";
 import { z } from "zod";
 import { invalid } from "../domain/errors.js";
 import { DEFAULT_CONFIG } from "./config-defaults.js";
 
+/** A DNS name of letters, digits and dashes; all-numeric names are IPv4 addresses or mistakes. */
+const HOST_NAME =
+  /^(?=.{1,253}$)(?!\d+(\.\d+)*$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i;
+
+const PORT = "must be a whole number from 0 to 65535 (0: any free port)";
+
 const configSchema = z
   .object({
-    host: z.string().min(1),
-    port: z.coerce.number().int().min(0).max(65_535),
+    host: z
+      .string()
+      .refine((host) => isIP(host) !== 0 || HOST_NAME.test(host), "is not an IP address or a host name"),
+    port: z.preprocess(
+      (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+      z.number({ error: PORT }).int(PORT).min(0, PORT).max(65_535, PORT),
+    ),
     /** Folder for the embedded SQLite store (the default), or a postgres:// URL. */
     dataDir: z.string().min(1),
     databaseUrl: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
       .optional(),
-    /** The address people reach the server at, used in emailed links. */
-    publicUrl: z.url(),
+    /** The address people reach the server at, used in emailed links; default http://HOST:PORT. */
+    publicUrl: z.url({ error: "is not a URL (such as https://time.example.com)" }).optional(),
     sessionIdleMinutes: z.coerce
       .number()
       .int()
@@ -48,7 +60,7 @@ const configSchema = z
   })
   .strict();
 
-export type ServerConfig = Readonly<z.infer<typeof configSchema>>;
+export type ServerConfig = Readonly<z.infer<typeof configSchema> & { publicUrl: string }>;
 
 export { DEFAULT_CONFIG };
 
@@ -65,22 +77,63 @@ const ENV_NAMES: Record<string, string> = {
   sessionAbsoluteHours: "FIRMTIME_SESSION_ABSOLUTE_HOURS",
 };
 
-/** Flags win over the environment, which wins over the defaults. */
+/** The command-line flag of each setting that has one (serve, firm create, desktop). */
+const FLAG_NAMES: Record<string, string> = {
+  host: "--host",
+  port: "--port",
+  dataDir: "--data",
+  databaseUrl: "--database",
+  publicUrl: "--public-url",
+  smtpUrl: "--smtp-url",
+  logLevel: "--log-level",
+};
+
+/** Settings whose values may hold a password, and so never appear in a message. */
+const SECRET_VALUED = new Set(["databaseUrl", "smtpUrl"]);
+
+/** The address of host:port as a URL (an IPv6 address goes in brackets). */
+export const addressUrl = (host: string, port: number | string): string =>
+  `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+
+/**
+ * Flags win over the environment, which wins over the defaults. A wrong setting is named as the
+ * person gave it: the flag (`--port abc`) or the variable (`FIRMTIME_PORT=abc`).
+ */
 export function loadConfig(
   flags: Record<string, unknown>,
   env: Record<string, string | undefined>,
 ): ServerConfig {
-  const fromEnv: Record<string, unknown> = {};
+  const given: Record<string, Given> = {};
+  const merged: Record<string, unknown> = { ...DEFAULT_CONFIG };
   for (const [key, name] of Object.entries(ENV_NAMES))
-    if (env[name] !== undefined && env[name] !== "") fromEnv[key] = env[name];
-  const merged: Record<string, unknown> = { ...DEFAULT_CONFIG, ...fromEnv };
-  for (const [key, value] of Object.entries(flags)) if (value !== undefined) merged[key] = value;
-  merged.publicUrl ??= `http://${String(merged.host)}:${String(merged.port)}`;
+    if (env[name] !== undefined && env[name] !== "") {
+      merged[key] = env[name];
+      given[key] = { name, flag: false };
+    }
+  for (const [key, value] of Object.entries(flags))
+    if (value !== undefined) {
+      merged[key] = value;
+      given[key] = { name: FLAG_NAMES[key] ?? key, flag: true };
+    }
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const key = String(issue.path[0] ?? "config");
-    throw invalid(`configuration ${key}${ENV_NAMES[key] ? ` (${ENV_NAMES[key]})` : ""}: ${issue.message}`);
+    const key = String(issue.path[0] ?? "");
+    throw invalid(`${describeSetting(key, merged[key], given[key])}: ${issue.message}`);
   }
-  return Object.freeze(parsed.data);
+  const config = parsed.data;
+  return Object.freeze({ ...config, publicUrl: config.publicUrl ?? addressUrl(config.host, config.port) });
+}
+
+interface Given {
+  /** The flag (--port) or the variable (FIRMTIME_PORT) the setting came from. */
+  name: string;
+  flag: boolean;
+}
+
+/** `--port "abc"`, `FIRMTIME_PORT="abc"`, or `configuration port` for a built-in value. */
+function describeSetting(key: string, value: unknown, given: Given | undefined): string {
+  if (!given) return `configuration ${key}`;
+  if (SECRET_VALUED.has(key)) return given.name;
+  return `${given.name}${given.flag ? " " : "="}${JSON.stringify(String(value))}`;
 }

@@ -3,6 +3,7 @@
  * actor behind the request, and the services' dependencies.
  */
 import type { Actor } from "../access/authorize.js";
+import type { LinkDeps } from "../access/link-service.js";
 import type { Firm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import type { Clock } from "../store/clock.js";
@@ -12,6 +13,10 @@ import type { ServerConfig } from "./config.js";
 export interface ServerDeps {
   store: Store;
   clock: Clock;
+  /**
+   * Replaced once, right after listening, when the public URL follows the address actually bound
+   * (--port 0, no --public-url): read it while handling a request, never copy it at registration.
+   */
   config: ServerConfig;
   /** Wakes the mail deliverer after an email is queued (tests and the server both pass one). */
   notifyMail: () => void;
@@ -35,3 +40,9 @@ export function scopeOf(firm: Firm, deps: ServerDeps, actor: Actor): FirmScope {
   const who = actor.kind === "user" ? actor.user.email : actor.kind;
   return { firm, clock: deps.clock, actor: who };
 }
+
+/**
+ * What the one-time link services need, as of this request: emailed links start with the public
+ * URL the server settled on (see ServerDeps.config). Call it in a handler, not when registering.
+ */
+export const linkDepsOf = (deps: ServerDeps): LinkDeps => ({ clock: deps.clock, links: deps.config });

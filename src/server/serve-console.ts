@@ -1,11 +1,13 @@
 /**
  * What `firmtime serve` tells the person who started it: how to create the first firm, which
- * firms it serves, how to sign in to the demo. Text only; serve.ts decides when.
+ * firms it serves, how to sign in to the demo; and what `firmtime desktop` tells (its firm only).
+ * Text only; serve.ts decides when.
  */
 import type { DemoFirm } from "../demo/demo-firm.js";
 import type { Firm } from "../firm-setup/firm-store.js";
 import { hidePassword } from "./cloud-store.js";
-import type { ServerConfig } from "./config.js";
+import { DEFAULT_CONFIG } from "./config-defaults.js";
+import { addressUrl, type ServerConfig } from "./config.js";
 import type { SetupGate } from "./first-run.js";
 import { firmUrl } from "./setup-routes.js";
 
@@ -21,10 +23,19 @@ function storeOption(where: Where): string {
     : `--data ${quote(where.dataDir)}`;
 }
 
+/** --public-url, when this server's address is not the one firm create assumes (a port not 8080). */
+function publicUrlOption(where: Where): string {
+  const assumed = addressUrl(DEFAULT_CONFIG.host, DEFAULT_CONFIG.port);
+  return where.publicUrl.replace(/\/+$/, "") === assumed ? "" : ` --public-url ${quote(where.publicUrl)}`;
+}
+
+/** The example Admin of the advice: the README's (whose quick start adds staff member JD, Jane Doe). */
+const EXAMPLE_ADMIN = { email: "ada@smith.example", first: "Ada", last: "Lovelace" };
+
 export function firmCreateCommand(where: Where): string {
   return (
-    `npx firmtime firm create ${storeOption(where)} --name "Smith & Co CPAs" --slug smith --currency USD \\\n` +
-    `       --admin-email you@smith.example --admin-first Jane --admin-last Doe`
+    `npx firmtime firm create ${storeOption(where)}${publicUrlOption(where)} --name "Smith & Co CPAs" --slug smith \\\n` +
+    `       --currency USD --admin-email ${EXAMPLE_ADMIN.email} --admin-first ${EXAMPLE_ADMIN.first} --admin-last ${EXAMPLE_ADMIN.last}`
   );
 }
 
@@ -34,9 +45,9 @@ export function setupCurl(publicUrl: string, token: string): string {
     firmName: "Smith & Co CPAs",
     slug: "smith",
     currency: "USD",
-    adminEmail: "you@smith.example",
-    adminFirstName: "Jane",
-    adminLastName: "Doe",
+    adminEmail: EXAMPLE_ADMIN.email,
+    adminFirstName: EXAMPLE_ADMIN.first,
+    adminLastName: EXAMPLE_ADMIN.last,
     password: "a long passphrase",
   };
   return `curl -X POST ${publicUrl.replace(/\/+$/, "")}/setup -H 'content-type: application/json' \\\n       -d ${quote(JSON.stringify(body))}`;
@@ -60,6 +71,9 @@ export function firstRunText(where: Where, setup: { gate: SetupGate; token: stri
     "",
     "     which prints the Admin's one-time activation link (or add --admin-password to set it now).",
     "",
+    "The Admin is also a staff member, numbered by their initials (AL for Ada Lovelace) unless",
+    '--admin-number (or "adminStaffNumber" in the setup request) gives another.',
+    "",
     `The firm then lives at ${firmUrl(where.publicUrl, "smith")}: its users sign in with`,
     `POST ${firmUrl(where.publicUrl, "smith")}/api/v1/auth/login {"email", "password"}.`,
     "To explore a ready-made demo firm instead, start the server with --demo.",
@@ -77,6 +91,17 @@ export function firmsText(firms: readonly Firm[], where: Where): string {
     ...shown,
     ...more,
     `Add a firm with: npx firmtime firm create ${storeOption(where)} --name ... --slug ... --admin-email ...`,
+    "",
+  ].join("\n");
+}
+
+/** A desktop's firm file: where its firm is and how its users sign in; no setup, no other firms. */
+export function desktopFirmText(firms: readonly Firm[], publicUrl: string): string {
+  return [
+    ...firms.map((firm) => {
+      const url = firmUrl(publicUrl, firm.slug ?? "?");
+      return `The firm ${firm.name} is at ${url}: its users sign in with their accounts on this file,\nPOST ${url}/api/v1/auth/login {"email", "password"}.`;
+    }),
     "",
   ].join("\n");
 }

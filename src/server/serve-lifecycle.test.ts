@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectOutbox } from "../mail/outbox-store.js";
 import { systemClock } from "../store/clock.js";
 import type { Engine } from "../store/database.js";
 import { newPostgresDatabase } from "../test-support/serve-process.js";
@@ -45,13 +46,13 @@ describe.each(ENGINES)("startServer [%s]", (engine: Engine) => {
     settings.dataDir = join(tmp, engine);
     if (engine === "postgres") settings.databaseUrl = await newPostgresDatabase("ft_lifecycle");
   });
-  const start = (startBackground: StartBackground[], logStream?: Writable) =>
+  const start = (startBackground: StartBackground[], logStream?: Writable, print = (_: string) => {}) =>
     startServer({
       config: loadConfig({ ...settings, port: 0, logLevel: "info" }, {}),
       publicUrlGiven: false,
       demo: false,
       clock: systemClock,
-      print: () => {},
+      print,
       logStream,
       startBackground,
     });
@@ -71,6 +72,60 @@ describe.each(ENGINES)("startServer [%s]", (engine: Engine) => {
     expect(server.app.server.listening).toBe(false);
     expect(await storeIsOpen(server.deps)).toBe(false);
     expect(log).toContain('"msg":"stopped"');
+  });
+
+  it("with --port 0 and no public URL, emailed links carry the port it listens on", async () => {
+    let console = "";
+    const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const server = await start([], quiet, (text) => void (console += text));
+    try {
+      const token = /"token":"([\w-]+)"/.exec(console)![1]!;
+      const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        });
+      const admin = { email: "ada@links.test", password: "correct horse battery staple" };
+      const setup = await post("/setup", {
+        token,
+        firmName: "Links & Co",
+        slug: "links",
+        adminEmail: admin.email,
+        adminFirstName: "Ada",
+        adminLastName: "Admin",
+        password: admin.password,
+      });
+      expect(setup.status, await setup.clone().text()).toBe(201);
+      // A reset (public) and an invitation (signed in): both kinds of emailed link.
+      expect((await post("/f/links/api/v1/auth/password-reset", { email: admin.email })).status).toBe(202);
+      const login = await post("/f/links/api/v1/auth/login", admin);
+      const session = {
+        cookie: login.headers.getSetCookie()[0]!.split(";")[0]!,
+        "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken,
+      };
+      const staff = await post(
+        "/f/links/api/v1/staff",
+        { staffNumber: "JD", firstName: "Jane", lastName: "Doe", email: "jane@links.test" },
+        session,
+      );
+      expect(staff.status, await staff.clone().text()).toBe(201);
+      const staffId = ((await staff.json()) as { id: string }).id;
+      expect((await post("/f/links/api/v1/users", { staffId }, session)).status).toBe(201);
+
+      const links = (await selectOutbox(server.deps.store.db)).map(
+        (mail) => /https?:\/\/\S+token=\S+/.exec(mail.text)![0],
+      );
+      expect(links).toHaveLength(2);
+      for (const link of links) {
+        expect(new URL(link).origin).toBe(server.url);
+        expect(new URL(link).port).not.toBe("0");
+        // The page comes with the web app; what matters is that the link reaches this server.
+        expect((await fetch(link)).headers.get("content-type")).toContain("application/problem+json");
+      }
+    } finally {
+      await server.stop();
+    }
   });
 
   it("when a background start fails, stops those started and the app, closes the store, and fails", async () => {

@@ -100,8 +100,13 @@ describe("firmtime serve on the embedded SQLite default, first run", () => {
     const text = server.console();
     expect(text).toContain("This server has no firm yet");
     expect(text).toContain(`curl -X POST ${server.url}/setup -H 'content-type: application/json'`);
+    // On --port 0 firm create cannot guess the address: the command carries it.
     expect(text).toContain(
-      `npx firmtime firm create --data '${dataDir}' --name "Smith & Co CPAs" --slug smith`,
+      `npx firmtime firm create --data '${dataDir}' --public-url '${server.url}' --name "Smith & Co CPAs" --slug smith`,
+    );
+    expect(text).toContain("--admin-email ada@smith.example --admin-first Ada --admin-last Lovelace");
+    expect(text).toContain(
+      "The Admin is also a staff member, numbered by their initials (AL for Ada Lovelace)",
     );
     expect(text).toMatch(/--admin-email .* --admin-first .* --admin-last /s);
     expect(token.length).toBeGreaterThanOrEqual(43);
@@ -117,10 +122,12 @@ describe("firmtime serve on the embedded SQLite default, first run", () => {
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({
       firm: { name: "Smith & Co CPAs", slug: "smith", currency: "USD" },
-      admin: { email: "ada@smith.test" },
+      admin: { email: "ada@smith.test", staffNumber: "AA" },
       url: `${server.url}/f/smith`,
     });
-    expect(server.console()).toContain(`First firm created: ${server.url}/f/smith`);
+    expect(server.console()).toContain(
+      `First firm created: ${server.url}/f/smith, with its Admin ada@smith.test (staff member AA)`,
+    );
   });
 
   it("refuses the token a second time, even for another firm", async () => {
@@ -190,13 +197,12 @@ describe("firmtime serve on the embedded SQLite default, first run", () => {
 
 describe("firmtime serve with a wrong setting", () => {
   it.each([
-    [["--port", "70000"], /^firmtime: configuration port \(FIRMTIME_PORT\): .*65535/],
-    [
-      ["--database", "foo://db"],
-      /^firmtime: configuration databaseUrl \(FIRMTIME_DATABASE_URL\): must be a postgres:\/\/ URL$/,
-    ],
-    [["--log-level", "loud"], /^firmtime: configuration logLevel \(FIRMTIME_LOG_LEVEL\): /],
-    [["--public-url", "not a url"], /^firmtime: configuration publicUrl \(FIRMTIME_PUBLIC_URL\): /],
+    [["--port", "70000"], /^firmtime: --port "70000": must be a whole number from 0 to 65535/],
+    [["--port", "abc"], /^firmtime: --port "abc": must be a whole number from 0 to 65535/],
+    [["--host", "999.1.1.1"], /^firmtime: --host "999.1.1.1": is not an IP address or a host name$/],
+    [["--database", "foo://db"], /^firmtime: --database: must be a postgres:\/\/ URL$/],
+    [["--log-level", "loud"], /^firmtime: --log-level "loud": /],
+    [["--public-url", "not a url"], /^firmtime: --public-url "not a url": is not a URL/],
   ])("%j: one line, exit 1, nothing started", async (args, message) => {
     const dataDir = join(tmp, `bad-${args[0]!.slice(2)}`);
     const run = runFirmtime(["serve", "--data", dataDir, ...args]);
@@ -219,9 +225,12 @@ describe("firmtime serve with a wrong setting", () => {
   });
 
   it("takes its settings from FIRMTIME_* variables too", async () => {
-    const run = runFirmtime(["serve"], { FIRMTIME_PORT: "-1", FIRMTIME_DATA_DIR: join(tmp, "env") });
+    const run = runFirmtime(["serve"], { FIRMTIME_PORT: "abc", FIRMTIME_DATA_DIR: join(tmp, "env") });
     expect(await run.exited).toBe(1);
-    expect(run.console()).toMatch(/^firmtime: configuration port \(FIRMTIME_PORT\)/);
+    expect(run.console()).toMatch(/^firmtime: FIRMTIME_PORT="abc": must be a whole number from 0 to 65535/);
+    const host = runFirmtime(["serve"], { FIRMTIME_HOST: "999.1.1.1", FIRMTIME_DATA_DIR: join(tmp, "env") });
+    expect(await host.exited).toBe(1);
+    expect(host.console()).toBe('firmtime: FIRMTIME_HOST="999.1.1.1": is not an IP address or a host name\n');
   });
 });
 

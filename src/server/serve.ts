@@ -20,7 +20,7 @@ import type { ServerConfig } from "./config.js";
 import type { ServerDeps } from "./context.js";
 import { openSetupGate } from "./first-run.js";
 import { loggerOptions } from "./logging.js";
-import { demoText, firmsText, firstRunText } from "./serve-console.js";
+import { demoText, desktopFirmText, firmsText, firstRunText } from "./serve-console.js";
 import { setupRoutes } from "./setup-routes.js";
 
 /** Work that runs beside the HTTP server for its whole life, such as the mail deliverer. */
@@ -58,6 +58,11 @@ export interface ServeOptions {
   startBackground?: readonly StartBackground[];
   /** What the banner says is served (default: the configured store). */
   storeDescription?: string;
+  /**
+   * The cloud (the default) offers first-run setup and tells how to add firms; a desktop serves
+   * its firm file's one firm, and tells only where it is and how to sign in.
+   */
+  role?: "cloud" | "desktop";
 }
 
 export interface RunningServer {
@@ -97,7 +102,9 @@ async function listen(
   const { config, clock, print } = options;
   const served = options.storeDescription ?? describeStore(config);
   const firms = await selectFirms(store.db);
-  const setup = firms.length === 0 ? openSetupGate(clock, config.linkValidHours * 3_600_000) : undefined;
+  const desktop = options.role === "desktop";
+  const setup =
+    firms.length === 0 && !desktop ? openSetupGate(clock, config.linkValidHours * 3_600_000) : undefined;
   const background: BackgroundWork[] = [];
   const deps: ServerDeps = {
     store,
@@ -105,7 +112,8 @@ async function listen(
     config,
     notifyMail: () => background.forEach((work) => work.wake?.()),
   };
-  const onSetup = (url: string) => print(`First firm created: ${url}\n`);
+  const onSetup = (url: string, admin: { email: string; staffNumber: string }) =>
+    print(`First firm created: ${url}, with its Admin ${admin.email} (staff member ${admin.staffNumber})\n`);
   const app = await buildApp(deps, loggerOptions(config.logLevel, options.logStream), [
     setupRoutes(setup?.gate, onSetup),
   ]);
@@ -120,7 +128,11 @@ async function listen(
     [
       `firmtime is serving at ${url} (${served}); API docs at ${url}/api/docs\n`,
       demo ? demoText(demo, deps.config.publicUrl) : "",
-      setup ? firstRunText(deps.config, setup) : firmsText(firms, deps.config),
+      desktop
+        ? desktopFirmText(firms, deps.config.publicUrl)
+        : setup
+          ? firstRunText(deps.config, setup)
+          : firmsText(firms, deps.config),
       "Stop with Ctrl-C (or SIGTERM).\n",
     ].join(""),
   );

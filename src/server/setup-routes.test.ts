@@ -87,11 +87,11 @@ describe.each(ENGINES)("POST /setup [%s]", (engine) => {
   });
 
   it("creates the first firm and its Admin, who can sign in", async () => {
-    const response = await post(server, setupInput(server.token));
+    const response = await post(server, setupInput(server.token, { adminStaffNumber: "ADA" }));
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({
       firm: { name: "Smith & Co CPAs", slug: "smith", currency: "USD" },
-      admin: { email: "ada@smith.test" },
+      admin: { email: "ada@smith.test", staffNumber: "ADA" },
       url: "https://cloud.example/f/smith",
       login: "https://cloud.example/f/smith/api/v1/auth/login",
     });

@@ -98,9 +98,15 @@ export interface ContactsBackend {
 /** An entry as the commands show it: with the codes of the records it names. */
 export type Shown<E> = E & EntryCodes;
 
+/** The entries a list shows (filter.offset on, at most filter.limit), and how many the filter matches. */
+export interface EntryListPage<E> {
+  items: Shown<E>[];
+  total: number;
+}
+
 export interface EntriesBackend<E, Input> {
   add(input: Input): Promise<Shown<E>>;
-  list(filter: EntryListFilter): Promise<Shown<E>[]>;
+  list(filter: EntryListFilter): Promise<EntryListPage<E>>;
   get(id: string): Promise<Shown<E>>;
   edit(id: string, patch: Partial<Input>): Promise<Shown<E>>;
   delete(id: string): Promise<E>;

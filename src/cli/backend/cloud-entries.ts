@@ -13,7 +13,7 @@ import { checkRepriceRange, type RepriceResult } from "../../time-expense/repric
 import type { EntryListFilter, TimeEntryInput } from "../../time-expense/time-entry-service.js";
 import type { EntriesBackend, RepriceRange } from "./backend.js";
 import type { CloudClient } from "./cloud-client.js";
-import { pages, type CloudRefs } from "./cloud-refs.js";
+import { pagesFrom, type CloudRefs } from "./cloud-refs.js";
 import { entryShape, withCodes } from "./entry-shapes.js";
 
 const PATHS: Record<EntryKind, string> = { time: "/time-entries", expense: "/expense-entries" };
@@ -79,9 +79,9 @@ function cloudEntries<E extends TimeEntry | ExpenseEntry, Input extends Placemen
     add: async (input) => shown(await cloud.request<E>("POST", path, await bodyOf(input))),
     async list(filter) {
       const query = await listQuery(refs, filter);
-      const entries = await pages<E>(cloud, path, query, filter.limit);
+      const { items, total } = await pagesFrom<E>(cloud, path, query, filter.offset ?? 0, filter.limit);
       const code = await refs.codes();
-      return entries.map((entry) => withCodes(entry, code));
+      return { items: items.map((entry) => withCodes(entry, code)), total };
     },
     get: async (id) => shown(await get(id)),
     async edit(id, patch) {

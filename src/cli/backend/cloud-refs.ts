@@ -33,15 +33,26 @@ export async function pages<T>(
   query: Query = {},
   max?: number,
 ): Promise<T[]> {
+  return (await pagesFrom<T>(cloud, path, query, 0, max)).items;
+}
+
+/** The items from `offset` on (all, or the first `max`), and how many the query matches in all. */
+export async function pagesFrom<T>(
+  cloud: CloudClient,
+  path: string,
+  query: Query,
+  offset: number,
+  max?: number,
+): Promise<Page<T>> {
   const items: T[] = [];
   for (;;) {
     const want = max === undefined ? PAGE : Math.min(PAGE, max - items.length);
-    const params = new URLSearchParams({ limit: String(want), offset: String(items.length) });
+    const params = new URLSearchParams({ limit: String(want), offset: String(offset + items.length) });
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, value);
     const page = await cloud.request<Page<T>>("GET", `${path}?${params.toString()}`);
     items.push(...page.items);
-    const done = items.length >= page.total || page.items.length === 0;
-    if (done || (max !== undefined && items.length >= max)) return items;
+    const done = offset + items.length >= page.total || page.items.length === 0;
+    if (done || (max !== undefined && items.length >= max)) return { items, total: page.total };
   }
 }
 

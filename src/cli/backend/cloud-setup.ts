@@ -111,7 +111,14 @@ const toRate = (r: Rate): Rate => ({
   updatedAt: r.updatedAt,
 });
 
-const toListedRate = (r: ListedRate): ListedRate => ({ ...toRate(r), timing: r.timing });
+const toListedRate = (r: ListedRate): ListedRate => ({
+  ...toRate(r),
+  staffNumber: r.staffNumber,
+  clientCode: r.clientCode,
+  projectCode: r.projectCode,
+  workCode: r.workCode,
+  timing: r.timing,
+});
 
 interface RateOwnerIds {
   scope?: string;

@@ -56,7 +56,7 @@ import {
   deleteExpenseEntry,
   editExpenseEntry,
   getExpenseEntry,
-  listExpenseEntries,
+  pageExpenseEntries,
 } from "../../time-expense/expense-entry-service.js";
 import { repriceEntries } from "../../time-expense/reprice-service.js";
 import { setEntryStatus } from "../../time-expense/status-service.js";
@@ -65,8 +65,9 @@ import {
   deleteTimeEntry,
   editTimeEntry,
   getTimeEntry,
-  listTimeEntries,
+  pageTimeEntries,
   type EntryListFilter,
+  type EntryPage,
 } from "../../time-expense/time-entry-service.js";
 import type { Backend, EntriesBackend, WorkCodesBackend } from "./backend.js";
 import { codeLookup, entryShape, withCodes, type CodeOf } from "./entry-shapes.js";
@@ -106,7 +107,7 @@ function localWorkCodes(db: Db, scope: FirmScope): WorkCodesBackend {
 /** One kind's entry services, on the file. */
 interface EntryServices<E, Input> {
   add(db: Db, scope: FirmScope, input: Input): Promise<E>;
-  list(db: Db, scope: FirmScope, filter: EntryListFilter): Promise<E[]>;
+  page(db: Db, scope: FirmScope, filter: EntryListFilter): Promise<EntryPage<E>>;
   get(db: Db, scope: FirmScope, id: string): Promise<E>;
   edit(db: Db, scope: FirmScope, id: string, patch: Partial<Input>): Promise<E>;
   delete(db: Db, scope: FirmScope, id: string): Promise<E>;
@@ -124,7 +125,8 @@ function localEntries<E extends TimeEntry | ExpenseEntry, Input>(
     add: async (input) => shown(await services.add(db, scope, input)),
     async list(filter) {
       const code = await fileCodes(db, scope);
-      return (await services.list(db, scope, filter)).map((entry) => withCodes(entry, code));
+      const { items, total } = await services.page(db, scope, filter);
+      return { items: items.map((entry) => withCodes(entry, code)), total };
     },
     get: async (id) => shown(await services.get(db, scope, id)),
     edit: async (id, patch) => shown(await services.edit(db, scope, id, patch)),
@@ -182,14 +184,14 @@ export function localBackend(db: Db, scope: FirmScope): Backend {
     },
     time: localEntries(db, scope, "time", {
       add: addTimeEntry,
-      list: listTimeEntries,
+      page: pageTimeEntries,
       get: getTimeEntry,
       edit: editTimeEntry,
       delete: deleteTimeEntry,
     }),
     expenses: localEntries(db, scope, "expense", {
       add: addExpenseEntry,
-      list: listExpenseEntries,
+      page: pageExpenseEntries,
       get: getExpenseEntry,
       edit: editExpenseEntry,
       delete: deleteExpenseEntry,

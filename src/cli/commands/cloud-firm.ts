@@ -73,7 +73,10 @@ export const registerCloudFirmCommands: Register = (program, context) => {
     .requiredOption("--admin-email <email>", "the Admin's email, their sign-in name")
     .requiredOption("--admin-first <name>", "the Admin's first name")
     .requiredOption("--admin-last <name>", "the Admin's last name")
-    .option("--admin-number <code>", "the Admin's staff number (default: their initials)")
+    .option(
+      "--admin-number <code>",
+      "the Admin's staff number: the Admin is also a staff member (default: their initials)",
+    )
     .option(
       "--admin-password <password>",
       "the Admin's password, 12+ characters (or FIRMTIME_ADMIN_PASSWORD); without it, an activation link is printed",
@@ -103,7 +106,9 @@ interface CreatedFirm {
   firm: { id: string; name: string; slug: string; currency: string };
   url: string;
   login: string;
-  admin: { id: string; email: string; staffNumber: string; status: string };
+  admin: { id: string; email: string; name: string; staffNumber: string; status: string };
+  /** Whether the Admin's staff number came from their initials, --admin-number not given. */
+  initials: boolean;
   /** Without a password: the Admin's one-time link to choose one. */
   activation?: { url: string; expiresAt: string; api: string };
 }
@@ -141,7 +146,14 @@ async function createFirmWithAdmin(
       firm: { id: firm.id, name: firm.name, slug: firm.slug!, currency: firm.currency },
       url,
       login: `${url}/api/v1/auth/login`,
-      admin: { id: admin.id, email: admin.email, staffNumber: staff.staffNumber, status: admin.status },
+      initials: flags.adminNumber === undefined,
+      admin: {
+        id: admin.id,
+        email: admin.email,
+        name: `${staff.firstName} ${staff.lastName}`,
+        staffNumber: staff.staffNumber,
+        status: admin.status,
+      },
       ...(activation
         ? {
             activation: {
@@ -157,14 +169,17 @@ async function createFirmWithAdmin(
 
 function renderCreated(created: CreatedFirm): string {
   const { firm, admin, activation } = created;
-  const record = renderRecord({
-    firm: firm.name,
-    url: created.url,
-    currency: firm.currency,
-    admin: `${admin.email} (staff ${admin.staffNumber}), ${activation ? "invited" : "signs in with the password given"}`,
-    "sign in": `POST ${created.login}`,
-    ...(activation ? { activation: `${activation.url} (one use, until ${activation.expiresAt})` } : {}),
-  });
+  const record =
+    `Created firm ${firm.name} and its Admin ${admin.name} <${admin.email}>, who is also staff member ` +
+    `${admin.staffNumber}${created.initials ? " (their initials: --admin-number gives another)" : ""}.\n` +
+    renderRecord({
+      firm: firm.name,
+      url: created.url,
+      currency: firm.currency,
+      admin: `${admin.email}, staff ${admin.staffNumber}; ${activation ? "invited: chooses a password with the activation link" : "signs in with the password given"}`,
+      "sign in": `POST ${created.login}`,
+      ...(activation ? { activation: `${activation.url} (one use, until ${activation.expiresAt})` } : {}),
+    });
   if (!activation) return record;
   const token = new URL(activation.url).searchParams.get("token") ?? "";
   const body = JSON.stringify({ token, password: "a long passphrase" });

@@ -50,6 +50,7 @@ export const registerDesktopCommands: Register = (program, context) => {
             clock: ctx.io.clock,
             print,
             storeDescription: `firm file ${path}`,
+            role: "desktop",
             startBackground:
               cloudUrl && !flags.offline
                 ? [

@@ -8,7 +8,7 @@ import { formatAmount, formatPercent, formatQuantity, formatRate } from "../../d
 import type { Firm } from "../../firm-setup/firm-store.js";
 import type { ExpenseEntry, TimeEntry } from "../../time-expense/entry-store.js";
 import type { EntryListFilter } from "../../time-expense/time-entry-service.js";
-import type { Backend, Shown } from "../backend/backend.js";
+import type { Backend, EntryListPage, Shown } from "../backend/backend.js";
 import type { CommandContext } from "../context.js";
 import { renderRecord, renderTable } from "../table.js";
 import {
@@ -21,6 +21,7 @@ import {
   rateOption,
   statusListOption,
   statusOption,
+  wholeNumberOption,
 } from "./parse-options.js";
 
 interface EntryOptions {
@@ -47,6 +48,7 @@ interface ListOptions {
   status?: string;
   billable?: string;
   limit?: string;
+  offset?: string;
   all?: boolean;
 }
 
@@ -61,17 +63,58 @@ const listFilterOptions = (command: Command) =>
     .option("--status <statuses>", "comma-separated: draft,submitted,approved,billed,transferred")
     .option("--billable <B|NB>");
 
-const listFilter = (options: ListOptions): EntryListFilter => ({
-  from: dateOption("from", options.from),
-  to: dateOption("to", options.to),
-  staff: options.staff,
-  client: options.client,
-  project: options.project,
-  workCode: options.workcode,
-  status: statusListOption("status", options.status),
-  billable: billableOption("billable", options.billable),
-  limit: options.all ? undefined : (positiveIntegerOption("limit", options.limit) ?? 1000),
-});
+/** How many entries a list shows unless told otherwise. */
+const LIST_LIMIT = 1000;
+
+function listFilter(options: ListOptions): EntryListFilter {
+  if (options.all && options.offset !== undefined)
+    throw invalid("--all shows every entry from the first: leave out --offset (or use --limit)");
+  return {
+    from: dateOption("from", options.from),
+    to: dateOption("to", options.to),
+    staff: options.staff,
+    client: options.client,
+    project: options.project,
+    workCode: options.workcode,
+    status: statusListOption("status", options.status),
+    billable: billableOption("billable", options.billable),
+    limit: options.all ? undefined : (positiveIntegerOption("limit", options.limit) ?? LIST_LIMIT),
+    offset: wholeNumberOption("offset", options.offset) ?? 0,
+  };
+}
+
+const listPaging = (command: Command) =>
+  command
+    .option("--limit <n>", `show at most n entries (default ${LIST_LIMIT.toLocaleString("en-US")})`)
+    .option("--offset <n>", "skip the first n entries the filter matches (default 0)")
+    .option("--all", "show every entry the filter matches");
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * When a list shows only part of what its filter matches: which ones, of how many, and how to
+ * see the rest. Under the table as text; on stderr with --json, which stays a plain array.
+ */
+function pagingNote(noun: string, shown: number, offset: number, total: number): string | undefined {
+  if (offset === 0 && shown >= total) return undefined;
+  if (shown === 0) return `No ${noun} from --offset ${offset}: the filter matches ${count(total)}.\n`;
+  const last = offset + shown;
+  const next = last < total ? `; the next with --offset ${last}` : "";
+  return `Showing ${noun} ${count(offset + 1)}-${count(last)} of ${count(total)}${next} (--limit n shows more at once, --all every one).\n`;
+}
+
+/** Prints a page of entries: the table (or JSON array), and the paging note when it is partial. */
+function outputPage<E>(
+  ctx: CommandContext,
+  noun: string,
+  filter: EntryListFilter,
+  page: EntryListPage<E>,
+  table: () => string,
+): void {
+  const note = pagingNote(noun, page.items.length, filter.offset ?? 0, page.total);
+  ctx.output(page.items, () => table() + (note ?? ""));
+  if (note && ctx.json) ctx.io.stderr(note);
+}
 
 const entryPlacement = (command: Command) =>
   command
@@ -188,33 +231,34 @@ function registerTimeCommands(program: Command, context: () => CommandContext): 
       ctx.output(shown, () => `Recorded time entry\n${render(shown, backend.firm)}`);
     });
   });
-  listFilterOptions(time.command("list").description("list time entries (1,000 unless --limit or --all)"))
-    .option("--limit <n>")
-    .option("--all")
-    .action(async (options: ListOptions) => {
-      const ctx = context();
-      await ctx.withBackend(async (backend) => {
-        const rows = await backend.time.list(listFilter(options));
-        const money = (amount: number) => formatAmount(amount, backend.firm.minorDigits);
-        ctx.output(rows, () =>
-          renderTable(
-            [
-              { header: "Date", value: (e: (typeof rows)[number]) => e.date },
-              { header: "Staff", value: (e) => e.staff },
-              { header: "Client", value: (e) => e.client + (e.project ? `/${e.project}` : "") },
-              { header: "Code", value: (e) => e.workCode },
-              { header: "Hours", value: (e) => formatHours(e.minutes), align: "right" },
-              { header: "Rate", value: (e) => formatRate(e.rate), align: "right" },
-              { header: "Amount", value: (e) => money(e.amount), align: "right" },
-              { header: "B/NB", value: (e) => (e.billable ? "B" : "NB") },
-              { header: "Status", value: (e) => e.status },
-              { header: "Id", value: (e) => e.id },
-            ],
-            rows,
-          ),
-        );
-      });
+  listPaging(
+    listFilterOptions(time.command("list").description("list time entries (1,000 unless --limit or --all)")),
+  ).action(async (options: ListOptions) => {
+    const ctx = context();
+    await ctx.withBackend(async (backend) => {
+      const filter = listFilter(options);
+      const page = await backend.time.list(filter);
+      const rows = page.items;
+      const money = (amount: number) => formatAmount(amount, backend.firm.minorDigits);
+      outputPage(ctx, "time entries", filter, page, () =>
+        renderTable(
+          [
+            { header: "Date", value: (e: (typeof rows)[number]) => e.date },
+            { header: "Staff", value: (e) => e.staff },
+            { header: "Client", value: (e) => e.client + (e.project ? `/${e.project}` : "") },
+            { header: "Code", value: (e) => e.workCode },
+            { header: "Hours", value: (e) => formatHours(e.minutes), align: "right" },
+            { header: "Rate", value: (e) => formatRate(e.rate), align: "right" },
+            { header: "Amount", value: (e) => money(e.amount), align: "right" },
+            { header: "B/NB", value: (e) => (e.billable ? "B" : "NB") },
+            { header: "Status", value: (e) => e.status },
+            { header: "Id", value: (e) => e.id },
+          ],
+          rows,
+        ),
+      );
     });
+  });
   time.command("show <id>").action(async (id: string) => {
     const ctx = context();
     await ctx.withBackend(async (backend) => {
@@ -296,35 +340,36 @@ function registerExpenseCommands(program: Command, context: () => CommandContext
       });
     },
   );
-  listFilterOptions(
-    expense.command("list").description("list expense entries (1,000 unless --limit or --all)"),
-  )
-    .option("--limit <n>")
-    .option("--all")
-    .action(async (options: ListOptions) => {
-      const ctx = context();
-      await ctx.withBackend(async (backend) => {
-        const rows = await backend.expenses.list(listFilter(options));
-        const money = (amount: number) => formatAmount(amount, backend.firm.minorDigits);
-        ctx.output(rows, () =>
-          renderTable(
-            [
-              { header: "Date", value: (e: (typeof rows)[number]) => e.date },
-              { header: "Staff", value: (e) => e.staff },
-              { header: "Client", value: (e) => e.client + (e.project ? `/${e.project}` : "") },
-              { header: "Code", value: (e) => e.workCode },
-              { header: "Qty", value: (e) => formatQuantity(e.quantity), align: "right" },
-              { header: "Unit rate", value: (e) => formatRate(e.unitRate), align: "right" },
-              { header: "Amount", value: (e) => money(e.amount), align: "right" },
-              { header: "B/NB", value: (e) => (e.billable ? "B" : "NB") },
-              { header: "Status", value: (e) => e.status },
-              { header: "Id", value: (e) => e.id },
-            ],
-            rows,
-          ),
-        );
-      });
+  listPaging(
+    listFilterOptions(
+      expense.command("list").description("list expense entries (1,000 unless --limit or --all)"),
+    ),
+  ).action(async (options: ListOptions) => {
+    const ctx = context();
+    await ctx.withBackend(async (backend) => {
+      const filter = listFilter(options);
+      const page = await backend.expenses.list(filter);
+      const rows = page.items;
+      const money = (amount: number) => formatAmount(amount, backend.firm.minorDigits);
+      outputPage(ctx, "expense entries", filter, page, () =>
+        renderTable(
+          [
+            { header: "Date", value: (e: (typeof rows)[number]) => e.date },
+            { header: "Staff", value: (e) => e.staff },
+            { header: "Client", value: (e) => e.client + (e.project ? `/${e.project}` : "") },
+            { header: "Code", value: (e) => e.workCode },
+            { header: "Qty", value: (e) => formatQuantity(e.quantity), align: "right" },
+            { header: "Unit rate", value: (e) => formatRate(e.unitRate), align: "right" },
+            { header: "Amount", value: (e) => money(e.amount), align: "right" },
+            { header: "B/NB", value: (e) => (e.billable ? "B" : "NB") },
+            { header: "Status", value: (e) => e.status },
+            { header: "Id", value: (e) => e.id },
+          ],
+          rows,
+        ),
+      );
     });
+  });
   expense.command("show <id>").action(async (id: string) => {
     const ctx = context();
     await ctx.withBackend(async (backend) => {

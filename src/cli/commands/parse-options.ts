@@ -62,3 +62,10 @@ export function positiveIntegerOption(name: string, value: string | undefined): 
     throw invalid(`--${name}: ${JSON.stringify(value)} is not a positive whole number`);
   return Number(value);
 }
+
+export function wholeNumberOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()))
+    throw invalid(`--${name}: ${JSON.stringify(value)} is not a whole number (0 or more)`);
+  return Number(value);
+}

@@ -163,6 +163,20 @@ export function registerWorkCodeCommands(program: Command, context: () => Comman
   registerRateCommands(program, context);
 }
 
+/** Whose a rate is, by code: staff JD, client ACME, project ACME/P1, or the work code AUD. */
+function rateOwner(rate: ListedRate): string {
+  switch (rate.scope) {
+    case "staff":
+      return rate.staffNumber ?? "";
+    case "client":
+      return rate.clientCode ?? "";
+    case "project":
+      return `${rate.clientCode ?? ""}/${rate.projectCode ?? ""}`;
+    case "work_code":
+      return rate.workCode ?? "";
+  }
+}
+
 function renderRateTable(rates: ListedRate[]): string {
   return renderTable(
     [
@@ -171,6 +185,8 @@ function renderRateTable(rates: ListedRate[]): string {
         value: (r: ListedRate) =>
           r.scope.replace("_", " ") + (r.workCodeId && r.scope !== "work_code" ? " × work code" : ""),
       },
+      { header: "Owner", value: rateOwner },
+      { header: "Work code", value: (r) => (r.scope === "work_code" ? "" : (r.workCode ?? "")) },
       { header: "Effective", value: (r) => (r.effectiveDate === ALWAYS ? "always" : r.effectiveDate) },
       { header: "Rate", value: (r) => formatRate(r.rate), align: "right" },
       { header: "Timing", value: (r) => r.timing },

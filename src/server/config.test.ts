@@ -1,0 +1,50 @@
+/** The server's settings: each wrong one stops start-up naming the flag or variable it came from. */
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+
+const problem = (flags: Record<string, unknown>, env: Record<string, string> = {}): string => {
+  try {
+    loadConfig(flags, env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("no problem reported");
+};
+
+describe("loadConfig", () => {
+  it("names the flag the person used, with the value they gave", () => {
+    expect(problem({ host: "999.1.1.1" })).toBe('--host "999.1.1.1": is not an IP address or a host name');
+    expect(problem({ port: "abc" })).toBe(
+      '--port "abc": must be a whole number from 0 to 65535 (0: any free port)',
+    );
+    expect(problem({ port: "70000" })).toMatch(/^--port "70000": must be a whole number from 0 to 65535/);
+    expect(problem({ publicUrl: "not a url" })).toMatch(/^--public-url "not a url": is not a URL/);
+    expect(problem({ logLevel: "loud" })).toMatch(/^--log-level "loud": /);
+  });
+
+  it("names the variable when the setting came from the environment", () => {
+    expect(problem({}, { FIRMTIME_HOST: "999.1.1.1" })).toBe(
+      'FIRMTIME_HOST="999.1.1.1": is not an IP address or a host name',
+    );
+    expect(problem({}, { FIRMTIME_PORT: "abc" })).toMatch(/^FIRMTIME_PORT="abc": must be a whole number/);
+    // A flag given beside the variable is the one in force, and the one named.
+    expect(problem({ port: "x" }, { FIRMTIME_PORT: "8080" })).toMatch(/^--port "x": /);
+  });
+
+  it("never repeats a database or SMTP URL, which may hold a password", () => {
+    expect(problem({ databaseUrl: "mysql://u:secret@db/x" })).toBe("--database: must be a postgres:// URL");
+    expect(problem({}, { FIRMTIME_SMTP_URL: "http://u:secret@mail" })).toBe(
+      "FIRMTIME_SMTP_URL: must be smtp:// or smtps://",
+    );
+  });
+
+  it("takes IP addresses and host names, and builds the default public URL from them", () => {
+    for (const host of ["127.0.0.1", "0.0.0.0", "::", "::1", "localhost", "time.smith-cpas.example"])
+      expect(loadConfig({ host }, {}).host).toBe(host);
+    for (const host of ["", "1.2.3", "256.0.0.1", "a b", "-bad.example", "under_score"])
+      expect(problem({ host })).toMatch(/is not an IP address or a host name$/);
+    expect(loadConfig({ host: "::1", port: "9000" }, {}).publicUrl).toBe("http://[::1]:9000");
+    expect(loadConfig({ port: " 9000 " }, {}).publicUrl).toBe("http://127.0.0.1:9000");
+    expect(loadConfig({ publicUrl: "https://time.example" }, {}).publicUrl).toBe("https://time.example");
+  });
+});
