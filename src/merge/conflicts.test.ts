@@ -19,6 +19,7 @@ import { addStaff } from "../firm-setup/staff-service.js";
 import { withAuthor } from "../store/author-context.js";
 import { fixedClock, type Clock } from "../store/clock.js";
 import { createFirmFile, type Engine, type Store } from "../store/database.js";
+import { runCli } from "../test-support/cli.js";
 import { directTransport, inProcessCloud } from "../test-support/merge.js";
 import { ENGINES, openTestStore } from "../test-support/stores.js";
 import { pushChanges } from "./cloud-sync-service.js";
@@ -277,5 +278,34 @@ describe.each(ENGINES)("after integration, on %s", (engine) => {
     );
     expect(answer.results[0]).toMatchObject({ status: "accepted" });
     expect((await conflictsOn("cloud")).find((c) => c.id === target.id)).toMatchObject({ status: "open" });
+  });
+
+  it("`conflicts` names the record by its code and says who wrote the lost value and when", async () => {
+    const conflict = (await conflictsOn("desktop")).find((c) => c.status === "open")!;
+    const result = await runCli(["conflicts", pair.file]);
+    expect(result.stderr).toBe("");
+    const when = `${new Date(Number(conflict.lostHlc.slice(0, 15))).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+    expect(result.stdout).toBe(
+      `${conflict.id}  open      client ACME: notes "desktop again" set by ${ADMIN} at ${when} lost to "cloud again"\n`,
+    );
+    const client = await getClient(pair.desktop.db, desktop, "ACME");
+    expect(result.stdout).not.toContain(client.id);
+  });
+
+  it("`log --errors` shows the values the cloud refused, and names their records", async () => {
+    await withAuthor("jane@harbor.test", () =>
+      editClient(pair.desktop.db, desktop, "ACME", { name: "Acme (Jane's)" }),
+    );
+    expect(await merge(jane)).toMatchObject({ refused: 1 });
+    const result = await runCli(["log", pair.file, "--errors"]);
+    expect(result.stderr).toBe("");
+    const lines = result.stdout.split("\n");
+    const refusal = lines.findIndex((line) => line.includes("FORBIDDEN  client ACME:"));
+    expect(refusal).toBeGreaterThanOrEqual(0);
+    expect(lines[refusal + 1]).toBe(`    refused: name "Acme (Jane's)"`);
+    expect(result.stdout).toContain(`FORBIDDEN  the conflict over client ACME notes:`);
+    expect(result.stdout).toContain(
+      `    refused: status "dismissed", resolved_at "2026-06-16T09:00:00.000Z"`,
+    );
   });
 });
