@@ -28,6 +28,12 @@ import {
   type HeldChange,
 } from "./change.js";
 import {
+  applyResolution,
+  RESOLUTION_TABLE,
+  resolutionProblem,
+  settleResolution,
+} from "./conflict-resolution.js";
+import {
   appendChange,
   changesOfRows,
   findChange,
@@ -36,6 +42,7 @@ import {
   readRecords,
   recordConflict,
   removePending,
+  type Conflict,
 } from "./journal-store.js";
 import { fieldProblem, rowIdOf, syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";
 
@@ -59,6 +66,8 @@ export interface ApplyContext {
     after: Row | undefined,
     lookup: LookupField,
   ) => Promise<void>;
+  /** Cloud: whether `author` may close this conflict (undefined: not logged here); throws AppError. */
+  mayResolve?: (conflict: Conflict | undefined, author: string | null) => void;
 }
 
 export type ApplyResult =
@@ -69,6 +78,7 @@ const refused = (code: string, message: string): ApplyResult => ({ status: "refu
 
 /** Why a change is malformed, checked before anything is read. */
 export function changeProblem(change: HeldChange): string | null {
+  if (change.tbl === RESOLUTION_TABLE) return resolutionProblem(change);
   const table = syncedTable(change.tbl);
   if (!table) return `${change.tbl} is not a synced table`;
   if (change.op === "delete")
@@ -163,6 +173,7 @@ export async function applyChange(
 ): Promise<ApplyResult> {
   const problem = changeProblem(change);
   if (problem) return refused("BAD_CHANGE", problem);
+  if (change.tbl === RESOLUTION_TABLE) return applyResolution(db, context, change);
   const table = syncedTable(change.tbl)!;
   const { firmId } = context;
   const rowKey = rowKeyOf(change);
@@ -265,6 +276,7 @@ export async function applyPage(db: Db, context: ApplyContext, changes: readonly
     byTable.set(change.tbl, (byTable.get(change.tbl) ?? new Set()).add(change.rowId));
   }
   for (const [tbl, rowIds] of byTable) {
+    if (tbl === RESOLUTION_TABLE) continue;
     const histories = await changesOfRows(db, context.firmId, tbl, [...rowIds]);
     const known = new Set([...histories.values()].flat().map((c) => c.hlc));
     for (const change of changes) {
@@ -276,6 +288,10 @@ export async function applyPage(db: Db, context: ApplyContext, changes: readonly
       histories.set(change.rowId, history);
       known.add(change.hlc);
     }
+  }
+  // Resolutions close conflicts, after the page's changes have logged theirs.
+  for (const change of changes) {
+    if (change.tbl === RESOLUTION_TABLE) await applyResolution(db, context, change);
   }
   // Rows an earlier refusal left to rebuild get their chance with the page's (it may free
   // their key or bring what they refer to); they stay listed until they fit. A row that refers
@@ -330,6 +346,10 @@ export async function rebuildRecord(
   tbl: string,
   rowId: string,
 ): Promise<boolean> {
+  if (tbl === RESOLUTION_TABLE) {
+    await settleResolution(db, context.firmId, rowId);
+    return true;
+  }
   const table = syncedTable(tbl);
   if (!table) return true;
   const history = (await changesOfRows(db, context.firmId, tbl, [rowId])).get(rowId) ?? [];

@@ -33,6 +33,8 @@ export interface FieldVersion {
   hlc: string;
   cloudSeq: number | null;
   author?: string | null;
+  /** Written by the record's birth (see isBirth), not by an edit. */
+  birth?: boolean;
 }
 
 export interface FoldedRecord {
@@ -44,6 +46,14 @@ export interface FoldedRecord {
 export const hlcAfter = (a: string, b: string): boolean => compareHlc(parseHlc(a), parseHlc(b)) > 0;
 
 export const replicaOf = (hlc: string): string => parseHlc(hlc).replica;
+
+/**
+ * Whether a change makes its record (an insert) rather than edits it. Every synced record
+ * carries `created_at`, set when it is made and never edited (the journal writes only the
+ * fields an update changed), so a change that sets it is a birth.
+ */
+export const isBirth = (change: Pick<Change, "op" | "data">): boolean =>
+  change.op === "put" && "created_at" in change.data;
 
 export function foldRecord(changes: Iterable<HeldChange>): FoldedRecord {
   const fields = new Map<string, FieldVersion>();
@@ -61,6 +71,7 @@ export function foldRecord(changes: Iterable<HeldChange>): FoldedRecord {
           hlc: change.hlc,
           cloudSeq: change.cloudSeq,
           author: change.author ?? null,
+          birth: isBirth(change),
         });
       }
     }
@@ -102,6 +113,12 @@ export interface FieldConflict {
 /**
  * The fields where `incoming` and the record's current values were written concurrently with
  * different values: one of each pair loses, and the loser is what the conflict log keeps.
+ *
+ * Only two edits conflict. A record made on two replicas apart (the firm's profile on a file
+ * and on its cloud, one staff member put in one group on both) has two births: what each
+ * holds, its `created_at` above all, is where that replica started, which nobody chose over
+ * the other. The later value stands, as always, without a conflict; so does an edit over a
+ * birth made elsewhere (a file's renamed profile over the cloud firm's first name).
  */
 export function conflictsOf(
   record: FoldedRecord,
@@ -113,12 +130,14 @@ export function conflictsOf(
   for (const [field, value] of Object.entries(incoming.data)) {
     const current = record.fields.get(field);
     if (!current || current.hlc === incoming.hlc || sameValue(current.value, value)) continue;
+    if (current.birth || isBirth(incoming)) continue;
     if (!isConcurrent(current, incoming, cloudReplica)) continue;
     const version: FieldVersion = {
       value,
       hlc: incoming.hlc,
       cloudSeq: incoming.cloudSeq,
       author: incoming.author ?? null,
+      birth: false,
     };
     conflicts.push(
       hlcAfter(incoming.hlc, current.hlc)

@@ -80,6 +80,15 @@ export async function pushChanges(
       tick: () => formatHlc(hlcClock.tick()),
       check: (table, before, after, lookup) =>
         checkAsAuthor(tx, scope, actor, table, before, after, lookup, history),
+      mayResolve: (conflict, author) => {
+        if (can(actor, "E", { object: "merge" })) return;
+        if (conflict && author !== null && conflict.lostAuthor === author) return;
+        throw new AppError(
+          "FORBIDDEN",
+          "closing a conflict takes the Merge permission, unless the value that lost was yours",
+          { permission: "merge:E" },
+        );
+      },
     };
     // A change keeps its author; one without is the pusher's. Only the Merge permission sends
     // changes others made (a shared desktop file's), so nobody acts in a colleague's name.

@@ -1,6 +1,8 @@
 /**
  * Reviewing the conflict log: restore a lost value (a new change, so every replica receives
  * it through the journal like any edit) or dismiss the entry, keeping the value that won.
+ * Either way the resolution is journaled too, so the conflict closes in every replica's log
+ * (conflict-resolution.ts).
  *
  * Restoring an edit that met a delete brings the record back as a new record (a new id): a
  * tombstone is final for its id (merge.md: deleted records never come back, unless a user
@@ -16,6 +18,7 @@ import { isUniqueViolation } from "../store/database.js";
 import { foldRecord, recordValues, type FieldValue } from "./change.js";
 import { changesOfRows, getConflict, readRecord, resolveConflict, type Conflict } from "./journal-store.js";
 import { derivedAmount, hasUpdatedAt } from "./apply-changes.js";
+import { journalResolution } from "./conflict-resolution.js";
 import { syncedTable, type SyncedTable } from "./synced-tables.js";
 
 async function openConflict(db: Db, firmId: string, id: string): Promise<Conflict> {
@@ -29,8 +32,10 @@ async function openConflict(db: Db, firmId: string, id: string): Promise<Conflic
 
 export async function dismissConflict(db: Db, firmId: string, id: string, clock: Clock): Promise<Conflict> {
   return inTransaction(db, async (tx) => {
-    await openConflict(tx, firmId, id);
-    await resolveConflict(tx, firmId, id, "dismissed", clock.now().toISOString());
+    const conflict = await openConflict(tx, firmId, id);
+    const now = clock.now().toISOString();
+    await resolveConflict(tx, firmId, id, "dismissed", now);
+    await journalResolution(tx, firmId, conflict, "dismissed", now);
     return (await getConflict(tx, firmId, id))!;
   });
 }
@@ -54,6 +59,7 @@ export async function restoreConflict(db: Db, firmId: string, id: string, clock:
       throw error;
     }
     await resolveConflict(tx, firmId, id, "restored", now);
+    await journalResolution(tx, firmId, conflict, "restored", now);
     return (await getConflict(tx, firmId, id))!;
   });
 }

@@ -299,7 +299,9 @@ async function logRefusedPermissions(db: Db, firmId: string, answer: Permissions
 
 /**
  * Before the first upload, in one transaction (a resumed integration finds nothing left to do):
- * the firm's profile is journaled afresh so the file's profile is the one the cloud keeps;
+ * the firm's profile is journaled afresh, whole and with its creation date, as a birth newer
+ * than the cloud firm's (change.ts, isBirth): the cloud keeps the file's profile as it is, and
+ * neither side logs a conflict for a profile nobody edited against the other;
  * negative entries are held back; expense work codes' negative rates and surcharges become 0.
  */
 async function settleWhatTheCloudDoesNotTake(db: Db, firmId: string, clock: Clock): Promise<void> {
@@ -322,6 +324,7 @@ async function settleWhatTheCloudDoesNotTake(db: Db, firmId: string, clock: Cloc
         time_increment: firm.timeIncrement,
         lock_date: firm.lockDate,
         fiscal_year_start_month: firm.fiscalYearStartMonth,
+        created_at: firm.createdAt,
       },
       seen: state.cursor,
       cloudSeq: null,

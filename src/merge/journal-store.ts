@@ -533,6 +533,45 @@ export async function resolveConflict(
     .execute();
 }
 
+/** What names one conflict on every replica (ids differ per replica): the field and the lost change. */
+export type ConflictKey = Pick<Conflict, "tbl" | "rowId" | "field" | "lostHlc">;
+
+export async function findConflictByKey(
+  db: Db,
+  firmId: string,
+  key: ConflictKey,
+): Promise<Conflict | undefined> {
+  const row = await db
+    .selectFrom("sync_conflict")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("tbl", "=", key.tbl)
+    .where("row_id", "=", key.rowId)
+    .where("field", "=", key.field)
+    .where("lost_hlc", "=", key.lostHlc)
+    .executeTakeFirst();
+  return row && conflictOf(row);
+}
+
+/** Sets a conflict's status by its key; `open` clears the resolution time. */
+export async function setConflictStatus(
+  db: Db,
+  firmId: string,
+  key: ConflictKey,
+  status: Conflict["status"],
+  resolvedAt: string | null,
+): Promise<void> {
+  await db
+    .updateTable("sync_conflict")
+    .set({ status, resolved_at: status === "open" ? null : resolvedAt })
+    .where("firm_id", "=", firmId)
+    .where("tbl", "=", key.tbl)
+    .where("row_id", "=", key.rowId)
+    .where("field", "=", key.field)
+    .where("lost_hlc", "=", key.lostHlc)
+    .execute();
+}
+
 // --- warning and error log ---
 
 export interface LogEntry {

@@ -8,7 +8,8 @@
  *   request names the integrated file's id: 128 random bits only the file and the cloud know,
  *   so cloud credentials alone never download the firm.
  * - /sync/conflicts: the cloud's conflict log (merge:R to read all of it, anyone their own
- *   lost values; merge:E to restore or dismiss).
+ *   lost values; merge:E to restore or dismiss). A resolution made here, or on a desktop,
+ *   closes the conflict in every replica's log (conflict-resolution.ts).
  * - POST /sync/bind: the integration's last step, binding the cloud firm to one desktop file.
  * - POST /sync/permissions: the integration's upload of the file's roles and assignments, by an
  *   Admin (roles:A) of the cloud firm bound to that file.
@@ -71,6 +72,7 @@ const conflictSchema = z.object({
   field: z.string(),
   lostValue: z.union([z.string(), z.number(), z.null()]),
   lostHlc: z.string(),
+  lostAuthor: z.string().nullable().describe("who wrote the value that lost, when known"),
   keptValue: z.union([z.string(), z.number(), z.null()]),
   keptHlc: z.string(),
   status: z.enum(["open", "restored", "dismissed"]),

@@ -11,7 +11,10 @@ import { AppError, invalid } from "../../domain/errors.js";
 import { findOnlyFirm } from "../../firm-setup/firm-store.js";
 import type { MergeProgress, MergeSummary } from "../../merge/desktop-merge.js";
 import type { MergeStatus } from "../../merge/merge-status.js";
+import { parseHlc } from "../../merge/hlc.js";
 import type { Conflict, LogEntry } from "../../merge/journal-store.js";
+import type { RecordLabeler } from "../../merge/record-labels.js";
+import { withAuthor } from "../../store/author-context.js";
 import { openFirmFile, type Store } from "../../store/database.js";
 import { createCloudClient } from "../backend/cloud-client.js";
 import { credentialFor } from "../backend/credentials.js";
@@ -79,30 +82,44 @@ function describeStatus(status: MergeStatus): string {
 
 const show = (value: unknown): string => (value === null ? "(empty)" : JSON.stringify(value));
 
-function describeConflicts(conflicts: readonly Conflict[]): string {
+/** Fields and their values: `name "Acme Ltd", minutes 90`. */
+const showFields = (values: Record<string, unknown>): string =>
+  Object.entries(values)
+    .map(([field, value]) => `${field} ${show(value)}`)
+    .join(", ");
+
+/** When a change was made, from its HLC: "2026-06-15 12:00:00 UTC". */
+const madeAt = (hlc: string): string =>
+  `${new Date(parseHlc(hlc).millis).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+
+async function describeConflicts(labels: RecordLabeler, conflicts: readonly Conflict[]): Promise<string> {
   if (conflicts.length === 0) return "No conflicts.\n";
-  return conflicts
-    .map((c) => {
-      const when = new Date(Number(c.lostHlc.slice(0, 15))).toISOString();
-      const what =
-        c.kind === "deleted"
-          ? `edit ${show(c.lostValue)} (made ${when}) met a delete`
-          : c.kind === "unique"
-            ? `${c.field} ${show(c.lostValue)} was taken; kept as ${show(c.keptValue)}`
-            : `${c.field}: ${show(c.lostValue)} (made ${when}) lost to ${show(c.keptValue)}`;
-      return `${c.id}  ${c.status.padEnd(9)} ${c.tbl.replaceAll("_", " ")} ${c.rowId}: ${what}\n`;
-    })
-    .join("");
+  const lines: string[] = [];
+  for (const c of conflicts) {
+    const record = await labels.label(c.tbl, c.rowId);
+    const lost = `by ${c.lostAuthor ?? "an unknown author"} at ${madeAt(c.lostHlc)}`;
+    const what =
+      c.kind === "deleted"
+        ? `the edit ${typeof c.lostValue === "string" ? showFields(JSON.parse(c.lostValue) as Record<string, unknown>) : show(c.lostValue)} made ${lost} met a delete`
+        : c.kind === "unique"
+          ? `${c.field} ${show(c.lostValue)} set ${lost} was taken; kept as ${show(c.keptValue)}`
+          : `${c.field} ${show(c.lostValue)} set ${lost} lost to ${show(c.keptValue)}`;
+    lines.push(`${c.id}  ${c.status.padEnd(9)} ${record}: ${what}\n`);
+  }
+  return lines.join("");
 }
 
-function describeLog(entries: readonly LogEntry[]): string {
+async function describeLog(labels: RecordLabeler, entries: readonly LogEntry[]): Promise<string> {
   if (entries.length === 0) return "The log is empty.\n";
-  return entries
-    .map(
-      (e) =>
-        `${e.at}  ${e.level.padEnd(7)} ${e.code}  ${e.tbl.replaceAll("_", " ")} ${e.rowId}: ${e.message}\n`,
-    )
-    .join("");
+  const lines: string[] = [];
+  for (const e of entries) {
+    const record = await labels.label(e.tbl, e.rowId, e.data);
+    lines.push(`${e.at}  ${e.level.padEnd(7)} ${e.code}  ${record}: ${e.message}\n`);
+    // What the cloud refused stays visible here (merge.md): the desktop holds the cloud's value now.
+    if (e.level === "error" && Object.keys(e.data).length > 0)
+      lines.push(`    refused: ${showFields(e.data)}\n`);
+  }
+  return lines.join("");
 }
 
 export const registerMergeCommands: Register = (program, context) => {
@@ -184,7 +201,9 @@ export const registerMergeCommands: Register = (program, context) => {
             options.all ? undefined : "open",
             reader.seesAll ? undefined : (reader.email ?? ""),
           );
-          ctx.output({ items: conflicts }, () => describeConflicts(conflicts));
+          const { recordLabeler } = await import("../../merge/record-labels.js");
+          const text = ctx.json ? "" : await describeConflicts(recordLabeler(store.db, firmId), conflicts);
+          ctx.output({ items: conflicts }, () => text);
           return;
         }
         const id = args[actionAt + 1];
@@ -196,14 +215,18 @@ export const registerMergeCommands: Register = (program, context) => {
             permission: "merge:E",
           });
         }
-        const resolved =
+        // The restored value and the resolution go up in the name of who resolved it.
+        const resolved = await withAuthor(reader.email ?? ctx.actor, () =>
           args[actionAt] === "restore"
-            ? await service.restoreConflict(store.db, firmId, id, ctx.io.clock)
-            : await service.dismissConflict(store.db, firmId, id, ctx.io.clock);
+            ? service.restoreConflict(store.db, firmId, id, ctx.io.clock)
+            : service.dismissConflict(store.db, firmId, id, ctx.io.clock),
+        );
+        const { recordLabeler } = await import("../../merge/record-labels.js");
+        const record = await recordLabeler(store.db, firmId).label(resolved.tbl, resolved.rowId);
         ctx.output(resolved, () =>
           resolved.status === "restored"
-            ? `Restored: ${resolved.tbl.replaceAll("_", " ")} ${resolved.rowId} ${resolved.field} is ${show(resolved.lostValue)} again; it goes to the cloud at the next merge.\n`
-            : `Dismissed conflict ${resolved.id}.\n`,
+            ? `Restored: ${record} ${resolved.field} is ${show(resolved.lostValue)} again; it goes to the cloud at the next merge.\n`
+            : `Dismissed the conflict over ${record} ${resolved.field}; it closes on the cloud at the next merge.\n`,
         );
       });
     });
@@ -221,7 +244,9 @@ export const registerMergeCommands: Register = (program, context) => {
       await withFile(fileOf(ctx, file), async (store, firmId) => {
         const level = options.warnings ? "warning" : options.errors ? "error" : undefined;
         const entries = await listLog(store.db, firmId, level);
-        ctx.output({ items: entries }, () => describeLog(entries));
+        const { recordLabeler } = await import("../../merge/record-labels.js");
+        const text = ctx.json ? "" : await describeLog(recordLabeler(store.db, firmId), entries);
+        ctx.output({ items: entries }, () => text);
       });
     });
 };
