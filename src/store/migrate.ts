@@ -4,11 +4,13 @@ import { AppError } from "../domain/errors.js";
 import * as firmRecords from "./migrations/0001-firm-records.js";
 import * as access from "./migrations/0002-access.js";
 import * as merge from "./migrations/0003-merge.js";
+import * as heldAndIntegration from "./migrations/0005-held-and-integration.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
   "0002-access": access,
   "0003-merge": merge,
+  "0005-held-and-integration": heldAndIntegration,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

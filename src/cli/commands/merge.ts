@@ -3,14 +3,17 @@
  *   firmtime merge FILE            push and pull now
  *   firmtime status FILE           Offline / Online / Merge notification / Merge conflicts
  *   firmtime conflicts FILE        the conflict log; `conflicts [FILE] restore|dismiss ID`
- *   firmtime log FILE --warnings|--errors
+ *   firmtime log FILE --warnings|--errors [--all]
  *   firmtime integrate FILE --cloud URL (see integrate.ts)
- * The cloud is reached with the token `firmtime login URL` keeps for the file's cloud.
+ * The cloud is reached with the token `firmtime login URL` keeps for the file's cloud. On a
+ * protected file, what reads the file's data (status, log, conflicts) signs its user in first
+ * (--as EMAIL), as every other command does.
  */
 import { AppError, invalid } from "../../domain/errors.js";
 import { findOnlyFirm } from "../../firm-setup/firm-store.js";
 import type { MergeProgress, MergeSummary } from "../../merge/desktop-merge.js";
 import type { MergeStatus } from "../../merge/merge-status.js";
+import { recordNoun } from "../../merge/record-nouns.js";
 import type { Conflict, LogEntry } from "../../merge/journal-store.js";
 import { openFirmFile, type Store } from "../../store/database.js";
 import { createCloudClient } from "../backend/cloud-client.js";
@@ -66,11 +69,19 @@ export const describeSummary = (summary: MergeSummary): string =>
     ".\n",
   ].join("");
 
-function describeStatus(status: MergeStatus): string {
+function describeStatus(status: MergeStatus, file: string): string {
   const lines = [`${status.state}${status.reason ? `: ${status.reason}` : ""}\n`];
-  if (status.cloudUrl) lines.push(`  cloud:               ${status.cloudUrl}\n`);
-  lines.push(`  waiting to go up:    ${status.waitingUp}\n`);
-  lines.push(`  waiting to come down: ${status.waitingDown ?? "unknown while offline"}\n`);
+  if (status.integration === "none") {
+    lines.push(`  integrated:          no (nothing goes to a cloud until it is)\n`);
+  } else {
+    if (status.cloudUrl) lines.push(`  cloud:               ${status.cloudUrl}\n`);
+    if (status.integration === "unfinished") lines.push(`  integrated:          unfinished\n`);
+    lines.push(`  waiting to go up:    ${status.waitingUp ?? 0}\n`);
+    lines.push(`  waiting to come down: ${status.waitingDown ?? "unknown while offline"}\n`);
+  }
+  lines.push(
+    `  held on this desktop: ${status.held}${status.held ? ` negative ${status.held === 1 ? "entry" : "entries"} (firmtime log ${file} --warnings)` : ""}\n`,
+  );
   lines.push(`  conflicts:           ${status.conflicts}\n`);
   lines.push(`  refusals:            ${status.refusals}\n`);
   lines.push(`  last merge:          ${status.lastMergeAt ?? "never"}\n`);
@@ -90,7 +101,7 @@ function describeConflicts(conflicts: readonly Conflict[]): string {
           : c.kind === "unique"
             ? `${c.field} ${show(c.lostValue)} was taken; kept as ${show(c.keptValue)}`
             : `${c.field}: ${show(c.lostValue)} (made ${when}) lost to ${show(c.keptValue)}`;
-      return `${c.id}  ${c.status.padEnd(9)} ${c.tbl.replaceAll("_", " ")} ${c.rowId}: ${what}\n`;
+      return `${c.id}  ${c.status.padEnd(9)} ${recordNoun(c.tbl)} ${c.rowId}: ${what}\n`;
     })
     .join("");
 }
@@ -100,7 +111,9 @@ function describeLog(entries: readonly LogEntry[]): string {
   return entries
     .map(
       (e) =>
-        `${e.at}  ${e.level.padEnd(7)} ${e.code}  ${e.tbl.replaceAll("_", " ")} ${e.rowId}: ${e.message}\n`,
+        `${e.at}  ${e.level.padEnd(7)} ${e.code}  ${recordNoun(e.tbl)} ${e.rowId}: ${e.message}` +
+        (e.closedAt ? ` (closed ${e.closedAt})` : "") +
+        "\n",
     )
     .join("");
 }
@@ -112,14 +125,18 @@ export const registerMergeCommands: Register = (program, context) => {
     .action(async (file: string | undefined) => {
       const ctx = context();
       const { mergeNow } = await import("../../merge/desktop-merge.js");
-      const { readSyncState } = await import("../../merge/journal-store.js");
-      await withFile(fileOf(ctx, file), async (store, firmId) => {
+      const { integrationUnfinished } = await import("../../merge/desktop-merge.js");
+      const { integrationOf, readSyncState } = await import("../../merge/journal-store.js");
+      const path = fileOf(ctx, file);
+      await withFile(path, async (store, firmId) => {
         const state = await readSyncState(store.db, firmId);
         if (!state.cloudUrl)
           throw new AppError(
             "NOT_INTEGRATED",
             "this file is not integrated with a cloud (firmtime integrate FILE --cloud URL)",
           );
+        // Finishing takes the integrating Admin's cloud rights (invitations, permissions).
+        if (integrationOf(state) === "unfinished") throw integrationUnfinished(state, path);
         const transport = await cloudTransportFor(ctx.io, state.cloudUrl, {
           fileId: state.fileId,
           replica: state.replicaId,
@@ -145,7 +162,9 @@ export const registerMergeCommands: Register = (program, context) => {
     .action(async (file: string | undefined, options: { offline?: boolean }) => {
       const ctx = context();
       const { mergeStatus } = await import("../../merge/merge-status.js");
-      await withFile(fileOf(ctx, file), async (store, firmId) => {
+      const path = fileOf(ctx, file);
+      await withFile(path, async (store, firmId) => {
+        await signInToFile(ctx, store, firmId, "see its merge status");
         const status = await mergeStatus(
           store.db,
           firmId,
@@ -156,8 +175,9 @@ export const registerMergeCommands: Register = (program, context) => {
                 const { cloudUrl } = await readSyncState(store.db, firmId);
                 return (await cloudTransportFor(ctx.io, cloudUrl!)).state(cursor, replica, fileId);
               },
+          path,
         );
-        ctx.output(status, () => describeStatus(status));
+        ctx.output(status, () => describeStatus(status, path));
       });
     });
 
@@ -213,18 +233,64 @@ export const registerMergeCommands: Register = (program, context) => {
     .description("the merge's warning and error logs")
     .option("--warnings", "only warnings (what integration left out or changed)")
     .option("--errors", "only errors (changes the cloud refused)")
-    .action(async (file: string | undefined, options: { warnings?: boolean; errors?: boolean }) => {
-      const ctx = context();
-      if (options.warnings && options.errors)
-        throw invalid("choose --warnings or --errors, or neither for both");
-      const { listLog } = await import("../../merge/journal-store.js");
-      await withFile(fileOf(ctx, file), async (store, firmId) => {
-        const level = options.warnings ? "warning" : options.errors ? "error" : undefined;
-        const entries = await listLog(store.db, firmId, level);
-        ctx.output({ items: entries }, () => describeLog(entries));
-      });
-    });
+    .option("--all", "include closed warnings (held entries that have gone up since)")
+    .action(
+      async (file: string | undefined, options: { warnings?: boolean; errors?: boolean; all?: boolean }) => {
+        const ctx = context();
+        if (options.warnings && options.errors)
+          throw invalid("choose --warnings or --errors, or neither for both");
+        const { listLog } = await import("../../merge/journal-store.js");
+        await withFile(fileOf(ctx, file), async (store, firmId) => {
+          const reader = await signInToFile(ctx, store, firmId, "see its merge log");
+          if (reader && !reader.mayReadMerge) {
+            throw new AppError("FORBIDDEN", "the merge log needs the Merge permission", {
+              permission: "merge:R",
+            });
+          }
+          const level = options.warnings ? "warning" : options.errors ? "error" : undefined;
+          const entries = await listLog(store.db, firmId, level, { openOnly: !options.all });
+          ctx.output({ items: entries }, () => describeLog(entries));
+        });
+      },
+    );
 };
+
+/**
+ * On a protected file, the user reading its data signs in (--as EMAIL, the file password from
+ * FIRMTIME_PASSWORD or a prompt), as for every other command; null on an unprotected file.
+ */
+async function signInToFile(
+  ctx: CommandContext,
+  store: Store,
+  firmId: string,
+  purpose: string,
+): Promise<{ email: string; mayReadMerge: boolean; mayEditMerge: boolean } | null> {
+  const firm = await findOnlyFirm(store.db);
+  if (!firm.protection) return null;
+  const email = ctx.options.as ?? ctx.io.env.FIRMTIME_EMAIL;
+  if (!email) {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      `this firm file is protected: sign in with --as EMAIL to ${purpose}`,
+    );
+  }
+  const { password } = await import("./login.js");
+  const { checkCredentials } = await import("../../access/login-service.js");
+  const { loadRights } = await import("../../access/access-store.js");
+  const { allows } = await import("../../access/permissions.js");
+  const user = await checkCredentials(
+    store.db,
+    firmId,
+    email,
+    await password(ctx, ctx.options.passwordStdin),
+  );
+  const rights = await loadRights(store.db, firmId, user);
+  return {
+    email: user.email,
+    mayReadMerge: allows(rights, "R", { object: "merge" }),
+    mayEditMerge: allows(rights, "E", { object: "merge" }),
+  };
+}
 
 /**
  * Who reads the conflict log: on a protected file the signed-in user (--as), who sees every
