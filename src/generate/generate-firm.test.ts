@@ -23,17 +23,14 @@ import { createCloudFirm } from "../access/firm-bootstrap.js";
 import { AppError } from "../domain/errors.js";
 import { findFirm, findOnlyFirm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
-import { bindToFile } from "../merge/cloud-binding-service.js";
-import { checkPrerequisites, integrate, type IntegrationCloud } from "../merge/integration-service.js";
+import { checkPrerequisites, integrate } from "../merge/integration-service.js";
 import { headSeq, readSyncState } from "../merge/journal-store.js";
-import { applyPermissions } from "../merge/permissions-upload.js";
-import type { CloudSyncState } from "../merge/sync-client.js";
 import { basicReport } from "../reports/report-service.js";
 import { fixedClock } from "../store/clock.js";
 import { openFirmFile, type Db, type Store } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { runCli, type CliResult } from "../test-support/cli.js";
-import { directTransport } from "../test-support/merge.js";
+import { inProcessCloud } from "../test-support/merge.js";
 import { openTestStore } from "../test-support/stores.js";
 import { createEntryReferences } from "../time-expense/entry-references.js";
 import { ENTERED_RATE, prepareExpenseEntry } from "../time-expense/expense-entry-service.js";
@@ -408,36 +405,6 @@ describe("an S firm made by `firmtime generate`", () => {
     ]);
   });
 });
-
-/** The cloud's services in-process, as `firmtime integrate` reaches them over HTTP. */
-function inProcessCloud(cloud: Store, firmId: string, adminEmail: string): IntegrationCloud {
-  const clock = fixedClock("2026-06-15T12:00:00Z");
-  const state = async (): Promise<CloudSyncState> => {
-    const sync = await readSyncState(cloud.db, firmId);
-    return {
-      epoch: sync.epoch,
-      schema: SCHEMA_VERSION,
-      cloudReplica: sync.replicaId,
-      head: await headSeq(cloud.db, firmId),
-      boundFileId: sync.boundFileId,
-      waiting: null,
-      you: { email: adminEmail, mayMergeForOthers: true },
-    };
-  };
-  return {
-    ...directTransport(cloud, firmId, clock),
-    firmUrl: "http://cloud.test/f/generated",
-    slug: "generated",
-    state,
-    async bind(request) {
-      await bindToFile(cloud.db, await findFirm(cloud.db, firmId), request, clock);
-      return state();
-    },
-    inviteStaff: () => Promise.resolve("invited"),
-    uploadPermissions: async (_fileId, upload) =>
-      applyPermissions(cloud.db, await findFirm(cloud.db, firmId), upload, clock, adminEmail),
-  };
-}
 
 const totalsByClient = async (db: Db, table: "time_entry" | "expense_entry") =>
   Object.fromEntries(

@@ -9,13 +9,18 @@ import { SUPERVISOR, type Actor } from "../access/authorize.js";
 import { createFirm } from "../firm-setup/firm-service.js";
 import { findFirm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
+import { bindToFile } from "../merge/cloud-binding-service.js";
 import { pullChanges, pushChanges } from "../merge/cloud-sync-service.js";
 import { mergeNow, type SyncTransport } from "../merge/desktop-merge.js";
 import { prepareCopyOfCloud } from "../merge/desktop-link.js";
-import { readSyncState } from "../merge/journal-store.js";
+import type { IntegrationCloud } from "../merge/integration-service.js";
+import { headSeq, readSyncState } from "../merge/journal-store.js";
+import { applyPermissions } from "../merge/permissions-upload.js";
+import type { CloudSyncState } from "../merge/sync-client.js";
 import { pullAnswer, pushAnswer } from "../merge/sync-protocol.js";
-import type { Clock } from "../store/clock.js";
+import { fixedClock, type Clock } from "../store/clock.js";
 import { createFirmFile, type Engine, type Store } from "../store/database.js";
+import { SCHEMA_VERSION } from "../store/migrate.js";
 import { openTestStore } from "./stores.js";
 
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -36,6 +41,41 @@ export function directTransport(
       const firm = await findFirm(cloud.db, firmId);
       return pullAnswer.parse(wire(await pullChanges(cloud.db, firm, wire(query))));
     },
+  };
+}
+
+/** The cloud's services in-process, as `firmtime integrate` reaches them over HTTP. */
+export function inProcessCloud(
+  cloud: Store,
+  firmId: string,
+  adminEmail: string,
+  firmUrl = "http://cloud.test/f/generated",
+): IntegrationCloud {
+  const clock = fixedClock("2026-06-15T12:00:00Z");
+  const state = async (): Promise<CloudSyncState> => {
+    const sync = await readSyncState(cloud.db, firmId);
+    return {
+      epoch: sync.epoch,
+      schema: SCHEMA_VERSION,
+      cloudReplica: sync.replicaId,
+      head: await headSeq(cloud.db, firmId),
+      boundFileId: sync.boundFileId,
+      waiting: null,
+      you: { email: adminEmail, mayMergeForOthers: true },
+    };
+  };
+  return {
+    ...directTransport(cloud, firmId, clock),
+    firmUrl,
+    slug: firmUrl.split("/f/")[1]!,
+    state,
+    async bind(request) {
+      await bindToFile(cloud.db, await findFirm(cloud.db, firmId), request, clock);
+      return state();
+    },
+    inviteStaff: () => Promise.resolve("invited"),
+    uploadPermissions: async (_fileId, upload) =>
+      applyPermissions(cloud.db, await findFirm(cloud.db, firmId), upload, clock, adminEmail),
   };
 }
 
