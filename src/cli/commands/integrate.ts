@@ -58,7 +58,7 @@ async function connect(
   }
 }
 
-function describeIntegration(firm: Firm, firmUrl: string, summary: IntegrationSummary): string {
+export function describeIntegration(firm: Firm, firmUrl: string, summary: IntegrationSummary): string {
   const kinds = Object.entries(summary.merged)
     .map(([table, n]) => countRecords(table, n))
     .join(", ");
