@@ -20,6 +20,7 @@ import { fixedClock } from "../store/clock.js";
 import { createFirmFile, openFirmFile, type Store } from "../store/database.js";
 import { runCli } from "../test-support/cli.js";
 import { inProcessCloud } from "../test-support/merge.js";
+import { runFirmtime } from "../test-support/serve-process.js";
 import { ENGINES, openTestStore } from "../test-support/stores.js";
 import { addTimeEntry } from "../time-expense/time-entry-service.js";
 import { mergeNow } from "./desktop-merge.js";
@@ -119,6 +120,22 @@ describe.each(ENGINES)("an interrupted integration with a cloud on %s", (engine)
     } finally {
       await desktop.close();
     }
+  });
+
+  it("`firmtime desktop` serves the file but does not merge it, and says why", async () => {
+    const run = runFirmtime(["desktop", file, "--port", "0"], env);
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!run.console().includes("not merging") && Date.now() < deadline && run.child.exitCode === null)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(run.console()).toContain(
+        `Desktop file ${file}: working offline, not merging: the integration of this file with ${CLOUD_URL} is unfinished; finish it first: ${finish}.`,
+      );
+    } finally {
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    }
+    expect(run.console()).not.toContain("Online");
   });
 
   it("the file's name is fixed once the upload started", async () => {
