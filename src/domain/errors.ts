@@ -31,6 +31,7 @@ export const ERROR_CATALOGUE = {
   REPLICA_COPY: { status: 409, title: "A copy of another desktop file" },
   NOT_INTEGRATED: { status: 409, title: "File not integrated" },
   ALREADY_INTEGRATED: { status: 409, title: "Already integrated" },
+  INTEGRATION_UNFINISHED: { status: 409, title: "Integration unfinished" },
   FILE_IDENTITY_LOCKED: { status: 409, title: "Integrated file's identity is fixed" },
   PREREQUISITES: { status: 422, title: "Prerequisites not met" },
   OFFLINE: { status: 503, title: "Cloud unreachable" },

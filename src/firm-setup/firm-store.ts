@@ -92,14 +92,17 @@ export async function selectFirms(db: Db): Promise<Firm[]> {
 }
 
 /**
- * Whether the firm's identity is fixed: a desktop file once integrated, or a cloud firm once
+ * Whether the firm's identity is fixed: a desktop file once its integration started (the cloud
+ * is bound to it and the upload begins, even if it was interrupted since), or a cloud firm once
  * bound to a file. Merging names the firm by it, so renaming is refused from then on.
  */
 export async function isIdentityFixed(db: Db, firmId: string): Promise<boolean> {
   const row = await db
     .selectFrom("sync_state")
-    .select(["integrated_at", "bound_file_id"])
+    .select(["integrated_at", "integrating_as", "bound_file_id"])
     .where("firm_id", "=", firmId)
     .executeTakeFirst();
-  return Boolean(row && (row.integrated_at !== null || row.bound_file_id !== null));
+  return Boolean(
+    row && (row.integrated_at !== null || row.integrating_as !== null || row.bound_file_id !== null),
+  );
 }

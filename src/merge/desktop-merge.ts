@@ -7,7 +7,12 @@
  *   again under the same id and the cloud answers it from its batch log;
  * - a pulled page is applied in one transaction with the new cursor;
  * - a page is applied only while nothing local waits to go up (checked under the write lock),
- *   so the desktop is exactly the cloud's state plus its own unsent changes when it applies.
+ *   so the desktop is exactly the cloud's state plus its own unsent changes when it applies;
+ * - negative entries never go up: each batch is checked as it is read (held-records.ts).
+ *
+ * A file whose integration was interrupted is not merged: finishing it takes the integrating
+ * Admin's cloud rights (invitations, permissions), so `firmtime integrate` run again finishes
+ * it, and until then a merge is refused with the command to run.
  */
 import { createHash } from "node:crypto";
 import { AppError } from "../domain/errors.js";
@@ -18,13 +23,16 @@ import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
 import { applyChange, applyPage, rebuildUntilStuck, type ApplyContext } from "./apply-changes.js";
 import type { HeldChange } from "./change.js";
+import { holdNegativeEntries, releaseHeldRecords } from "./held-records.js";
 import { createHlcClock, parseHlc } from "./hlc.js";
 import { becomeOwnReplica } from "./replica-copy.js";
+import { recordNoun } from "./record-nouns.js";
 import {
   addPending,
   appendLog,
   countUnsent,
   headSeq,
+  integrationOf,
   lockSyncState,
   readSyncState,
   removeChange,
@@ -76,8 +84,8 @@ export interface MergeOptions {
   onProgress?: (progress: MergeProgress) => void;
 }
 
+/** Merges a file whose integration is finished (or a copy made from the cloud). */
 export async function mergeNow(db: Db, firmId: string, transport: SyncTransport, options: MergeOptions) {
-  const summary: MergeSummary = { pushed: 0, refused: 0, pulled: 0, conflicts: 0, epochChanged: false };
   const state = await readSyncState(db, firmId);
   if (!state.cloudUrl) {
     throw new AppError(
@@ -85,6 +93,31 @@ export async function mergeNow(db: Db, firmId: string, transport: SyncTransport,
       "this file is not integrated with a cloud (run: firmtime integrate FILE --cloud URL)",
     );
   }
+  if (integrationOf(state) === "unfinished") throw integrationUnfinished(state);
+  return mergeDuringIntegration(db, firmId, transport, options);
+}
+
+/** The exact command that finishes an interrupted integration. */
+export const finishIntegrationCommand = (
+  state: Pick<SyncState, "cloudUrl" | "integratingAs">,
+  file = "FILE",
+): string => `firmtime integrate ${file} --cloud ${state.cloudUrl} --as ${state.integratingAs || "EMAIL"}`;
+
+export const integrationUnfinished = (state: SyncState, file?: string): AppError =>
+  new AppError(
+    "INTEGRATION_UNFINISHED",
+    `the integration of this file with ${state.cloudUrl} is unfinished; finish it first: ${finishIntegrationCommand(state, file)}`,
+    { cloudUrl: state.cloudUrl, integratingAs: state.integratingAs },
+  );
+
+/** The merge itself: integration runs it before its own last steps are done. */
+export async function mergeDuringIntegration(
+  db: Db,
+  firmId: string,
+  transport: SyncTransport,
+  options: MergeOptions,
+): Promise<MergeSummary> {
+  const summary: MergeSummary = { pushed: 0, refused: 0, pulled: 0, conflicts: 0, epochChanged: false };
   const conflictsBefore = await countConflicts(db, firmId);
   // Pushing and pulling alternate until the queue is empty and the cloud has nothing newer:
   // a page is refused while local changes wait, so a fresh local write sends us back to push.
@@ -151,14 +184,28 @@ async function pushAll(
 ): Promise<void> {
   // The most the cloud takes in one push: fewer round trips, and fewer per-batch lookups.
   const batchSize = options.batchSize ?? MAX_PUSH_CHANGES;
+  // Held entries that are no longer negative join the changes to send.
+  await inTransaction(db, async (tx) => {
+    await lockSyncState(tx, firmId);
+    await releaseHeldRecords(tx, firmId, options.clock.now().toISOString());
+  });
   let state = await readSyncState(db, firmId);
   await assertMayMergeAll(db, state, transport);
   const total = await countUnsent(db, state);
   let done = 0;
   const toRebuild = new Map<string, { tbl: string; rowId: string }>();
   for (;;) {
-    const batch = await unsentChanges(db, state, batchSize);
-    if (batch.length === 0) break;
+    const read = state;
+    const { unsent, batch } = await inTransaction(db, async (tx) => {
+      await lockSyncState(tx, firmId);
+      const unsent = await unsentChanges(tx, read, batchSize);
+      return {
+        unsent: unsent.length,
+        batch: await holdNegativeEntries(tx, firmId, unsent, options.clock.now().toISOString()),
+      };
+    });
+    if (unsent === 0) break;
+    if (batch.length === 0) continue; // all held: they are no longer unsent
     const answer = await transport.push({
       schema: SCHEMA_VERSION,
       replica: state.replicaId,
@@ -306,7 +353,7 @@ async function pullAll(
       if (waiting.length > 0 && !answer.more) {
         throw new AppError(
           "VALIDATION",
-          `the cloud's ${waiting[0]!.tbl.replaceAll("_", " ")} ${waiting[0]!.rowId} cannot be written on this desktop`,
+          `the cloud's ${recordNoun(waiting[0]!.tbl)} ${waiting[0]!.rowId} cannot be written on this desktop`,
         );
       }
       // A row still waiting for a later change: read again from just before it, with what follows.

@@ -2,32 +2,41 @@
  * Integration (merge.md, "Integration"): a desktop firm file joins a cloud firm once.
  *
  * 1. Every prerequisite is checked and every failure reported at once, each with its fix.
- * 2. The cloud firm is bound to the file (refused if bound to another), the file is linked.
+ * 2. The cloud firm is bound to the file (refused if bound to another), the file is linked and
+ *    marked as integrating (by whom): from here on its identity is fixed, and until step 7 the
+ *    integration is unfinished (status says so, merging is refused, running it again resumes).
  * 3. What the cloud does not take is settled on the desktop first, logged as warnings:
- *    negative entries are held back (they stay on this desktop), and expense work codes'
- *    negative rates and surcharges become zero.
+ *    expense work codes' negative rates and surcharges become zero.
  * 4. The file's journal is uploaded in batches (a resumed upload sends only what the cloud has
- *    not acknowledged) and the cloud's own records come down.
+ *    not acknowledged) and the cloud's own records come down. Negative entries are held back
+ *    (they stay on this desktop, with a warning), as at every merge (held-records.ts).
  * 5. Every active staff member with an email is invited to activate a cloud account.
  * 6. The file's permissions (custom roles, role assignments) go up, now that every staff member
  *    has a cloud account to be assigned to (permissions-upload.ts).
- * 7. The file is marked integrated; its identity (name, file id) is fixed from then on.
+ * 7. The file is marked integrated: only now, with every step above done.
  */
 import { checkCredentials } from "../access/login-service.js";
 import { selectActiveAdminIds } from "../access/access-store.js";
 import { AppError } from "../domain/errors.js";
+import { ALWAYS } from "../domain/rates.js";
 import { findFirm, type Firm } from "../firm-setup/firm-store.js";
 import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
-import { mergeNow, type MergeProgress, type MergeSummary, type SyncTransport } from "./desktop-merge.js";
+import {
+  finishIntegrationCommand,
+  mergeDuringIntegration,
+  type MergeProgress,
+  type MergeSummary,
+  type SyncTransport,
+} from "./desktop-merge.js";
 import { linkDesktop } from "./desktop-link.js";
 import { createHlcClock, formatHlc } from "./hlc.js";
 import {
   appendChange,
   appendLog,
-  holdRecords,
+  integrationOf,
   lockSyncState,
   readSyncState,
   updateSyncState,
@@ -96,10 +105,20 @@ export async function checkPrerequisites(
     }
   }
   await checkPeople(db, firm.id, fail);
-  if (state.integratedAt) {
+  const progress = integrationOf(state);
+  if (progress === "finished") {
     fail(
       `this file is already integrated with ${state.cloudUrl ?? "a cloud"}`,
       "merge it instead: firmtime merge FILE",
+    );
+  } else if (
+    progress === "unfinished" &&
+    !(request.cloud instanceof AppError) &&
+    state.cloudUrl !== request.cloud.firmUrl
+  ) {
+    fail(
+      `this file's integration with ${state.cloudUrl} is unfinished`,
+      `finish it: ${finishIntegrationCommand(state)}`,
     );
   }
 
@@ -202,7 +221,12 @@ export async function integrate(
   firmId: string,
   cloud: IntegrationCloud,
   cloudState: CloudSyncState,
-  options: { clock: Clock; onProgress?: (progress: MergeProgress) => void },
+  options: {
+    clock: Clock;
+    /** The email of the Admin running it, named in the command that finishes it if interrupted. */
+    by?: string;
+    onProgress?: (progress: MergeProgress) => void;
+  },
 ): Promise<IntegrationSummary> {
   const state = await readSyncState(db, firmId);
   const staff = (
@@ -217,14 +241,24 @@ export async function integrate(
     staff: staff.map(({ id, email, staffNumber }) => ({ id, email, staffNumber })),
     finish: false,
   });
-  await linkDesktop(db, firmId, {
-    cloudUrl: cloud.firmUrl,
-    cloudSlug: cloud.slug,
-    cloudReplica: cloudState.cloudReplica,
-    epoch: cloudState.epoch,
+  await inTransaction(db, async (tx) => {
+    const locked = await lockSyncState(tx, firmId);
+    await linkDesktop(tx, firmId, {
+      cloudUrl: cloud.firmUrl,
+      cloudSlug: cloud.slug,
+      cloudReplica: cloudState.cloudReplica,
+      epoch: cloudState.epoch,
+    });
+    // A resumed integration keeps the name of the Admin who started it.
+    if (locked.integratingAs === null || locked.integratingAs === "") {
+      await updateSyncState(tx, firmId, { integratingAs: options.by?.toLowerCase() ?? "" });
+    }
   });
   await settleWhatTheCloudDoesNotTake(db, firmId, options.clock);
-  const merge = await mergeNow(db, firmId, cloud, { clock: options.clock, onProgress: options.onProgress });
+  const merge = await mergeDuringIntegration(db, firmId, cloud, {
+    clock: options.clock,
+    onProgress: options.onProgress,
+  });
 
   await cloud.bind({ fileId: state.fileId, staff: [], finish: true });
   let invited = 0;
@@ -302,7 +336,7 @@ async function logRefusedPermissions(db: Db, firmId: string, answer: Permissions
  * the firm's profile is journaled afresh, whole and with its creation date, as a birth newer
  * than the cloud firm's (change.ts, isBirth): the cloud keeps the file's profile as it is, and
  * neither side logs a conflict for a profile nobody edited against the other;
- * negative entries are held back; expense work codes' negative rates and surcharges become 0.
+ * expense work codes' negative rates and surcharges become 0.
  */
 async function settleWhatTheCloudDoesNotTake(db: Db, firmId: string, clock: Clock): Promise<void> {
   const at = clock.now().toISOString();
@@ -329,45 +363,6 @@ async function settleWhatTheCloudDoesNotTake(db: Db, firmId: string, clock: Cloc
       seen: state.cursor,
       cloudSeq: null,
     });
-
-    for (const table of ["time_entry", "expense_entry"] as const) {
-      const negative = await tx
-        .selectFrom(table)
-        .select(["id", "entry_date", "amount", "description"])
-        .where("firm_id", "=", firmId)
-        .where("amount", "<", 0)
-        .execute();
-      const held = new Set(
-        (
-          await tx
-            .selectFrom("sync_change")
-            .select("row_id")
-            .where("firm_id", "=", firmId)
-            .where("tbl", "=", table)
-            .where("cloud_seq", "=", -1)
-            .execute()
-        ).map((r) => r.row_id),
-      );
-      const fresh = negative.filter((entry) => !held.has(entry.id));
-      await holdRecords(
-        tx,
-        firmId,
-        table,
-        fresh.map((entry) => entry.id),
-      );
-      for (const entry of fresh) {
-        await appendLog(tx, firmId, {
-          at,
-          level: "warning",
-          code: "NEGATIVE_ENTRY_NOT_MERGED",
-          tbl: table,
-          rowId: entry.id,
-          hlc: null,
-          message: `the ${table === "time_entry" ? "time" : "expense"} entry of ${entry.entry_date} is negative (${entry.amount} in minor units) and stays on this desktop`,
-          data: { entry_date: entry.entry_date, amount: entry.amount, description: entry.description },
-        });
-      }
-    }
 
     const surcharged = await tx
       .selectFrom("work_code")
@@ -412,8 +407,12 @@ async function settleWhatTheCloudDoesNotTake(db: Db, firmId: string, clock: Cloc
         tbl: "rate",
         rowId: rate.id,
         hlc: null,
-        message: `expense work code ${rate.code} had a negative rate from ${rate.effective_date} (${rate.rate}); it is merged as 0`,
-        data: { rate: rate.rate, effective_date: rate.effective_date },
+        // The work code's own rate applies from ALWAYS, a placeholder no one should read as a date.
+        message: `expense work code ${rate.code} had a negative rate${rate.effective_date === ALWAYS ? "" : ` from ${rate.effective_date}`} (${rate.rate}); it is merged as 0`,
+        data: {
+          rate: rate.rate,
+          effective_date: rate.effective_date === ALWAYS ? null : rate.effective_date,
+        },
       });
     }
   });

@@ -115,6 +115,7 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
         "--surcharge",
         "-5",
       ],
+      ["workcode", "add", "REFUND", "--name", "Refund", "--kind", "expense", "--rate=-1"],
       ["client", "add", "ACME", "--name", "Acme Ltd", "--partner", "JD"],
       ["rate", "set", "--staff", "JD", "--rate", "175", "--from", "2026-01-01"],
       [
@@ -256,7 +257,7 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
       invited: number;
       permissions: { roles: number; assignments: number; refused: number };
     }>(await runCli(["integrate", file, "--cloud", firmUrl, "--as", "ada@harbor.test", "--json"], ada));
-    expect(summary.merged).toMatchObject({ client: 1, staff: 4, time_entry: 1, work_code: 2 });
+    expect(summary.merged).toMatchObject({ client: 1, staff: 4, time_entry: 1, work_code: 3 });
     // Jane and Bo; Ada is the cloud's Admin already, and Olga has left.
     expect(summary.invited).toBe(2);
     const clients = json<{ code: string; name: string }[]>(await onCloud(["client", "list"]));
@@ -264,15 +265,22 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
     const entries = json<unknown[]>(await onCloud(["time", "list", "--all"]));
     expect(entries).toHaveLength(1); // the negative write-down stays on the desktop
 
-    const warnings = json<{ items: { code: string }[] }>(await onFile(["log", file, "--warnings"])).items;
+    const warnings = json<{ items: { code: string; message: string }[] }>(
+      await onFile(["log", file, "--warnings", "--as", "ada@harbor.test"]),
+    ).items;
     expect(warnings.map((w) => w.code).sort()).toEqual([
       "NEGATIVE_ENTRY_NOT_MERGED",
+      "NEGATIVE_RATE_ZEROED",
       "NEGATIVE_SURCHARGE_ZEROED",
     ]);
+    // The work code's own rate has no start date: the message shows none (no placeholder date).
+    expect(warnings.find((w) => w.code === "NEGATIVE_RATE_ZEROED")?.message).toBe(
+      "expense work code REFUND had a negative rate (-10000); it is merged as 0",
+    );
 
     // The file's permissions arrived: the custom role, and every assignment the cloud could take.
     const errors = json<{ items: { code: string; message: string }[] }>(
-      await onFile(["log", file, "--errors"]),
+      await onFile(["log", file, "--errors", "--as", "ada@harbor.test"]),
     ).items;
     expect(errors).toEqual([
       expect.objectContaining({
@@ -315,9 +323,16 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
         FIRMTIME_PASSWORD: JANE_PASSWORD,
       }),
     );
-    const online = json<{ state: string; waitingUp: number }>(await runCli(["status", file, "--json"], jane));
-    expect(online.state).toBe("Online");
-    const offline = json<{ state: string; reason: string }>(await runCli(["status", file, "--json"], bo));
+    // Reading the protected file's state signs in to it (as Ada); the cloud is reached with the
+    // token kept in each one's configuration.
+    const signedIn = ["--as", "ada@harbor.test"];
+    const online = json<{ state: string; waitingUp: number; held: number }>(
+      await runCli(["status", file, "--json", ...signedIn], { ...jane, FIRMTIME_PASSWORD: PASSWORD }),
+    );
+    expect(online).toMatchObject({ state: "Online", waitingUp: 0, held: 1 });
+    const offline = json<{ state: string; reason: string }>(
+      await runCli(["status", file, "--json", ...signedIn], { ...bo, FIRMTIME_PASSWORD: PASSWORD }),
+    );
     expect(offline.state).toBe("Offline");
     expect(offline.reason).toMatch(/activat/);
   });
@@ -384,8 +399,61 @@ describe.each(ENGINES)("integrating a desktop firm file with a cloud on %s", (en
     const unsigned = await onFile(["conflicts", file]);
     expect(unsigned.code).toBe(1);
     expect(unsigned.stderr).toMatch(/protected: sign in with --as EMAIL to see its conflicts/);
-    const status = json<{ state: string; conflicts: number }>(await runCli(["status", file, "--json"], ada));
+    const status = json<{ state: string; conflicts: number }>(
+      await runCli(["status", file, "--json", "--as", "ada@harbor.test"], ada),
+    );
     expect(status).toMatchObject({ state: "Merge conflicts", conflicts: 1 });
+  });
+
+  it("reading the protected file's merge log or status needs a signed-in user; the log, the Merge permission", async () => {
+    for (const command of [
+      ["log", file],
+      ["log", file, "--warnings"],
+      ["status", file, "--json"],
+    ]) {
+      const result = await runCli(command, ada);
+      expect(result.code, command.join(" ")).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^firmtime: this firm file is protected: sign in with --as EMAIL to /);
+    }
+    const wrong = await runCli(["log", file, "--as", "ada@harbor.test"], {
+      ...ada,
+      FIRMTIME_PASSWORD: "wrong",
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe("");
+  });
+
+  it("the write-down held since integration, edited to a positive amount, goes up at the next merge and its warning closes", async () => {
+    const asAda = ["--as", "ada@harbor.test"];
+    const [held] = json<{ items: { rowId: string; code: string }[] }>(
+      await onFile(["log", file, "--warnings", ...asAda]),
+    ).items.filter((w) => w.code === "NEGATIVE_ENTRY_NOT_MERGED");
+    ok(await onFile(["time", "edit", held!.rowId, "--duration", "0:30", ...asAda]));
+    const before = json<{ waitingUp: number; held: number }>(
+      await runCli(["status", file, "--json", "--offline", ...asAda], ada),
+    );
+    expect(before.waitingUp).toBeGreaterThan(0);
+    ok(await runCli(["merge", file], ada));
+    const entries = json<{ id: string; minutes: number; description: string }[]>(
+      await onCloud(["time", "list", "--all"]),
+    );
+    expect(entries.find((e) => e.id === held!.rowId)).toMatchObject({
+      minutes: 30,
+      description: "write-down",
+    });
+    const after = json<{ waitingUp: number; held: number }>(
+      await runCli(["status", file, "--json", "--offline", ...asAda], ada),
+    );
+    expect(after).toMatchObject({ waitingUp: 0, held: 0 });
+    const open = json<{ items: { code: string }[] }>(
+      await onFile(["log", file, "--warnings", ...asAda]),
+    ).items;
+    expect(open.map((w) => w.code)).not.toContain("NEGATIVE_ENTRY_NOT_MERGED");
+    const all = json<{ items: { code: string; closedAt: string | null }[] }>(
+      await onFile(["log", file, "--warnings", "--all", ...asAda]),
+    ).items;
+    expect(all.find((w) => w.code === "NEGATIVE_ENTRY_NOT_MERGED")?.closedAt).toEqual(expect.any(String));
   });
 
   it("the desktop app merges in the background: local changes go up, cloud changes come down", async () => {

@@ -22,7 +22,10 @@ export interface SyncState {
   cloudSlug: string | null;
   cloudReplicaId: string | null;
   fileId: string;
+  /** Set only once every step of the integration is done (integrationOf). */
   integratedAt: string | null;
+  /** Desktop: the Admin who started integrating the file ('' if unknown), from its start on. */
+  integratingAs: string | null;
   lastMergeAt: string | null;
   /** What the last merge did, as MergeSummary JSON. */
   lastMerge: string | null;
@@ -49,11 +52,23 @@ export async function readSyncState(db: Db, firmId: string): Promise<SyncState> 
     cloudReplicaId: row.cloud_replica_id,
     fileId: row.file_id,
     integratedAt: row.integrated_at,
+    integratingAs: row.integrating_as,
     lastMergeAt: row.last_merge_at,
     lastMerge: row.last_merge,
     boundFileId: row.bound_file_id,
     ackedHlc: row.acked_hlc,
   };
+}
+
+/**
+ * Where a desktop file is in its integration: never started (or a copy made from the cloud),
+ * started and interrupted before every step was done, or finished.
+ */
+export type IntegrationProgress = "none" | "unfinished" | "finished";
+
+export function integrationOf(state: Pick<SyncState, "integratedAt" | "integratingAs">): IntegrationProgress {
+  if (state.integratedAt !== null) return "finished";
+  return state.integratingAs !== null ? "unfinished" : "none";
 }
 
 /**
@@ -75,6 +90,7 @@ export type SyncStateChanges = Partial<{
   cloudSlug: string | null;
   cloudReplicaId: string | null;
   integratedAt: string | null;
+  integratingAs: string | null;
   lastMergeAt: string | null;
   lastMerge: string | null;
   boundFileId: string | null;
@@ -108,6 +124,7 @@ export async function updateSyncState(db: Db, firmId: string, changes: SyncState
     ...(changes.cloudSlug !== undefined && { cloud_slug: changes.cloudSlug }),
     ...(changes.cloudReplicaId !== undefined && { cloud_replica_id: changes.cloudReplicaId }),
     ...(changes.integratedAt !== undefined && { integrated_at: changes.integratedAt }),
+    ...(changes.integratingAs !== undefined && { integrating_as: changes.integratingAs }),
     ...(changes.lastMergeAt !== undefined && { last_merge_at: changes.lastMergeAt }),
     ...(changes.lastMerge !== undefined && { last_merge: changes.lastMerge }),
     ...(changes.boundFileId !== undefined && { bound_file_id: changes.boundFileId }),
@@ -229,12 +246,12 @@ export async function removeChange(db: Db, firmId: string, change: Pick<Change, 
 }
 
 /**
- * Changes that stay on this desktop for good: integration holds back negative entries
- * (merge.md), marking their changes with the cloud sequence -1; later edits of a held record
- * stay behind with it.
+ * The cloud sequence of a desktop's changes that stay on the desktop: the changes of an entry
+ * while it is negative (merge.md, "Held records"; held-records.ts decides which).
  */
 export const HELD = -1;
 
+/** Holds every change of these rows that is not on the cloud yet. */
 export async function holdRecords(
   db: Db,
   firmId: string,
@@ -254,9 +271,38 @@ export async function holdRecords(
 }
 
 /**
+ * A held record goes up: every change of it the cloud does not have (held, or made since) moves
+ * to the end of the journal, in its order, unsent. They keep their HLCs, so the cloud orders them
+ * by when they were made; their new sequence numbers put them after the pushed-up-to mark, which
+ * has moved past them while they were held. Runs in the caller's transaction.
+ */
+export async function releaseRecord(db: Db, firmId: string, tbl: string, rowId: string): Promise<number> {
+  const rows = await db
+    .selectFrom("sync_change")
+    .select(CHANGE_COLUMNS)
+    .where("firm_id", "=", firmId)
+    .where("tbl", "=", tbl)
+    .where("row_id", "=", rowId)
+    .where((eb) => eb.or([eb("cloud_seq", "is", null), eb("cloud_seq", "=", HELD)]))
+    .orderBy("seq")
+    .execute();
+  if (rows.length === 0) return 0;
+  await db
+    .deleteFrom("sync_change")
+    .where("firm_id", "=", firmId)
+    .where(
+      "seq",
+      "in",
+      rows.map((row) => row.seq),
+    )
+    .execute();
+  for (const row of rows) await appendChange(db, firmId, { ...heldChange(row), cloudSeq: null });
+  return rows.length;
+}
+
+/**
  * A desktop's own changes not sent yet, oldest first: those after the pushed-up-to mark (a
- * batch is answered whole, so everything up to its last change is settled), except records
- * held back on this desktop.
+ * batch is answered whole, so everything up to its last change is settled), except held ones.
  */
 export async function unsentChanges(
   db: Db,
@@ -298,19 +344,7 @@ const unsent = (db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedU
     .where("c.firm_id", "=", state.firmId)
     .where("c.seq", ">", state.pushedUpto)
     .where("c.replica", "=", state.replicaId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("sync_change as h")
-            .select("h.seq")
-            .whereRef("h.firm_id", "=", "c.firm_id")
-            .whereRef("h.tbl", "=", "c.tbl")
-            .whereRef("h.row_id", "=", "c.row_id")
-            .where("h.cloud_seq", "=", HELD),
-        ),
-      ),
-    );
+    .where("c.cloud_seq", "is", null);
 
 /** Desktop: records the cloud's sequence numbers of acknowledged changes, a run at a time. */
 export async function setCloudSeqs(
@@ -584,9 +618,15 @@ export interface LogEntry {
   hlc: string | null;
   message: string;
   data: Record<string, FieldValue>;
+  /** When a warning closed (what it warned of is over); null while it is open. */
+  closedAt: string | null;
 }
 
-export async function appendLog(db: Db, firmId: string, entry: Omit<LogEntry, "id">): Promise<void> {
+export async function appendLog(
+  db: Db,
+  firmId: string,
+  entry: Omit<LogEntry, "id" | "closedAt">,
+): Promise<void> {
   await db
     .insertInto("sync_log")
     .values({
@@ -600,13 +640,33 @@ export async function appendLog(db: Db, firmId: string, entry: Omit<LogEntry, "i
       hlc: entry.hlc,
       message: entry.message,
       data: JSON.stringify(entry.data),
+      closed_at: null,
     })
     .execute();
 }
 
-export async function listLog(db: Db, firmId: string, level?: LogEntry["level"]): Promise<LogEntry[]> {
+export interface LogFilter {
+  /** Leave out closed warnings. */
+  openOnly?: boolean;
+  /** Only entries of this code (and these rows). */
+  code?: string;
+  rowIds?: readonly string[];
+}
+
+export async function listLog(
+  db: Db,
+  firmId: string,
+  level?: LogEntry["level"],
+  filter: LogFilter = {},
+): Promise<LogEntry[]> {
   let query = db.selectFrom("sync_log").selectAll().where("firm_id", "=", firmId);
   if (level) query = query.where("level", "=", level);
+  if (filter.openOnly) query = query.where("closed_at", "is", null);
+  if (filter.code) query = query.where("code", "=", filter.code);
+  if (filter.rowIds) {
+    if (filter.rowIds.length === 0) return [];
+    query = query.where("row_id", "in", filter.rowIds);
+  }
   const rows = await query.orderBy("at").orderBy("id").execute();
   return rows.map((row) => ({
     id: row.id,
@@ -618,7 +678,30 @@ export async function listLog(db: Db, firmId: string, level?: LogEntry["level"])
     hlc: row.hlc,
     message: row.message,
     data: JSON.parse(row.data) as Record<string, FieldValue>,
+    closedAt: row.closed_at,
   }));
+}
+
+export async function closeLogEntry(db: Db, firmId: string, id: string, at: string): Promise<void> {
+  await db
+    .updateTable("sync_log")
+    .set({ closed_at: at })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Open warnings of one code: the held records, one warning each. */
+export async function countOpenLog(db: Db, firmId: string, code: string): Promise<number> {
+  const row = await db
+    .selectFrom("sync_log")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("firm_id", "=", firmId)
+    .where("level", "=", "warning")
+    .where("code", "=", code)
+    .where("closed_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function countLog(db: Db, firmId: string, level: LogEntry["level"]): Promise<number> {

@@ -1,29 +1,46 @@
 /**
  * A desktop's merge state (merge.md, "Online and offline"): Offline, Online, Merge
  * notification (data waits in either direction) or Merge conflicts (the last merge recorded
- * conflicts or refusals), with the counts behind it.
+ * conflicts or refusals), with the counts behind it. A file not integrated, or whose
+ * integration was interrupted, is Offline and says what to run.
  */
 import type { Db } from "../store/database.js";
-import { countLog, countUnsent, listConflicts, readSyncState, unsentChanges } from "./journal-store.js";
-import type { MergeSummary } from "./desktop-merge.js";
+import {
+  countLog,
+  countUnsent,
+  integrationOf,
+  listConflicts,
+  readSyncState,
+  unsentChanges,
+} from "./journal-store.js";
+import type { IntegrationProgress } from "./journal-store.js";
+import { finishIntegrationCommand, type MergeSummary } from "./desktop-merge.js";
+import { countHeldRecords } from "./held-records.js";
 import type { CloudSyncState } from "./sync-client.js";
 
 export type MergeStateName = "Offline" | "Online" | "Merge notification" | "Merge conflicts";
 
 export interface MergeStatus {
   state: MergeStateName;
-  /** Why the desktop is offline. */
+  /** Why the desktop is offline (and, not integrated or unfinished, what to run). */
   reason: string | null;
+  integration: IntegrationProgress;
   cloudUrl: string | null;
-  waitingUp: number;
+  /** Changes waiting to go up; null for a file not integrated (nothing goes anywhere). */
+  waitingUp: number | null;
   /** Unknown while offline. */
   waitingDown: number | null;
+  /** Negative entries kept on this desktop (merge.md, "Held records"), one open warning each. */
+  held: number;
   conflicts: number;
   refusals: number;
   lastMergeAt: string | null;
 }
 
-/** `reachCloud` asks the cloud for its state; it throws (unreachable, not signed in…) when offline. */
+/**
+ * `reachCloud` asks the cloud for its state; it throws (unreachable, not signed in…) when offline.
+ * `file` names the firm file in the commands the status suggests.
+ */
 export async function mergeStatus(
   db: Db,
   firmId: string,
@@ -35,13 +52,17 @@ export async function mergeStatus(
         claim: { acked: string | null; next: string | null },
       ) => Promise<CloudSyncState>)
     | null,
+  file = "FILE",
 ): Promise<MergeStatus> {
   const state = await readSyncState(db, firmId);
   const conflicts = (await listConflicts(db, firmId, "open")).length;
   const refusals = await countLog(db, firmId, "error");
+  const integration = integrationOf(state);
   const base = {
+    integration,
     cloudUrl: state.cloudUrl,
     waitingUp: await countUnsent(db, state),
+    held: await countHeldRecords(db, firmId),
     conflicts,
     refusals,
     lastMergeAt: state.lastMergeAt,
@@ -50,7 +71,16 @@ export async function mergeStatus(
     return {
       ...base,
       state: "Offline",
-      reason: "this file is not integrated with a cloud",
+      reason: `this file is not integrated with a cloud; to merge it with one, run: firmtime integrate ${file} --cloud URL --as EMAIL`,
+      waitingUp: null,
+      waitingDown: null,
+    };
+  }
+  if (integration === "unfinished") {
+    return {
+      ...base,
+      state: "Offline",
+      reason: `the integration with ${state.cloudUrl} is unfinished; run \`${finishIntegrationCommand(state, file)}\` to finish it`,
       waitingDown: null,
     };
   }

@@ -5,12 +5,14 @@ import * as firmRecords from "./migrations/0001-firm-records.js";
 import * as access from "./migrations/0002-access.js";
 import * as merge from "./migrations/0003-merge.js";
 import * as firmIsolation from "./migrations/0004-firm-isolation.js";
+import * as heldAndIntegration from "./migrations/0005-held-and-integration.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
   "0002-access": access,
   "0003-merge": merge,
   "0004-firm-isolation": firmIsolation,
+  "0005-held-and-integration": heldAndIntegration,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -291,6 +291,8 @@ export interface SyncStateTable {
   last_merge_at: string | null;
   last_merge: string | null;
   bound_file_id: string | null;
+  /** Desktop (migration 0005): the Admin running an integration, from its start; see integrated_at. */
+  integrating_as: string | null;
 }
 
 /** Cloud: per replica, the newest of its changes the cloud has answered (accepted or refused). */
@@ -345,6 +347,8 @@ export interface SyncLogTable {
   hlc: string | null;
   message: string;
   data: string;
+  /** Migration 0005: when a warning closed (a held entry went up); null while open. */
+  closed_at: string | null;
 }
 
 export interface SyncPendingTable {

@@ -18,7 +18,7 @@ import { headSeq, readSyncState } from "../merge/journal-store.js";
 import { applyPermissions } from "../merge/permissions-upload.js";
 import type { CloudSyncState } from "../merge/sync-client.js";
 import { pullAnswer, pushAnswer } from "../merge/sync-protocol.js";
-import type { Clock } from "../store/clock.js";
+import { fixedClock, type Clock } from "../store/clock.js";
 import { createFirmFile, type Engine, type Store } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { openTestStore } from "./stores.js";
@@ -49,9 +49,10 @@ export function inProcessCloud(
   cloud: Store,
   firmId: string,
   adminEmail: string,
-  clock: Clock,
-  actor: Actor = SUPERVISOR,
+  clock: Clock = fixedClock("2026-06-15T12:00:00Z"),
+  options: { actor?: Actor; firmUrl?: string } = {},
 ): IntegrationCloud {
+  const firmUrl = options.firmUrl ?? "http://cloud.test/f/generated";
   const state = async (): Promise<CloudSyncState> => {
     const sync = await readSyncState(cloud.db, firmId);
     return {
@@ -65,9 +66,9 @@ export function inProcessCloud(
     };
   };
   return {
-    ...directTransport(cloud, firmId, clock, actor),
-    firmUrl: "http://cloud.test/f/generated",
-    slug: "generated",
+    ...directTransport(cloud, firmId, clock, options.actor ?? SUPERVISOR),
+    firmUrl,
+    slug: firmUrl.split("/f/")[1]!,
     state,
     async bind(request) {
       await bindToFile(cloud.db, await findFirm(cloud.db, firmId), request, clock);

@@ -34,10 +34,13 @@ export const registerDesktopCommands: Register = (program, context) => {
         }
         const { loadConfig } = await import("../../server/config.js");
         const { serveStore } = await import("../../server/serve.js");
-        const { readSyncState } = await import("../../merge/journal-store.js");
+        const { integrationOf, readSyncState } = await import("../../merge/journal-store.js");
+        const { integrationUnfinished } = await import("../../merge/desktop-merge.js");
         const { startBackgroundMerge } = await import("../../merge/background-merge.js");
         const state = await readSyncState(store.db, firm.id);
-        const cloudUrl = state.cloudUrl;
+        // An interrupted integration is finished by `firmtime integrate`, never by merging.
+        const unfinished = integrationOf(state) === "unfinished";
+        const cloudUrl = unfinished ? null : state.cloudUrl;
         const config = loadConfig(
           { host: "127.0.0.1", port: flags.port, dataDir: dirname(path), logLevel: "warn" },
           {},
@@ -76,11 +79,13 @@ export const registerDesktopCommands: Register = (program, context) => {
           store,
         );
         print(
-          cloudUrl
-            ? flags.offline
-              ? `Working offline by choice: changes wait for firmtime merge ${path}.\n`
-              : `Desktop file ${path}: merging with ${cloudUrl} in the background.\n`
-            : `Desktop file ${path} is not integrated with a cloud: working offline.\n`,
+          unfinished
+            ? `Desktop file ${path}: working offline, not merging: ${integrationUnfinished(state, path).message}.\n`
+            : cloudUrl
+              ? flags.offline
+                ? `Working offline by choice: changes wait for firmtime merge ${path}.\n`
+                : `Desktop file ${path}: merging with ${cloudUrl} in the background.\n`
+              : `Desktop file ${path} is not integrated with a cloud: working offline.\n`,
         );
         const signal = await stopSignal.received;
         print(`${signal}: stopping...\n`);

@@ -8,6 +8,7 @@
 import { AppError, invalid } from "../../domain/errors.js";
 import { findOnlyFirm, type Firm } from "../../firm-setup/firm-store.js";
 import type { IntegrationCloud, IntegrationSummary } from "../../merge/integration-service.js";
+import { countRecords } from "../../merge/record-nouns.js";
 import { openFirmFile } from "../../store/database.js";
 import { createCloudClient } from "../backend/cloud-client.js";
 import { normaliseFirmUrl, readCredentials } from "../backend/credentials.js";
@@ -57,16 +58,16 @@ async function connect(
   }
 }
 
-function describeIntegration(firm: Firm, firmUrl: string, summary: IntegrationSummary): string {
+export function describeIntegration(firm: Firm, firmUrl: string, summary: IntegrationSummary): string {
   const kinds = Object.entries(summary.merged)
-    .map(([table, n]) => `${n} ${table.replaceAll("_", " ")}${n === 1 ? "" : "s"}`)
+    .map(([table, n]) => countRecords(table, n))
     .join(", ");
   return [
     `Integrated ${firm.name} with ${firmUrl}.\n`,
     `  merged: ${kinds || "nothing"}\n`,
     `  ${describeSummary(summary.merge).trimEnd()}\n`,
     `  warnings: ${summary.warnings} (firmtime log FILE --warnings); errors: ${summary.errors} (firmtime log FILE --errors)\n`,
-    `  activation emails sent to ${summary.invited} staff member${summary.invited === 1 ? "" : "s"}\n`,
+    `  activation emails sent to ${countRecords("staff", summary.invited)}\n`,
     `  permissions: ${summary.permissions.roles} custom role${summary.permissions.roles === 1 ? "" : "s"}, ${summary.permissions.assignments} role assignment${summary.permissions.assignments === 1 ? "" : "s"}` +
       (summary.permissions.refused ? `, ${summary.permissions.refused} refused (see the errors)` : "") +
       "\n",
@@ -111,6 +112,7 @@ export const registerIntegrateCommands: Register = (program, context) => {
         try {
           const summary = await service.integrate(store.db, firm.id, cloud, cloudState, {
             clock: ctx.io.clock,
+            by: desktopUser?.email,
             onProgress: progress.update,
           });
           progress.clear();

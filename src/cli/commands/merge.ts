@@ -3,9 +3,11 @@
  *   firmtime merge FILE            push and pull now
  *   firmtime status FILE           Offline / Online / Merge notification / Merge conflicts
  *   firmtime conflicts FILE        the conflict log; `conflicts [FILE] restore|dismiss ID`
- *   firmtime log FILE --warnings|--errors
+ *   firmtime log FILE --warnings|--errors [--all]
  *   firmtime integrate FILE --cloud URL (see integrate.ts)
- * The cloud is reached with the token `firmtime login URL` keeps for the file's cloud.
+ * The cloud is reached with the token `firmtime login URL` keeps for the file's cloud. On a
+ * protected file, what reads the file's data (status, log, conflicts) signs its user in first
+ * (--as EMAIL), as every other command does.
  */
 import { AppError, invalid } from "../../domain/errors.js";
 import { findOnlyFirm } from "../../firm-setup/firm-store.js";
@@ -69,11 +71,19 @@ export const describeSummary = (summary: MergeSummary): string =>
     ".\n",
   ].join("");
 
-function describeStatus(status: MergeStatus): string {
+function describeStatus(status: MergeStatus, file: string): string {
   const lines = [`${status.state}${status.reason ? `: ${status.reason}` : ""}\n`];
-  if (status.cloudUrl) lines.push(`  cloud:               ${status.cloudUrl}\n`);
-  lines.push(`  waiting to go up:    ${status.waitingUp}\n`);
-  lines.push(`  waiting to come down: ${status.waitingDown ?? "unknown while offline"}\n`);
+  if (status.integration === "none") {
+    lines.push(`  integrated:          no (nothing goes to a cloud until it is)\n`);
+  } else {
+    if (status.cloudUrl) lines.push(`  cloud:               ${status.cloudUrl}\n`);
+    if (status.integration === "unfinished") lines.push(`  integrated:          unfinished\n`);
+    lines.push(`  waiting to go up:    ${status.waitingUp ?? 0}\n`);
+    lines.push(`  waiting to come down: ${status.waitingDown ?? "unknown while offline"}\n`);
+  }
+  lines.push(
+    `  held on this desktop: ${status.held}${status.held ? ` negative ${status.held === 1 ? "entry" : "entries"} (firmtime log ${file} --warnings)` : ""}\n`,
+  );
   lines.push(`  conflicts:           ${status.conflicts}\n`);
   lines.push(`  refusals:            ${status.refusals}\n`);
   lines.push(`  last merge:          ${status.lastMergeAt ?? "never"}\n`);
@@ -114,7 +124,8 @@ async function describeLog(labels: RecordLabeler, entries: readonly LogEntry[]):
   const lines: string[] = [];
   for (const e of entries) {
     const record = await labels.label(e.tbl, e.rowId, e.data);
-    lines.push(`${e.at}  ${e.level.padEnd(7)} ${e.code}  ${record}: ${e.message}\n`);
+    const closed = e.closedAt ? ` (closed ${e.closedAt})` : "";
+    lines.push(`${e.at}  ${e.level.padEnd(7)} ${e.code}  ${record}: ${e.message}${closed}\n`);
     // What the cloud refused stays visible here (merge.md): the desktop holds the cloud's value now.
     if (e.level === "error" && Object.keys(e.data).length > 0)
       lines.push(`    refused: ${showFields(e.data)}\n`);
@@ -129,14 +140,18 @@ export const registerMergeCommands: Register = (program, context) => {
     .action(async (file: string | undefined) => {
       const ctx = context();
       const { mergeNow } = await import("../../merge/desktop-merge.js");
-      const { readSyncState } = await import("../../merge/journal-store.js");
-      await withFile(fileOf(ctx, file), async (store, firmId) => {
+      const { integrationUnfinished } = await import("../../merge/desktop-merge.js");
+      const { integrationOf, readSyncState } = await import("../../merge/journal-store.js");
+      const path = fileOf(ctx, file);
+      await withFile(path, async (store, firmId) => {
         const state = await readSyncState(store.db, firmId);
         if (!state.cloudUrl)
           throw new AppError(
             "NOT_INTEGRATED",
             "this file is not integrated with a cloud (firmtime integrate FILE --cloud URL)",
           );
+        // Finishing takes the integrating Admin's cloud rights (invitations, permissions).
+        if (integrationOf(state) === "unfinished") throw integrationUnfinished(state, path);
         const transport = await cloudTransportFor(ctx.io, state.cloudUrl, {
           fileId: state.fileId,
           replica: state.replicaId,
@@ -162,7 +177,9 @@ export const registerMergeCommands: Register = (program, context) => {
     .action(async (file: string | undefined, options: { offline?: boolean }) => {
       const ctx = context();
       const { mergeStatus } = await import("../../merge/merge-status.js");
-      await withFile(fileOf(ctx, file), async (store, firmId) => {
+      const path = fileOf(ctx, file);
+      await withFile(path, async (store, firmId) => {
+        await signInToFile(ctx, store, firmId, "see its merge status");
         const status = await mergeStatus(
           store.db,
           firmId,
@@ -173,8 +190,9 @@ export const registerMergeCommands: Register = (program, context) => {
                 const { cloudUrl } = await readSyncState(store.db, firmId);
                 return (await cloudTransportFor(ctx.io, cloudUrl!)).state(cursor, replica, fileId, claim);
               },
+          path,
         );
-        ctx.output(status, () => describeStatus(status));
+        ctx.output(status, () => describeStatus(status, path));
       });
     });
 
@@ -236,20 +254,66 @@ export const registerMergeCommands: Register = (program, context) => {
     .description("the merge's warning and error logs")
     .option("--warnings", "only warnings (what integration left out or changed)")
     .option("--errors", "only errors (changes the cloud refused)")
-    .action(async (file: string | undefined, options: { warnings?: boolean; errors?: boolean }) => {
-      const ctx = context();
-      if (options.warnings && options.errors)
-        throw invalid("choose --warnings or --errors, or neither for both");
-      const { listLog } = await import("../../merge/journal-store.js");
-      await withFile(fileOf(ctx, file), async (store, firmId) => {
-        const level = options.warnings ? "warning" : options.errors ? "error" : undefined;
-        const entries = await listLog(store.db, firmId, level);
-        const { recordLabeler } = await import("../../merge/record-labels.js");
-        const text = ctx.json ? "" : await describeLog(recordLabeler(store.db, firmId), entries);
-        ctx.output({ items: entries }, () => text);
-      });
-    });
+    .option("--all", "include closed warnings (held entries that have gone up since)")
+    .action(
+      async (file: string | undefined, options: { warnings?: boolean; errors?: boolean; all?: boolean }) => {
+        const ctx = context();
+        if (options.warnings && options.errors)
+          throw invalid("choose --warnings or --errors, or neither for both");
+        const { listLog } = await import("../../merge/journal-store.js");
+        await withFile(fileOf(ctx, file), async (store, firmId) => {
+          const reader = await signInToFile(ctx, store, firmId, "see its merge log");
+          if (reader && !reader.mayReadMerge) {
+            throw new AppError("FORBIDDEN", "the merge log needs the Merge permission", {
+              permission: "merge:R",
+            });
+          }
+          const level = options.warnings ? "warning" : options.errors ? "error" : undefined;
+          const entries = await listLog(store.db, firmId, level, { openOnly: !options.all });
+          const { recordLabeler } = await import("../../merge/record-labels.js");
+          const text = ctx.json ? "" : await describeLog(recordLabeler(store.db, firmId), entries);
+          ctx.output({ items: entries }, () => text);
+        });
+      },
+    );
 };
+
+/**
+ * On a protected file, the user reading its data signs in (--as EMAIL, the file password from
+ * FIRMTIME_PASSWORD or a prompt), as for every other command; null on an unprotected file.
+ */
+async function signInToFile(
+  ctx: CommandContext,
+  store: Store,
+  firmId: string,
+  purpose: string,
+): Promise<{ email: string; mayReadMerge: boolean; mayEditMerge: boolean } | null> {
+  const firm = await findOnlyFirm(store.db);
+  if (!firm.protection) return null;
+  const email = ctx.options.as ?? ctx.io.env.FIRMTIME_EMAIL;
+  if (!email) {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      `this firm file is protected: sign in with --as EMAIL to ${purpose}`,
+    );
+  }
+  const { password } = await import("./login.js");
+  const { checkCredentials } = await import("../../access/login-service.js");
+  const { loadRights } = await import("../../access/access-store.js");
+  const { allows } = await import("../../access/permissions.js");
+  const user = await checkCredentials(
+    store.db,
+    firmId,
+    email,
+    await password(ctx, ctx.options.passwordStdin),
+  );
+  const rights = await loadRights(store.db, firmId, user);
+  return {
+    email: user.email,
+    mayReadMerge: allows(rights, "R", { object: "merge" }),
+    mayEditMerge: allows(rights, "E", { object: "merge" }),
+  };
+}
 
 /**
  * Who reads the conflict log: on a protected file the signed-in user (--as), who sees every

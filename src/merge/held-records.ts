@@ -1,0 +1,202 @@
+/**
+ * Held records (merge.md): a negative time or expense entry stays on this desktop, before and
+ * after integration alike, with one open warning in the warning log; when it stops being
+ * negative, every change of it the cloud lacks goes up with the next merge and its warning
+ * closes (it stays in the log, closed).
+ *
+ * Held is decided afresh from the record as it is now, at every merge, never marked once for
+ * good:
+ * - `releaseHeldRecords`, as a merge starts, looks again at the records its open warnings name
+ *   (the held ones: a handful, whatever the size of the file);
+ * - `holdNegativeEntries`, as each batch is read under the write lock, takes out the changes of
+ *   entries that are negative now, so no negative entry is ever sent, and holds them (their
+ *   changes get the cloud sequence HELD, so the pushed-up-to mark may pass them).
+ * Both cost what the batch or the held records cost, never a scan of the file.
+ *
+ * An entry the cloud already has that becomes negative here: the change that made it negative
+ * (and every one after it) is held like a new entry's, the warning says that the cloud keeps the
+ * entry as it was, and the two sides' totals are compared without held entries (invariant 7).
+ * Sending it would put on the cloud the negative entry the design keeps on the desktop; holding
+ * it keeps the desktop's value visible in the warning log rather than diverging silently.
+ * An entry deleted while held, that never went up, stays here with its delete: the cloud has
+ * nothing to delete.
+ */
+import type { Db } from "../store/database.js";
+import type { HeldChange } from "./change.js";
+import {
+  appendLog,
+  changesOfRows,
+  closeLogEntry,
+  countOpenLog,
+  HELD,
+  holdRecords,
+  listLog,
+  releaseRecord,
+} from "./journal-store.js";
+
+export const HELD_WARNING = "NEGATIVE_ENTRY_NOT_MERGED";
+
+const ENTRY_TABLES = ["time_entry", "expense_entry"] as const;
+type EntryTable = (typeof ENTRY_TABLES)[number];
+
+interface EntryNow {
+  id: string;
+  amount: number;
+  entryDate: string;
+  description: string;
+}
+
+/** The entries as they are now, by id (by primary key alone; the firm is checked on each row). */
+async function readEntries(
+  db: Db,
+  firmId: string,
+  table: EntryTable,
+  ids: readonly string[],
+): Promise<Map<string, EntryNow>> {
+  const found = new Map<string, EntryNow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom(table)
+      .select(["id", "firm_id", "amount", "entry_date", "description"])
+      .where("id", "in", ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      if (row.firm_id !== firmId) continue;
+      found.set(row.id, {
+        id: row.id,
+        amount: Number(row.amount),
+        entryDate: row.entry_date,
+        description: row.description,
+      });
+    }
+  }
+  return found;
+}
+
+/** Rows some of whose changes the cloud has acknowledged. */
+async function rowsOnTheCloud(db: Db, firmId: string, table: EntryTable, ids: readonly string[]) {
+  const changes = await changesOfRows(db, firmId, table, ids);
+  return new Set(
+    [...changes].filter(([, list]) => list.some((c) => (c.cloudSeq ?? 0) > 0)).map(([id]) => id),
+  );
+}
+
+const kindOf = (table: EntryTable) => (table === "time_entry" ? "time" : "expense");
+
+/**
+ * Of a batch about to go up, the changes of entries negative now are held (with one open warning
+ * per entry) and left out; the rest is returned. Run under the write lock, with the batch read
+ * in the same transaction, so nothing written meanwhile escapes the check.
+ */
+export async function holdNegativeEntries<C extends HeldChange>(
+  tx: Db,
+  firmId: string,
+  batch: readonly C[],
+  at: string,
+): Promise<C[]> {
+  const held = new Set<string>();
+  for (const table of ENTRY_TABLES) {
+    const ids = [...new Set(batch.filter((c) => c.tbl === table).map((c) => c.rowId))];
+    if (ids.length === 0) continue;
+    const now = await readEntries(tx, firmId, table, ids);
+    const negative = ids.filter((id) => (now.get(id)?.amount ?? 0) < 0);
+    // A held entry deleted here before it ever went up: its delete stays with it.
+    const gone = ids.filter((id) => !now.has(id));
+    const goneWhileHeld: string[] = [];
+    if (gone.length > 0) {
+      for (const [id, changes] of await changesOfRows(tx, firmId, table, gone)) {
+        const wasHeld = changes.some((c) => c.cloudSeq === HELD);
+        if (wasHeld && !changes.some((c) => (c.cloudSeq ?? 0) > 0)) goneWhileHeld.push(id);
+      }
+    }
+    const toHold = [...negative, ...goneWhileHeld];
+    if (toHold.length === 0) continue;
+    await holdRecords(tx, firmId, table, toHold);
+    for (const id of toHold) held.add(`${table}|${id}`);
+    await warnOfHeld(
+      tx,
+      firmId,
+      table,
+      negative.map((id) => now.get(id)!),
+      at,
+    );
+  }
+  return held.size === 0 ? [...batch] : batch.filter((c) => !held.has(`${c.tbl}|${c.rowId}`));
+}
+
+/** One open warning per held entry: a new one for each entry not warned of already. */
+async function warnOfHeld(
+  tx: Db,
+  firmId: string,
+  table: EntryTable,
+  entries: readonly EntryNow[],
+  at: string,
+) {
+  if (entries.length === 0) return;
+  const ids = entries.map((entry) => entry.id);
+  const warned = new Set(
+    (await listLog(tx, firmId, "warning", { openOnly: true, code: HELD_WARNING, rowIds: ids })).map(
+      (entry) => entry.rowId,
+    ),
+  );
+  const fresh = entries.filter((entry) => !warned.has(entry.id));
+  if (fresh.length === 0) return;
+  const onTheCloud = await rowsOnTheCloud(
+    tx,
+    firmId,
+    table,
+    fresh.map((entry) => entry.id),
+  );
+  for (const entry of fresh) {
+    const what = `the ${kindOf(table)} entry of ${entry.entryDate}`;
+    await appendLog(tx, firmId, {
+      at,
+      level: "warning",
+      code: HELD_WARNING,
+      tbl: table,
+      rowId: entry.id,
+      hlc: null,
+      message: onTheCloud.has(entry.id)
+        ? `${what} became negative (${entry.amount} in minor units): the change stays on this desktop and the cloud keeps the entry as it was, until it is no longer negative`
+        : `${what} is negative (${entry.amount} in minor units) and stays on this desktop, until it is no longer negative`,
+      data: { entry_date: entry.entryDate, amount: entry.amount, description: entry.description },
+    });
+  }
+}
+
+/**
+ * As a merge starts: each held entry that is no longer negative goes up (all its changes the
+ * cloud lacks move to the end of the journal, unsent) and its warning closes; one deleted while
+ * held that never went up has nothing to send, and its warning closes too. Returns how many
+ * entries were released.
+ */
+export async function releaseHeldRecords(tx: Db, firmId: string, at: string): Promise<number> {
+  const open = await listLog(tx, firmId, "warning", { openOnly: true, code: HELD_WARNING });
+  let released = 0;
+  for (const table of ENTRY_TABLES) {
+    const warnings = open.filter((w) => w.tbl === table);
+    if (warnings.length === 0) continue;
+    const now = await readEntries(
+      tx,
+      firmId,
+      table,
+      warnings.map((w) => w.rowId),
+    );
+    const gone = warnings.filter((w) => !now.has(w.rowId)).map((w) => w.rowId);
+    const onTheCloud = gone.length > 0 ? await rowsOnTheCloud(tx, firmId, table, gone) : new Set<string>();
+    for (const warning of warnings) {
+      const entry = now.get(warning.rowId);
+      if (entry && entry.amount < 0) continue; // still negative: stays held
+      if (entry || onTheCloud.has(warning.rowId)) {
+        await releaseRecord(tx, firmId, table, warning.rowId);
+        released++;
+      }
+      await closeLogEntry(tx, firmId, warning.id, at);
+    }
+  }
+  return released;
+}
+
+/** How many entries are held on this desktop (one open warning each). */
+export const countHeldRecords = (db: Db, firmId: string): Promise<number> =>
+  countOpenLog(db, firmId, HELD_WARNING);
