@@ -31,7 +31,9 @@ import {
   HELD,
   holdRecords,
   listLog,
+  readSyncState,
   releaseRecord,
+  rowsWithUnsentChanges,
 } from "./journal-store.js";
 
 export const HELD_WARNING = "NEGATIVE_ENTRY_NOT_MERGED";
@@ -171,7 +173,14 @@ async function warnOfHeld(
  * entries were released.
  */
 export async function releaseHeldRecords(tx: Db, firmId: string, at: string): Promise<number> {
-  const open = await listLog(tx, firmId, "warning", { openOnly: true, code: HELD_WARNING });
+  // Only an entry changed since it was held can have stopped being negative (or be deleted):
+  // those have unsent changes. A merge with nothing to send reads no warning at all, so its
+  // cost does not grow with the number of held entries.
+  const touched = await rowsWithUnsentChanges(tx, await readSyncState(tx, firmId), ENTRY_TABLES);
+  if (touched.size === 0) return 0;
+  const open = (await listLog(tx, firmId, "warning", { openOnly: true, code: HELD_WARNING })).filter((w) =>
+    touched.has(`${w.tbl}|${w.rowId}`),
+  );
   let released = 0;
   for (const table of ENTRY_TABLES) {
     const warnings = open.filter((w) => w.tbl === table);

@@ -346,6 +346,20 @@ const unsent = (db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedU
     .where("c.replica", "=", state.replicaId)
     .where("c.cloud_seq", "is", null);
 
+/** The rows of these tables that have changes not sent yet (what may have changed since the last merge). */
+export async function rowsWithUnsentChanges(
+  db: Db,
+  state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">,
+  tables: readonly string[],
+): Promise<Set<string>> {
+  const rows = await unsent(db, state)
+    .select(["c.tbl", "c.row_id"])
+    .where("c.tbl", "in", tables)
+    .distinct()
+    .execute();
+  return new Set(rows.map((row) => `${row.tbl}|${row.row_id}`));
+}
+
 /** Desktop: records the cloud's sequence numbers of acknowledged changes, a run at a time. */
 export async function setCloudSeqs(
   db: Db,
