@@ -25,7 +25,7 @@ import {
   type BatchCache,
   type Row,
 } from "./apply-changes.js";
-import { takeSequenceNumbers } from "./journal-store.js";
+import { existingIds, takeSequenceNumbers } from "./journal-store.js";
 import { parseHlc } from "./hlc.js";
 import { syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";
 
@@ -47,6 +47,8 @@ export async function applyBatch(
   const results: ApplyResult[] = new Array<ApplyResult>(changes.length);
   let pending: Pending[] = [];
   const lookup = batchLookup(db, context.firmId, cache);
+  const references =
+    context.side === "cloud" ? await referenceLookup(db, context.firmId, changes, cache) : lookup;
   const flush = async () => {
     if (pending.length === 0) return;
     const group = pending;
@@ -55,7 +57,7 @@ export async function applyBatch(
   };
 
   for (const [index, change] of changes.entries()) {
-    const fast = await fastLane(context, change, cache, lookup);
+    const fast = await fastLane(context, change, cache, lookup, references);
     if (fast === "slow") {
       await flush();
       results[index] = await applyChange(db, context, change, cache);
@@ -71,12 +73,46 @@ export async function applyBatch(
   return results;
 }
 
+/**
+ * The records a batch's new rows refer to, checked to exist in the firm in a few queries a batch
+ * (an upload's thousand entries name hundreds of clients, each read alone would cost a query).
+ * A record this batch wrote or deleted is taken from the cache. Answers only the "id" field,
+ * which is all checkReferences asks.
+ */
+async function referenceLookup(
+  db: Db,
+  firmId: string,
+  changes: readonly HeldChange[],
+  cache: BatchCache,
+): Promise<LookupField> {
+  const wanted = new Map<string, Set<string>>();
+  for (const change of changes) {
+    if (change.op !== "put") continue;
+    for (const [column, parent] of Object.entries(syncedTable(change.tbl)?.references ?? {})) {
+      const id = change.data[column];
+      if (typeof id !== "string") continue;
+      const ids = wanted.get(parent) ?? new Set<string>();
+      wanted.set(parent, ids.add(id));
+    }
+  }
+  const existing = new Set<string>();
+  for (const [parent, ids] of wanted) {
+    for (const id of await existingIds(db, firmId, parent, [...ids])) existing.add(`${parent}|${id}`);
+  }
+  return (tbl, rowId, field) => {
+    const key = `${tbl}|${rowId}`;
+    if (cache.rows.has(key)) return Promise.resolve(cache.rows.get(key)?.[field]);
+    return Promise.resolve(field === "id" && existing.has(key) ? rowId : undefined);
+  };
+}
+
 /** Whether a change can take the fast lane: a new, complete record in a table without unique keys. */
 async function fastLane(
   context: ApplyContext,
   change: HeldChange,
   cache: BatchCache,
   lookup: LookupField,
+  references: LookupField,
 ): Promise<"slow" | AppError | { table: SyncedTable; row: Row }> {
   const table = syncedTable(change.tbl);
   if (!table || table.unique.length > 0 || table.idColumns.length !== 1 || change.op !== "put") return "slow";
@@ -87,7 +123,7 @@ async function fastLane(
   const values = recordValues(foldRecord([change]));
   if (!Object.keys(table.fields).every((field) => field in values)) return "slow";
   try {
-    if (context.side === "cloud") await checkReferences(table, undefined, values, lookup);
+    if (context.side === "cloud") await checkReferences(table, undefined, values, references);
     await context.check?.(table, undefined, values, lookup);
   } catch (error) {
     if (error instanceof AppError) return error;

@@ -836,6 +836,22 @@ export async function readRecord(
   return result.rows[0];
 }
 
+/** Which of these ids name a record of the firm in `table` (a table with one id column). */
+export async function existingIds(
+  db: Db,
+  firmId: string,
+  table: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await sql<{ id: string }>`SELECT id FROM ${sql.table(table)}
+      WHERE firm_id = ${firmId} AND id IN (${sql.join(ids.slice(i, i + 500))})`.execute(db);
+    for (const row of rows.rows) found.add(row.id);
+  }
+  return found;
+}
+
 /** Records of one table by row id, read in chunks (link tables, with two id columns, one by one). */
 export async function readRecords(
   db: Db,
