@@ -132,17 +132,25 @@ export type RateWithOwner = Rate & RateOwnerCodes;
 function selectRatesWithOwners(db: Db, firmId: string) {
   return db
     .selectFrom("rate")
-    .leftJoin("staff", "staff.id", "rate.staff_id")
-    .leftJoin("project", "project.id", "rate.project_id")
-    .leftJoin("client", (join) =>
-      join.on((eb) =>
-        eb.or([
-          eb("client.id", "=", eb.ref("rate.client_id")),
-          eb("client.id", "=", eb.ref("project.client_id")),
-        ]),
-      ),
+    .leftJoin("staff", (join) =>
+      join.onRef("staff.id", "=", "rate.staff_id").onRef("staff.firm_id", "=", "rate.firm_id"),
     )
-    .leftJoin("work_code", "work_code.id", "rate.work_code_id")
+    .leftJoin("project", (join) =>
+      join.onRef("project.id", "=", "rate.project_id").onRef("project.firm_id", "=", "rate.firm_id"),
+    )
+    .leftJoin("client", (join) =>
+      join
+        .on((eb) =>
+          eb.or([
+            eb("client.id", "=", eb.ref("rate.client_id")),
+            eb("client.id", "=", eb.ref("project.client_id")),
+          ]),
+        )
+        .onRef("client.firm_id", "=", "rate.firm_id"),
+    )
+    .leftJoin("work_code", (join) =>
+      join.onRef("work_code.id", "=", "rate.work_code_id").onRef("work_code.firm_id", "=", "rate.firm_id"),
+    )
     .selectAll("rate")
     .select([
       "staff.staff_number as owner_staff_number",
@@ -193,13 +201,14 @@ export async function findRateWithOwnerById(
   return row ? rowToRateWithOwner(row) : undefined;
 }
 
-export async function selectRates(db: Db, firmId: string, filter: RateFilter = {}): Promise<Rate[]> {
-  let query = db.selectFrom("rate").selectAll().where("firm_id", "=", firmId);
-  if (filter.scope) query = query.where("scope", "=", filter.scope);
-  if (filter.staffId) query = query.where("staff_id", "=", filter.staffId);
-  if (filter.clientId) query = query.where("client_id", "=", filter.clientId);
-  if (filter.projectId) query = query.where("project_id", "=", filter.projectId);
-  if (filter.workCodeId) query = query.where("work_code_id", "=", filter.workCodeId);
-  const rows = await query.orderBy("target_key").orderBy("effective_date").execute();
+/** The firm's whole rate table (listing goes through selectRatesForListing, with owners). */
+export async function selectRates(db: Db, firmId: string): Promise<Rate[]> {
+  const rows = await db
+    .selectFrom("rate")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .orderBy("target_key")
+    .orderBy("effective_date")
+    .execute();
   return rows.map(rateRowToRate);
 }

@@ -324,31 +324,9 @@ async function conflictReader(
   store: Store,
   firmId: string,
 ): Promise<{ email: string | null; seesAll: boolean; mayResolve: boolean }> {
-  const firm = await findOnlyFirm(store.db);
-  if (!firm.protection) return { email: null, seesAll: true, mayResolve: true };
-  const email = ctx.options.as ?? ctx.io.env.FIRMTIME_EMAIL;
-  if (!email) {
-    throw new AppError(
-      "UNAUTHENTICATED",
-      "this firm file is protected: sign in with --as EMAIL to see its conflicts",
-    );
-  }
-  const { password } = await import("./login.js");
-  const { checkCredentials } = await import("../../access/login-service.js");
-  const { loadRights } = await import("../../access/access-store.js");
-  const { allows } = await import("../../access/permissions.js");
-  const user = await checkCredentials(
-    store.db,
-    firmId,
-    email,
-    await password(ctx, ctx.options.passwordStdin),
-  );
-  const rights = await loadRights(store.db, firmId, user);
-  return {
-    email: user.email,
-    seesAll: allows(rights, "R", { object: "merge" }),
-    mayResolve: allows(rights, "E", { object: "merge" }),
-  };
+  const reader = await signInToFile(ctx, store, firmId, "see its conflicts");
+  if (!reader) return { email: null, seesAll: true, mayResolve: true };
+  return { email: reader.email, seesAll: reader.mayReadMerge, mayResolve: reader.mayEditMerge };
 }
 
 function fileOf(ctx: CommandContext, file: string | undefined): string {
