@@ -16,10 +16,10 @@
  * other copy's changes. Its changes the cloud already had stay as they are. Both converge.
  */
 import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import { AppError } from "../domain/errors.js";
 import type { Db } from "../store/database.js";
 import { inTransaction } from "../store/transaction.js";
-import { formatHlc, parseHlc } from "./hlc.js";
 import {
   appendLog,
   firstAnsweredAfter,
@@ -66,22 +66,12 @@ export async function becomeOwnReplica(db: Db, firmId: string, at: string): Prom
   return inTransaction(db, async (tx) => {
     const state = await lockSyncState(tx, firmId);
     const replica = randomBytes(8).toString("hex");
-    const unsent = await tx
-      .selectFrom("sync_change")
-      .select(["seq", "hlc"])
-      .where("firm_id", "=", firmId)
-      .where("replica", "=", state.replicaId)
-      .where((eb) => eb.or([eb("cloud_seq", "is", null), eb("cloud_seq", "<", 0)]))
-      .execute();
-    for (const change of unsent) {
-      const hlc = formatHlc({ ...parseHlc(change.hlc), replica });
-      await tx
-        .updateTable("sync_change")
-        .set({ hlc, replica })
-        .where("firm_id", "=", firmId)
-        .where("seq", "=", change.seq)
-        .execute();
-    }
+    // An HLC is "<15 digits of millis>-<4 hex of counter>-<replica>": keep the time, change the replica.
+    const relabelled = await sql`UPDATE sync_change
+      SET hlc = substr(hlc, 1, 21) || ${replica}, replica = ${replica}
+      WHERE firm_id = ${firmId} AND replica = ${state.replicaId} AND (cloud_seq IS NULL OR cloud_seq < 0)`.execute(
+      tx,
+    );
     await tx.updateTable("sync_state").set({ replica_id: replica }).where("firm_id", "=", firmId).execute();
     await updateSyncState(tx, firmId, {
       clock: { ...state.clock, replica },
@@ -98,7 +88,7 @@ export async function becomeOwnReplica(db: Db, firmId: string, at: string): Prom
       message:
         `this file was a copy of another desktop file of the firm (both merged as desktop ${state.replicaId}); ` +
         `it is now a desktop of its own (${replica}), and fetched the firm again from the cloud`,
-      data: { was: state.replicaId, now: replica, relabelled: unsent.length },
+      data: { was: state.replicaId, now: replica, relabelled: Number(relabelled.numAffectedRows ?? 0) },
     });
     return replica;
   });
