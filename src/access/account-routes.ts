@@ -3,9 +3,9 @@
  * link (public: the link's secret is the credential), and changing the password when signed in.
  */
 import { z } from "zod";
-import { firmParams, noContent } from "../server/http-schemas.js";
-import { linkDepsOf } from "../server/context.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { firmParams, noContent } from "../http/schemas.js";
+import { linkDepsOf } from "../http/context.js";
+import type { RouteModule } from "../http/route-module.js";
 import { activateAccount } from "./invitation-service.js";
 import { changePassword, confirmPasswordReset, requestPasswordReset } from "./password-service.js";
 

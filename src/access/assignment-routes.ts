@@ -5,9 +5,9 @@
  * the caller holds the role being given there; nobody changes their own roles.
  */
 import { z } from "zod";
-import { scopeOf } from "../server/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { scopeOf } from "../http/context.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import { assignRole, listAssignments, unassignRole } from "./sharing-service.js";
 
 const principalKind = z.enum(["user", "staff_group", "contact_group"]);

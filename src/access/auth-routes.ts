@@ -1,9 +1,9 @@
 /** /auth: sign in and out, who am I, and API tokens for the CLI, scripts and desktop replicas. */
 import { z } from "zod";
 import { AppError, notFound } from "../domain/errors.js";
-import { SESSION_COOKIE } from "../server/auth-plugin.js";
-import { firmParams, idParams } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { SESSION_COOKIE } from "../http/session-cookie.js";
+import { firmParams, idParams } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import { revokeApiToken, revokeSessions, selectApiTokens } from "./account-store.js";
 import type { Actor } from "./authorize.js";
 import { logIn } from "./login-service.js";

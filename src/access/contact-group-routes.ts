@@ -7,9 +7,9 @@ import { z } from "zod";
 import { AppError } from "../domain/errors.js";
 import { getContact } from "../firm-setup/contact-service.js";
 import type { Firm } from "../firm-setup/firm-store.js";
-import { scopeOf } from "../server/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { scopeOf } from "../http/context.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import { authorize, type Actor } from "./authorize.js";
 import { authorizeMembershipChange } from "./sharing-service.js";
 import {

@@ -5,9 +5,9 @@
  * Admin). Built-in roles never change.
  */
 import { z } from "zod";
-import { scopeOf } from "../server/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { scopeOf } from "../http/context.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import type { Role } from "./access-store.js";
 import { actorStaffId, authorize, type Actor } from "./authorize.js";
 import { ACCESS_OBJECTS } from "./permissions.js";

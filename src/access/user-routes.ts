@@ -4,9 +4,9 @@
  * never set here, and nobody changes their own account's status.
  */
 import { z } from "zod";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import { linkDepsOf } from "../server/context.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { linkDepsOf } from "../http/context.js";
+import type { RouteModule } from "../http/route-module.js";
 import type { UserAccount } from "./account-store.js";
 import { inviteUser, resendInvitation } from "./invitation-service.js";
 import { getUser, listUsers, setUserStatus } from "./user-service.js";

@@ -10,7 +10,7 @@ import { checkCredentials } from "../access/login-service.js";
 import { findFirmBySlug, selectFirms } from "../firm-setup/firm-store.js";
 import { buildApp, type App } from "../server/app.js";
 import { openCloudStore } from "../server/cloud-store.js";
-import { loadConfig } from "../server/config.js";
+import { loadConfig } from "../config/config.js";
 import { fixedClock } from "../store/clock.js";
 import type { Engine } from "../store/database.js";
 import { runCli } from "../test-support/cli.js";

@@ -3,6 +3,7 @@
  * --file (or FIRMTIME_FILE). Output is either human text or, with --json, one JSON document.
  */
 import { userInfo } from "node:os";
+import type { Command } from "commander";
 import { AppError, invalid } from "../domain/errors.js";
 import { findOnlyFirm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
@@ -14,6 +15,9 @@ import { cloudBackend } from "./backend/cloud-backend.js";
 import { createCloudClient } from "./backend/cloud-client.js";
 import { credentialFor, normaliseFirmUrl } from "./backend/credentials.js";
 import { localBackend } from "./backend/local-backend.js";
+
+/** How a file under commands/ adds its commands to the program (main.ts lists them all). */
+export type Register = (program: Command, context: () => CommandContext) => void;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -113,7 +117,7 @@ export class CommandContext {
         "UNAUTHENTICATED",
         "this firm file is protected: sign in with --as EMAIL (password from FIRMTIME_PASSWORD or a prompt)",
       );
-    const { password } = await import("./commands/login.js");
+    const { password } = await import("./password-prompt.js");
     return { email, password: await password(this, this.options.passwordStdin) };
   }
 

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, type ParseOptionsResult } from "commander";
 import { isAppError } from "../domain/errors.js";
-import { CommandContext, processIo, type CliIo, type GlobalOptions } from "./context.js";
+import { CommandContext, processIo, type CliIo, type GlobalOptions, type Register } from "./context.js";
 import { registerEntryCommands } from "./commands/entries.js";
 import { registerCloudFirmCommands } from "./commands/cloud-firm.js";
 import { registerFirmCommands } from "./commands/firm.js";
@@ -18,8 +18,6 @@ import { registerDesktopCommands } from "./commands/desktop.js";
 import { registerIntegrateCommands } from "./commands/integrate.js";
 import { registerMergeCommands } from "./commands/merge.js";
 import { registerServeCommands } from "./commands/serve.js";
-
-export type Register = (program: Command, context: () => CommandContext) => void;
 
 const REGISTRATIONS: Register[] = [
   registerLoginCommands,

@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import { authorize, readableEntities } from "../access/authorize.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import { scopeOf } from "../server/context.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { scopeOf } from "../http/context.js";
+import type { RouteModule } from "../http/route-module.js";
 import { addClient, deleteClient, editClient, getClient, listClients } from "./client-service.js";
 
 const clientSchema = z.object({

@@ -6,9 +6,9 @@
 import { z } from "zod";
 import { authorize, type Actor } from "../access/authorize.js";
 import type { Action } from "../access/permissions.js";
-import { scopeOf } from "../server/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { scopeOf } from "../http/context.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import type { Db } from "../store/database.js";
 import { inTransaction } from "../store/transaction.js";
 import {

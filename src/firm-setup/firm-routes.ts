@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { authorize } from "../access/authorize.js";
-import { firmParams } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { firmParams } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import { editFirm } from "./firm-service.js";
 
 const firmSchema = z.object({

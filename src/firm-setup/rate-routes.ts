@@ -13,10 +13,10 @@ import { actorStaffId, authorize, can, type Actor } from "../access/authorize.js
 import type { AccessTarget, Action } from "../access/permissions.js";
 import { AppError, invalid } from "../domain/errors.js";
 import { RATE_SCOPES, type RateScope } from "../domain/rates.js";
-import { scopeOf } from "../server/context.js";
+import { scopeOf } from "../http/context.js";
 import type { Db } from "../store/database.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import { getClient } from "./client-service.js";
 import type { Firm } from "./firm-store.js";
 import { getProject } from "./project-service.js";

@@ -8,9 +8,9 @@ import { z } from "zod";
 import { actorStaffId, authorize, type Actor } from "../access/authorize.js";
 import { authorizeMembershipChange } from "../access/sharing-service.js";
 import { AppError } from "../domain/errors.js";
-import { scopeOf } from "../server/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { scopeOf } from "../http/context.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import type { Firm } from "./firm-store.js";
 import {
   addStaffGroup,

@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import { authorize } from "../access/authorize.js";
-import { scopeOf } from "../server/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { scopeOf } from "../http/context.js";
+import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import {
   addWorkCode,
   deleteWorkCode,

@@ -12,10 +12,10 @@ import { authorize, can, type Actor } from "../access/authorize.js";
 import { AppError } from "../domain/errors.js";
 import { parseDelimited } from "./delimited-text.js";
 import type { AccessObject } from "../access/permissions.js";
-import type { RoutePermission } from "../server/context.js";
-import { scopeOf } from "../server/context.js";
-import { firmParams } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import type { RoutePermission } from "../http/context.js";
+import { scopeOf } from "../http/context.js";
+import { firmParams } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import {
   IMPORT_KIND_NAMES,
   importRecords,

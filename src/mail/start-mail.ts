@@ -8,7 +8,7 @@
  *   mail = startMail({ store, clock, config, logger: app.log.child({ component: "mail" }) });
  *   // on shutdown, after app.close(): await mail.stop();
  */
-import type { ServerConfig } from "../server/config.js";
+import type { ServerConfig } from "../config/config.js";
 import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
 import { createMailDeliverer, type DeliveryPolicy, type MailLogger } from "./deliverer.js";

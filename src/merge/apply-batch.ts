@@ -20,11 +20,9 @@ import {
   changeProblem,
   checkReferences,
   derivedAmount,
-  type ApplyContext,
-  type ApplyResult,
   type BatchCache,
-  type Row,
 } from "./apply-changes.js";
+import type { ApplyContext, ApplyResult, Row } from "./apply-context.js";
 import { existingIds, takeSequenceNumbers } from "./journal-store.js";
 import { parseHlc } from "./hlc.js";
 import { syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";

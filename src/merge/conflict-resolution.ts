@@ -18,7 +18,7 @@
 import { AppError } from "../domain/errors.js";
 import { currentAuthor } from "../store/author-context.js";
 import type { Db } from "../store/database.js";
-import type { ApplyContext, ApplyResult } from "./apply-changes.js";
+import type { ApplyContext, ApplyResult } from "./apply-context.js";
 import type { HeldChange } from "./change.js";
 import { compareHlc, createHlcClock, formatHlc, parseHlc } from "./hlc.js";
 import {

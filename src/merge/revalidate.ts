@@ -32,7 +32,7 @@ import { authorizeStatusChange } from "../time-expense/entry-access.js";
 import { MAX_SURCHARGE_BP } from "../time-expense/expense-entry-service.js";
 import { assertWorkCodeKind, MAX_MINUTES } from "../time-expense/time-entry-service.js";
 import type { Db } from "../store/database.js";
-import type { Row } from "./apply-changes.js";
+import type { Row } from "./apply-context.js";
 import type { FieldValue } from "./change.js";
 import type { LookupField, SyncedTable } from "./synced-tables.js";
 

@@ -16,9 +16,10 @@ import {
 } from "fastify-type-provider-zod";
 import { newId } from "../store/ids.js";
 import { registerAuth } from "./auth-plugin.js";
-import type { RoutePermission, ServerDeps } from "./context.js";
-import { errorHandler, sendProblem } from "./problem.js";
-import { FIRM_ROUTE_MODULES, type RouteModule } from "./route-modules.js";
+import type { RoutePermission, ServerDeps } from "../http/context.js";
+import { errorHandler, sendProblem } from "../http/problem.js";
+import type { RouteModule } from "../http/route-module.js";
+import { FIRM_ROUTE_MODULES } from "./route-modules.js";
 
 export const API_PREFIX = "/f/:firm/api/v1";
 

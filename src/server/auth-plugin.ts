@@ -10,10 +10,9 @@ import { sameSecret } from "../access/secrets.js";
 import { nameAuthor, withAuthorSlot } from "../store/author-context.js";
 import { AppError } from "../domain/errors.js";
 import { findFirmBySlug } from "../firm-setup/firm-store.js";
-import type { ServerDeps } from "./context.js";
+import type { ServerDeps } from "../http/context.js";
+import { CSRF_HEADER, SESSION_COOKIE } from "../http/session-cookie.js";
 
-export const SESSION_COOKIE = "__Host-firmtime-session";
-export const CSRF_HEADER = "x-csrf-token";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {

@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { invalid } from "../domain/errors.js";
 import { openPostgresStore, openSqliteStore, type Store } from "../store/database.js";
-import type { ServerConfig } from "./config.js";
+import type { ServerConfig } from "../config/config.js";
 
 export const CLOUD_DATABASE_FILE = "firmtime.db";
 

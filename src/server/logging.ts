@@ -5,7 +5,7 @@
  * token-like query parameters in logged URLs.
  */
 import type { FastifyRequest, FastifyServerOptions } from "fastify";
-import type { ServerConfig } from "./config.js";
+import type { ServerConfig } from "../config/config.js";
 
 export const REDACTED = "[redacted]";
 

@@ -1,12 +1,4 @@
 /** Every capability's HTTP routes, registered under /f/:firm/api/v1. One line per module. */
-import type {
-  FastifyBaseLogger,
-  FastifyInstance,
-  RawReplyDefaultExpression,
-  RawRequestDefaultExpression,
-  RawServerDefault,
-} from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "../access/account-routes.js";
 import { registerAuthRoutes } from "../access/auth-routes.js";
 import { registerUserRoutes } from "../access/user-routes.js";
@@ -28,17 +20,7 @@ import { registerStaffGroupRoutes } from "../firm-setup/staff-group-routes.js";
 import { registerStaffRoutes } from "../firm-setup/staff-routes.js";
 import { registerWorkCodeRoutes } from "../firm-setup/work-code-routes.js";
 import { registerSyncRoutes } from "../merge/sync-routes.js";
-import type { ServerDeps } from "./context.js";
-
-export type ZodApp = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-export type RouteModule = (app: ZodApp, deps: ServerDeps) => Promise<void> | void;
+import type { RouteModule } from "../http/route-module.js";
 
 export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerAuthRoutes,

@@ -6,8 +6,8 @@
 import type { DemoFirm } from "../demo/demo-firm.js";
 import type { Firm } from "../firm-setup/firm-store.js";
 import { hidePassword } from "./cloud-store.js";
-import { DEFAULT_CONFIG } from "./config-defaults.js";
-import { addressUrl, type ServerConfig } from "./config.js";
+import { DEFAULT_CONFIG } from "../config/config-defaults.js";
+import { addressUrl, type ServerConfig } from "../config/config.js";
 import type { SetupGate } from "./first-run.js";
 import { firmUrl } from "./setup-routes.js";
 

@@ -12,8 +12,8 @@ import { systemClock } from "../store/clock.js";
 import type { Engine } from "../store/database.js";
 import { newPostgresDatabase } from "../test-support/serve-process.js";
 import { ENGINES } from "../test-support/stores.js";
-import { loadConfig } from "./config.js";
-import type { ServerDeps } from "./context.js";
+import { loadConfig } from "../config/config.js";
+import type { ServerDeps } from "../http/context.js";
 import { startServer, type StartBackground } from "./serve.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "firmtime-lifecycle-"));

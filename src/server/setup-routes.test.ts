@@ -9,7 +9,7 @@ import { movableClock, newCloudFirm, signIn, type TestServer } from "../test-sup
 import { ENGINES, openTestStore } from "../test-support/stores.js";
 import type { Engine } from "../store/database.js";
 import { buildApp } from "./app.js";
-import { loadConfig } from "./config.js";
+import { loadConfig } from "../config/config.js";
 import { openSetupGate, SETUP_CLOSED, SETUP_REFUSED } from "./first-run.js";
 import { setupRoutes } from "./setup-routes.js";
 

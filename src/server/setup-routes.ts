@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { AppError } from "../domain/errors.js";
 import { createFirstFirm, hasAnyFirm, SETUP_CLOSED, type SetupGate } from "./first-run.js";
-import type { RouteModule } from "./route-modules.js";
+import type { RouteModule } from "../http/route-module.js";
 
 export const setupBody = z
   .object({

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll } from "vitest";
 import { createCloudFirm, type CloudFirmInput } from "../access/firm-bootstrap.js";
 import { buildApp, type App } from "../server/app.js";
-import { loadConfig } from "../server/config.js";
-import type { ServerDeps } from "../server/context.js";
+import { loadConfig } from "../config/config.js";
+import type { ServerDeps } from "../http/context.js";
 import type { Clock } from "../store/clock.js";
 import type { Engine } from "../store/database.js";
 import { openTestStore } from "./stores.js";

@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import type { FirmScope } from "../firm-setup/scope.js";
-import { scopeOf, type ServerDeps } from "../server/context.js";
-import { firmParams, idParams, listOf } from "../server/http-schemas.js";
-import type { ZodApp } from "../server/route-modules.js";
+import { scopeOf, type ServerDeps } from "../http/context.js";
+import { firmParams, idParams, listOf } from "../http/schemas.js";
+import type { ZodApp } from "../http/route-module.js";
 import type { Db } from "../store/database.js";
 import { inTransaction } from "../store/transaction.js";
 import { authorizeEntry, entryVisibility, seesNothing, staffIdFor } from "./entry-access.js";

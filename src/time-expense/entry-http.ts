@@ -8,9 +8,9 @@ import { authorize, type Actor } from "../access/authorize.js";
 import { ENTRY_STATUSES, type EntryStatus } from "../domain/entries.js";
 import { getProject } from "../firm-setup/project-service.js";
 import type { FirmScope } from "../firm-setup/scope.js";
-import { scopeOf, type ServerDeps } from "../server/context.js";
-import { firmParams, pageQuery } from "../server/http-schemas.js";
-import type { ZodApp } from "../server/route-modules.js";
+import { scopeOf, type ServerDeps } from "../http/context.js";
+import { firmParams, pageQuery } from "../http/schemas.js";
+import type { ZodApp } from "../http/route-module.js";
 import type { Db } from "../store/database.js";
 import {
   authorizePlacement,

@@ -3,7 +3,7 @@
  * quantity, unit rate and surcharge in place of minutes and rate.
  */
 import { z } from "zod";
-import type { RouteModule } from "../server/route-modules.js";
+import type { RouteModule } from "../http/route-module.js";
 import { registerEntryCrudRoutes } from "./entry-crud-routes.js";
 import { entryFields } from "./entry-http.js";
 import {

@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import { getProject } from "../firm-setup/project-service.js";
-import { scopeOf } from "../server/context.js";
-import { firmParams } from "../server/http-schemas.js";
-import type { RouteModule } from "../server/route-modules.js";
+import { scopeOf } from "../http/context.js";
+import { firmParams } from "../http/schemas.js";
+import type { RouteModule } from "../http/route-module.js";
 import { authorizeFirmWideEdit } from "./entry-access.js";
 import { repriceEntries } from "./reprice-service.js";
 

@@ -4,7 +4,7 @@
  * filtered, sorted and paginated in SQL, already limited to the rows the caller may read.
  */
 import { z } from "zod";
-import type { RouteModule } from "../server/route-modules.js";
+import type { RouteModule } from "../http/route-module.js";
 import { registerEntryCrudRoutes } from "./entry-crud-routes.js";
 import { entryFields } from "./entry-http.js";
 import {

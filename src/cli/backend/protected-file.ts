@@ -6,8 +6,8 @@
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../../domain/errors.js";
 import type { Firm } from "../../firm-setup/firm-store.js";
 import { buildApp, type App } from "../../server/app.js";
-import { CSRF_HEADER, SESSION_COOKIE } from "../../server/auth-plugin.js";
-import { loadConfig } from "../../server/config.js";
+import { CSRF_HEADER, SESSION_COOKIE } from "../../http/session-cookie.js";
+import { loadConfig } from "../../config/config.js";
 import type { Clock } from "../../store/clock.js";
 import type { Store } from "../../store/database.js";
 import { createCloudClient, type CloudClient } from "./cloud-client.js";

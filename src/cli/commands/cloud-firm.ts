@@ -5,12 +5,12 @@
  * gets the password given, or else a one-time activation link printed here.
  */
 import type { Command } from "commander";
-import { DEFAULT_CONFIG } from "../../server/config-defaults.js";
-import type { ServerConfig } from "../../server/config.js";
+import { DEFAULT_CONFIG } from "../../config/config-defaults.js";
+import type { ServerConfig } from "../../config/config.js";
 import type { Clock } from "../../store/clock.js";
 import type { Db } from "../../store/database.js";
 import { inTransaction } from "../../store/transaction.js";
-import type { Register } from "../main.js";
+import type { Register } from "../context.js";
 import { renderRecord } from "../table.js";
 
 interface CreateFlags {
@@ -42,7 +42,7 @@ export const registerCloudFirmCommands: Register = (program, context) => {
     .option("--database <url>", "the server's PostgreSQL, postgres://... (FIRMTIME_DATABASE_URL)")
     .action(async (flags: { data?: string; database?: string }) => {
       const ctx = context();
-      const { loadConfig } = await import("../../server/config.js");
+      const { loadConfig } = await import("../../config/config.js");
       const config = loadConfig({ dataDir: flags.data, databaseUrl: flags.database }, ctx.io.env);
       const { openCloudStore } = await import("../../server/cloud-store.js");
       const { startNewEpochs } = await import("../../merge/journal-store.js");
@@ -84,7 +84,7 @@ export const registerCloudFirmCommands: Register = (program, context) => {
     .action(async (flags: CreateFlags) => {
       const ctx = context();
       const env = ctx.io.env;
-      const { loadConfig } = await import("../../server/config.js");
+      const { loadConfig } = await import("../../config/config.js");
       const config = loadConfig(
         { dataDir: flags.data, databaseUrl: flags.database, publicUrl: flags.publicUrl },
         env,

@@ -8,7 +8,7 @@ import { dirname } from "node:path";
 import { AppError } from "../../domain/errors.js";
 import { findOnlyFirm } from "../../firm-setup/firm-store.js";
 import { openFirmFile } from "../../store/database.js";
-import type { Register } from "../main.js";
+import type { Register } from "../context.js";
 import { cloudTransportFor, describeSummary } from "./merge.js";
 import { awaitStopSignal } from "./serve.js";
 
@@ -32,7 +32,7 @@ export const registerDesktopCommands: Register = (program, context) => {
             "the local app signs users in: turn protection on first (firmtime protection on --admin STAFF)",
           );
         }
-        const { loadConfig } = await import("../../server/config.js");
+        const { loadConfig } = await import("../../config/config.js");
         const { serveStore } = await import("../../server/serve.js");
         const { integrationOf, readSyncState } = await import("../../merge/journal-store.js");
         const { integrationUnfinished } = await import("../../merge/desktop-merge.js");

@@ -5,7 +5,7 @@ import { createFirm, type FirmPatch } from "../../firm-setup/firm-service.js";
 import type { Firm } from "../../firm-setup/firm-store.js";
 import { createFirmFile } from "../../store/database.js";
 import { optionValue } from "../context.js";
-import type { Register } from "../main.js";
+import type { Register } from "../context.js";
 import { renderRecord } from "../table.js";
 
 const integer = (name: string) => (text: string) =>

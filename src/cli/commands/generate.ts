@@ -7,8 +7,8 @@ import { AppError, invalid } from "../../domain/errors.js";
 import { isScale, MAX_SEED, SCALES, type Scale } from "../../generate/firm-shape.js";
 import type { CommandContext } from "../context.js";
 import { optionValue } from "../context.js";
-import type { Register } from "../main.js";
-import { password } from "./login.js";
+import type { Register } from "../context.js";
+import { password } from "../password-prompt.js";
 import { awaitStopSignal } from "./serve.js";
 
 const count = (n: number): string => n.toLocaleString("en-US");

@@ -20,7 +20,7 @@ import {
 } from "../../imports/import-service.js";
 import type { ProgressListener } from "../../imports/row-check.js";
 import type { CliIo, CommandContext } from "../context.js";
-import type { Register } from "../main.js";
+import type { Register } from "../context.js";
 
 interface ImportOptions {
   dryRun?: boolean;

@@ -13,8 +13,9 @@ import { openFirmFile } from "../../store/database.js";
 import { createCloudClient } from "../backend/cloud-client.js";
 import { normaliseFirmUrl, readCredentials } from "../backend/credentials.js";
 import type { CommandContext } from "../context.js";
-import type { Register } from "../main.js";
-import { loginToCloud, password } from "./login.js";
+import type { Register } from "../context.js";
+import { loginToCloud } from "./login.js";
+import { password } from "../password-prompt.js";
 import { describeSummary, mergeProgressLine } from "./merge.js";
 
 async function connect(

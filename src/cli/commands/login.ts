@@ -2,40 +2,12 @@
  * `firmtime login URL` and `firmtime logout URL`: sign in to a cloud firm once, keep an API
  * token (acting for you, revocable) for later `--cloud URL` commands.
  */
-import { createInterface } from "node:readline";
-import { Writable } from "node:stream";
 import { invalid } from "../../domain/errors.js";
 import { createCloudClient } from "../backend/cloud-client.js";
 import { normaliseFirmUrl, removeCredential, saveCredential } from "../backend/credentials.js";
 import type { CommandContext } from "../context.js";
-import type { Register } from "../main.js";
-
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-/** Asks on the terminal without echoing what is typed. */
-function promptHidden(question: string): Promise<string> {
-  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
-  process.stderr.write(question);
-  const reader = createInterface({ input: process.stdin, output: muted, terminal: true });
-  return new Promise((resolve) => {
-    reader.question("", (answer) => {
-      reader.close();
-      process.stderr.write("\n");
-      resolve(answer);
-    });
-  });
-}
-
-export async function password(ctx: CommandContext, fromStdin: boolean | undefined): Promise<string> {
-  if (fromStdin) return (await (ctx.io.readStdin ?? readAllStdin)()).replace(/\r?\n$/, "");
-  if (ctx.io.env.FIRMTIME_PASSWORD) return ctx.io.env.FIRMTIME_PASSWORD;
-  if (!process.stdin.isTTY) throw invalid("no password: pass --password-stdin or set FIRMTIME_PASSWORD");
-  return promptHidden("Password: ");
-}
+import type { Register } from "../context.js";
+import { password } from "../password-prompt.js";
 
 export const registerLoginCommands: Register = (program, context) => {
   program

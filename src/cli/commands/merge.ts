@@ -21,7 +21,7 @@ import { openFirmFile, type Store } from "../../store/database.js";
 import { createCloudClient } from "../backend/cloud-client.js";
 import { credentialFor } from "../backend/credentials.js";
 import type { CliIo, CommandContext } from "../context.js";
-import type { Register } from "../main.js";
+import type { Register } from "../context.js";
 
 async function withFile<T>(path: string, work: (store: Store, firmId: string) => Promise<T>): Promise<T> {
   const store = await openFirmFile(path);
@@ -297,7 +297,7 @@ async function signInToFile(
       `this firm file is protected: sign in with --as EMAIL to ${purpose}`,
     );
   }
-  const { password } = await import("./login.js");
+  const { password } = await import("../password-prompt.js");
   const { checkCredentials } = await import("../../access/login-service.js");
   const { loadRights } = await import("../../access/access-store.js");
   const { allows } = await import("../../access/permissions.js");

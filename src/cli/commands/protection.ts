@@ -1,8 +1,8 @@
 /** `firmtime protection on|off|status`: users, roles and sharing on a desktop firm file. */
 import { AppError } from "../../domain/errors.js";
 import type { Firm } from "../../firm-setup/firm-store.js";
-import type { Register } from "../main.js";
-import { password } from "./login.js";
+import type { Register } from "../context.js";
+import { password } from "../password-prompt.js";
 
 const describe = (firm: Firm) =>
   firm.protection

@@ -1,5 +1,5 @@
 /** The firm-setup records' commands: staff, work codes and rates, clients and projects, contacts. */
-import type { Register } from "../main.js";
+import type { Register } from "../context.js";
 import { registerClientCommands } from "./clients.js";
 import { registerContactCommands } from "./contacts.js";
 import { registerStaffCommands } from "./staff.js";

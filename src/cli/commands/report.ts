@@ -11,7 +11,7 @@ import type { ReportRequest } from "../../reports/report-service.js";
 import { reportToText } from "../../reports/report-text.js";
 import { GROUP_BYS, KIND_FILTERS, REPORT_TYPES, type Report, type ReportType } from "../../reports/report.js";
 import type { CommandContext } from "../context.js";
-import type { Register } from "../main.js";
+import type { Register } from "../context.js";
 import { billableOption, choiceOption } from "./parse-options.js";
 
 const FORMATS = ["table", "csv", "json"] as const;

@@ -3,8 +3,8 @@
  * defaults, and are validated before anything starts. Runs until SIGINT or SIGTERM, then shuts
  * down gracefully and exits 0; a second signal during shutdown ends the process at once.
  */
-import { DEFAULT_CONFIG } from "../../server/config-defaults.js";
-import type { Register } from "../main.js";
+import { DEFAULT_CONFIG } from "../../config/config-defaults.js";
+import type { Register } from "../context.js";
 
 interface ServeFlags {
   host?: string;
@@ -55,7 +55,7 @@ export const registerServeCommands: Register = (program, context) => {
     .action(async (flags: ServeFlags) => {
       const ctx = context();
       const env = ctx.io.env;
-      const { loadConfig } = await import("../../server/config.js");
+      const { loadConfig } = await import("../../config/config.js");
       const config = loadConfig(
         {
           host: flags.host,

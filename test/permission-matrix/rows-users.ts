@@ -1,7 +1,7 @@
 /** Matrix rows for user accounts (/users) and the account flows under /auth. */
-import { addContact } from "../../firm-setup/contact-service.js";
-import { addStaff } from "../../firm-setup/staff-service.js";
-import { insertUser } from "../../access/account-store.js";
+import { addContact } from "../../src/firm-setup/contact-service.js";
+import { addStaff } from "../../src/firm-setup/staff-service.js";
+import { insertUser } from "../../src/access/account-store.js";
 import { ACTORS, type ActorName } from "./actors.js";
 import { A, only, OUTSIDERS, type MatrixRow } from "./rows.js";
 

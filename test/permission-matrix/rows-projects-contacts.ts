@@ -6,9 +6,9 @@
  * Contacts and contact companies are firm-wide records: the contacts right at system scope
  * (Admin, Entities Admin); a contact user may read their own contact record and nothing more.
  */
-import { addContact, addContactCompany } from "../../firm-setup/contact-service.js";
-import { addProject } from "../../firm-setup/project-service.js";
-import type { TestServer } from "../../test-support/server.js";
+import { addContact, addContactCompany } from "../../src/firm-setup/contact-service.js";
+import { addProject } from "../../src/firm-setup/project-service.js";
+import type { TestServer } from "../../src/test-support/server.js";
 import type { ActorName, MatrixFixture } from "./actors.js";
 import { A, ACME_ONLY_READERS, only, OUTSIDERS, SYSTEM_CONTENT_READERS, type MatrixRow } from "./rows.js";
 

@@ -3,7 +3,7 @@
  * (creating fresh records first where the request destroys something), and what each actor
  * must get back — a status, and for lists exactly the ids returned.
  */
-import type { TestServer } from "../../test-support/server.js";
+import type { TestServer } from "../../src/test-support/server.js";
 import { ACTORS, type ActorName, type MatrixFixture } from "./actors.js";
 
 export interface MatrixRequest {

@@ -7,13 +7,18 @@
  * Nothing here adds a client, a user or a rate, so the /clients, /users and /rates lists of
  * other rows see the fixture unchanged. It does add one work code (EXP, expense kind).
  */
-import { addContactCompany, addContact, editContact, getContact } from "../../firm-setup/contact-service.js";
-import { addProject } from "../../firm-setup/project-service.js";
-import type { FirmScope } from "../../firm-setup/scope.js";
-import { addWorkCode } from "../../firm-setup/work-code-service.js";
-import type { Db } from "../../store/database.js";
-import { addExpenseEntry } from "../../time-expense/expense-entry-service.js";
-import { addTimeEntry } from "../../time-expense/time-entry-service.js";
+import {
+  addContactCompany,
+  addContact,
+  editContact,
+  getContact,
+} from "../../src/firm-setup/contact-service.js";
+import { addProject } from "../../src/firm-setup/project-service.js";
+import type { FirmScope } from "../../src/firm-setup/scope.js";
+import { addWorkCode } from "../../src/firm-setup/work-code-service.js";
+import type { Db } from "../../src/store/database.js";
+import { addExpenseEntry } from "../../src/time-expense/expense-entry-service.js";
+import { addTimeEntry } from "../../src/time-expense/time-entry-service.js";
 
 export interface ContentFixture {
   /** An expense work code without a default rate: expense entries state their unit rate. */

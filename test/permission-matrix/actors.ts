@@ -3,19 +3,19 @@
  * shared/design/access.md, a second firm ("beta") whose Admin must see nothing of alpha, and
  * the records they act on. Everything is made through the real services and stores.
  */
-import { findRoleByName, insertAssignment } from "../../access/access-store.js";
-import { insertUser } from "../../access/account-store.js";
-import { createApiToken } from "../../access/session-service.js";
-import { hashPassword } from "../../access/passwords.js";
-import type { BuiltInRoleName } from "../../access/permissions.js";
-import { addClient } from "../../firm-setup/client-service.js";
-import { addContact } from "../../firm-setup/contact-service.js";
-import type { FirmScope } from "../../firm-setup/scope.js";
-import { addStaff, editStaff } from "../../firm-setup/staff-service.js";
-import { addWorkCode } from "../../firm-setup/work-code-service.js";
-import { ensureGroup } from "../../firm-setup/staff-store.js";
-import { addTimeEntry } from "../../time-expense/time-entry-service.js";
-import { newCloudFirm, PASSWORD, type TestServer } from "../../test-support/server.js";
+import { findRoleByName, insertAssignment } from "../../src/access/access-store.js";
+import { insertUser } from "../../src/access/account-store.js";
+import { createApiToken } from "../../src/access/session-service.js";
+import { hashPassword } from "../../src/access/passwords.js";
+import type { BuiltInRoleName } from "../../src/access/permissions.js";
+import { addClient } from "../../src/firm-setup/client-service.js";
+import { addContact } from "../../src/firm-setup/contact-service.js";
+import type { FirmScope } from "../../src/firm-setup/scope.js";
+import { addStaff, editStaff } from "../../src/firm-setup/staff-service.js";
+import { addWorkCode } from "../../src/firm-setup/work-code-service.js";
+import { ensureGroup } from "../../src/firm-setup/staff-store.js";
+import { addTimeEntry } from "../../src/time-expense/time-entry-service.js";
+import { newCloudFirm, PASSWORD, type TestServer } from "../../src/test-support/server.js";
 // Entries, projects, contacts, reports and imports rows: their records (fixture-content.ts).
 import { buildContentFixture, type ContentFixture } from "./fixture-content.js";
 // Staff, settings and sharing rows: their records (fixture-settings.ts).

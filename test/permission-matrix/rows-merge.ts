@@ -4,8 +4,8 @@
  * permission's, which among the fixture's actors only the Admin holds.
  */
 import { v7 as uuidv7 } from "uuid";
-import { formatHlc } from "../../merge/hlc.js";
-import { SCHEMA_VERSION } from "../../store/migrate.js";
+import { formatHlc } from "../../src/merge/hlc.js";
+import { SCHEMA_VERSION } from "../../src/store/migrate.js";
 import type { MatrixFixture } from "./actors.js";
 import { A, anySignedIn, only, STAFF_USERS, type MatrixRow } from "./rows.js";
 

@@ -8,7 +8,7 @@ import type { Firm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
-import type { ServerConfig } from "./config.js";
+import type { ServerConfig } from "../config/config.js";
 
 export interface ServerDeps {
   store: Store;

@@ -6,16 +6,16 @@
  * Admin's, and filling a group that carries roles is sharing them. Every assignment these rows
  * make is on a fresh client (freshSharedClient), never on ACME, whose assignments are copied.
  */
-import { findRoleByName, insertAssignment } from "../../access/access-store.js";
-import { insertUser } from "../../access/account-store.js";
-import { addContactGroup, addContactGroupMember } from "../../access/contact-group-service.js";
-import { createRole } from "../../access/role-service.js";
-import type { BuiltInRoleName } from "../../access/permissions.js";
-import { addContact } from "../../firm-setup/contact-service.js";
-import { addProject } from "../../firm-setup/project-service.js";
-import { addStaffGroup, addStaffGroupMember } from "../../firm-setup/staff-group-service.js";
-import { addStaff } from "../../firm-setup/staff-service.js";
-import type { TestServer } from "../../test-support/server.js";
+import { findRoleByName, insertAssignment } from "../../src/access/access-store.js";
+import { insertUser } from "../../src/access/account-store.js";
+import { addContactGroup, addContactGroupMember } from "../../src/access/contact-group-service.js";
+import { createRole } from "../../src/access/role-service.js";
+import type { BuiltInRoleName } from "../../src/access/permissions.js";
+import { addContact } from "../../src/firm-setup/contact-service.js";
+import { addProject } from "../../src/firm-setup/project-service.js";
+import { addStaffGroup, addStaffGroupMember } from "../../src/firm-setup/staff-group-service.js";
+import { addStaff } from "../../src/firm-setup/staff-service.js";
+import type { TestServer } from "../../src/test-support/server.js";
 import { freshSharedClient, type ActorName, type MatrixFixture } from "./actors.js";
 import { A, only, OUTSIDERS, STAFF_USERS, type MatrixRow } from "./rows.js";
 

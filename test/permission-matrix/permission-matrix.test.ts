@@ -4,8 +4,8 @@
  * A registered route without a row fails the suite, so a new route cannot skip authorization.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestServer } from "../../test-support/server.js";
-import { ENGINES } from "../../test-support/stores.js";
+import { useTestServer } from "../../src/test-support/server.js";
+import { ENGINES } from "../../src/test-support/stores.js";
 import { ACTORS, buildMatrixFixture, type MatrixFixture } from "./actors.js";
 import { MATRIX_ROWS } from "./all-rows.js";
 import type { MatrixRow } from "./rows.js";

@@ -5,12 +5,12 @@
  * Staff Admin's, client and project rates are client content; every staff user reads the work
  * codes and their own staff record; a group's roles are shared only by those who may share them.
  */
-import { findRoleByName, insertAssignment } from "../../access/access-store.js";
-import { addStaffGroup, addStaffGroupMember } from "../../firm-setup/staff-group-service.js";
-import { addStaff } from "../../firm-setup/staff-service.js";
-import { setRate } from "../../firm-setup/rate-service.js";
-import { addWorkCode } from "../../firm-setup/work-code-service.js";
-import type { TestServer } from "../../test-support/server.js";
+import { findRoleByName, insertAssignment } from "../../src/access/access-store.js";
+import { addStaffGroup, addStaffGroupMember } from "../../src/firm-setup/staff-group-service.js";
+import { addStaff } from "../../src/firm-setup/staff-service.js";
+import { setRate } from "../../src/firm-setup/rate-service.js";
+import { addWorkCode } from "../../src/firm-setup/work-code-service.js";
+import type { TestServer } from "../../src/test-support/server.js";
 import { ACTORS, type ActorName, type MatrixFixture } from "./actors.js";
 import {
   A,

@@ -14,15 +14,15 @@ import {
   insertAssignment,
   selectAssignments,
   selectRoles,
-} from "../../access/access-store.js";
-import { addContactGroup, addContactGroupMember } from "../../access/contact-group-service.js";
-import { createRole } from "../../access/role-service.js";
-import { setRate, listRatesWhere } from "../../firm-setup/rate-service.js";
-import type { FirmScope } from "../../firm-setup/scope.js";
-import { addStaffGroup } from "../../firm-setup/staff-group-service.js";
-import { findStaffGroupIdByName } from "../../firm-setup/staff-group-store.js";
-import { addWorkCode } from "../../firm-setup/work-code-service.js";
-import type { Db } from "../../store/database.js";
+} from "../../src/access/access-store.js";
+import { addContactGroup, addContactGroupMember } from "../../src/access/contact-group-service.js";
+import { createRole } from "../../src/access/role-service.js";
+import { setRate, listRatesWhere } from "../../src/firm-setup/rate-service.js";
+import type { FirmScope } from "../../src/firm-setup/scope.js";
+import { addStaffGroup } from "../../src/firm-setup/staff-group-service.js";
+import { findStaffGroupIdByName } from "../../src/firm-setup/staff-group-store.js";
+import { addWorkCode } from "../../src/firm-setup/work-code-service.js";
+import type { Db } from "../../src/store/database.js";
 
 export interface SettingsFixture {
   /** The "Acme team" staff group (staffGroupShare is in it; it holds Viewer on ACME). */

@@ -6,12 +6,12 @@
  * all of them (system scope); approving is a review that ownership never grants. Contacts hold
  * no entry right at all. A caller who may not read an entry gets 404, one who may only read 403.
  */
-import type { EntryStatus } from "../../domain/entries.js";
-import { addExpenseEntry } from "../../time-expense/expense-entry-service.js";
-import type { EntryKind } from "../../time-expense/entry-store.js";
-import { setEntryStatus } from "../../time-expense/status-service.js";
-import { addTimeEntry } from "../../time-expense/time-entry-service.js";
-import type { TestServer } from "../../test-support/server.js";
+import type { EntryStatus } from "../../src/domain/entries.js";
+import { addExpenseEntry } from "../../src/time-expense/expense-entry-service.js";
+import type { EntryKind } from "../../src/time-expense/entry-store.js";
+import { setEntryStatus } from "../../src/time-expense/status-service.js";
+import { addTimeEntry } from "../../src/time-expense/time-entry-service.js";
+import type { TestServer } from "../../src/test-support/server.js";
 import type { ActorName, MatrixFixture } from "./actors.js";
 import { EXPENSE_UNIT_RATE } from "./fixture-content.js";
 import { A, only, OUTSIDERS, STAFF_USERS, SYSTEM_CONTENT_READERS, type MatrixRow } from "./rows.js";
