@@ -26,6 +26,8 @@ declare module "fastify" {
   interface FastifyRequest {
     firm: Firm | null;
     actor: Actor;
+    /** The CSRF token of the cookie session behind the request; null for bearer tokens and anonymous. */
+    csrfToken: string | null;
   }
   interface FastifyContextConfig {
     /** The permission a route needs: "public", "authenticated" (checked per object) or object:action. */

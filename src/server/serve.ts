@@ -114,9 +114,12 @@ async function listen(
   };
   const onSetup = (url: string, admin: { email: string; staffNumber: string }) =>
     print(`First firm created: ${url}, with its Admin ${admin.email} (staff member ${admin.staffNumber})\n`);
-  const app = await buildApp(deps, loggerOptions(config.logLevel, options.logStream), [
-    setupRoutes(setup?.gate, onSetup),
-  ]);
+  const app = await buildApp(
+    deps,
+    loggerOptions(config.logLevel, options.logStream),
+    [setupRoutes(setup?.gate, onSetup)],
+    { homeFirmSlug: desktop ? (firms[0]?.slug ?? null) : null },
+  );
   const url = await bind(app, config);
   // With --port 0 the port is known only now. No request has been handled yet (they arrive on
   // later turns of the event loop), so every handler sees the one public URL.

@@ -1,0 +1,17 @@
+/** The sections in the navigation, each shown only to people whose rights let it work. */
+import type { Me } from "../lib/me";
+
+export interface NavigationItem {
+  to: string;
+  label: string;
+}
+
+const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
+  { to: "/", label: "Home", shows: () => true },
+  { to: "/account", label: "Your account", shows: () => true },
+];
+
+export function navigationFor(me: Me | undefined): NavigationItem[] {
+  if (!me) return [];
+  return SECTIONS.filter((section) => section.shows(me)).map(({ to, label }) => ({ to, label }));
+}
