@@ -272,8 +272,14 @@ export interface paths {
                                 firm: {
                                     currency: string;
                                     id: string;
+                                    /** @description entries on or before it are locked */
+                                    lockDate: string | null;
+                                    /** @description decimal places of the currency's minor unit */
+                                    minorDigits: number;
                                     name: string;
                                     slug: string | null;
+                                    /** @description minutes every time entry is rounded up to */
+                                    timeIncrement: number;
                                 };
                                 id: string;
                                 name: string;
@@ -358,8 +364,14 @@ export interface paths {
                             firm: {
                                 currency: string;
                                 id: string;
+                                /** @description entries on or before it are locked */
+                                lockDate: string | null;
+                                /** @description decimal places of the currency's minor unit */
+                                minorDigits: number;
                                 name: string;
                                 slug: string | null;
+                                /** @description minutes every time entry is rounded up to */
+                                timeIncrement: number;
                             };
                             id: string;
                             name: string;

@@ -16,6 +16,7 @@ import { ForgotPasswordPage } from "../features/auth/components/forgot-password-
 import { LinkPasswordPage } from "../features/auth/components/link-password-page";
 import { SignInPage } from "../features/auth/components/sign-in-page";
 import { HomePage } from "../features/home/components/home-page";
+import { TimesheetPage } from "../features/timesheet/components/timesheet-page";
 import type { FirmContext } from "../lib/firm-context";
 import { meQueryOptions } from "../lib/me";
 import { AppLayout } from "./app-layout";
@@ -81,12 +82,25 @@ const accountRoute = createRoute({
   component: AccountPage,
 });
 
+const isoDate = (value: unknown) =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+
+const timesheetRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "time",
+  validateSearch: (search: Record<string, unknown>) => ({ week: isoDate(search.week) }),
+  component: function Timesheet() {
+    const { week } = timesheetRoute.useSearch();
+    return <TimesheetPage week={week} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   activateRoute,
   resetPasswordRoute,
-  signedInRoute.addChildren([homeRoute, accountRoute]),
+  signedInRoute.addChildren([homeRoute, accountRoute, timesheetRoute]),
 ]);
 
 export function createFirmRouter(context: FirmContext) {
