@@ -48,6 +48,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const items = navigationFor(me);
+  // The page's address inside the firm's app, without /f/{slug} and a trailing slash.
+  const here = pathname.replace(/^\/f\/[^/]+/, "").replace(/(.)\/$/, "$1") || "/";
   return (
     <AppShell
       header={{ height: 56 }}

@@ -9,6 +9,7 @@ export interface NavigationItem {
 const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
   { to: "/", label: "Home", shows: () => true },
   { to: "/time", label: "Timesheet", shows: (me) => me.staffId !== null && mayDo(me, "time_entries", "C") },
+  { to: "/time/day", label: "Day", shows: (me) => me.staffId !== null && mayDo(me, "time_entries", "C") },
   { to: "/account", label: "Your account", shows: () => true },
 ];
 

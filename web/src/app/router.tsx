@@ -16,9 +16,11 @@ import { ForgotPasswordPage } from "../features/auth/components/forgot-password-
 import { LinkPasswordPage } from "../features/auth/components/link-password-page";
 import { SignInPage } from "../features/auth/components/sign-in-page";
 import { HomePage } from "../features/home/components/home-page";
+import { DayPage } from "../features/timesheet/components/day-page";
+import { QuickEntry } from "../features/timesheet/components/quick-entry";
 import { TimesheetPage } from "../features/timesheet/components/timesheet-page";
 import type { FirmContext } from "../lib/firm-context";
-import { meQueryOptions } from "../lib/me";
+import { meQueryOptions, useMe } from "../lib/me";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 
@@ -75,7 +77,15 @@ const signedInRoute = createRoute({
   component: AppLayout,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/", component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/",
+  component: function Home() {
+    const me = useMe();
+    // A staff member records time from here; others (a contact, an admin without a staff record) do not.
+    return <HomePage widgets={me?.staffId ? <QuickEntry /> : null} />;
+  },
+});
 const accountRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "account",
@@ -95,12 +105,22 @@ const timesheetRoute = createRoute({
   },
 });
 
+const dayRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "time/day",
+  validateSearch: (search: Record<string, unknown>) => ({ date: isoDate(search.date) }),
+  component: function Day() {
+    const { date } = dayRoute.useSearch();
+    return <DayPage date={date} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   activateRoute,
   resetPasswordRoute,
-  signedInRoute.addChildren([homeRoute, accountRoute, timesheetRoute]),
+  signedInRoute.addChildren([homeRoute, accountRoute, timesheetRoute, dayRoute]),
 ]);
 
 export function createFirmRouter(context: FirmContext) {
