@@ -80,11 +80,8 @@ export function AppLayout() {
             component={Link}
             to={item.to}
             label={item.label}
-            active={
-              item.to === "/"
-                ? pathname.replace(/\/$/, "").endsWith(`/f/${me?.firm.slug ?? ""}`)
-                : pathname.includes(item.to)
-            }
+            active={item.to === here}
+            activeOptions={{ exact: true }}
             onClick={close}
           />
         ))}
