@@ -5,6 +5,7 @@
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
+import { mayDo, useMe } from "../lib/me";
 import {
   clientLabel,
   useClient,
@@ -54,7 +55,9 @@ export function ClientPicker({ value, onChange, error, label = "Client", require
 }
 
 export function ProjectPicker({ clientId, ...props }: PickerProps & { clientId: string | null }) {
-  const projects = useProjectsOf(clientId);
+  // Someone who may read no project anywhere gets no project list to ask for.
+  const mayReadProjects = mayDo(useMe(), "projects", "R");
+  const projects = useProjectsOf(mayReadProjects ? clientId : null);
   const options = (projects.data?.items ?? []).map((project) => ({
     value: project.id,
     label: `${project.code} · ${project.name}`,
