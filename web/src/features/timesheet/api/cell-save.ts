@@ -62,7 +62,7 @@ export function useCellSave(staffId: string | null, row: RowKey, date: string) {
     // save from what the server now holds (not from a deleted entry); a refetch follows.
     onSuccess: (answer, plan) => {
       for (const [key, page] of queryClient.getQueriesData<EntryPage>({ queryKey: entriesKey(staffId) })) {
-        const [, , from, to] = key as readonly unknown[];
+        const [, , from, to] = key;
         if (page && typeof from === "string" && typeof to === "string")
           queryClient.setQueryData(key, applyAnswer(page, plan, answer, { from, to }));
       }
