@@ -10,6 +10,7 @@ import { useSignOut } from "../features/auth/api/auth-mutations";
 import { useMe, type Me } from "../lib/me";
 import { SessionExpiredModal } from "../features/auth/components/session-expired-modal";
 import { navigationFor } from "./navigation";
+import { PageSuspense } from "./page-suspense";
 
 function UserMenu({ me }: { me: Me }) {
   const signOut = useSignOut();
@@ -87,7 +88,9 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </AppShell.Main>
       <SessionExpiredModal />
     </AppShell>

@@ -3,6 +3,7 @@
  * links' pages) stand alone; every other page sits in the signed-in frame, which sends a person
  * who is not signed in to the sign-in page and brings them back afterwards.
  */
+import { lazy } from "react";
 import {
   createRootRouteWithContext,
   createRoute,
@@ -11,23 +12,53 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { ApiProblem } from "../api/problem";
-import { AccountPage } from "../features/auth/components/account-page";
-import { ForgotPasswordPage } from "../features/auth/components/forgot-password-page";
-import { LinkPasswordPage } from "../features/auth/components/link-password-page";
-import { SignInPage } from "../features/auth/components/sign-in-page";
-import { HomePage } from "../features/home/components/home-page";
-import { DayPage } from "../features/timesheet/components/day-page";
-import { QuickEntry } from "../features/timesheet/components/quick-entry";
-import { TimesheetPage } from "../features/timesheet/components/timesheet-page";
 import type { FirmContext } from "../lib/firm-context";
 import { meQueryOptions, useMe } from "../lib/me";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
+import { PageSuspense } from "./page-suspense";
+
+// Each page is its own file to download, fetched when first visited: the first page a person
+// opens loads only what it shows.
+const AccountPage = lazy(() =>
+  import("../features/auth/components/account-page").then((module) => ({ default: module.AccountPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import("../features/auth/components/forgot-password-page").then((module) => ({
+    default: module.ForgotPasswordPage,
+  })),
+);
+const LinkPasswordPage = lazy(() =>
+  import("../features/auth/components/link-password-page").then((module) => ({
+    default: module.LinkPasswordPage,
+  })),
+);
+const SignInPage = lazy(() =>
+  import("../features/auth/components/sign-in-page").then((module) => ({ default: module.SignInPage })),
+);
+const HomePage = lazy(() =>
+  import("../features/home/components/home-page").then((module) => ({ default: module.HomePage })),
+);
+const DayPage = lazy(() =>
+  import("../features/timesheet/components/day-page").then((module) => ({ default: module.DayPage })),
+);
+const QuickEntry = lazy(() =>
+  import("../features/timesheet/components/quick-entry").then((module) => ({ default: module.QuickEntry })),
+);
+const TimesheetPage = lazy(() =>
+  import("../features/timesheet/components/timesheet-page").then((module) => ({
+    default: module.TimesheetPage,
+  })),
+);
 
 const optionalText = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
 const rootRoute = createRootRouteWithContext<FirmContext>()({
-  component: Outlet,
+  component: () => (
+    <PageSuspense>
+      <Outlet />
+    </PageSuspense>
+  ),
   notFoundComponent: NotFoundPage,
 });
 
