@@ -7,6 +7,7 @@ import { pdfTextRuns } from "../test-support/pdf-text.js";
 import { usePractice } from "../test-support/practice-server.js";
 import { signIn, useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
+import { addWorkCode } from "../firm-setup/work-code-service.js";
 import { addTimeEntry } from "../time-expense/time-entry-service.js";
 import { addExpenseEntry } from "../time-expense/expense-entry-service.js";
 import { reportToCsv } from "./report-csv.js";
@@ -47,19 +48,22 @@ describe.each(ENGINES)("report downloads on %s", (engine) => {
   // entry, and names a CSV must quote.
   beforeAll(async () => {
     const db = server.deps.store.db;
+    const odd = await addWorkCode(db, p.scope, { code: "ODD", kind: "time", name: "Odd", rate: 1_333_333 });
     const time = (staff: string, client: string, date: string, minutes: number, extra = {}) =>
       addTimeEntry(db, p.scope, {
         staff,
         client,
-        workCode: p.workCodes.tax,
+        workCode: odd.id,
         date,
         minutes,
         description: 'Review, "draft" notes',
         ...extra,
       });
     for (let day = 1; day <= 9; day++) {
-      await time(p.staff.al, p.clients.acme, `2026-0${3 + (day % 3)}-1${day}`, 7 * day, { rate: 1_333_333 });
-      await time(p.staff.cara, p.clients.beta, `2026-0${3 + (day % 3)}-0${day}`, 11 * day, { rate: 999_999 });
+      await time(p.staff.al, p.clients.acme, `2026-0${3 + (day % 3)}-1${day}`, 7 * day);
+      await time(p.staff.cara, p.clients.beta, `2026-0${3 + (day % 3)}-0${day}`, 11 * day, {
+        workCode: p.workCodes.tax,
+      });
     }
     await time(p.staff.jane, p.clients.acme, "2026-05-20", 45, { billable: false });
     await addExpenseEntry(db, p.scope, {
