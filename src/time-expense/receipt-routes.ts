@@ -5,11 +5,9 @@
  * file, checked on content (file-type) and limited in size (--upload-limit).
  */
 import multipart from "@fastify/multipart";
-import { fileTypeStream, type ReadableStreamWithFileType } from "file-type";
-import type { Readable } from "node:stream";
-import { finished } from "node:stream/promises";
 import { z } from "zod";
 import { AppError, invalid } from "../domain/errors.js";
+import { detectFileType } from "../files/detect-type.js";
 import { sweepFileDeletions } from "../files/file-deletion.js";
 import { scopeOf, type ServerDeps } from "../http/context.js";
 import { sendProblem } from "../http/problem.js";
@@ -53,19 +51,10 @@ const receiptParams = idParams.extend({ receiptId: z.uuid() });
 
 const tags = ["expense entries"];
 
-/** Enough of a file to tell its type (file-type's own default sample). */
-const SAMPLE_BYTES = 4_100;
-
 /** `attachment` with an ASCII fallback name and the exact name in UTF-8 (RFC 6266 / 8187). */
 function attachment(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-/** Reads a refused upload to its end (so the client sees the answer, not a stalled connection). */
-async function drain(stream: Readable): Promise<void> {
-  stream.resume();
-  await finished(stream).catch(() => undefined);
 }
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
@@ -148,13 +137,13 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
       const limit = deps.config.uploadLimitBytes;
       const part = await request.file({ limits: { fileSize: limit, files: 1, fields: 10, parts: 11 } });
       if (!part) throw invalid("send the receipt in a file field named file (multipart/form-data)");
+      const detected = await detectFileType(part.file);
+      const { fileType, content } = detected;
       let mediaType: string;
-      let content: ReadableStreamWithFileType;
       try {
-        content = await fileTypeStream(part.file, { sampleSize: SAMPLE_BYTES });
-        mediaType = acceptedReceiptType(content.fileType);
+        mediaType = acceptedReceiptType(fileType);
       } catch (error) {
-        await drain(part.file);
+        await detected.discard();
         throw error;
       }
       const stored = await deps.files.put(content);

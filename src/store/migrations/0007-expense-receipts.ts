@@ -19,6 +19,15 @@ import { PostgresAdapter } from "kysely";
 type AnyDb = Kysely<unknown>;
 
 export async function up(db: AnyDb): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  // The key the receipts' composite reference names, as 0004 made for every other parent.
+  if (postgres)
+    await sql`ALTER TABLE expense_entry ADD CONSTRAINT expense_entry_firm_id_id_unique UNIQUE (firm_id, id)`.execute(
+      db,
+    );
+  else
+    await sql`CREATE UNIQUE INDEX expense_entry_firm_id_id_unique ON expense_entry (firm_id, id)`.execute(db);
+
   await db.schema
     .createTable("expense_receipt")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -52,7 +61,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
 
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (postgres) {
     await sql`CREATE FUNCTION expense_receipt_file_gone() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
         INSERT INTO file_deletion (file_key, firm_id) VALUES (OLD.file_key, OLD.firm_id)
@@ -73,4 +82,7 @@ export async function down(db: AnyDb): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter)
     await sql`DROP FUNCTION expense_receipt_file_gone()`.execute(db);
   await db.schema.dropTable("file_deletion").execute();
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`ALTER TABLE expense_entry DROP CONSTRAINT expense_entry_firm_id_id_unique`.execute(db);
+  else await sql`DROP INDEX expense_entry_firm_id_id_unique`.execute(db);
 }
