@@ -89,6 +89,31 @@ describe.each(ENGINES)("expense receipts over HTTP on %s", (engine) => {
     expect(filesUnder(server.filesDir)).toEqual(files);
   }
 
+  it("documents the upload and the download in the OpenAPI document", async () => {
+    const doc = (await (await fetch(`${address}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const receipts = doc.paths["/f/{firm}/api/v1/expense-entries/{id}/receipts"]!;
+    expect(receipts.post).toMatchObject({
+      summary: "Attach a receipt to an expense entry",
+      requestBody: {
+        content: {
+          "multipart/form-data": { schema: { properties: { file: { type: "string", format: "binary" } } } },
+        },
+      },
+    });
+    const content = doc.paths["/f/{firm}/api/v1/expense-entries/{id}/receipts/{receiptId}/content"]!.get!;
+    expect(Object.keys((content.responses as Record<string, { content: object }>)["200"]!.content)).toEqual([
+      "image/jpeg",
+      "image/png",
+      "image/heic",
+      "image/heif",
+      "image/webp",
+      "application/pdf",
+    ]);
+    expect(String(receipts.get!.description)).toMatch(/stay on the server they were uploaded to/);
+  });
+
   it("accepts real JPEG, PNG, HEIC and PDF files by content, and gives back the very bytes", async () => {
     const entry = await freshEntry();
     const cases = [

@@ -57,6 +57,15 @@ function attachment(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** An upload that could not be read as multipart/form-data (cut short, malformed). */
+function malformedUpload(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) return error;
+  const reason = error instanceof Error ? `: ${error.message}` : "";
+  return invalid(`the upload is not a complete multipart/form-data body${reason}`);
+}
+
 const megabytes = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
 
 export const registerReceiptRoutes: RouteModule = async (app, deps) => {
@@ -135,18 +144,30 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
           "send the receipt as multipart/form-data, in a file field named file",
         );
       const limit = deps.config.uploadLimitBytes;
-      const part = await request.file({ limits: { fileSize: limit, files: 1, fields: 10, parts: 11 } });
+      // A body that breaks off or is not well-formed multipart fails while it is read: that is
+      // the client's doing (400), unlike a failure of the file store (500).
+      let broken: Error | undefined;
+      const part = await request
+        .file({ limits: { fileSize: limit, files: 1, fields: 10, parts: 11 } })
+        .catch((error: unknown) => {
+          throw malformedUpload(error);
+        });
       if (!part) throw invalid("send the receipt in a file field named file (multipart/form-data)");
-      const detected = await detectFileType(part.file);
+      part.file.once("error", (error) => (broken = error));
+      const detected = await detectFileType(part.file).catch((error: unknown) => {
+        throw malformedUpload(error);
+      });
       const { fileType, content } = detected;
       let mediaType: string;
       try {
         mediaType = acceptedReceiptType(fileType);
       } catch (error) {
-        await detected.discard();
+        await detected.discard().catch(() => undefined);
         throw error;
       }
-      const stored = await deps.files.put(content);
+      const stored = await deps.files.put(content).catch((error: unknown) => {
+        throw broken ? malformedUpload(broken) : error;
+      });
       if (part.file.truncated) {
         await deps.files.remove(stored.key);
         throw new AppError("PAYLOAD_TOO_LARGE", `a receipt may be at most ${megabytes(limit)}`, {
