@@ -47,6 +47,11 @@ const DayPage = lazy(() =>
 const QuickEntry = lazy(() =>
   import("../features/timesheet/components/quick-entry").then((module) => ({ default: module.QuickEntry })),
 );
+const ExpensesPage = lazy(() =>
+  import("../features/expenses/components/expenses-page").then((module) => ({
+    default: module.ExpensesPage,
+  })),
+);
 const ReportsPage = lazy(() =>
   import("../features/reports/components/reports-page").then((module) => ({ default: module.ReportsPage })),
 );
@@ -151,6 +156,19 @@ const dayRoute = createRoute({
   },
 });
 
+const expensesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "expenses",
+  validateSearch: (search: Record<string, unknown>) => {
+    const month = optionalText(search.month);
+    return { month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined };
+  },
+  component: function Expenses() {
+    const { month } = expensesRoute.useSearch();
+    return <ExpensesPage month={month} />;
+  },
+});
+
 // Reports: the address holds the report's whole question (the API's own query) and the view.
 const REPORT_KEYS = [
   "month",
@@ -206,7 +224,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   activateRoute,
   resetPasswordRoute,
-  signedInRoute.addChildren([homeRoute, accountRoute, timesheetRoute, dayRoute, reportsRoute]),
+  signedInRoute.addChildren([homeRoute, accountRoute, timesheetRoute, dayRoute, expensesRoute, reportsRoute]),
 ]);
 
 /**
