@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "bench/results/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "bench/results/**", "coverage/**", "web/src/api/schema.d.ts", "test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

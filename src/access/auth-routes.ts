@@ -5,16 +5,37 @@ import { SESSION_COOKIE } from "../http/session-cookie.js";
 import { firmParams, idParams } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import { revokeApiToken, revokeSessions, selectApiTokens } from "./account-store.js";
+import type { Db } from "../store/database.js";
+import type { Firm } from "../firm-setup/firm-store.js";
+import { findStaff } from "../firm-setup/staff-store.js";
+import { findContact } from "../firm-setup/contact-store.js";
+import { loadRights } from "./access-store.js";
+import type { UserAccount } from "./account-store.js";
 import type { Actor } from "./authorize.js";
+import { summarizeRights, type Rights } from "./permissions.js";
 import { logIn } from "./login-service.js";
 import { createApiToken } from "./session-service.js";
 
 const meSchema = z.object({
   id: z.string(),
   email: z.string(),
+  /** The staff member's or contact's name, else the email. */
+  name: z.string(),
   staffId: z.string().nullable(),
   contactId: z.string().nullable(),
-  firm: z.object({ id: z.string(), name: z.string(), slug: z.string().nullable(), currency: z.string() }),
+  firm: z.object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string().nullable(),
+    currency: z.string(),
+    minorDigits: z.number().int().describe("decimal places of the currency's minor unit"),
+    timeIncrement: z.number().int().describe("minutes every time entry is rounded up to"),
+    lockDate: z.string().nullable().describe("entries on or before it are locked"),
+  }),
+  /** Per access object, the actions allowed firm-wide and on at least one record. */
+  permissions: z.record(z.string(), z.object({ firm: z.string(), some: z.string() })),
+  /** A cookie session's CSRF token, to send back on changes; null for a bearer token. */
+  csrfToken: z.string().nullable(),
 });
 
 const tokenSchema = z.object({
@@ -28,6 +49,41 @@ const tokenSchema = z.object({
 function userOf(actor: Actor) {
   if (actor.kind !== "user") throw new AppError("UNAUTHENTICATED", "sign in as a user first");
   return actor;
+}
+
+/** Who is signed in, in the words and rights summary the web app shows. */
+async function describeUser(
+  db: Db,
+  firm: Firm,
+  actor: { user: UserAccount; rights: Rights },
+  csrfToken: string | null,
+) {
+  const { user } = actor;
+  const staff = user.staffId ? await findStaff(db, firm.id, user.staffId) : undefined;
+  const contact = user.contactId ? await findContact(db, firm.id, user.contactId) : undefined;
+  const name = staff
+    ? `${staff.firstName} ${staff.lastName}`.trim()
+    : contact
+      ? `${contact.firstName} ${contact.lastName}`.trim()
+      : "";
+  return {
+    id: user.id,
+    email: user.email,
+    name: name || user.email,
+    staffId: user.staffId,
+    contactId: user.contactId,
+    firm: {
+      id: firm.id,
+      name: firm.name,
+      slug: firm.slug,
+      currency: firm.currency,
+      minorDigits: firm.minorDigits,
+      timeIncrement: firm.timeIncrement,
+      lockDate: firm.lockDate,
+    },
+    permissions: summarizeRights(actor.rights),
+    csrfToken,
+  };
 }
 
 export const registerAuthRoutes: RouteModule = (app, deps) => {
@@ -64,18 +120,27 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
         sameSite: "strict",
         expires: new Date(session.expiresAt),
       });
+      const rights = await loadRights(deps.store.db, firm.id, user);
       return {
-        user: {
-          id: user.id,
-          email: user.email,
-          staffId: user.staffId,
-          contactId: user.contactId,
-          firm: { id: firm.id, name: firm.name, slug: firm.slug, currency: firm.currency },
-        },
+        user: await describeUser(deps.store.db, firm, { user, rights }, session.csrfToken),
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt,
       };
     },
+  );
+
+  app.get(
+    "/auth/firm",
+    {
+      config: { permission: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "The firm at this address, for its sign-in page (its name and slug; 404 if none)",
+        params: firmParams,
+        response: { 200: z.object({ name: z.string(), slug: z.string() }) },
+      },
+    },
+    (request) => ({ name: request.firm!.name, slug: request.params.firm }),
   );
 
   app.post(
@@ -99,17 +164,7 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
       config: { permission: "authenticated" },
       schema: { tags: ["auth"], params: firmParams, response: { 200: meSchema } },
     },
-    (request) => {
-      const { user } = userOf(request.actor);
-      const firm = request.firm!;
-      return {
-        id: user.id,
-        email: user.email,
-        staffId: user.staffId,
-        contactId: user.contactId,
-        firm: { id: firm.id, name: firm.name, slug: firm.slug, currency: firm.currency },
-      };
-    },
+    (request) => describeUser(deps.store.db, request.firm!, userOf(request.actor), request.csrfToken),
   );
 
   app.post(

@@ -194,3 +194,29 @@ export function parseGrants(value: unknown): Grants {
   }
   return grants;
 }
+
+/**
+ * What a user may do anywhere, per object: the actions allowed firm-wide (`firm`) and those
+ * allowed on at least one entity or on their own entries (`some`). The web app uses it to show
+ * only the pages and buttons that can work; the server still checks every request.
+ */
+export type RightsSummary = Partial<Record<AccessObject, { firm: string; some: string }>>;
+
+export function summarizeRights(rights: Rights): RightsSummary {
+  const summary: RightsSummary = {};
+  for (const object of ACCESS_OBJECTS) {
+    let firm = "";
+    let some = "";
+    for (const action of ACTIONS) {
+      const ownEntries =
+        rights.staffId !== null && ENTRY_OBJECTS.includes(object) && action !== "A" && action !== "S";
+      const selfRead =
+        rights.staffId !== null && action === "R" && (object === "work_codes" || object === "staff");
+      if (allows(rights, action, { object })) firm += action;
+      const reachable = reachableEntities(rights, action, object);
+      if (reachable === "all" || reachable.size > 0 || ownEntries || selfRead) some += action;
+    }
+    if (some) summary[object] = { firm, some };
+  }
+  return summary;
+}

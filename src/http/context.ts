@@ -9,6 +9,7 @@ import type { FirmScope } from "../firm-setup/scope.js";
 import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
 import type { ServerConfig } from "../config/config.js";
+import type { FileStore } from "../files/file-store.js";
 
 export interface ServerDeps {
   store: Store;
@@ -20,17 +21,32 @@ export interface ServerDeps {
   config: ServerConfig;
   /** Wakes the mail deliverer after an email is queued (tests and the server both pass one). */
   notifyMail: () => void;
+  /** Uploaded files' bytes (expense receipts): the data folder's files/ or an S3 bucket. */
+  files: FileStore;
 }
 
 declare module "fastify" {
   interface FastifyRequest {
     firm: Firm | null;
     actor: Actor;
+    /** The CSRF token of the cookie session behind the request; null for bearer tokens and anonymous. */
+    csrfToken: string | null;
   }
   interface FastifyContextConfig {
     /** The permission a route needs: "public", "authenticated" (checked per object) or object:action. */
     permission?: RoutePermission;
+    /** What the OpenAPI document says of a body or answer that no zod schema describes. */
+    openapi?: OpenApiExtras;
   }
+}
+
+/**
+ * A route that reads its body itself (a multipart upload) or answers bytes (a download) declares
+ * them here for the OpenAPI document; the route validates them in its handler.
+ */
+export interface OpenApiExtras {
+  body?: { contentType: string; schema: Record<string, unknown>; description: string };
+  binaryResponse?: { mediaTypes: readonly string[]; description: string };
 }
 
 export type RoutePermission = "public" | "authenticated" | `${string}:${"C" | "R" | "E" | "D" | "A" | "S"}`;

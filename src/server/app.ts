@@ -1,6 +1,7 @@
 /**
  * The cloud's HTTP application: security headers, cookies, problem+json errors, /healthz,
- * the OpenAPI document and docs page, and every capability's routes under /f/:firm/api/v1.
+ * the OpenAPI document and docs page, every capability's routes under /f/:firm/api/v1, and the
+ * web app's pages and files (web-app.ts).
  * Every firm route must declare its permission; the app refuses to start otherwise.
  */
 import cookie from "@fastify/cookie";
@@ -20,6 +21,7 @@ import type { RoutePermission, ServerDeps } from "../http/context.js";
 import { errorHandler, sendProblem } from "../http/problem.js";
 import type { RouteModule } from "../http/route-module.js";
 import { FIRM_ROUTE_MODULES } from "./route-modules.js";
+import { registerWebApp, type WebAppOptions } from "./web-app.js";
 
 export const API_PREFIX = "/f/:firm/api/v1";
 
@@ -39,6 +41,7 @@ export async function buildApp(
   deps: ServerDeps,
   logger: FastifyServerOptions["logger"] = false,
   rootRoutes: readonly RouteModule[] = [],
+  web: WebAppOptions = {},
 ): Promise<App> {
   const app = Fastify({
     logger,
@@ -57,7 +60,8 @@ export async function buildApp(
 
   const firmRoutes: RegisteredRoute[] = [];
   app.addHook("onRoute", (route) => {
-    if (!route.url.startsWith("/f/")) return;
+    // The firm's API; the web app's pages under /f/{slug}/ are the same public page for everyone.
+    if (!route.url.startsWith(API_PREFIX)) return;
     const permission = route.config?.permission;
     if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
     for (const method of [route.method].flat()) {
@@ -103,9 +107,36 @@ export async function buildApp(
     transform: (input) => {
       const transformed = jsonSchemaTransform(input);
       const permission = input.route.config?.permission;
+      const extras = input.route.config?.openapi;
+      const schema = transformed.schema as Record<string, unknown>;
       return {
         ...transformed,
-        schema: { ...transformed.schema, ...(permission ? { "x-permission": permission } : {}) },
+        schema: {
+          ...schema,
+          ...(permission ? { "x-permission": permission } : {}),
+          ...(extras?.body
+            ? {
+                consumes: [extras.body.contentType],
+                body: { ...extras.body.schema, description: extras.body.description },
+              }
+            : {}),
+          ...(extras?.binaryResponse
+            ? {
+                response: {
+                  ...(schema.response as Record<string, unknown> | undefined),
+                  200: {
+                    description: extras.binaryResponse.description,
+                    content: Object.fromEntries(
+                      extras.binaryResponse.mediaTypes.map((type) => [
+                        type,
+                        { schema: { type: "string", format: "binary" } },
+                      ]),
+                    ),
+                  },
+                },
+              }
+            : {}),
+        },
       };
     },
   });
@@ -125,6 +156,7 @@ export async function buildApp(
     { prefix: API_PREFIX },
   );
   for (const register of rootRoutes) await register(app, deps);
+  await registerWebApp(app, web);
   await app.ready();
   return Object.assign(app, { firmRoutes });
 }

@@ -18,6 +18,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
   app.decorateRequest("firm", null);
   app.decorateRequest("actor", null as never);
+  app.decorateRequest("csrfToken", null);
   app.addHook("onRequest", (request, _reply, done) => {
     request.actor = ANONYMOUS;
     // The rest of the request runs in an author slot, named once the caller is identified.
@@ -67,4 +68,5 @@ async function identify(request: FastifyRequest, deps: ServerDeps, firmId: strin
     }
   }
   request.actor = session.actor;
+  request.csrfToken = session.csrfToken;
 }

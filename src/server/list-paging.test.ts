@@ -81,7 +81,7 @@ const LISTS: { path: string; table: string }[] = [
 
 describe.each(ENGINES)("paged lists on %s", (engine) => {
   const counter = new RowCounter();
-  const server = useTestServer(engine, undefined, { watchDb: (db) => db.withPlugin(counter) });
+  const server = useTestServer(engine, undefined, {}, { watchDb: (db) => db.withPlugin(counter) });
   let admin: Api;
   let limited: Api;
   let limitedId = "";

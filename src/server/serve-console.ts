@@ -74,8 +74,8 @@ export function firstRunText(where: Where, setup: { gate: SetupGate; token: stri
     "The Admin is also a staff member, numbered by their initials (AL for Ada Lovelace) unless",
     '--admin-number (or "adminStaffNumber" in the setup request) gives another.',
     "",
-    `The firm then lives at ${firmUrl(where.publicUrl, "smith")}: its users sign in with`,
-    `POST ${firmUrl(where.publicUrl, "smith")}/api/v1/auth/login {"email", "password"}.`,
+    `The firm then lives at ${firmUrl(where.publicUrl, "smith")}/: its users open it in a browser and`,
+    `sign in (scripts: POST ${firmUrl(where.publicUrl, "smith")}/api/v1/auth/login {"email", "password"}).`,
     "To explore a ready-made demo firm instead, start the server with --demo.",
     "",
   ].join("\n");
@@ -100,7 +100,7 @@ export function desktopFirmText(firms: readonly Firm[], publicUrl: string): stri
   return [
     ...firms.map((firm) => {
       const url = firmUrl(publicUrl, firm.slug ?? "?");
-      return `The firm ${firm.name} is at ${url}: its users sign in with their accounts on this file,\nPOST ${url}/api/v1/auth/login {"email", "password"}.`;
+      return `The firm ${firm.name} is at ${url}/: open it in a browser; its users sign in with their\naccounts on this file (scripts: POST ${url}/api/v1/auth/login {"email", "password"}).`;
     }),
     "",
   ].join("\n");
@@ -121,9 +121,9 @@ export function demoText(demo: DemoFirm, publicUrl: string): string {
   return [
     `Demo firm "${demo.firm.name}" created at ${url}`,
     `(${demo.counts.time} time and ${demo.counts.expense} expense entries over about three months).`,
-    `Sign in as any of these users with the password ${demo.password}`,
+    `Open ${url}/ in a browser and sign in as any of these users with the password ${demo.password}`,
     ...users,
-    "for example:",
+    "or with the API, for example:",
     `  curl -i -X POST ${url}/api/v1/auth/login -H 'content-type: application/json' -d ${quote(login)}`,
     "",
   ].join("\n");

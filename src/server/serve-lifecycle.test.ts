@@ -120,8 +120,10 @@ describe.each(ENGINES)("startServer [%s]", (engine: Engine) => {
       for (const link of links) {
         expect(new URL(link).origin).toBe(server.url);
         expect(new URL(link).port).not.toBe("0");
-        // The page comes with the web app; what matters is that the link reaches this server.
-        expect((await fetch(link)).headers.get("content-type")).toContain("application/problem+json");
+        // The link opens the web app's page on this server.
+        const page = await fetch(link);
+        expect(page.status).toBe(200);
+        expect(page.headers.get("content-type")).toContain("text/html");
       }
     } finally {
       await server.stop();

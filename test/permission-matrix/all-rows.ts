@@ -8,6 +8,7 @@ import { IMPORT_ROWS, REPORT_ROWS } from "./rows-reports-imports.js";
 import { STAFF_SETTINGS_ROWS } from "./rows-staff-settings.js";
 import { SHARING_ROWS } from "./rows-sharing.js";
 import { MERGE_ROWS } from "./rows-merge.js";
+import { RECEIPT_ROWS } from "./rows-receipts.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -17,6 +18,7 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...CONTACT_COMPANY_ROWS,
   ...CONTACT_ROWS,
   ...ENTRY_ROWS,
+  ...RECEIPT_ROWS,
   ...REPORT_ROWS,
   ...IMPORT_ROWS,
   ...STAFF_SETTINGS_ROWS,

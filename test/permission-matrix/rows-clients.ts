@@ -77,6 +77,11 @@ export const AUTH_ROWS: MatrixRow[] = [
     expect: () => 401,
   },
   {
+    route: "GET /f/:firm/api/v1/auth/firm",
+    request: () => ({ url: `${A}/auth/firm` }),
+    expect: () => 200,
+  },
+  {
     route: "GET /f/:firm/api/v1/auth/me",
     request: () => ({ url: `${A}/auth/me` }),
     expect: anySignedIn(200),

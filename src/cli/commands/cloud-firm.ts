@@ -177,7 +177,7 @@ function renderCreated(created: CreatedFirm): string {
       url: created.url,
       currency: firm.currency,
       admin: `${admin.email}, staff ${admin.staffNumber}; ${activation ? "invited: chooses a password with the activation link" : "signs in with the password given"}`,
-      "sign in": `POST ${created.login}`,
+      "sign in": `open ${created.url}/ in a browser (the API: POST ${created.login})`,
       ...(activation ? { activation: `${activation.url} (one use, until ${activation.expiresAt})` } : {}),
     });
   if (!activation) return record;
@@ -185,7 +185,7 @@ function renderCreated(created: CreatedFirm): string {
   const body = JSON.stringify({ token, password: "a long passphrase" });
   return (
     record +
-    "The Admin chooses a password with the activation link; until the web app serves it:\n" +
+    "The Admin opens the activation link in a browser and chooses a password there, or with the API:\n" +
     `  curl -X POST ${activation.api} -H 'content-type: application/json' -d '${body}'\n`
   );
 }

@@ -33,7 +33,7 @@ export const registerDesktopCommands: Register = (program, context) => {
           );
         }
         const { loadConfig } = await import("../../config/config.js");
-        const { serveStore } = await import("../../server/serve.js");
+        const { serveStore, startFileSweep } = await import("../../server/serve.js");
         const { integrationOf, readSyncState } = await import("../../merge/journal-store.js");
         const { integrationUnfinished } = await import("../../merge/desktop-merge.js");
         const { startBackgroundMerge } = await import("../../merge/background-merge.js");
@@ -57,6 +57,7 @@ export const registerDesktopCommands: Register = (program, context) => {
             startBackground:
               cloudUrl && !flags.offline
                 ? [
+                    startFileSweep,
                     (deps) =>
                       startBackgroundMerge({
                         db: deps.store.db,
@@ -74,7 +75,7 @@ export const registerDesktopCommands: Register = (program, context) => {
                         },
                       }),
                   ]
-                : [],
+                : [startFileSweep],
           },
           store,
         );

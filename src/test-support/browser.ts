@@ -1,0 +1,113 @@
+/**
+ * Real Chromium for the web app's tests: Debian's `chromium` (installed by .ci/run when
+ * missing) driven by playwright-core, never a browser Playwright downloads. Each page records
+ * what the console and the CSP reported, for tests to assert that nothing was blocked; screenshots
+ * land in test-results/screenshots/ (not committed) for a person to look at; `expectAccessible`
+ * runs axe-core and fails on any serious or critical violation.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, expect } from "vitest";
+
+export const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
+const CHROMIUM = process.env.FIRMTIME_CHROMIUM ?? "/usr/bin/chromium";
+
+export const SIZES = {
+  phone: { width: 375, height: 812 },
+  desk: { width: 1280, height: 800 },
+} as const;
+export type ScreenSize = keyof typeof SIZES;
+
+let shared: Promise<Browser> | undefined;
+
+/** One Chromium per test file, closed after it. */
+export function browser(): Promise<Browser> {
+  shared ??= chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // The machine's network is closed: without these Chromium keeps calling home and failing.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+  return shared;
+}
+
+afterAll(async () => {
+  if (shared) await (await shared).close();
+  shared = undefined;
+});
+
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  size: ScreenSize;
+  /** Console errors and CSP violations seen so far. */
+  problems: string[];
+}
+
+/** A fresh browser profile (its own cookies) at a phone's or a desk's size. */
+export async function openPage(size: ScreenSize = "desk"): Promise<TestPage> {
+  const context = await (
+    await browser()
+  ).newContext({
+    viewport: SIZES[size],
+    isMobile: size === "phone",
+    hasTouch: size === "phone",
+    locale: "en-US",
+    timezoneId: "UTC",
+    acceptDownloads: true,
+    // No animations: axe judges colours as they end up, not halfway through a fade.
+    reducedMotion: "reduce",
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  // The console does not say which address failed: record it beside the console's words.
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  return { context, page, size, problems };
+}
+
+/** A full-page screenshot named after the page and the size, for a person to look at. */
+export async function screenshot(test: TestPage, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}-${test.size}.png`);
+  await test.page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** axe-core on the page as it is now: no serious or critical violation. */
+export async function expectAccessible(test: TestPage, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page: test.page }).analyze();
+  const grave = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ` +
+        violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("; "),
+    );
+  expect(grave, `axe on ${what} at ${test.size} size`).toEqual([]);
+}
+
+/**
+ * Nothing the console or the CSP complained about. Failed requests appear twice: as the
+ * console's "status of 404" and as "404 /path"; `allowed` patterns excuse the expected ones.
+ */
+export function expectNoPageProblems(test: TestPage, allowed: RegExp[] = []): void {
+  const unexpected = test.problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
+  expect(unexpected).toEqual([]);
+}

@@ -1,0 +1,99 @@
+/**
+ * A real `firmtime serve` (the built dist/ and dist/web) on a fresh data folder with a firm in
+ * it, mail delivered to a local SMTP server, and an API client acting as a user: the setting of
+ * the web app's browser tests.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { runFirmtime, startServe, type ServeProcess } from "../../src/test-support/serve-process.js";
+import { startTestSmtp, type TestSmtp } from "../../src/test-support/smtp-server.js";
+
+export const ADMIN_PASSWORD = "a long admin passphrase";
+
+export interface FirmServer {
+  serve: ServeProcess;
+  smtp: TestSmtp;
+  url: string;
+  slug: string;
+  firmUrl: string;
+  admin: { email: string; password: string };
+}
+
+export async function startFirmServer(slug = "smith"): Promise<FirmServer> {
+  const data = mkdtempSync(join(tmpdir(), "firmtime-web-"));
+  const create = runFirmtime(
+    [
+      "firm",
+      "create",
+      "--data",
+      data,
+      "--name",
+      "Smith & Co CPAs",
+      "--slug",
+      slug,
+      "--admin-email",
+      "ada@smith.example",
+      "--admin-first",
+      "Ada",
+      "--admin-last",
+      "Lovelace",
+    ],
+    { FIRMTIME_ADMIN_PASSWORD: ADMIN_PASSWORD },
+  );
+  expect(await create.exited, create.console()).toBe(0);
+  const smtp = await startTestSmtp();
+  const serve = await startServe(["--data", data, "--port", "0", "--smtp-url", smtp.url]);
+  return {
+    serve,
+    smtp,
+    url: serve.url,
+    slug,
+    firmUrl: `${serve.url}/f/${slug}`,
+    admin: { email: "ada@smith.example", password: ADMIN_PASSWORD },
+  };
+}
+
+export async function stopFirmServer(server: FirmServer | undefined): Promise<void> {
+  await server?.serve.stop();
+  await server?.smtp.stop();
+}
+
+export interface ApiUser {
+  get<T = Record<string, unknown>>(path: string): Promise<T>;
+  send<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+/** The firm's API as a user, through an API token made at sign-in (what a script would do). */
+export async function apiAs(server: FirmServer, email: string, password: string): Promise<ApiUser> {
+  const base = `${server.firmUrl}/api/v1`;
+  const login = await fetch(`${base}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(login.status).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const made = await fetch(`${base}/auth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+    body: JSON.stringify({ name: "browser test" }),
+  });
+  const { token } = (await made.json()) as { token: string };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  return { get: (path) => call("GET", path), send: (method, path, body) => call(method, path, body) };
+}

@@ -1,0 +1,5843 @@
+// Generated from the server's OpenAPI document by `npm run api-types`: do not edit.
+export interface paths {
+    "/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Role assignments: on one entity for whoever may share it, firm-wide with roles:R */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description assignments on this client and its items (for whoever may share it) */
+                    entityId?: string;
+                    limit?: number;
+                    offset?: number;
+                    principalId?: string;
+                    scope?: "system" | "entity" | "item";
+                    /** @description the order (default createdAt): createdAt: when it was made; role: the role's name, case-insensitive. A leading - reverses it; ties are broken by id. */
+                    sort?: "createdAt" | "role" | "-createdAt" | "-role";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                entityId: string | null;
+                                id: string;
+                                itemId: string | null;
+                                principalId: string;
+                                /** @enum {string} */
+                                principalKind: "user" | "staff_group" | "contact_group";
+                                roleId: string;
+                                roleName: string;
+                                /** @enum {string} */
+                                scope: "system" | "entity" | "item";
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Assign a role (system scope: roles:A; entity or item: entities:A, or S for a role one holds there) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the client, for entity and item scope */
+                        entityId?: string | null;
+                        /** @description the item (a project of the client), for item scope */
+                        itemId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description a user, staff group or contact group of this firm
+                         */
+                        principalId: string;
+                        /** @enum {string} */
+                        principalKind: "user" | "staff_group" | "contact_group";
+                        /** Format: uuid */
+                        roleId: string;
+                        /** @enum {string} */
+                        scope: "system" | "entity" | "item";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            entityId: string | null;
+                            id: string;
+                            itemId: string | null;
+                            principalId: string;
+                            /** @enum {string} */
+                            principalKind: "user" | "staff_group" | "contact_group";
+                            roleId: string;
+                            roleName: string;
+                            /** @enum {string} */
+                            scope: "system" | "entity" | "item";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a role assignment, under the same rules as giving it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate an invited account: set its first password with the emailed link's token
+         * @description An unknown, used or expired token answers 410 LINK_INVALID, the same for all three.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/firm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm at this address, for its sign-in page (its name and slug; 404 if none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            slug: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in; sets the session cookie and returns the CSRF token to send on changes. An unknown email and a wrong password answer alike; the 11th failure within 15 minutes on one email (or the 101st from one address) answers 429 RATE_LIMITED. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            expiresAt: string;
+                            user: {
+                                contactId: string | null;
+                                csrfToken: string | null;
+                                email: string;
+                                firm: {
+                                    currency: string;
+                                    id: string;
+                                    /** @description entries on or before it are locked */
+                                    lockDate: string | null;
+                                    /** @description decimal places of the currency's minor unit */
+                                    minorDigits: number;
+                                    name: string;
+                                    slug: string | null;
+                                    /** @description minutes every time entry is rounded up to */
+                                    timeIncrement: number;
+                                };
+                                id: string;
+                                name: string;
+                                permissions: {
+                                    [key: string]: {
+                                        firm: string;
+                                        some: string;
+                                    };
+                                };
+                                staffId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string | null;
+                            csrfToken: string | null;
+                            email: string;
+                            firm: {
+                                currency: string;
+                                id: string;
+                                /** @description entries on or before it are locked */
+                                lockDate: string | null;
+                                /** @description decimal places of the currency's minor unit */
+                                minorDigits: number;
+                                name: string;
+                                slug: string | null;
+                                /** @description minutes every time entry is rounded up to */
+                                timeIncrement: number;
+                            };
+                            id: string;
+                            name: string;
+                            permissions: {
+                                [key: string]: {
+                                    firm: string;
+                                    some: string;
+                                };
+                            };
+                            staffId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's own password; ends one's other sessions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password-reset link by email; answers 202 alike whether the email exists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link's token; ends every session of the account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token acting for the caller; the token is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the clients the caller may read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description exactly this client code, case-insensitive */
+                    code?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default code): code: the client's code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "code" | "name" | "createdAt" | "-code" | "-name" | "-createdAt";
+                    status?: "active" | "inactive";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                code: string;
+                                contactCompanyId: string | null;
+                                createdAt: string;
+                                id: string;
+                                managerId: string | null;
+                                name: string;
+                                notes: string;
+                                partnerId: string | null;
+                                /** @enum {string} */
+                                status: "active" | "inactive";
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        code: string;
+                        contactCompanyId?: string | null;
+                        managerId?: string | null;
+                        name: string;
+                        notes?: string;
+                        partnerId?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            code: string;
+                            contactCompanyId: string | null;
+                            createdAt: string;
+                            id: string;
+                            managerId: string | null;
+                            name: string;
+                            notes: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            code: string;
+                            contactCompanyId: string | null;
+                            createdAt: string;
+                            id: string;
+                            managerId: string | null;
+                            name: string;
+                            notes: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        code?: string;
+                        contactCompanyId?: string | null;
+                        managerId?: string | null;
+                        name?: string;
+                        notes?: string;
+                        partnerId?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            code: string;
+                            contactCompanyId: string | null;
+                            createdAt: string;
+                            id: string;
+                            managerId: string | null;
+                            name: string;
+                            notes: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/contact-companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contact companies */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact-companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/contact-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                /** @description ids of the contacts in the group */
+                                memberIds: string[];
+                                name: string;
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            /** @description ids of the contacts in the group */
+                            memberIds: string[];
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contact-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            /** @description ids of the contacts in the group */
+                            memberIds: string[];
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a contact group that carries no roles */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a contact group */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            /** @description ids of the contacts in the group */
+                            memberIds: string[];
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/contact-groups/{id}/members/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add a contact to the group */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            /** @description ids of the contacts in the group */
+                            memberIds: string[];
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take a contact out of the group */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contacts: all with contacts:R, else only the caller's own contact record */
+        get: {
+            parameters: {
+                query?: {
+                    clientId?: string;
+                    contactCompanyId?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches first or last name, or email (with contact_details:R) containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: last name, then first name, case-insensitive; firstName: first name, then last name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "firstName" | "createdAt" | "-name" | "-firstName" | "-createdAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the linked clients the caller may read */
+                                clientIds: string[];
+                                contactCompanyId: string | null;
+                                createdAt: string;
+                                /** @description present with contact_details:R */
+                                email?: string | null;
+                                firstName: string;
+                                id: string;
+                                lastName: string;
+                                /** @description present with contact_details:R */
+                                mobilePhone?: string;
+                                updatedAt: string;
+                                /** @description present with contact_details:R */
+                                workPhone?: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientIds?: string[];
+                        contactCompanyId?: string | null;
+                        email?: string | null;
+                        firstName: string;
+                        lastName: string;
+                        mobilePhone?: string;
+                        workPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the linked clients the caller may read */
+                            clientIds: string[];
+                            contactCompanyId: string | null;
+                            createdAt: string;
+                            /** @description present with contact_details:R */
+                            email?: string | null;
+                            firstName: string;
+                            id: string;
+                            lastName: string;
+                            /** @description present with contact_details:R */
+                            mobilePhone?: string;
+                            updatedAt: string;
+                            /** @description present with contact_details:R */
+                            workPhone?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact: with contacts:R, or the caller's own contact record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the linked clients the caller may read */
+                            clientIds: string[];
+                            contactCompanyId: string | null;
+                            createdAt: string;
+                            /** @description present with contact_details:R */
+                            email?: string | null;
+                            firstName: string;
+                            id: string;
+                            lastName: string;
+                            /** @description present with contact_details:R */
+                            mobilePhone?: string;
+                            updatedAt: string;
+                            /** @description present with contact_details:R */
+                            workPhone?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a contact; clientIds replaces the links to clients the caller may read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientIds?: string[];
+                        contactCompanyId?: string | null;
+                        email?: string | null;
+                        firstName?: string;
+                        lastName?: string;
+                        mobilePhone?: string;
+                        workPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the linked clients the caller may read */
+                            clientIds: string[];
+                            contactCompanyId: string | null;
+                            createdAt: string;
+                            /** @description present with contact_details:R */
+                            email?: string | null;
+                            firstName: string;
+                            id: string;
+                            lastName: string;
+                            /** @description present with contact_details:R */
+                            mobilePhone?: string;
+                            updatedAt: string;
+                            /** @description present with contact_details:R */
+                            workPhone?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/expense-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the expense entries the caller may read: own, assigned clients', or all */
+        get: {
+            parameters: {
+                query?: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    /** @description first entry date */
+                    from?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    /** @description a leading - sorts descending */
+                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created";
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    /** @description last entry date */
+                    to?: string;
+                    workCodeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description minor units */
+                                amount: number;
+                                billable: boolean;
+                                clientId: string;
+                                createdAt: string;
+                                date: string;
+                                description: string;
+                                id: string;
+                                projectId: string | null;
+                                /** @description thousandths of a unit */
+                                quantity: number;
+                                rateSource: string;
+                                receiptFile: string | null;
+                                staffId: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                /** @description basis points */
+                                surchargeBp: number;
+                                /** @description ten-thousandths per unit */
+                                unitRate: number;
+                                updatedAt: string;
+                                workCodeId: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an expense: one's own, or another staff member's with a create right on the client */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the work code's */
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId: string;
+                        /** Format: date */
+                        date: string;
+                        description?: string;
+                        projectId?: string | null;
+                        /** @description thousandths of a unit; default 1 unit */
+                        quantity?: number;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /** @description basis points; default: the work code's */
+                        surchargeBp?: number;
+                        /** @description ten-thousandths per unit, as on a receipt; default: resolved from the rates */
+                        unitRate?: number | null;
+                        /** Format: uuid */
+                        workCodeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            amount: number;
+                            billable: boolean;
+                            clientId: string;
+                            createdAt: string;
+                            date: string;
+                            description: string;
+                            id: string;
+                            projectId: string | null;
+                            /** @description thousandths of a unit */
+                            quantity: number;
+                            rateSource: string;
+                            receiptFile: string | null;
+                            staffId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                            /** @description basis points */
+                            surchargeBp: number;
+                            /** @description ten-thousandths per unit */
+                            unitRate: number;
+                            updatedAt: string;
+                            workCodeId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            amount: number;
+                            billable: boolean;
+                            clientId: string;
+                            createdAt: string;
+                            date: string;
+                            description: string;
+                            id: string;
+                            projectId: string | null;
+                            /** @description thousandths of a unit */
+                            quantity: number;
+                            rateSource: string;
+                            receiptFile: string | null;
+                            staffId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                            /** @description basis points */
+                            surchargeBp: number;
+                            /** @description ten-thousandths per unit */
+                            unitRate: number;
+                            updatedAt: string;
+                            workCodeId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the work code's */
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId?: string;
+                        /** Format: date */
+                        date?: string;
+                        description?: string;
+                        projectId?: string | null;
+                        /** @description thousandths of a unit; default 1 unit */
+                        quantity?: number;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /** @description basis points; default: the work code's */
+                        surchargeBp?: number;
+                        /** @description ten-thousandths per unit, as on a receipt; default: resolved from the rates */
+                        unitRate?: number | null;
+                        /** Format: uuid */
+                        workCodeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            amount: number;
+                            billable: boolean;
+                            clientId: string;
+                            createdAt: string;
+                            date: string;
+                            description: string;
+                            id: string;
+                            projectId: string | null;
+                            /** @description thousandths of a unit */
+                            quantity: number;
+                            rateSource: string;
+                            receiptFile: string | null;
+                            staffId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                            /** @description basis points */
+                            surchargeBp: number;
+                            /** @description ten-thousandths per unit */
+                            unitRate: number;
+                            updatedAt: string;
+                            workCodeId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/expense-entries/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an expense entry's receipts
+         * @description Whoever may read the entry may list its receipts. Receipts stay on the server they were uploaded to: they are not merged between a desktop firm file and the cloud.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                entryId: string;
+                                /** @description the uploader's name for the file, for display only */
+                                fileName: string;
+                                id: string;
+                                /**
+                                 * @description detected from the content
+                                 * @enum {string}
+                                 */
+                                mediaType: "image/jpeg" | "image/png" | "image/heic" | "image/heif" | "image/webp" | "application/pdf";
+                                /** @description hex SHA-256 of the bytes */
+                                sha256: string;
+                                /** @description bytes */
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Attach a receipt to an expense entry
+         * @description A photo (JPEG, PNG, HEIC/HEIF, WebP) or a PDF, recognised by its content (not its name or declared type: anything else is 415 FILE_TYPE_NOT_ALLOWED), at most the server's upload limit (413 PAYLOAD_TOO_LARGE), 20 per entry. Needs the edit right on the entry, and the entry must be editable (not approved, billed or transferred, and dated after the lock date). Receipts stay on the server they were uploaded to: they are not merged between a desktop firm file and the cloud.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description one file in the field `file` */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: string;
+                            /** @description the uploader's name for the file, for display only */
+                            fileName: string;
+                            id: string;
+                            /**
+                             * @description detected from the content
+                             * @enum {string}
+                             */
+                            mediaType: "image/jpeg" | "image/png" | "image/heic" | "image/heif" | "image/webp" | "application/pdf";
+                            /** @description hex SHA-256 of the bytes */
+                            sha256: string;
+                            /** @description bytes */
+                            size: number;
+                            uploadedAt: string;
+                            uploadedBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense-entries/{id}/receipts/{receiptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a receipt from an expense entry
+         * @description Needs the edit right on the entry, and the entry must be editable. The file is removed from the file store once the record is gone.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    receiptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense-entries/{id}/receipts/{receiptId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a receipt
+         * @description Whoever may read the entry may download its receipts. Receipts stay on the server they were uploaded to: they are not merged between a desktop firm file and the cloud.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    receiptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the receipt's bytes, as an attachment, typed as detected at upload */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/heic": string;
+                        "image/heif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense-entries/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move expense entries to a status, all or none
+         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/firm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's profile and settings; any signed-in user may read them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** @description ISO 4217 code, fixed when the firm is created */
+                            currency: string;
+                            fiscalYearStartMonth: number;
+                            id: string;
+                            /** @description entries dated on or before it are locked */
+                            lockDate: string | null;
+                            minorDigits: number;
+                            name: string;
+                            protection: boolean;
+                            slug: string | null;
+                            /** @description minutes time is recorded in: 1, 6 or 15 */
+                            timeIncrement: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the firm's name, time increment, lock date or fiscal year start */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fiscalYearStartMonth?: number;
+                        /** @description null clears the lock date */
+                        lockDate?: string | null;
+                        name?: string;
+                        timeIncrement?: 1 | 6 | 15;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** @description ISO 4217 code, fixed when the firm is created */
+                            currency: string;
+                            fiscalYearStartMonth: number;
+                            id: string;
+                            /** @description entries dated on or before it are locked */
+                            lockDate: string | null;
+                            minorDigits: number;
+                            name: string;
+                            protection: boolean;
+                            slug: string | null;
+                            /** @description minutes time is recorded in: 1, 6 or 15 */
+                            timeIncrement: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/imports/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import clients from delimited text, all rows or none
+         * @description Needs entities:C at system scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description check and report, write nothing */
+                        dryRun?: boolean;
+                        /** @description import the good rows, report the bad ones */
+                        skipBad?: boolean;
+                        /** @description a header line, then one row per line; comma, tab, ; or | delimited */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactCompaniesCreated: string[];
+                            created: number;
+                            dryRun: boolean;
+                            /** @enum {string} */
+                            kind: "workcodes" | "staff" | "clients" | "contacts" | "time" | "expenses";
+                            problems: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            rows: number;
+                            skipped: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            totals?: {
+                                /** @description minor units */
+                                amount: number;
+                                minutes?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contacts from delimited text, all rows or none
+         * @description Needs contacts:C at system scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description check and report, write nothing */
+                        dryRun?: boolean;
+                        /** @description import the good rows, report the bad ones */
+                        skipBad?: boolean;
+                        /** @description a header line, then one row per line; comma, tab, ; or | delimited */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactCompaniesCreated: string[];
+                            created: number;
+                            dryRun: boolean;
+                            /** @enum {string} */
+                            kind: "workcodes" | "staff" | "clients" | "contacts" | "time" | "expenses";
+                            problems: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            rows: number;
+                            skipped: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            totals?: {
+                                /** @description minor units */
+                                amount: number;
+                                minutes?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import expenses from delimited text, all rows or none
+         * @description Needs expense_entries:C at system scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description check and report, write nothing */
+                        dryRun?: boolean;
+                        /** @description import the good rows, report the bad ones */
+                        skipBad?: boolean;
+                        /** @description a header line, then one row per line; comma, tab, ; or | delimited */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactCompaniesCreated: string[];
+                            created: number;
+                            dryRun: boolean;
+                            /** @enum {string} */
+                            kind: "workcodes" | "staff" | "clients" | "contacts" | "time" | "expenses";
+                            problems: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            rows: number;
+                            skipped: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            totals?: {
+                                /** @description minor units */
+                                amount: number;
+                                minutes?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import staff from delimited text, all rows or none
+         * @description Needs staff:C at system scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description check and report, write nothing */
+                        dryRun?: boolean;
+                        /** @description import the good rows, report the bad ones */
+                        skipBad?: boolean;
+                        /** @description a header line, then one row per line; comma, tab, ; or | delimited */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactCompaniesCreated: string[];
+                            created: number;
+                            dryRun: boolean;
+                            /** @enum {string} */
+                            kind: "workcodes" | "staff" | "clients" | "contacts" | "time" | "expenses";
+                            problems: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            rows: number;
+                            skipped: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            totals?: {
+                                /** @description minor units */
+                                amount: number;
+                                minutes?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import time from delimited text, all rows or none
+         * @description Needs time_entries:C at system scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description check and report, write nothing */
+                        dryRun?: boolean;
+                        /** @description import the good rows, report the bad ones */
+                        skipBad?: boolean;
+                        /** @description a header line, then one row per line; comma, tab, ; or | delimited */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactCompaniesCreated: string[];
+                            created: number;
+                            dryRun: boolean;
+                            /** @enum {string} */
+                            kind: "workcodes" | "staff" | "clients" | "contacts" | "time" | "expenses";
+                            problems: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            rows: number;
+                            skipped: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            totals?: {
+                                /** @description minor units */
+                                amount: number;
+                                minutes?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/workcodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import workcodes from delimited text, all rows or none
+         * @description Needs work_codes:C at system scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description check and report, write nothing */
+                        dryRun?: boolean;
+                        /** @description import the good rows, report the bad ones */
+                        skipBad?: boolean;
+                        /** @description a header line, then one row per line; comma, tab, ; or | delimited */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactCompaniesCreated: string[];
+                            created: number;
+                            dryRun: boolean;
+                            /** @enum {string} */
+                            kind: "workcodes" | "staff" | "clients" | "contacts" | "time" | "expenses";
+                            problems: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            rows: number;
+                            skipped: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            totals?: {
+                                /** @description minor units */
+                                amount: number;
+                                minutes?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the projects the caller may read */
+        get: {
+            parameters: {
+                query?: {
+                    clientId?: string;
+                    /** @description exactly this project code (with clientId: that client's project), case-insensitive */
+                    code?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default client): client: the client's code, then the project's code; code: the project's code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "client" | "code" | "name" | "createdAt" | "-client" | "-code" | "-name" | "-createdAt";
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description minor units */
+                                budgetFee: number | null;
+                                budgetMinutes: number | null;
+                                clientId: string;
+                                code: string;
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a project to a client */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description minor units */
+                        budgetFee?: number | null;
+                        budgetMinutes?: number | null;
+                        /** Format: uuid */
+                        clientId: string;
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            budgetFee: number | null;
+                            budgetMinutes: number | null;
+                            clientId: string;
+                            code: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            budgetFee: number | null;
+                            budgetMinutes: number | null;
+                            clientId: string;
+                            code: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a project (it stays with its client) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description minor units */
+                        budgetFee?: number | null;
+                        budgetMinutes?: number | null;
+                        code?: string;
+                        name?: string;
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            budgetFee: number | null;
+                            budgetMinutes: number | null;
+                            clientId: string;
+                            code: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the rates the caller may read, filtered by owner and work code */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the client's own rates (its projects' rates are found by projectId) */
+                    clientId?: string;
+                    limit?: number;
+                    offset?: number;
+                    projectId?: string;
+                    scope?: "project" | "client" | "staff" | "work_code";
+                    /** @description case-insensitive; matches the code of the rate's owner: staff number, client, project or work code containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default owner): owner: whose rate it is (staff number, client code, project code, work code), then the effective date; effectiveDate: the date it takes effect. A leading - reverses it; ties are broken by id. */
+                    sort?: "owner" | "effectiveDate" | "-owner" | "-effectiveDate";
+                    staffId?: string;
+                    /** @description rates for this work code, at every level */
+                    workCodeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the client's code, for a client or project rate */
+                                clientCode: string | null;
+                                clientId: string | null;
+                                createdAt: string;
+                                /** Format: date */
+                                effectiveDate: string;
+                                id: string;
+                                /** @description the project's code (of clientCode), for a project rate */
+                                projectCode: string | null;
+                                projectId: string | null;
+                                /** @description ten-thousandths of the currency unit per hour (time) or per unit (expense): 1500000 = 150.00; an integer, so amounts stay exact */
+                                rate: number;
+                                /** @enum {string} */
+                                scope: "project" | "client" | "staff" | "work_code";
+                                staffId: string | null;
+                                /** @description the staff member's number, for a staff rate */
+                                staffNumber: string | null;
+                                /** @enum {string} */
+                                timing: "historical" | "current" | "future";
+                                updatedAt: string;
+                                /** @description the work code's code, when the rate is for one work code */
+                                workCode: string | null;
+                                /** @description null for a standard (all work codes) rate */
+                                workCodeId: string | null;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a rate: 201 when new, 200 when it replaces the rate of the same target and date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description name one owner (staffId, clientId or projectId), optionally for one workCodeId; or a workCodeId alone for its default rate. A rate on the same target and date is replaced. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        clientId?: string;
+                        /**
+                         * Format: date
+                         * @description defaults to today; not before the lock date
+                         */
+                        effectiveDate?: string;
+                        /** Format: uuid */
+                        projectId?: string;
+                        /** @description ten-thousandths of the currency unit per hour (time) or per unit (expense): 1500000 = 150.00; an integer, so amounts stay exact */
+                        rate: number;
+                        /** Format: uuid */
+                        staffId?: string;
+                        /** Format: uuid */
+                        workCodeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the client's code, for a client or project rate */
+                            clientCode: string | null;
+                            clientId: string | null;
+                            createdAt: string;
+                            /** Format: date */
+                            effectiveDate: string;
+                            id: string;
+                            /** @description the project's code (of clientCode), for a project rate */
+                            projectCode: string | null;
+                            projectId: string | null;
+                            /** @description ten-thousandths of the currency unit per hour (time) or per unit (expense): 1500000 = 150.00; an integer, so amounts stay exact */
+                            rate: number;
+                            /** @enum {string} */
+                            scope: "project" | "client" | "staff" | "work_code";
+                            staffId: string | null;
+                            /** @description the staff member's number, for a staff rate */
+                            staffNumber: string | null;
+                            /** @enum {string} */
+                            timing: "historical" | "current" | "future";
+                            updatedAt: string;
+                            /** @description the work code's code, when the rate is for one work code */
+                            workCode: string | null;
+                            /** @description null for a standard (all work codes) rate */
+                            workCodeId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the client's code, for a client or project rate */
+                            clientCode: string | null;
+                            clientId: string | null;
+                            createdAt: string;
+                            /** Format: date */
+                            effectiveDate: string;
+                            id: string;
+                            /** @description the project's code (of clientCode), for a project rate */
+                            projectCode: string | null;
+                            projectId: string | null;
+                            /** @description ten-thousandths of the currency unit per hour (time) or per unit (expense): 1500000 = 150.00; an integer, so amounts stay exact */
+                            rate: number;
+                            /** @enum {string} */
+                            scope: "project" | "client" | "staff" | "work_code";
+                            staffId: string | null;
+                            /** @description the staff member's number, for a staff rate */
+                            staffNumber: string | null;
+                            /** @enum {string} */
+                            timing: "historical" | "current" | "future";
+                            updatedAt: string;
+                            /** @description the work code's code, when the rate is for one work code */
+                            workCode: string | null;
+                            /** @description null for a standard (all work codes) rate */
+                            workCodeId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the client's code, for a client or project rate */
+                            clientCode: string | null;
+                            clientId: string | null;
+                            createdAt: string;
+                            /** Format: date */
+                            effectiveDate: string;
+                            id: string;
+                            /** @description the project's code (of clientCode), for a project rate */
+                            projectCode: string | null;
+                            projectId: string | null;
+                            /** @description ten-thousandths of the currency unit per hour (time) or per unit (expense): 1500000 = 150.00; an integer, so amounts stay exact */
+                            rate: number;
+                            /** @enum {string} */
+                            scope: "project" | "client" | "staff" | "work_code";
+                            staffId: string | null;
+                            /** @description the staff member's number, for a staff rate */
+                            staffNumber: string | null;
+                            /** @enum {string} */
+                            timing: "historical" | "current" | "future";
+                            updatedAt: string;
+                            /** @description the work code's code, when the rate is for one work code */
+                            workCode: string | null;
+                            /** @description null for a standard (all work codes) rate */
+                            workCodeId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a rate dated on or after the lock date */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/basic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time & expense totals, one line per group
+         * @description Covers only the entries the caller may read (as in the entry lists).
+         */
+        get: {
+            parameters: {
+                query: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    /** @description default: CSV for Accept: text/csv, else JSON */
+                    format?: "json" | "csv";
+                    from?: string;
+                    /** @description client | staff | workcode | month, or two of them: client,month */
+                    groupBy: string;
+                    kind?: "time" | "expense" | "both";
+                    /** @description YYYY-MM, instead of from/to */
+                    month?: string;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    to?: string;
+                    workCodeId?: string;
+                    /** @description YYYY, instead of from/to */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            criteria: {
+                                billable: boolean | null;
+                                client: string | null;
+                                from: string | null;
+                                /** @enum {string} */
+                                kind: "time" | "expense" | "both";
+                                project: string | null;
+                                staff: string | null;
+                                status: ("draft" | "submitted" | "approved" | "billed" | "transferred")[];
+                                to: string | null;
+                                workCode: string | null;
+                            };
+                            currency: string;
+                            firm: string;
+                            groupBy: ("client" | "staff" | "workcode" | "month")[];
+                            groups: {
+                                /** @enum {string} */
+                                by: "client" | "staff" | "workcode" | "month";
+                                code: string;
+                                groups?: {
+                                    /** @enum {string} */
+                                    by: "client" | "staff" | "workcode" | "month";
+                                    code: string;
+                                    id: string;
+                                    /** @description detailed reports */
+                                    lines?: {
+                                        /** @description minor units */
+                                        amount: number;
+                                        amountText: string;
+                                        billable: boolean;
+                                        clientCode: string;
+                                        clientName: string;
+                                        date: string;
+                                        description: string;
+                                        hours: string | null;
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "time" | "expense";
+                                        minutes: number | null;
+                                        projectCode: string | null;
+                                        /** @description thousandths of a unit */
+                                        quantity: number | null;
+                                        quantityText: string | null;
+                                        /** @description ten-thousandths */
+                                        rate: number;
+                                        rateText: string;
+                                        staffName: string;
+                                        staffNumber: string;
+                                        /** @enum {string} */
+                                        status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                        workCode: string;
+                                    }[];
+                                    name: string;
+                                    totals: {
+                                        /** @description minor units */
+                                        amount: number;
+                                        amountText: string;
+                                        /** @description minor units */
+                                        billableAmount: number;
+                                        billableAmountText: string;
+                                        billableHours: string;
+                                        billableMinutes: number;
+                                        expenseEntries: number;
+                                        hours: string;
+                                        minutes: number;
+                                        timeEntries: number;
+                                    };
+                                }[];
+                                id: string;
+                                /** @description detailed reports */
+                                lines?: {
+                                    /** @description minor units */
+                                    amount: number;
+                                    amountText: string;
+                                    billable: boolean;
+                                    clientCode: string;
+                                    clientName: string;
+                                    date: string;
+                                    description: string;
+                                    hours: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "time" | "expense";
+                                    minutes: number | null;
+                                    projectCode: string | null;
+                                    /** @description thousandths of a unit */
+                                    quantity: number | null;
+                                    quantityText: string | null;
+                                    /** @description ten-thousandths */
+                                    rate: number;
+                                    rateText: string;
+                                    staffName: string;
+                                    staffNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                    workCode: string;
+                                }[];
+                                name: string;
+                                totals: {
+                                    /** @description minor units */
+                                    amount: number;
+                                    amountText: string;
+                                    /** @description minor units */
+                                    billableAmount: number;
+                                    billableAmountText: string;
+                                    billableHours: string;
+                                    billableMinutes: number;
+                                    expenseEntries: number;
+                                    hours: string;
+                                    minutes: number;
+                                    timeEntries: number;
+                                };
+                            }[];
+                            minorDigits: number;
+                            /** @enum {string} */
+                            report: "basic" | "detailed";
+                            total: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableAmountText: string;
+                                billableHours: string;
+                                billableMinutes: number;
+                                expenseEntries: number;
+                                hours: string;
+                                minutes: number;
+                                timeEntries: number;
+                            };
+                        };
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/basic/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the basic report as a CSV, XLSX or PDF file
+         * @description The basic report with the same filters and grouping as GET /reports/basic, and the same totals to the cent, as an attachment named after the firm, the report and the period (Content-Disposition). The file streams as the entries are read: no Content-Length. XLSX amounts, hours and rates are numbers formatted with their decimals; the first column of CSV and XLSX rows says what a row is (entry, group, subtotal, total).
+         */
+        get: {
+            parameters: {
+                query: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    /** @description the file: csv, xlsx or pdf */
+                    format: "csv" | "xlsx" | "pdf";
+                    from?: string;
+                    /** @description client | staff | workcode | month, or two of them: client,month */
+                    groupBy: string;
+                    kind?: "time" | "expense" | "both";
+                    /** @description YYYY-MM, instead of from/to */
+                    month?: string;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    to?: string;
+                    workCodeId?: string;
+                    /** @description YYYY, instead of from/to */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chart data: hours and amounts by client, staff, work code and month
+         * @description For the period and filters of the reports: each series is the basic report grouped by that one level (same totals to the cent), over the entries the caller's report covers. Billable shares are basis points (10000 = all) of minutes, with the minutes they come from.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    from?: string;
+                    kind?: "time" | "expense" | "both";
+                    /** @description YYYY-MM, instead of from/to */
+                    month?: string;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    to?: string;
+                    workCodeId?: string;
+                    /** @description YYYY, instead of from/to */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description in client code order */
+                            byClient: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                code: string;
+                                expenseEntries: number;
+                                hours: string;
+                                /** @description the client, staff or work code id, or the month (YYYY-MM) */
+                                id: string;
+                                minutes: number;
+                                name: string;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            }[];
+                            /** @description months with entries, oldest first */
+                            byMonth: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                code: string;
+                                expenseEntries: number;
+                                hours: string;
+                                /** @description the client, staff or work code id, or the month (YYYY-MM) */
+                                id: string;
+                                minutes: number;
+                                name: string;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            }[];
+                            /** @description in staff number order */
+                            byStaff: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                code: string;
+                                expenseEntries: number;
+                                hours: string;
+                                /** @description the client, staff or work code id, or the month (YYYY-MM) */
+                                id: string;
+                                minutes: number;
+                                name: string;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            }[];
+                            /** @description in work code order */
+                            byWorkCode: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                code: string;
+                                expenseEntries: number;
+                                hours: string;
+                                /** @description the client, staff or work code id, or the month (YYYY-MM) */
+                                id: string;
+                                minutes: number;
+                                name: string;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            }[];
+                            criteria: {
+                                billable: boolean | null;
+                                client: string | null;
+                                from: string | null;
+                                /** @enum {string} */
+                                kind: "time" | "expense" | "both";
+                                project: string | null;
+                                staff: string | null;
+                                status: ("draft" | "submitted" | "approved" | "billed" | "transferred")[];
+                                to: string | null;
+                                workCode: string | null;
+                            };
+                            currency: string;
+                            firm: string;
+                            minorDigits: number;
+                            total: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                expenseEntries: number;
+                                hours: string;
+                                minutes: number;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/detailed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry, grouped, with subtotals and a grand total
+         * @description Covers only the entries the caller may read (as in the entry lists).
+         */
+        get: {
+            parameters: {
+                query: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    /** @description default: CSV for Accept: text/csv, else JSON */
+                    format?: "json" | "csv";
+                    from?: string;
+                    /** @description client | staff | workcode | month, or two of them: client,month */
+                    groupBy: string;
+                    kind?: "time" | "expense" | "both";
+                    /** @description YYYY-MM, instead of from/to */
+                    month?: string;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    to?: string;
+                    workCodeId?: string;
+                    /** @description YYYY, instead of from/to */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            criteria: {
+                                billable: boolean | null;
+                                client: string | null;
+                                from: string | null;
+                                /** @enum {string} */
+                                kind: "time" | "expense" | "both";
+                                project: string | null;
+                                staff: string | null;
+                                status: ("draft" | "submitted" | "approved" | "billed" | "transferred")[];
+                                to: string | null;
+                                workCode: string | null;
+                            };
+                            currency: string;
+                            firm: string;
+                            groupBy: ("client" | "staff" | "workcode" | "month")[];
+                            groups: {
+                                /** @enum {string} */
+                                by: "client" | "staff" | "workcode" | "month";
+                                code: string;
+                                groups?: {
+                                    /** @enum {string} */
+                                    by: "client" | "staff" | "workcode" | "month";
+                                    code: string;
+                                    id: string;
+                                    /** @description detailed reports */
+                                    lines?: {
+                                        /** @description minor units */
+                                        amount: number;
+                                        amountText: string;
+                                        billable: boolean;
+                                        clientCode: string;
+                                        clientName: string;
+                                        date: string;
+                                        description: string;
+                                        hours: string | null;
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "time" | "expense";
+                                        minutes: number | null;
+                                        projectCode: string | null;
+                                        /** @description thousandths of a unit */
+                                        quantity: number | null;
+                                        quantityText: string | null;
+                                        /** @description ten-thousandths */
+                                        rate: number;
+                                        rateText: string;
+                                        staffName: string;
+                                        staffNumber: string;
+                                        /** @enum {string} */
+                                        status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                        workCode: string;
+                                    }[];
+                                    name: string;
+                                    totals: {
+                                        /** @description minor units */
+                                        amount: number;
+                                        amountText: string;
+                                        /** @description minor units */
+                                        billableAmount: number;
+                                        billableAmountText: string;
+                                        billableHours: string;
+                                        billableMinutes: number;
+                                        expenseEntries: number;
+                                        hours: string;
+                                        minutes: number;
+                                        timeEntries: number;
+                                    };
+                                }[];
+                                id: string;
+                                /** @description detailed reports */
+                                lines?: {
+                                    /** @description minor units */
+                                    amount: number;
+                                    amountText: string;
+                                    billable: boolean;
+                                    clientCode: string;
+                                    clientName: string;
+                                    date: string;
+                                    description: string;
+                                    hours: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "time" | "expense";
+                                    minutes: number | null;
+                                    projectCode: string | null;
+                                    /** @description thousandths of a unit */
+                                    quantity: number | null;
+                                    quantityText: string | null;
+                                    /** @description ten-thousandths */
+                                    rate: number;
+                                    rateText: string;
+                                    staffName: string;
+                                    staffNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                    workCode: string;
+                                }[];
+                                name: string;
+                                totals: {
+                                    /** @description minor units */
+                                    amount: number;
+                                    amountText: string;
+                                    /** @description minor units */
+                                    billableAmount: number;
+                                    billableAmountText: string;
+                                    billableHours: string;
+                                    billableMinutes: number;
+                                    expenseEntries: number;
+                                    hours: string;
+                                    minutes: number;
+                                    timeEntries: number;
+                                };
+                            }[];
+                            minorDigits: number;
+                            /** @enum {string} */
+                            report: "basic" | "detailed";
+                            total: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableAmountText: string;
+                                billableHours: string;
+                                billableMinutes: number;
+                                expenseEntries: number;
+                                hours: string;
+                                minutes: number;
+                                timeEntries: number;
+                            };
+                        };
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/detailed/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the detailed report as a CSV, XLSX or PDF file
+         * @description The detailed report with the same filters and grouping as GET /reports/detailed, and the same totals to the cent, as an attachment named after the firm, the report and the period (Content-Disposition). The file streams as the entries are read: no Content-Length. XLSX amounts, hours and rates are numbers formatted with their decimals; the first column of CSV and XLSX rows says what a row is (entry, group, subtotal, total).
+         */
+        get: {
+            parameters: {
+                query: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    /** @description the file: csv, xlsx or pdf */
+                    format: "csv" | "xlsx" | "pdf";
+                    from?: string;
+                    /** @description client | staff | workcode | month, or two of them: client,month */
+                    groupBy: string;
+                    kind?: "time" | "expense" | "both";
+                    /** @description YYYY-MM, instead of from/to */
+                    month?: string;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    to?: string;
+                    workCodeId?: string;
+                    /** @description YYYY, instead of from/to */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reprice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reprice open entries in a period from the current rates
+         * @description Needs time_entries:E and expense_entries:E at system scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId?: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: uuid */
+                        projectId?: string;
+                        /** Format: uuid */
+                        staffId?: string;
+                        /** Format: date */
+                        to: string;
+                        /** Format: uuid */
+                        workCodeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            amountAfter: number;
+                            /** @description minor units */
+                            amountBefore: number;
+                            changed: number;
+                            examined: number;
+                            from: string;
+                            skippedLocked: number;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List roles: any staff user may (to share with them); other callers need roles:R */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only built-in (true) or custom (false) roles */
+                    builtIn?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default builtIn): builtIn: the built-in roles first, then by name; name: the name, case-insensitive. A leading - reverses it; ties are broken by id. */
+                    sort?: "builtIn" | "name" | "-builtIn" | "-name";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                builtIn: boolean;
+                                /** @description object -> actions granted on it: C create, R read, E edit, D delete, A share any role, S share roles one holds */
+                                grants: {
+                                    [key: string]: string;
+                                };
+                                id: string;
+                                name: string;
+                                /** @description where the role may be assigned */
+                                scopes: ("system" | "entity" | "item")[];
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a custom role from object permissions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description object -> actions granted on it: C create, R read, E edit, D delete, A share any role, S share roles one holds */
+                        grants: {
+                            [key: string]: string;
+                        };
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtIn: boolean;
+                            /** @description object -> actions granted on it: C create, R read, E edit, D delete, A share any role, S share roles one holds */
+                            grants: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            /** @description where the role may be assigned */
+                            scopes: ("system" | "entity" | "item")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A role: any staff user may read it; other callers need roles:R */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtIn: boolean;
+                            /** @description object -> actions granted on it: C create, R read, E edit, D delete, A share any role, S share roles one holds */
+                            grants: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            /** @description where the role may be assigned */
+                            scopes: ("system" | "entity" | "item")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a custom role that is assigned to nobody */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a custom role or change what it grants (takes effect on the next request) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description object -> actions granted on it: C create, R read, E edit, D delete, A share any role, S share roles one holds */
+                        grants?: {
+                            [key: string]: string;
+                        };
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtIn: boolean;
+                            /** @description object -> actions granted on it: C create, R read, E edit, D delete, A share any role, S share roles one holds */
+                            grants: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            name: string;
+                            /** @description where the role may be assigned */
+                            scopes: ("system" | "entity" | "item")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List staff; without staff:R a staff user sees only their own record */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description exactly this staff number, case-insensitive */
+                    code?: string;
+                    /** @description only members of this staff group */
+                    groupId?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches staff number, first or last name, or email containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default staffNumber): staffNumber: the staff number; lastName: last name, then first name, case-insensitive; firstName: first name, then last name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "staffNumber" | "lastName" | "firstName" | "createdAt" | "-staffNumber" | "-lastName" | "-firstName" | "-createdAt";
+                    status?: "active" | "inactive";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                email: string | null;
+                                firstName: string;
+                                /** @description names of the staff groups the member is in */
+                                groups: string[];
+                                id: string;
+                                inactiveDate: string | null;
+                                lastName: string;
+                                staffNumber: string;
+                                /** @enum {string} */
+                                status: "active" | "inactive";
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email?: string | null;
+                        firstName: string;
+                        /** @description names of existing staff groups (create groups at /staff-groups); replaces the member's groups */
+                        groups?: string[];
+                        inactiveDate?: string | null;
+                        lastName: string;
+                        staffNumber: string;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string | null;
+                            firstName: string;
+                            /** @description names of the staff groups the member is in */
+                            groups: string[];
+                            id: string;
+                            inactiveDate: string | null;
+                            lastName: string;
+                            staffNumber: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                /** @description ids of the staff members in the group */
+                                memberIds: string[];
+                                name: string;
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            /** @description ids of the staff members in the group */
+                            memberIds: string[];
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            /** @description ids of the staff members in the group */
+                            memberIds: string[];
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a staff group that carries no roles */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a staff group */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            /** @description ids of the staff members in the group */
+                            memberIds: string[];
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/staff-groups/{id}/members/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add a staff member to the group (not oneself) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    staffId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            /** @description ids of the staff members in the group */
+                            memberIds: string[];
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take a staff member out of the group (not oneself) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    staffId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A staff member; every staff user may read their own record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string | null;
+                            firstName: string;
+                            /** @description names of the staff groups the member is in */
+                            groups: string[];
+                            id: string;
+                            inactiveDate: string | null;
+                            lastName: string;
+                            staffNumber: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a staff member with no history and no user account (make others inactive) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a staff member (not one's own groups) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email?: string | null;
+                        firstName?: string;
+                        /** @description names of existing staff groups (create groups at /staff-groups); replaces the member's groups */
+                        groups?: string[];
+                        inactiveDate?: string | null;
+                        lastName?: string;
+                        staffNumber?: string;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string | null;
+                            firstName: string;
+                            /** @description names of the staff groups the member is in */
+                            groups: string[];
+                            id: string;
+                            inactiveDate: string | null;
+                            lastName: string;
+                            staffNumber: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/sync/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind this cloud firm to a desktop file (integration); refused if bound to another file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileId: string;
+                        /** @default false */
+                        finish?: boolean;
+                        /** @default [] */
+                        staff?: {
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            staffNumber: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            boundFileId: string | null;
+                            cloudReplica: string;
+                            /** @description the asking file is a copy of another desktop file (see `acked`); false without `acked` */
+                            copy: boolean;
+                            epoch: string;
+                            head: number;
+                            schema: string;
+                            /** @description changes after `after` made by other replicas (null without `after`) */
+                            waiting: number | null;
+                            you: {
+                                email: string | null;
+                                /** @description merge:E: may send changes other people made */
+                                mayMergeForOthers: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cloud's conflict log: values that lost to a concurrent change, and renamed keys
+         * @description All of it with merge:R; otherwise the conflicts where the caller's own value lost.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "restored" | "dismissed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                field: string;
+                                id: string;
+                                keptHlc: string;
+                                keptValue: string | number | null;
+                                /** @enum {string} */
+                                kind: "overwrite" | "deleted" | "unique";
+                                /** @description who wrote the value that lost, when known */
+                                lostAuthor: string | null;
+                                lostHlc: string;
+                                lostValue: string | number | null;
+                                resolvedAt: string | null;
+                                rowId: string;
+                                /** @enum {string} */
+                                status: "open" | "restored" | "dismissed";
+                                tbl: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/conflicts/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a conflict reviewed, keeping the value that won */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            field: string;
+                            id: string;
+                            keptHlc: string;
+                            keptValue: string | number | null;
+                            /** @enum {string} */
+                            kind: "overwrite" | "deleted" | "unique";
+                            /** @description who wrote the value that lost, when known */
+                            lostAuthor: string | null;
+                            lostHlc: string;
+                            lostValue: string | number | null;
+                            resolvedAt: string | null;
+                            rowId: string;
+                            /** @enum {string} */
+                            status: "open" | "restored" | "dismissed";
+                            tbl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/conflicts/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a conflict's lost value back, as a new change every replica receives */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            field: string;
+                            id: string;
+                            keptHlc: string;
+                            keptValue: string | number | null;
+                            /** @enum {string} */
+                            kind: "overwrite" | "deleted" | "unique";
+                            /** @description who wrote the value that lost, when known */
+                            lostAuthor: string | null;
+                            lostHlc: string;
+                            lostValue: string | number | null;
+                            resolvedAt: string | null;
+                            rowId: string;
+                            /** @enum {string} */
+                            status: "open" | "restored" | "dismissed";
+                            tbl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Integration: take a desktop file's custom roles and role assignments (once; a repeat changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assignments: {
+                            createdAt: string;
+                            entityId: string | null;
+                            id: string;
+                            itemId: string | null;
+                            principal: {
+                                email: string;
+                                /** @enum {string} */
+                                kind: "user";
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "staff_group";
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "contact_group";
+                            };
+                            role: string;
+                            /** @enum {string} */
+                            scope: "system" | "entity" | "item";
+                        }[];
+                        fileId: string;
+                        roles: {
+                            grants: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignments: {
+                                already: number;
+                                created: number;
+                            };
+                            refused: {
+                                code: string;
+                                message: string;
+                                what: string;
+                            }[];
+                            roles: {
+                                created: number;
+                                unchanged: number;
+                                updated: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's changes after a cursor, in server-sequence order; `wait` long-polls */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the newest of this replica's changes the desktop has an answer for; lets the cloud tell a copied file */
+                    acked?: string;
+                    after: number;
+                    fileId?: string;
+                    limit?: number;
+                    replica: string;
+                    schema: string;
+                    wait?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                author?: string | null;
+                                data: {
+                                    [key: string]: string | number | null;
+                                };
+                                hlc: string;
+                                /** @enum {string} */
+                                op: "put" | "delete";
+                                rowId: string;
+                                seen: number | null;
+                                seq: number;
+                                tbl: string;
+                            }[];
+                            cloudReplica: string;
+                            epoch: string;
+                            head: number;
+                            more: boolean;
+                            next: number;
+                            schema: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a batch of a desktop's changes once; each change is answered accepted or refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acked?: string | null;
+                        batchId: string;
+                        changes: {
+                            author?: string | null;
+                            data: {
+                                [key: string]: string | number | null;
+                            };
+                            hlc: string;
+                            /** @enum {string} */
+                            op: "put" | "delete";
+                            rowId: string;
+                            seen: number | null;
+                            tbl: string;
+                        }[];
+                        replica: string;
+                        schema: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cloudReplica: string;
+                            epoch: string;
+                            followUps: {
+                                author?: string | null;
+                                data: {
+                                    [key: string]: string | number | null;
+                                };
+                                hlc: string;
+                                /** @enum {string} */
+                                op: "put" | "delete";
+                                rowId: string;
+                                seen: number | null;
+                                seq: number;
+                                tbl: string;
+                            }[];
+                            head: number;
+                            results: {
+                                code: string | null;
+                                hlc: string;
+                                message: string | null;
+                                rowId: string;
+                                seq: number | null;
+                                /** @enum {string} */
+                                status: "accepted" | "refused";
+                                tbl: string;
+                            }[];
+                            schema: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cloud's epoch, schema, head and binding, and how many changes wait after a cursor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the newest of the replica's changes the desktop has an answer for */
+                    acked?: string;
+                    after?: number;
+                    fileId?: string;
+                    /** @description the oldest of the replica's changes the desktop has not sent yet */
+                    next?: string;
+                    replica?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            boundFileId: string | null;
+                            cloudReplica: string;
+                            /** @description the asking file is a copy of another desktop file (see `acked`); false without `acked` */
+                            copy: boolean;
+                            epoch: string;
+                            head: number;
+                            schema: string;
+                            /** @description changes after `after` made by other replicas (null without `after`) */
+                            waiting: number | null;
+                            you: {
+                                email: string | null;
+                                /** @description merge:E: may send changes other people made */
+                                mayMergeForOthers: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the time entries the caller may read: own, assigned clients', or all */
+        get: {
+            parameters: {
+                query?: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    /** @description first entry date */
+                    from?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    /** @description a leading - sorts descending */
+                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created";
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    /** @description last entry date */
+                    to?: string;
+                    workCodeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description minor units */
+                                amount: number;
+                                billable: boolean;
+                                clientId: string;
+                                createdAt: string;
+                                date: string;
+                                description: string;
+                                id: string;
+                                minutes: number;
+                                projectId: string | null;
+                                /** @description hourly rate, ten-thousandths */
+                                rate: number;
+                                rateSource: string;
+                                staffId: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                updatedAt: string;
+                                workCodeId: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record time: one's own, or another staff member's with a create right on the client */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the work code's */
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId: string;
+                        /** Format: date */
+                        date: string;
+                        description?: string;
+                        /** @description rounded up to the firm's increment */
+                        minutes: number;
+                        projectId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /** Format: uuid */
+                        workCodeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            amount: number;
+                            billable: boolean;
+                            clientId: string;
+                            createdAt: string;
+                            date: string;
+                            description: string;
+                            id: string;
+                            minutes: number;
+                            projectId: string | null;
+                            /** @description hourly rate, ten-thousandths */
+                            rate: number;
+                            rateSource: string;
+                            staffId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                            updatedAt: string;
+                            workCodeId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            amount: number;
+                            billable: boolean;
+                            clientId: string;
+                            createdAt: string;
+                            date: string;
+                            description: string;
+                            id: string;
+                            minutes: number;
+                            projectId: string | null;
+                            /** @description hourly rate, ten-thousandths */
+                            rate: number;
+                            rateSource: string;
+                            staffId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                            updatedAt: string;
+                            workCodeId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the work code's */
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId?: string;
+                        /** Format: date */
+                        date?: string;
+                        description?: string;
+                        /** @description rounded up to the firm's increment */
+                        minutes?: number;
+                        projectId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /** Format: uuid */
+                        workCodeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description minor units */
+                            amount: number;
+                            billable: boolean;
+                            clientId: string;
+                            createdAt: string;
+                            date: string;
+                            description: string;
+                            id: string;
+                            minutes: number;
+                            projectId: string | null;
+                            /** @description hourly rate, ten-thousandths */
+                            rate: number;
+                            rateSource: string;
+                            staffId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                            updatedAt: string;
+                            workCodeId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/time-entries/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move time entries to a status, all or none
+         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the firm's users (without users:R, only one's own account) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches email containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default email): email: the email address; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "email" | "createdAt" | "-email" | "-createdAt";
+                    status?: "invited" | "active" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactId: string | null;
+                                createdAt: string;
+                                email: string;
+                                id: string;
+                                staffId: string | null;
+                                /** @enum {string} */
+                                status: "invited" | "active" | "disabled";
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite a staff member or a contact as a user; emails them an activation link
+         * @description Needs users:C, or staff:E to invite staff (Staff Admin), or contacts:E to invite contacts (Entities Admin). The email address comes from the staff or contact record.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        staffId: string;
+                    } | {
+                        /** Format: uuid */
+                        contactId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string | null;
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            staffId: string | null;
+                            /** @enum {string} */
+                            status: "invited" | "active" | "disabled";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user (one's own account needs no permission) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string | null;
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            staffId: string | null;
+                            /** @enum {string} */
+                            status: "invited" | "active" | "disabled";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable or disable a user; disabling ends their sessions and revokes their API tokens */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string | null;
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            staffId: string | null;
+                            /** @enum {string} */
+                            status: "invited" | "active" | "disabled";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an invited user a new activation link; earlier links stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string | null;
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            staffId: string | null;
+                            /** @enum {string} */
+                            status: "invited" | "active" | "disabled";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List work codes, by code; every staff user may read them */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                    /** @description exactly this work code, case-insensitive */
+                    code?: string;
+                    kind?: "time" | "expense";
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default code): code: the work code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "code" | "name" | "createdAt" | "-code" | "-name" | "-createdAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                billable: boolean;
+                                code: string;
+                                createdAt: string;
+                                id: string;
+                                internalNote: string;
+                                /** @enum {string} */
+                                kind: "time" | "expense";
+                                name: string;
+                                /** @description expense surcharge in basis points: 1500 = 15 % */
+                                surchargeBp: number;
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a work code, optionally with its default rate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        billable?: boolean;
+                        code: string;
+                        internalNote?: string;
+                        /** @enum {string} */
+                        kind: "time" | "expense";
+                        name: string;
+                        /** @description default rate in ten-thousandths of the currency unit, per hour (time) or per unit (expense): 1500000 = 150.00; applies to every date until a later rate is set at /rates */
+                        rate?: number;
+                        /** @description expense work codes only */
+                        surchargeBp?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            billable: boolean;
+                            code: string;
+                            createdAt: string;
+                            id: string;
+                            internalNote: string;
+                            /** @enum {string} */
+                            kind: "time" | "expense";
+                            name: string;
+                            /** @description expense surcharge in basis points: 1500 = 15 % */
+                            surchargeBp: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/work-codes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            billable: boolean;
+                            code: string;
+                            createdAt: string;
+                            id: string;
+                            internalNote: string;
+                            /** @enum {string} */
+                            kind: "time" | "expense";
+                            name: string;
+                            /** @description expense surcharge in basis points: 1500 = 15 % */
+                            surchargeBp: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a work code no entry uses (make others inactive), with its rates */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a work code (its rates change at /rates) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        billable?: boolean;
+                        code?: string;
+                        internalNote?: string;
+                        /** @enum {string} */
+                        kind?: "time" | "expense";
+                        name?: string;
+                        /** @description expense work codes only */
+                        surchargeBp?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            billable: boolean;
+                            code: string;
+                            createdAt: string;
+                            id: string;
+                            internalNote: string;
+                            /** @enum {string} */
+                            kind: "time" | "expense";
+                            name: string;
+                            /** @description expense surcharge in basis points: 1500 = 15 % */
+                            surchargeBp: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

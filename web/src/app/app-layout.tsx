@@ -1,0 +1,98 @@
+/**
+ * The frame of every signed-in page: a header with the firm and the person's menu, the sections
+ * the person may use (a drawer on a phone), and the page. A skip link leads keyboard users past
+ * the navigation.
+ */
+import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useSignOut } from "../features/auth/api/auth-mutations";
+import { useMe, type Me } from "../lib/me";
+import { SessionExpiredModal } from "../features/auth/components/session-expired-modal";
+import { navigationFor } from "./navigation";
+import { PageSuspense } from "./page-suspense";
+
+function UserMenu({ me }: { me: Me }) {
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account menu for ${me.name}`} px="xs" py={4}>
+          <Text size="sm" fw={500} truncate maw={{ base: 150, sm: 240 }}>
+            {me.name}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Item component={Link} to="/account">
+          Your account
+        </Menu.Item>
+        <Menu.Item
+          color="red"
+          onClick={() =>
+            signOut.mutate(undefined, {
+              onSettled: () => void navigate({ to: "/sign-in", search: { next: undefined } }),
+            })
+          }
+        >
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function AppLayout() {
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const items = navigationFor(me);
+  // The page's address inside the firm's app, without /f/{slug} and a trailing slash.
+  const here = pathname.replace(/^\/f\/[^/]+/, "").replace(/(.)\/$/, "$1") || "/";
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a className="skip-link" href="#main">
+        Skip to the page
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Sections" />
+            <Text fw={700} c="blue.8">
+              firmtime
+            </Text>
+            <Text size="sm" c="dimmed" truncate maw={320} visibleFrom="sm">
+              {me?.firm.name}
+            </Text>
+          </Group>
+          {me ? <UserMenu me={me} /> : null}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Sections">
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={item.to === here}
+            activeOptions={{ exact: true }}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
+      </AppShell.Main>
+      <SessionExpiredModal />
+    </AppShell>
+  );
+}
