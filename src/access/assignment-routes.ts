@@ -6,9 +6,10 @@
  */
 import { z } from "zod";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, sortParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
-import { assignRole, listAssignments, unassignRole } from "./sharing-service.js";
+import { ASSIGNMENT_SORTS } from "./access-store.js";
+import { assignRole, listAssignmentPage, unassignRole } from "./sharing-service.js";
 
 const principalKind = z.enum(["user", "staff_group", "contact_group"]);
 const assignmentScope = z.enum(["system", "entity", "item"]);
@@ -43,6 +44,11 @@ const assignmentQuery = pageQuery
       .optional()
       .describe("assignments on this client and its items (for whoever may share it)"),
     principalId: z.uuid().optional(),
+    scope: assignmentScope.optional(),
+    sort: sortParam(ASSIGNMENT_SORTS, "createdAt", {
+      createdAt: "when it was made",
+      role: "the role's name, case-insensitive",
+    }),
   })
   .strict();
 
@@ -60,10 +66,15 @@ export const registerAssignmentRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request) => {
-      const { entityId, principalId } = request.query;
+      const { entityId, principalId, sort, limit, offset } = request.query;
       const scope = scopeOf(request.firm!, deps, request.actor);
-      const rows = await listAssignments(deps.store.db, scope, request.actor, { entityId, principalId });
-      return page(rows, request.query);
+      const filter = { entityId, principalId, scope: request.query.scope };
+      const found = await listAssignmentPage(deps.store.db, scope, request.actor, filter, {
+        sort,
+        limit,
+        offset,
+      });
+      return { ...found, limit, offset };
     },
   );
 

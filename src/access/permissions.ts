@@ -172,6 +172,16 @@ export function reachableEntities(rights: Rights, action: Action, object: Access
   return entities;
 }
 
+/** For list filtering: the items (a client's projects) item-scope assignments reach. */
+export function reachableItems(rights: Rights, action: Action, object: AccessObject): Set<string> {
+  const items = new Set<string>();
+  for (const assignment of rights.assignments) {
+    if (assignment.scope === "item" && assignment.itemId && grantsInclude(assignment.grants, object, action))
+      items.add(assignment.itemId);
+  }
+  return items;
+}
+
 export function parseGrants(value: unknown): Grants {
   const grants: Grants = {};
   if (typeof value !== "object" || value === null) return grants;

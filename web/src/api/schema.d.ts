@@ -16,6 +16,9 @@ export interface paths {
                     limit?: number;
                     offset?: number;
                     principalId?: string;
+                    scope?: "system" | "entity" | "item";
+                    /** @description the order (default createdAt): createdAt: when it was made; role: the role's name, case-insensitive. A leading - reverses it; ties are broken by id. */
+                    sort?: "createdAt" | "role" | "-createdAt" | "-role";
                 };
                 header?: never;
                 path?: never;
@@ -639,9 +642,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description exactly this client code, case-insensitive */
+                    code?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
                     search?: string;
+                    /** @description the order (default code): code: the client's code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "code" | "name" | "createdAt" | "-code" | "-name" | "-createdAt";
                     status?: "active" | "inactive";
                 };
                 header?: never;
@@ -863,6 +871,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -1040,6 +1052,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -1291,6 +1307,10 @@ export interface paths {
                     contactCompanyId?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches first or last name, or email (with contact_details:R) containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: last name, then first name, case-insensitive; firstName: first name, then last name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "firstName" | "createdAt" | "-name" | "-firstName" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -2575,8 +2595,14 @@ export interface paths {
             parameters: {
                 query?: {
                     clientId?: string;
+                    /** @description exactly this project code (with clientId: that client's project), case-insensitive */
+                    code?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default client): client: the client's code, then the project's code; code: the project's code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "client" | "code" | "name" | "createdAt" | "-client" | "-code" | "-name" | "-createdAt";
                     status?: "open" | "closed";
                 };
                 header?: never;
@@ -2798,6 +2824,10 @@ export interface paths {
                     offset?: number;
                     projectId?: string;
                     scope?: "project" | "client" | "staff" | "work_code";
+                    /** @description case-insensitive; matches the code of the rate's owner: staff number, client, project or work code containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default owner): owner: whose rate it is (staff number, client code, project code, work code), then the effective date; effectiveDate: the date it takes effect. A leading - reverses it; ties are broken by id. */
+                    sort?: "owner" | "effectiveDate" | "-owner" | "-effectiveDate";
                     staffId?: string;
                     /** @description rates for this work code, at every level */
                     workCodeId?: string;
@@ -3797,8 +3827,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description only built-in (true) or custom (false) roles */
+                    builtIn?: "true" | "false";
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default builtIn): builtIn: the built-in roles first, then by name; name: the name, case-insensitive. A leading - reverses it; ties are broken by id. */
+                    sort?: "builtIn" | "name" | "-builtIn" | "-name";
                 };
                 header?: never;
                 path?: never;
@@ -4001,12 +4037,16 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description exactly this staff number, case-insensitive */
+                    code?: string;
                     /** @description only members of this staff group */
                     groupId?: string;
                     limit?: number;
                     offset?: number;
-                    order?: "asc" | "desc";
-                    sort?: "staffNumber" | "lastName" | "firstName" | "createdAt";
+                    /** @description case-insensitive; matches staff number, first or last name, or email containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default staffNumber): staffNumber: the staff number; lastName: last name, then first name, case-insensitive; firstName: first name, then last name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "staffNumber" | "lastName" | "firstName" | "createdAt" | "-staffNumber" | "-lastName" | "-firstName" | "-createdAt";
                     status?: "active" | "inactive";
                 };
                 header?: never;
@@ -4110,6 +4150,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -5333,6 +5377,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches email containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default email): email: the email address; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "email" | "createdAt" | "-email" | "-createdAt";
                     status?: "invited" | "active" | "disabled";
                 };
                 header?: never;
@@ -5560,9 +5608,15 @@ export interface paths {
             parameters: {
                 query?: {
                     active?: "true" | "false";
+                    /** @description exactly this work code, case-insensitive */
+                    code?: string;
                     kind?: "time" | "expense";
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default code): code: the work code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "code" | "name" | "createdAt" | "-code" | "-name" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
