@@ -202,6 +202,18 @@ export function parseGrants(value: unknown): Grants {
  */
 export type RightsSummary = Partial<Record<AccessObject, { firm: string; some: string }>>;
 
+/**
+ * Whether someone reviews others' entries somewhere: the edit right on a client's time or
+ * expense entries through a role or a partner / manager post (never through ownership), which
+ * approving and returning need (entry-access.ts). The web app shows the approvals page by it.
+ */
+export function reviewsEntries(rights: Rights): boolean {
+  return ENTRY_OBJECTS.some((object) => {
+    const reach = reachableEntities(rights, "E", object);
+    return reach === "all" || reach.size > 0;
+  });
+}
+
 export function summarizeRights(rights: Rights): RightsSummary {
   const summary: RightsSummary = {};
   for (const object of ACCESS_OBJECTS) {

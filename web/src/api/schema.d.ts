@@ -292,6 +292,8 @@ export interface paths {
                                         some: string;
                                     };
                                 };
+                                /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
+                                reviewer: boolean;
                                 staffId: string | null;
                             };
                         };
@@ -384,6 +386,8 @@ export interface paths {
                                     some: string;
                                 };
                             };
+                            /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
+                            reviewer: boolean;
                             staffId: string | null;
                         };
                     };
@@ -1574,11 +1578,15 @@ export interface paths {
                                 date: string;
                                 description: string;
                                 id: string;
+                                /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                                locked: boolean;
                                 projectId: string | null;
                                 /** @description thousandths of a unit */
                                 quantity: number;
                                 rateSource: string;
                                 receiptFile: string | null;
+                                /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                                reviewComment: string | null;
                                 staffId: string;
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -1649,11 +1657,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             projectId: string | null;
                             /** @description thousandths of a unit */
                             quantity: number;
                             rateSource: string;
                             receiptFile: string | null;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -1707,11 +1719,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             projectId: string | null;
                             /** @description thousandths of a unit */
                             quantity: number;
                             rateSource: string;
                             receiptFile: string | null;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -1802,11 +1818,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             projectId: string | null;
                             /** @description thousandths of a unit */
                             quantity: number;
                             rateSource: string;
                             receiptFile: string | null;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -2029,7 +2049,7 @@ export interface paths {
         put?: never;
         /**
          * Move expense entries to a status, all or none
-         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post.
+         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post. Returning another's submitted entry (status draft) needs a comment, which the staff member sees on the entry.
          */
         post: {
             parameters: {
@@ -2041,6 +2061,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description with status draft: why the entries go back to their staff member (required when a reviewer returns another's submitted entry); cleared when they are submitted again */
+                        comment?: string;
                         ids: string[];
                         /** @enum {string} */
                         status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5090,11 +5112,15 @@ export interface paths {
                                 date: string;
                                 description: string;
                                 id: string;
+                                /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                                locked: boolean;
                                 minutes: number;
                                 projectId: string | null;
                                 /** @description hourly rate, ten-thousandths */
                                 rate: number;
                                 rateSource: string;
+                                /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                                reviewComment: string | null;
                                 staffId: string;
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5157,11 +5183,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             minutes: number;
                             projectId: string | null;
                             /** @description hourly rate, ten-thousandths */
                             rate: number;
                             rateSource: string;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5211,11 +5241,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             minutes: number;
                             projectId: string | null;
                             /** @description hourly rate, ten-thousandths */
                             rate: number;
                             rateSource: string;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5298,11 +5332,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             minutes: number;
                             projectId: string | null;
                             /** @description hourly rate, ten-thousandths */
                             rate: number;
                             rateSource: string;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5326,7 +5364,7 @@ export interface paths {
         put?: never;
         /**
          * Move time entries to a status, all or none
-         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post.
+         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post. Returning another's submitted entry (status draft) needs a comment, which the staff member sees on the entry.
          */
         post: {
             parameters: {
@@ -5338,6 +5376,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description with status draft: why the entries go back to their staff member (required when a reviewer returns another's submitted entry); cleared when they are submitted again */
+                        comment?: string;
                         ids: string[];
                         /** @enum {string} */
                         status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5353,6 +5393,564 @@ export interface paths {
                     content: {
                         "application/json": {
                             updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the running timers whose time the caller may read (a reviewer's clients, or all) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a timer: one's own, or another's with a create right on the client; one at a time
+         * @description A staff member with a timer running gets 409 TIMER_RUNNING: stop it, or switch.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the work code's */
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId: string;
+                        description?: string;
+                        projectId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /** @description IANA time zone of the person; default UTC */
+                        timeZone?: string;
+                        /**
+                         * Format: uuid
+                         * @description a time work code
+                         */
+                        workCodeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null: the work code's default */
+                            billable: boolean | null;
+                            clientId: string;
+                            createdAt: string;
+                            /**
+                             * Format: date
+                             * @description the date its entry gets: the day it started, in its time zone
+                             */
+                            date: string;
+                            description: string;
+                            /** @description whole minutes run so far, rounded up */
+                            elapsedMinutes: number;
+                            /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                            forgotten: ("past_midnight" | "over_limit") | null;
+                            id: string;
+                            projectId: string | null;
+                            staffId: string;
+                            /** @description ISO-8601 UTC */
+                            startedAt: string;
+                            /** @description IANA time zone the timer's dates follow */
+                            timeZone: string;
+                            updatedAt: string;
+                            workCodeId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own running timer (null when none is running) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timer: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Throw the running timer away without recording anything */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own
+                         */
+                        staffId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the timer discarded */
+                            timer: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop the running timer into a draft time entry
+         * @description The entry is made as any time entry is (rates, rounding to the firm's increment, the lock date, rights); if it is refused the timer keeps running. A forgotten timer needs minutes (422 TIMER_FORGOTTEN otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description replaces the timer's description on the entry */
+                        description?: string;
+                        /** @description the real duration; default: the minutes run. Required for a forgotten timer */
+                        minutes?: number;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own
+                         */
+                        staffId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                /** @description minor units */
+                                amount: number;
+                                billable: boolean;
+                                clientId: string;
+                                createdAt: string;
+                                date: string;
+                                description: string;
+                                id: string;
+                                /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                                locked: boolean;
+                                minutes: number;
+                                projectId: string | null;
+                                /** @description hourly rate, ten-thousandths */
+                                rate: number;
+                                rateSource: string;
+                                /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                                reviewComment: string | null;
+                                staffId: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                updatedAt: string;
+                                workCodeId: string;
+                            };
+                            /** @description the timer stopped */
+                            timer: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers/switch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the running timer (if any) into an entry and start another, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the work code's */
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId: string;
+                        description?: string;
+                        projectId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /** @description for the stopped timer */
+                        stop?: {
+                            /** @description replaces the timer's description on the entry */
+                            description?: string;
+                            /** @description the real duration; default: the minutes run. Required for a forgotten timer */
+                            minutes?: number;
+                        };
+                        /** @description IANA time zone of the person; default UTC */
+                        timeZone?: string;
+                        /**
+                         * Format: uuid
+                         * @description a time work code
+                         */
+                        workCodeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the entry the running timer became; null if none ran */
+                            stopped: {
+                                /** @description minor units */
+                                amount: number;
+                                billable: boolean;
+                                clientId: string;
+                                createdAt: string;
+                                date: string;
+                                description: string;
+                                id: string;
+                                /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                                locked: boolean;
+                                minutes: number;
+                                projectId: string | null;
+                                /** @description hourly rate, ten-thousandths */
+                                rate: number;
+                                rateSource: string;
+                                /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                                reviewComment: string | null;
+                                staffId: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                updatedAt: string;
+                                workCodeId: string;
+                            } | null;
+                            /** @description the timer started */
+                            timer: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timesheet/submit-week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit every draft time and expense entry of a staff member's week, all or none
+         * @description Answers the week (Monday to Sunday) and the ids it submitted. One entry the caller may not submit, or dated on or before the lock date, refuses the whole week.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /**
+                         * Format: date
+                         * @description any day of the week (weeks run Monday to Sunday)
+                         */
+                        week: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description expense entries submitted */
+                            expense: string[];
+                            /** Format: date */
+                            from: string;
+                            /** @description time entries submitted */
+                            time: string[];
+                            /** Format: date */
+                            to: string;
                         };
                     };
                 };
