@@ -139,7 +139,7 @@ export function ClientPage({ id }: { id: string }) {
                       : `Make ${current.code} active again?`
                   }
                   confirmLabel={current.status === "active" ? "Deactivate" : "Reactivate"}
-                  color={current.status === "active" ? "orange.9" : "blue"}
+                  color={current.status === "active" ? "dark" : "blue"}
                   onConfirm={() =>
                     update.mutateAsync({
                       id,
@@ -179,11 +179,7 @@ export function ClientPage({ id }: { id: string }) {
               ["Name", current.name],
               [
                 "Status",
-                <Badge
-                  key="status"
-                  variant="light"
-                  color={current.status === "active" ? "green.9" : "gray.8"}
-                >
+                <Badge key="status" variant="default">
                   {current.status}
                 </Badge>,
               ],

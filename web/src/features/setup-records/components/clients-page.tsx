@@ -22,11 +22,7 @@ const columns: RecordColumn<Client>[] = [
   {
     key: "status",
     header: "Status",
-    render: (client) => (
-      <Badge variant="light" color={client.status === "active" ? "green.9" : "gray.8"}>
-        {client.status}
-      </Badge>
-    ),
+    render: (client) => <Badge variant="default">{client.status}</Badge>,
   },
 ];
 

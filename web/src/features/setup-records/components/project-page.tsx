@@ -43,7 +43,7 @@ export function ProjectPage({ id }: { id: string }) {
                       : `Reopen ${current.code}?`
                   }
                   confirmLabel={open ? "Close the project" : "Reopen the project"}
-                  color={open ? "orange.9" : "blue"}
+                  color={open ? "dark" : "blue"}
                   onConfirm={() => update.mutateAsync({ id, change: { status: open ? "closed" : "open" } })}
                 />
               ) : null}
@@ -83,7 +83,7 @@ export function ProjectPage({ id }: { id: string }) {
               ["Name", current.name],
               [
                 "Status",
-                <Badge key="status" variant="light" color={open ? "green.9" : "gray.8"}>
+                <Badge key="status" variant="default">
                   {current.status}
                 </Badge>,
               ],

@@ -23,11 +23,7 @@ export const projectColumns: RecordColumn<Project>[] = [
   {
     key: "status",
     header: "Status",
-    render: (project) => (
-      <Badge variant="light" color={project.status === "open" ? "green.9" : "gray.8"}>
-        {project.status}
-      </Badge>
-    ),
+    render: (project) => <Badge variant="default">{project.status}</Badge>,
   },
   {
     key: "budget",

@@ -57,6 +57,7 @@ function RateForm({ owner, pickWorkCode }: { owner: RateOwner; pickWorkCode: boo
         rate: reading.value,
       });
       notifications.show({
+        closeButtonProps: { "aria-label": "Dismiss" },
         color: "green",
         message: `Rate ${rateText(saved.rate)} set from ${fromText(saved.effectiveDate)}.`,
       });
@@ -172,9 +173,9 @@ export function RateHistoryPanel({
                       </Table.Td>
                       <Table.Td>
                         {inEffect ? (
-                          <Badge color="green.9">in effect</Badge>
+                          <Badge color="teal.9">in effect</Badge>
                         ) : rate.timing === "future" ? (
-                          <Badge color="blue.8" variant="light">
+                          <Badge color="blue.8" variant="outline">
                             from {formatDate(rate.effectiveDate)}
                           </Badge>
                         ) : rate.timing === "historical" ? (

@@ -44,11 +44,7 @@ const columns: RecordColumn<WorkCode>[] = [
   {
     key: "active",
     header: "Status",
-    render: (code) => (
-      <Badge variant="light" color={code.active ? "green.9" : "gray.8"}>
-        {code.active ? "active" : "inactive"}
-      </Badge>
-    ),
+    render: (code) => <Badge variant="default">{code.active ? "active" : "inactive"}</Badge>,
   },
 ];
 
@@ -299,7 +295,7 @@ export function WorkCodePage({ id }: { id: string }) {
                       : `Make ${current.code} active again?`
                   }
                   confirmLabel={current.active ? "Deactivate" : "Reactivate"}
-                  color={current.active ? "orange.9" : "blue"}
+                  color={current.active ? "dark" : "blue"}
                   onConfirm={() => update.mutateAsync({ id, change: { active: !current.active } })}
                 />
               ) : null}
