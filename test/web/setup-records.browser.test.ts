@@ -96,14 +96,14 @@ describe.each(["phone", "desk"] as const)("firm setup at %s size", (size) => {
     await page.getByText(/client code CL001 already exists/i).waitFor();
     await expect.poll(() => code.getAttribute("aria-invalid")).toBe("true");
     const described = (await code.getAttribute("aria-describedby")) ?? "";
-    const words = await page.evaluate(
-      (ids) =>
-        ids
+    const words = (
+      await Promise.all(
+        described
           .split(" ")
-          .map((id) => document.getElementById(id)?.textContent ?? "")
-          .join(" "),
-      described,
-    );
+          .filter(Boolean)
+          .map((id) => page.locator(`[id="${id}"]`).innerText()),
+      )
+    ).join(" ");
     expect(words.toLowerCase()).toContain("client code cl001 already exists");
     await look(test, "setup-client-duplicate", "a duplicate client code");
     expect((await admin.get<Listed<Client>>("/clients?search=A second")).total).toBe(0);
@@ -178,7 +178,7 @@ describe.each(["phone", "desk"] as const)("firm setup at %s size", (size) => {
     const rows = history.getByRole("row");
     await expect.poll(() => rows.count()).toBe(4);
     expect(await rows.nth(1).innerText()).toMatch(/always\s+150\.00\s+replaced/i);
-    expect(await rows.nth(2).innerText()).toMatch(/Jan 1, 2020\s+160\.00\s+in effect/i);
+    expect(await rows.nth(2).innerText()).toMatch(/Jan 1, 2020\s+160\.00\s+✓ in effect/i);
     expect(await rows.nth(3).innerText()).toMatch(/Jan 1, 2099\s+175\.50\s+from Jan 1, 2099/i);
     await look(test, "setup-work-code", "a work code with its rate history");
     const workCode = (

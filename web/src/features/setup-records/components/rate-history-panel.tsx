@@ -173,11 +173,13 @@ export function RateHistoryPanel({
                       </Table.Td>
                       <Table.Td>
                         {inEffect ? (
-                          <Badge color="teal.9">in effect</Badge>
+                          <Text size="sm" fw={700} c="teal.9">
+                            ✓ in effect
+                          </Text>
                         ) : rate.timing === "future" ? (
-                          <Badge color="blue.8" variant="outline">
+                          <Text size="sm" fw={600} c="blue.8">
                             from {formatDate(rate.effectiveDate)}
-                          </Badge>
+                          </Text>
                         ) : rate.timing === "historical" ? (
                           <Text size="sm" c="dimmed">
                             historical (locked)
@@ -193,6 +195,7 @@ export function RateHistoryPanel({
                           {rate.timing === "historical" ? null : (
                             <ConfirmButton
                               label="Remove"
+                              size="compact-sm"
                               name={`Remove ${rateText(rate.rate)} from ${fromText(rate.effectiveDate)}`}
                               question={`Remove the rate ${rateText(rate.rate)} effective from ${fromText(rate.effectiveDate)} (${history.source})? Entries already recorded keep their rate.`}
                               confirmLabel="Remove the rate"

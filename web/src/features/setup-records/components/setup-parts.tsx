@@ -62,6 +62,7 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   color = "red",
+  size,
 }: {
   label: string;
   /** The button's full name for screen readers and the dialog's title, when `label` is short. */
@@ -70,6 +71,7 @@ export function ConfirmButton({
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
   color?: string;
+  size?: string;
 }) {
   const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -88,7 +90,7 @@ export function ConfirmButton({
   };
   return (
     <>
-      <Button variant="outline" color={color} onClick={() => setOpened(true)} aria-label={name}>
+      <Button variant="outline" color={color} onClick={() => setOpened(true)} aria-label={name} size={size}>
         {label}
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={name ?? label} centered>
