@@ -136,6 +136,9 @@ describe.each<ScreenSize>(["phone", "desk"])("recording time at %s size", (size)
     await cell("Wednesday").press("Tab");
     // The firm records in 6-minute steps: 2.25 hours is saved as 2:18, and the cell says so.
     await expect.poll(() => cell("Tuesday").inputValue()).toBe("2:18");
+    // A screen reader hears the cell's state with it.
+    const described = await cell("Tuesday").getAttribute("aria-describedby");
+    expect(await test.page.locator(`#${described}`).textContent()).toBe("saved");
     await expect.poll(() => cell("Wednesday").getAttribute("aria-invalid")).toBe("true");
     await expect.poll(() => test.page.getByRole("row", { name: /Day total/ }).innerText()).toContain("3:48");
     await cell("Wednesday").fill("");
