@@ -30,7 +30,7 @@ export interface RateHistory<T extends RateRow> {
   key: string;
   /** Where these rates come from, in words: "Client ACME, work code AUD". */
   source: string;
-  /** 1 (most specific) to 5: the order in which entries take rates (domain.md, "Rates"). */
+  /** 1 (most specific) to 7: the order in which entries take rates (domain.md, "Rates"). */
   level: number;
   rows: RateHistoryRow<T>[];
 }
