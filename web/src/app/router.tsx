@@ -219,12 +219,62 @@ const reportsRoute = createRoute({
   },
 });
 
+// Firm setup: the records (clients, projects, contacts, contact companies, work codes, rates, imports).
+const SetupIndexPage = lazy(() =>
+  import("../features/setup-records/components/setup-index-page").then((module) => ({
+    default: module.SetupIndexPage,
+  })),
+);
+const SetupListPage = lazy(() =>
+  import("../features/setup-records/components/setup-pages").then((module) => ({
+    default: module.SetupListPage,
+  })),
+);
+const SetupRecordPage = lazy(() =>
+  import("../features/setup-records/components/setup-pages").then((module) => ({
+    default: module.SetupRecordPage,
+  })),
+);
+const setupRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup",
+  component: SetupIndexPage,
+});
+const setupListRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup/$kind",
+  component: function SetupList() {
+    const { kind } = setupListRoute.useParams();
+    // A fresh page (its search, filters and page) for each kind.
+    return <SetupListPage key={kind} kind={kind} />;
+  },
+});
+const setupRecordRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup/$kind/$id",
+  validateSearch: (search: Record<string, unknown>) => ({ clientId: optionalText(search.clientId) }),
+  component: function SetupRecord() {
+    const { kind, id } = setupRecordRoute.useParams();
+    const { clientId } = setupRecordRoute.useSearch();
+    return <SetupRecordPage key={`${kind}/${id}`} kind={kind} id={id} clientId={clientId} />;
+  },
+});
+const setupRoutes = [setupRoute, setupListRoute, setupRecordRoute];
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   activateRoute,
   resetPasswordRoute,
-  signedInRoute.addChildren([homeRoute, accountRoute, timesheetRoute, dayRoute, expensesRoute, reportsRoute]),
+  signedInRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    timesheetRoute,
+    dayRoute,
+    expensesRoute,
+    reportsRoute,
+    ...setupRoutes,
+  ]),
 ]);
 
 /**
