@@ -43,17 +43,22 @@ export function sortParam<K extends string>(
 export const nameSortParam = () =>
   sortParam(NAME_SORTS, "name", { name: "the name, case-insensitive", createdAt: "when it was added" });
 
-/** Free-text search: a case-insensitive "contains" on the fields `what` names. */
-export const searchParam = (what: string) =>
+/** Text from a query string that a store can hold: PostgreSQL text cannot hold a NUL. */
+const queryText = () =>
   z
     .string()
     .trim()
+    .regex(/^[^\0]*$/, "may not contain a NUL character");
+
+/** Free-text search: a case-insensitive "contains" on the fields `what` names. */
+export const searchParam = (what: string) =>
+  queryText()
     .max(100)
     .optional()
     .describe(`case-insensitive; matches ${what} containing it (empty: no search)`);
 
 /** Lookup by code: exactly this code (case-insensitive); a page of at most one row. */
 export const codeParam = (what: string) =>
-  z.string().trim().min(1).max(20).optional().describe(`exactly this ${what}, case-insensitive`);
+  queryText().min(1).max(20).optional().describe(`exactly this ${what}, case-insensitive`);
 
 export const noContent = z.null().describe("no content");

@@ -241,6 +241,19 @@ describe.each(ENGINES)("paged lists on %s", (engine) => {
     expect(users.items.map((u) => u.email)).toEqual(["s05@lists.test"]);
   });
 
+  it("refuses a NUL in a search or a code with 400 on both engines (PostgreSQL text cannot hold one)", async () => {
+    for (const url of [
+      "/clients?search=a%00b",
+      "/staff?code=%00",
+      "/contacts?search=%00",
+      "/rates?search=%00",
+    ]) {
+      const response = await admin.get(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json<{ code: string }>().code, url).toBe("VALIDATION");
+    }
+  });
+
   it("gives a limited reader the pages and totals that filtering the whole list by their rights gives", async () => {
     const { db } = server.deps.store;
     const firmId = scope.firm.id;
