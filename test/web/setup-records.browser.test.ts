@@ -69,6 +69,13 @@ describe.each(["phone", "desk"] as const)("firm setup at %s size", (size) => {
     await page.getByRole("button", { name: "Page 2" }).click();
     await page.getByRole("link", { name: "CL051", exact: true }).waitFor();
     expect(await page.getByRole("link", { name: "CL001", exact: true }).count()).toBe(0);
+    // Sorted on the server: the last code first.
+    if (size === "phone") {
+      await page.getByRole("combobox", { name: "Sort by" }).click();
+      await page.getByRole("option", { name: "Code (Z to A)" }).click();
+    } else await page.getByRole("button", { name: /^Code/ }).click();
+    await page.getByRole("link", { name: "CL060", exact: true }).waitFor();
+    expect(await page.getByRole("link", { name: "CL001", exact: true }).count()).toBe(0);
     await page.getByRole("searchbox", { name: "Search by code or name" }).fill("client 05");
     await page.getByText("10 records").waitFor();
     await page.getByRole("link", { name: "CL059", exact: true }).waitFor();

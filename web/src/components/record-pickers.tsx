@@ -10,7 +10,10 @@ import {
   clientLabel,
   useClient,
   useClientSearch,
+  staffMemberLabel,
   useProjectsOf,
+  useStaffMember,
+  useStaffSearch,
   useWorkCodes,
   workCodeLabel,
 } from "../lib/records";
@@ -95,6 +98,38 @@ export function WorkCodePicker({ kind, ...props }: PickerProps & { kind: "time" 
       data={options}
       nothingFoundMessage="No work code matches"
       error={props.error}
+    />
+  );
+}
+
+/** A staff member, searched on the server by number, name or email as the person types. */
+export function StaffPicker({ value, onChange, error, label = "Staff member", required }: PickerProps) {
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 200);
+  const found = useStaffSearch(debounced);
+  const chosen = useStaffMember(value);
+  const options = (found.data?.items ?? []).map((member) => ({
+    value: member.id,
+    label: staffMemberLabel(member),
+  }));
+  if (chosen.data && !options.some((option) => option.value === chosen.data.id)) {
+    options.unshift({ value: chosen.data.id, label: staffMemberLabel(chosen.data) });
+  }
+  return (
+    <Select
+      label={label}
+      placeholder="Type a number or name"
+      searchable
+      clearable={!required}
+      required={required}
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={options}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={found.isFetching ? "Looking…" : "No active staff member matches"}
+      error={error}
     />
   );
 }

@@ -10,6 +10,7 @@ import {
   Card,
   Group,
   Loader,
+  Select,
   Stack,
   Table,
   Text,
@@ -134,6 +135,7 @@ export function RecordTable<T>({
   toolbar?: ReactNode;
 }) {
   const phone = useMediaQuery("(max-width: 48em)");
+  const sortable = columns.filter((column) => column.sortable);
   const pages = total === undefined ? 0 : Math.ceil(total / state.limit);
   const first = (row: T) => {
     const content = columns[0]!.render(row);
@@ -160,6 +162,23 @@ export function RecordTable<T>({
           />
         ) : null}
         {toolbar}
+        {phone && sortable.length ? (
+          // No headers to press on a phone: the same orders as a list to choose from.
+          <Select
+            label="Sort by"
+            value={state.sort}
+            allowDeselect={false}
+            onChange={(value) => value && state.setSort(value)}
+            data={sortable.flatMap((column) => [
+              { value: column.key, label: `${column.header} (${column.numeric ? "low to high" : "A to Z"})` },
+              {
+                value: `-${column.key}`,
+                label: `${column.header} (${column.numeric ? "high to low" : "Z to A"})`,
+              },
+            ])}
+            style={{ flex: "1 1 10rem", maxWidth: "16rem" }}
+          />
+        ) : null}
       </Group>
       <Text size="sm" c="dimmed" aria-live="polite">
         {total === undefined ? "Loading…" : total === 1 ? "1 record" : `${total.toLocaleString()} records`}

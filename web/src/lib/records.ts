@@ -17,6 +17,7 @@ type Json<P extends keyof paths, M extends "get"> = paths[P][M] extends {
 export type Client = Json<"/clients/{id}", "get">;
 export type Project = Json<"/projects/{id}", "get">;
 export type WorkCode = Json<"/work-codes/{id}", "get">;
+export type StaffMember = Json<"/staff/{id}", "get">;
 
 const LONG = 5 * 60_000;
 
@@ -83,6 +84,39 @@ export function useProjectsOf(clientId: string | null) {
     staleTime: 60_000,
   });
 }
+
+export const staffQuery = (api: FirmApi, id: string) =>
+  queryOptions({
+    queryKey: ["staff", id],
+    queryFn: () => unwrap(api.GET("/staff/{id}", { params: { path: { id } } })),
+    staleTime: LONG,
+  });
+
+export function useStaffMember(id: string | null | undefined) {
+  const { api } = useFirm();
+  return useQuery({ ...staffQuery(api, id ?? ""), enabled: Boolean(id) });
+}
+
+/** Active staff whose number, name or email holds `search`, 20 at most, by last name. */
+export function useStaffSearch(search: string, enabled = true) {
+  const { api } = useFirm();
+  return useQuery({
+    queryKey: ["staff", "search", search],
+    queryFn: () =>
+      unwrap(
+        api.GET("/staff", {
+          params: { query: { search: search || undefined, status: "active", sort: "lastName", limit: 20 } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    enabled,
+  });
+}
+
+export const staffMemberLabel = (
+  staff: Pick<StaffMember, "staffNumber" | "firstName" | "lastName"> | undefined,
+) => (staff ? `${staff.staffNumber} · ${staff.firstName} ${staff.lastName}` : "…");
 
 export const clientLabel = (client: Pick<Client, "code" | "name"> | undefined) =>
   client ? `${client.code} · ${client.name}` : "…";

@@ -16,7 +16,8 @@ import {
 } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
-import { ClientPicker, ProjectPicker, WorkCodePicker } from "../../../components/record-pickers";
+import { ClientPicker, ProjectPicker, StaffPicker, WorkCodePicker } from "../../../components/record-pickers";
+import { mayDo, useMe } from "../../../lib/me";
 import {
   currentMonth,
   GROUP_BYS,
@@ -107,6 +108,8 @@ export function ReportFilters({
   extra?: ReactNode;
 }) {
   const phone = useMediaQuery("(max-width: 48em)");
+  // Without staff:R the staff list answers only one's own record: no filter to offer.
+  const mayStaff = mayDo(useMe(), "staff", "R");
   const [open, { toggle }] = useDisclosure(false);
   const set = (change: Partial<ReportCriteria>) => onChange({ ...criteria, ...change });
   const [first, second] = criteria.groupBy;
@@ -176,6 +179,7 @@ export function ReportFilters({
           value={criteria.projectId}
           onChange={(projectId) => set({ projectId })}
         />
+        {mayStaff ? <StaffPicker value={criteria.staffId} onChange={(staffId) => set({ staffId })} /> : null}
         <WorkCodePicker
           kind={criteria.kind === "expense" ? "expense" : "time"}
           label={criteria.kind === "expense" ? "Expense code" : "Work code"}

@@ -13,10 +13,10 @@ export function useClientList(query: ClientQuery) {
   });
 }
 
-/** The client whose code is exactly `code` (any case), or null. */
+/** The client whose code is exactly `code` (any case), or null: one lookup by the code's index. */
 export async function clientByCode(api: FirmApi, code: string) {
-  const found = await unwrap(api.GET("/clients", { params: { query: { search: code, limit: 100 } } }));
-  return found.items.find((client) => client.code.toLowerCase() === code.toLowerCase()) ?? null;
+  const found = await unwrap(api.GET("/clients", { params: { query: { code: code.trim(), limit: 1 } } }));
+  return found.items[0] ?? null;
 }
 
 export function useClientChanges() {

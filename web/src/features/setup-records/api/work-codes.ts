@@ -21,10 +21,10 @@ export function useWorkCode(id: string) {
   });
 }
 
-/** The work code whose code is exactly `code` (any case), or null. A firm has tens of work codes. */
+/** The work code whose code is exactly `code` (any case), or null. */
 export async function workCodeByCode(api: FirmApi, code: string) {
-  const found = await unwrap(api.GET("/work-codes", { params: { query: { limit: 500 } } }));
-  return found.items.find((workCode) => workCode.code.toLowerCase() === code.toLowerCase()) ?? null;
+  const found = await unwrap(api.GET("/work-codes", { params: { query: { code: code.trim(), limit: 1 } } }));
+  return found.items[0] ?? null;
 }
 
 export function useWorkCodeChanges() {

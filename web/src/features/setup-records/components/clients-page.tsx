@@ -7,7 +7,7 @@ import { RecordTable, useRecordList, type RecordColumn } from "../../../componen
 import { useFirm } from "../../../lib/firm-context";
 import { mayDo, useMe } from "../../../lib/me";
 import { clientByCode, useClientList } from "../api/clients";
-import type { Client } from "../api/types";
+import type { Client, ClientQuery } from "../api/types";
 import { GoToCode, ReadOnlyNote, setupPath } from "./setup-parts";
 
 export const STATUS_OPTIONS = [
@@ -17,8 +17,8 @@ export const STATUS_OPTIONS = [
 ];
 
 const columns: RecordColumn<Client>[] = [
-  { key: "code", header: "Code", render: (client) => client.code },
-  { key: "name", header: "Name", render: (client) => client.name },
+  { key: "code", header: "Code", render: (client) => client.code, sortable: true },
+  { key: "name", header: "Name", render: (client) => client.name, sortable: true },
   {
     key: "status",
     header: "Status",
@@ -33,6 +33,7 @@ export function ClientsPage() {
   const [status, setStatus] = useState("all");
   const clients = useClientList({
     search: list.sentSearch || undefined,
+    sort: list.sort as NonNullable<ClientQuery["sort"]>,
     status: status === "all" ? undefined : (status as "active" | "inactive"),
     limit: list.limit,
     offset: list.offset,

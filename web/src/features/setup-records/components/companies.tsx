@@ -11,19 +11,24 @@ import { RecordTable, useRecordList, type RecordColumn } from "../../../componen
 import { showProblem } from "../../../lib/form-problems";
 import { mayDo, useMe } from "../../../lib/me";
 import { useCompany, useCompanyChanges, useCompanyList, useContactList } from "../api/contacts";
-import type { ContactCompany } from "../api/types";
+import type { ContactCompany, ContactCompanyQuery } from "../api/types";
 import { contactColumns } from "./contacts-page";
 import { BackLink, ConfirmButton, ErrorAlert, Fields, ReadOnlyNote, setupPath } from "./setup-parts";
 
 const columns: RecordColumn<ContactCompany>[] = [
-  { key: "name", header: "Name", render: (company) => company.name },
+  { key: "name", header: "Name", render: (company) => company.name, sortable: true },
   { key: "address", header: "Address", render: (company) => company.address || "—" },
 ];
 
 export function CompaniesPage() {
   const me = useMe();
   const list = useRecordList("name");
-  const companies = useCompanyList({ limit: list.limit, offset: list.offset });
+  const companies = useCompanyList({
+    search: list.sentSearch || undefined,
+    sort: list.sort as NonNullable<ContactCompanyQuery["sort"]>,
+    limit: list.limit,
+    offset: list.offset,
+  });
   const mayAdd = mayDo(me, "contacts", "C", "firm");
   return (
     <Stack>
@@ -41,6 +46,7 @@ export function CompaniesPage() {
       {mayAdd ? null : <ReadOnlyNote>Your role does not let you add contact companies.</ReadOnlyNote>}
       <RecordTable
         label="Contact companies"
+        searchLabel="Search by name"
         columns={columns}
         rows={companies.data?.items}
         total={companies.data?.total}

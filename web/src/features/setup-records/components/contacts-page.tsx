@@ -6,21 +6,28 @@ import { PageTitle } from "../../../components/page-title";
 import { RecordTable, useRecordList, type RecordColumn } from "../../../components/record-table";
 import { mayDo, useMe } from "../../../lib/me";
 import { useContactList } from "../api/contacts";
-import type { Contact } from "../api/types";
+import type { Contact, ContactQuery } from "../api/types";
 import { CompanyPicker } from "./pickers";
 import { ReadOnlyNote, setupPath } from "./setup-parts";
 
 export const contactColumns: RecordColumn<Contact>[] = [
-  { key: "lastName", header: "Name", render: (contact) => `${contact.lastName}, ${contact.firstName}` },
+  {
+    key: "name",
+    header: "Name",
+    render: (contact) => `${contact.lastName}, ${contact.firstName}`,
+    sortable: true,
+  },
   { key: "email", header: "Email", render: (contact) => contact.email ?? "—" },
   { key: "workPhone", header: "Work phone", render: (contact) => contact.workPhone || "—" },
 ];
 
 export function ContactsPage() {
   const me = useMe();
-  const list = useRecordList("lastName");
+  const list = useRecordList("name");
   const [companyId, setCompanyId] = useState<string | null>(null);
   const contacts = useContactList({
+    search: list.sentSearch || undefined,
+    sort: list.sort as NonNullable<ContactQuery["sort"]>,
     contactCompanyId: companyId ?? undefined,
     limit: list.limit,
     offset: list.offset,
@@ -42,6 +49,7 @@ export function ContactsPage() {
       {mayAdd ? null : <ReadOnlyNote>Your role does not let you add contacts.</ReadOnlyNote>}
       <RecordTable
         label="Contacts"
+        searchLabel="Search by name or email"
         columns={contactColumns}
         rows={contacts.data?.items}
         total={contacts.data?.total}

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useFirm } from "../../../lib/firm-context";
 import { clientLabel, clientQuery, useClientSearch } from "../../../lib/records";
 import { useCompanyList } from "../api/contacts";
-import { staffLabel, useActiveStaff } from "../api/staff";
+import { StaffPicker as SharedStaffPicker } from "../../../components/record-pickers";
 
 interface PickerProps {
   label: string;
@@ -33,21 +33,9 @@ export function CompanyPicker({ label, value, onChange, error }: PickerProps) {
   );
 }
 
+/** Staff, searched on the server (the shared picker), with the setup forms' "None" wording. */
 export function StaffPicker({ label, value, onChange, error }: PickerProps) {
-  const staff = useActiveStaff(true);
-  return (
-    <Select
-      label={label}
-      placeholder="None"
-      searchable
-      clearable
-      value={value}
-      onChange={onChange}
-      data={(staff.data?.items ?? []).map((member) => ({ value: member.id, label: staffLabel(member) }))}
-      nothingFoundMessage="No active staff member matches"
-      error={error}
-    />
-  );
+  return <SharedStaffPicker label={label} value={value} onChange={onChange} error={error} />;
 }
 
 /** Clients searched on the server as the person types; the chosen ones keep their labels. */

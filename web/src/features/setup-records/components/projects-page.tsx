@@ -8,7 +8,7 @@ import { formatMinutes, formatMoney } from "../../../lib/format";
 import { mayDo, useMe } from "../../../lib/me";
 import { useClient } from "../../../lib/records";
 import { useProjectList } from "../api/projects";
-import type { Project } from "../api/types";
+import type { Project, ProjectQuery } from "../api/types";
 import { ReadOnlyNote, setupPath, ButtonLink } from "./setup-parts";
 
 function ClientCode({ id }: { id: string }) {
@@ -17,8 +17,8 @@ function ClientCode({ id }: { id: string }) {
 }
 
 export const projectColumns: RecordColumn<Project>[] = [
-  { key: "code", header: "Code", render: (project) => project.code },
-  { key: "name", header: "Name", render: (project) => project.name },
+  { key: "code", header: "Code", render: (project) => project.code, sortable: true },
+  { key: "name", header: "Name", render: (project) => project.name, sortable: true },
   { key: "client", header: "Client", render: (project) => <ClientCode id={project.clientId} /> },
   {
     key: "status",
@@ -45,6 +45,8 @@ export function ProjectsPage() {
   const [clientId, setClientId] = useState<string | null>(null);
   const [status, setStatus] = useState("all");
   const projects = useProjectList({
+    search: list.sentSearch || undefined,
+    sort: list.sort as NonNullable<ProjectQuery["sort"]>,
     clientId: clientId ?? undefined,
     status: status === "all" ? undefined : (status as "open" | "closed"),
     limit: list.limit,
@@ -71,6 +73,7 @@ export function ProjectsPage() {
       {mayAdd ? null : <ReadOnlyNote>Your role does not let you add projects.</ReadOnlyNote>}
       <RecordTable
         label="Projects"
+        searchLabel="Search by code or name"
         columns={projectColumns}
         rows={projects.data?.items}
         total={projects.data?.total}

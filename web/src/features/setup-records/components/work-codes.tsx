@@ -23,7 +23,7 @@ import { useFirm } from "../../../lib/firm-context";
 import { showProblem } from "../../../lib/form-problems";
 import { mayDo, useMe } from "../../../lib/me";
 import { readRate, readSurcharge, surchargeText } from "../amount-text";
-import type { WorkCode } from "../api/types";
+import type { WorkCode, WorkCodeQuery } from "../api/types";
 import { useWorkCode, useWorkCodeChanges, useWorkCodeList, workCodeByCode } from "../api/work-codes";
 import { RateHistoryPanel } from "./rate-history-panel";
 import {
@@ -37,8 +37,8 @@ import {
 } from "./setup-parts";
 
 const columns: RecordColumn<WorkCode>[] = [
-  { key: "code", header: "Code", render: (code) => code.code },
-  { key: "name", header: "Name", render: (code) => code.name },
+  { key: "code", header: "Code", render: (code) => code.code, sortable: true },
+  { key: "name", header: "Name", render: (code) => code.name, sortable: true },
   { key: "kind", header: "Kind", render: (code) => code.kind },
   { key: "billable", header: "Billable", render: (code) => (code.billable ? "B" : "NB") },
   {
@@ -55,6 +55,8 @@ export function WorkCodesPage() {
   const [kind, setKind] = useState("all");
   const [active, setActive] = useState("all");
   const codes = useWorkCodeList({
+    search: list.sentSearch || undefined,
+    sort: list.sort as NonNullable<WorkCodeQuery["sort"]>,
     kind: kind === "all" ? undefined : (kind as "time" | "expense"),
     active: active === "all" ? undefined : (active as "true" | "false"),
     limit: list.limit,
@@ -101,6 +103,7 @@ export function WorkCodesPage() {
       />
       <RecordTable
         label="Work codes"
+        searchLabel="Search by code or name"
         columns={columns}
         rows={codes.data?.items}
         total={codes.data?.total}
