@@ -8,6 +8,7 @@ import { z } from "zod";
 import { scopeOf } from "../http/context.js";
 import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
+import { listInheritedRoles } from "./inherited-role-service.js";
 import { assignRole, listAssignments, unassignRole } from "./sharing-service.js";
 
 const principalKind = z.enum(["user", "staff_group", "contact_group"]);
@@ -46,6 +47,28 @@ const assignmentQuery = pageQuery
   })
   .strict();
 
+const inheritedSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string().describe("the staff member's or contact's name"),
+  status: z.enum(["invited", "active"]),
+  roleId: z.string().nullable().describe("null for the implied Editor of the partner and manager"),
+  roleName: z.string(),
+  source: z
+    .enum(["group", "firm-wide", "partner", "manager"])
+    .describe(
+      "group: given on the client to a group the user is in; firm-wide: a system-scope role reaching client content; partner, manager: the client's, an implied Editor",
+    ),
+  scope: assignmentScope,
+  itemId: z.string().nullable(),
+  groupKind: z.enum(["staff_group", "contact_group"]).nullable(),
+  groupId: z.string().nullable(),
+  groupName: z.string().nullable(),
+  assignmentId: z.string().nullable().describe("the assignment that gives it, to change there"),
+});
+
+const inheritedQuery = pageQuery.extend({ entityId: z.uuid().describe("the client") }).strict();
+
 export const registerAssignmentRoutes: RouteModule = (app, deps) => {
   app.get(
     "/assignments",
@@ -63,6 +86,28 @@ export const registerAssignmentRoutes: RouteModule = (app, deps) => {
       const { entityId, principalId } = request.query;
       const scope = scopeOf(request.firm!, deps, request.actor);
       const rows = await listAssignments(deps.store.db, scope, request.actor, { entityId, principalId });
+      return page(rows, request.query);
+    },
+  );
+
+  app.get(
+    "/assignments/inherited",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["sharing"],
+        summary: "Roles users hold on a client without a direct grant there, and where each comes from",
+        description:
+          "Through a group given a role on the client, a firm-wide role, or being the client's partner " +
+          "or manager. For whoever may see how the client is shared (roles:R, or A or S on it).",
+        params: firmParams,
+        querystring: inheritedQuery,
+        response: { 200: listOf(inheritedSchema) },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      const rows = await listInheritedRoles(deps.store.db, scope, request.actor, request.query.entityId);
       return page(rows, request.query);
     },
   );
