@@ -12,6 +12,8 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { ApiProblem } from "../api/problem";
+import type { ReportView } from "../features/reports/components/reports-page";
+import { readCriteria, reportQuery } from "../features/reports/report-criteria";
 import type { FirmContext } from "../lib/firm-context";
 import { meQueryOptions, useMe } from "../lib/me";
 import { AppLayout } from "./app-layout";
@@ -44,6 +46,14 @@ const DayPage = lazy(() =>
 );
 const QuickEntry = lazy(() =>
   import("../features/timesheet/components/quick-entry").then((module) => ({ default: module.QuickEntry })),
+);
+const ExpensesPage = lazy(() =>
+  import("../features/expenses/components/expenses-page").then((module) => ({
+    default: module.ExpensesPage,
+  })),
+);
+const ReportsPage = lazy(() =>
+  import("../features/reports/components/reports-page").then((module) => ({ default: module.ReportsPage })),
 );
 const TimesheetPage = lazy(() =>
   import("../features/timesheet/components/timesheet-page").then((module) => ({
@@ -146,18 +156,99 @@ const dayRoute = createRoute({
   },
 });
 
+const expensesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "expenses",
+  validateSearch: (search: Record<string, unknown>) => {
+    const month = optionalText(search.month);
+    return { month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined };
+  },
+  component: function Expenses() {
+    const { month } = expensesRoute.useSearch();
+    return <ExpensesPage month={month} />;
+  },
+});
+
+// Reports: the address holds the report's whole question (the API's own query) and the view.
+const REPORT_KEYS = [
+  "month",
+  "year",
+  "from",
+  "to",
+  "kind",
+  "billable",
+  "status",
+  "clientId",
+  "projectId",
+  "staffId",
+  "workCodeId",
+  "groupBy",
+] as const;
+const REPORT_VIEWS = ["summary", "detailed", "charts"] as const;
+
+const reportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "reports",
+  validateSearch: (search: Record<string, unknown>) => {
+    const kept: Partial<Record<(typeof REPORT_KEYS)[number] | "view", string>> = {};
+    for (const key of REPORT_KEYS) {
+      const value = optionalText(search[key]);
+      if (value) kept[key] = value;
+    }
+    const view = optionalText(search.view);
+    if (view && (REPORT_VIEWS as readonly string[]).includes(view)) kept.view = view;
+    return kept;
+  },
+  component: function Reports() {
+    const search = reportsRoute.useSearch();
+    const navigate = reportsRoute.useNavigate();
+    const criteria = readCriteria(search);
+    const view = (search.view ?? "summary") as ReportView;
+    return (
+      <ReportsPage
+        criteria={criteria}
+        view={view}
+        onChange={(next, nextView) =>
+          void navigate({
+            search: { ...reportQuery(next), ...(nextView === "summary" ? {} : { view: nextView }) },
+            replace: true,
+          })
+        }
+      />
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   activateRoute,
   resetPasswordRoute,
-  signedInRoute.addChildren([homeRoute, accountRoute, timesheetRoute, dayRoute]),
+  signedInRoute.addChildren([homeRoute, accountRoute, timesheetRoute, dayRoute, expensesRoute, reportsRoute]),
 ]);
+
+/**
+ * Plain query strings (?billable=true, not ?billable=%22true%22): every page's search values are
+ * text, and an address a person copies or bookmarks should read as it means.
+ */
+function parsePlainSearch(text: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(text));
+}
+function stringifyPlainSearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search))
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
 
 export function createFirmRouter(context: FirmContext) {
   return createRouter({
     routeTree,
     context,
+    parseSearch: parsePlainSearch,
+    stringifySearch: stringifyPlainSearch,
     basepath: `/f/${encodeURIComponent(context.slug)}`,
     defaultPreload: "intent",
     scrollRestoration: true,
