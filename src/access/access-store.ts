@@ -1,6 +1,16 @@
 /** Queries for roles, assignments and the rights of one user, loaded fresh for every request. */
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
+import { sql } from "kysely";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  type PageRequest,
+  type RowPage,
+} from "../store/list-query.js";
 import {
   BUILT_IN_ROLES,
   parseGrants,
@@ -57,6 +67,13 @@ export async function ensureBuiltInRoles(db: Db, firmId: string, now: string): P
   }
 }
 
+const rowToRole = (row: { id: string; name: string; built_in: number; grants: string }): Role => ({
+  id: row.id,
+  name: row.name,
+  builtIn: row.built_in === 1,
+  grants: parseGrants(JSON.parse(row.grants)),
+});
+
 export async function selectRoles(db: Db, firmId: string): Promise<Role[]> {
   const rows = await db
     .selectFrom("role")
@@ -65,12 +82,30 @@ export async function selectRoles(db: Db, firmId: string): Promise<Role[]> {
     .orderBy("built_in", "desc")
     .orderBy("name")
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    builtIn: row.built_in === 1,
-    grants: parseGrants(JSON.parse(row.grants)),
-  }));
+  return rows.map(rowToRole);
+}
+
+/** `builtIn`: the built-in roles first, then by name. */
+export const ROLE_SORTS = ["builtIn", "name"] as const;
+export type RoleSort = (typeof ROLE_SORTS)[number];
+
+/** One page of the roles a filter matches, in SQL; ties broken by id. */
+export function selectRolePage(
+  db: Db,
+  firmId: string,
+  filter: { builtIn?: boolean; search?: string },
+  page: PageRequest<RoleSort>,
+): Promise<RowPage<Role>> {
+  let query = db.selectFrom("role").selectAll().where("firm_id", "=", firmId);
+  const { search } = filter;
+  if (filter.builtIn !== undefined) query = query.where("built_in", "=", filter.builtIn ? 1 : 0);
+  if (search) query = query.where((eb) => containsText(eb, ["name"], search));
+  const order = orderFor(
+    page.sort,
+    { builtIn: [sql`1 - ${sql.ref("built_in")}`, lowerOf("name")], name: [lowerOf("name")] },
+    col("id"),
+  );
+  return pageOf(query, page, order, rowToRole);
 }
 
 export async function findRoleById(db: Db, firmId: string, id: string): Promise<Role | undefined> {
@@ -198,6 +233,45 @@ export async function selectAssignments(
   return rows.map((row) => ({
     id: row.id,
     roleId: row.role_id,
+    principalKind: row.principal_kind,
+    principalId: row.principal_id,
+    scope: row.scope,
+    entityId: row.entity_id,
+    itemId: row.item_id,
+    createdAt: row.created_at,
+  }));
+}
+
+export const ASSIGNMENT_SORTS = ["createdAt", "role"] as const;
+export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
+
+/** One page of the assignments a filter matches, each with its role's name, in SQL; ties by id. */
+export function selectAssignmentPage(
+  db: Db,
+  firmId: string,
+  filter: Pick<AssignmentFilter, "entityId" | "principalId" | "scope">,
+  page: PageRequest<AssignmentSort>,
+): Promise<RowPage<RoleAssignment & { roleName: string }>> {
+  let query = db
+    .selectFrom("role_assignment as a")
+    .innerJoin("role as r", (join) =>
+      join.onRef("r.id", "=", "a.role_id").onRef("r.firm_id", "=", "a.firm_id"),
+    )
+    .selectAll("a")
+    .select("r.name as role_name")
+    .where("a.firm_id", "=", firmId);
+  if (filter.entityId) query = query.where("a.entity_id", "=", filter.entityId);
+  if (filter.principalId) query = query.where("a.principal_id", "=", filter.principalId);
+  if (filter.scope) query = query.where("a.scope", "=", filter.scope);
+  const order = orderFor(
+    page.sort,
+    { createdAt: [col("a.created_at")], role: [lowerOf("r.name")] },
+    col("a.id"),
+  );
+  return pageOf(query, page, order, (row) => ({
+    id: row.id,
+    roleId: row.role_id,
+    roleName: row.role_name,
     principalKind: row.principal_kind,
     principalId: row.principal_id,
     scope: row.scope,

@@ -2,6 +2,16 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
+import {
+  col,
+  containsText,
+  orderFor,
+  pageOf,
+  readableBy,
+  type PageRequest,
+  type ReadableIds,
+  type RowPage,
+} from "../store/list-query.js";
 import type { UserAccountTable } from "../store/tables.js";
 
 export interface UserAccount {
@@ -95,6 +105,35 @@ export async function selectUsers(db: Db, firmId: string): Promise<UserAccount[]
   return (
     await db.selectFrom("user_account").selectAll().where("firm_id", "=", firmId).orderBy("email").execute()
   ).map(rowToUser);
+}
+
+export interface UserFilter {
+  status?: UserAccount["status"];
+  /** Matches the email, case-insensitively. */
+  search?: string;
+  /** Only these accounts (a caller without users:R reads their own). */
+  readable?: ReadableIds;
+}
+
+export const USER_SORTS = ["email", "createdAt"] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
+/** One page of the accounts a filter matches, in SQL; ties broken by id. */
+export function selectUserPage(
+  db: Db,
+  firmId: string,
+  filter: UserFilter,
+  page: PageRequest<UserSort>,
+): Promise<RowPage<UserAccount>> {
+  let query = db.selectFrom("user_account").selectAll().where("firm_id", "=", firmId);
+  const { readable, search } = filter;
+  if (readable && readable !== "all") query = query.where((eb) => readableBy(eb, "id", readable));
+  if (filter.status) query = query.where("status", "=", filter.status);
+  if (search) query = query.where((eb) => containsText(eb, ["email"], search));
+  const order = orderFor(page.sort, { email: [col("email")], createdAt: [col("created_at")] }, col("id"), [
+    "email",
+  ]);
+  return pageOf(query, page, order, rowToUser);
 }
 
 export async function updateUser(

@@ -6,10 +6,11 @@
  */
 import { z } from "zod";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, sortParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
+import { ASSIGNMENT_SORTS } from "./access-store.js";
 import { listInheritedRoles } from "./inherited-role-service.js";
-import { assignRole, listAssignments, unassignRole } from "./sharing-service.js";
+import { assignRole, listAssignmentPage, unassignRole } from "./sharing-service.js";
 
 const principalKind = z.enum(["user", "staff_group", "contact_group"]);
 const assignmentScope = z.enum(["system", "entity", "item"]);
@@ -44,6 +45,11 @@ const assignmentQuery = pageQuery
       .optional()
       .describe("assignments on this client and its items (for whoever may share it)"),
     principalId: z.uuid().optional(),
+    scope: assignmentScope.optional(),
+    sort: sortParam(ASSIGNMENT_SORTS, "createdAt", {
+      createdAt: "when it was made",
+      role: "the role's name, case-insensitive",
+    }),
   })
   .strict();
 
@@ -83,10 +89,15 @@ export const registerAssignmentRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request) => {
-      const { entityId, principalId } = request.query;
+      const { entityId, principalId, sort, limit, offset } = request.query;
       const scope = scopeOf(request.firm!, deps, request.actor);
-      const rows = await listAssignments(deps.store.db, scope, request.actor, { entityId, principalId });
-      return page(rows, request.query);
+      const filter = { entityId, principalId, scope: request.query.scope };
+      const found = await listAssignmentPage(deps.store.db, scope, request.actor, filter, {
+        sort,
+        limit,
+        offset,
+      });
+      return { ...found, limit, offset };
     },
   );
 
@@ -107,8 +118,10 @@ export const registerAssignmentRoutes: RouteModule = (app, deps) => {
     },
     async (request) => {
       const scope = scopeOf(request.firm!, deps, request.actor);
-      const rows = await listInheritedRoles(deps.store.db, scope, request.actor, request.query.entityId);
-      return page(rows, request.query);
+      const { entityId, limit, offset } = request.query;
+      // Bounded by the firm's users (each reached by a few roles), gathered from several sources.
+      const rows = await listInheritedRoles(deps.store.db, scope, request.actor, entityId);
+      return { items: rows.slice(offset, offset + limit), total: rows.length, limit, offset };
     },
   );
 

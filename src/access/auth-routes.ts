@@ -12,7 +12,7 @@ import { findContact } from "../firm-setup/contact-store.js";
 import { loadRights } from "./access-store.js";
 import type { UserAccount } from "./account-store.js";
 import type { Actor } from "./authorize.js";
-import { summarizeRights, type Rights } from "./permissions.js";
+import { reviewsEntries, summarizeRights, type Rights } from "./permissions.js";
 import { logIn } from "./login-service.js";
 import { createApiToken } from "./session-service.js";
 
@@ -34,6 +34,11 @@ const meSchema = z.object({
   }),
   /** Per access object, the actions allowed firm-wide and on at least one record. */
   permissions: z.record(z.string(), z.object({ firm: z.string(), some: z.string() })),
+  reviewer: z
+    .boolean()
+    .describe(
+      "may approve or return others' entries on at least one client (a role or a partner / manager post)",
+    ),
   /** A cookie session's CSRF token, to send back on changes; null for a bearer token. */
   csrfToken: z.string().nullable(),
 });
@@ -82,6 +87,7 @@ async function describeUser(
       lockDate: firm.lockDate,
     },
     permissions: summarizeRights(actor.rights),
+    reviewer: reviewsEntries(actor.rights),
     csrfToken,
   };
 }

@@ -8,6 +8,7 @@ import type { UserAccount } from "./account-store.js";
 import {
   allows,
   reachableEntities,
+  reachableItems,
   type AccessObject,
   type AccessTarget,
   type Action,
@@ -73,6 +74,16 @@ const ACTION_WORDS: Record<Action, string> = {
 /** For lists: every row ("all") or only rows of these entities. */
 export function readableEntities(actor: Actor, object: AccessObject): "all" | Set<string> {
   return reachableEntities(rightsOf(actor), "R", object);
+}
+
+/** For lists of entity content that roles may also reach item by item (projects). */
+export function readableContent(
+  actor: Actor,
+  object: AccessObject,
+): "all" | { entityIds: Set<string>; itemIds: Set<string> } {
+  const entityIds = readableEntities(actor, object);
+  if (entityIds === "all") return "all";
+  return { entityIds, itemIds: reachableItems(rightsOf(actor), "R", object) };
 }
 
 /** The staff id of a user actor, for "own entries" lists. */

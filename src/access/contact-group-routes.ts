@@ -8,7 +8,7 @@ import { AppError } from "../domain/errors.js";
 import { getContact } from "../firm-setup/contact-service.js";
 import type { Firm } from "../firm-setup/firm-store.js";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, nameSortParam, searchParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import { authorize, type Actor } from "./authorize.js";
 import { authorizeMembershipChange } from "./sharing-service.js";
@@ -17,7 +17,7 @@ import {
   addContactGroupMember,
   deleteContactGroup,
   getContactGroup,
-  listContactGroups,
+  listContactGroupPage,
   removeContactGroupMember,
   renameContactGroup,
 } from "./contact-group-service.js";
@@ -58,14 +58,16 @@ export const registerContactGroupRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: ["contact groups"],
         params: firmParams,
-        querystring: pageQuery.strict(),
+        querystring: pageQuery.extend({ search: searchParam("name"), sort: nameSortParam() }).strict(),
         response: { 200: listOf(groupSchema) },
       },
     },
     async (request) => {
       authorize(request.actor, "R", { object: "contact_groups" });
-      const groups = await listContactGroups(deps.store.db, scopeOf(request.firm!, deps, request.actor));
-      return page(groups, request.query);
+      const { search, sort, limit, offset } = request.query;
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      const found = await listContactGroupPage(deps.store.db, scope, { search }, { sort, limit, offset });
+      return { ...found, limit, offset };
     },
   );
 

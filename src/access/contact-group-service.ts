@@ -7,6 +7,7 @@ import { requireText } from "../domain/fields.js";
 import { getContact } from "../firm-setup/contact-service.js";
 import { nowIso, type FirmScope } from "../firm-setup/scope.js";
 import type { Db } from "../store/database.js";
+import type { NameSort, PageRequest, RowPage } from "../store/list-query.js";
 import { inTransaction } from "../store/transaction.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { selectAssignments } from "./access-store.js";
@@ -16,6 +17,7 @@ import {
   insertContactGroup,
   insertContactGroupMember,
   renameContactGroupRow,
+  selectContactGroupPage,
   selectContactGroups,
   type ContactGroup,
 } from "./contact-group-store.js";
@@ -24,6 +26,14 @@ const groupName = (value: string): string => requireText(value, "contact group n
 
 export const listContactGroups = (db: Db, scope: FirmScope): Promise<ContactGroup[]> =>
   selectContactGroups(db, scope.firm.id);
+
+/** One page of the firm's contact groups whose name contains `search`, in SQL. */
+export const listContactGroupPage = (
+  db: Db,
+  scope: FirmScope,
+  filter: { search?: string },
+  page: PageRequest<NameSort>,
+): Promise<RowPage<ContactGroup>> => selectContactGroupPage(db, scope.firm.id, filter, page);
 
 export async function getContactGroup(db: Db, scope: FirmScope, id: string): Promise<ContactGroup> {
   const [group] = await selectContactGroups(db, scope.firm.id, { id });

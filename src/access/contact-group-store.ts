@@ -1,6 +1,16 @@
 /** Queries for contact groups: named sets of portal contacts that roles can be assigned to. */
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  type NameSort,
+  type PageRequest,
+  type RowPage,
+} from "../store/list-query.js";
 
 export interface ContactGroup {
   id: string;
@@ -18,11 +28,40 @@ async function membersOf(db: Db, firmId: string, groupIds: string[]): Promise<Ma
     .selectFrom("contact_group_member")
     .select(["group_id", "contact_id"])
     .where("firm_id", "=", firmId)
-    .$if(groupIds.length < 500, (q) => q.where("group_id", "in", groupIds))
+    .$if(groupIds.length <= 500, (q) => q.where("group_id", "in", groupIds))
     .orderBy("contact_id")
     .execute();
   for (const row of rows) byGroup.set(row.group_id, [...(byGroup.get(row.group_id) ?? []), row.contact_id]);
   return byGroup;
+}
+
+/** One page of the contact groups whose name contains `search`, in SQL, with their members. */
+export async function selectContactGroupPage(
+  db: Db,
+  firmId: string,
+  filter: { search?: string },
+  page: PageRequest<NameSort>,
+): Promise<RowPage<ContactGroup>> {
+  let query = db.selectFrom("contact_group").selectAll().where("firm_id", "=", firmId);
+  const { search } = filter;
+  if (search) query = query.where((eb) => containsText(eb, ["name"], search));
+  const order = orderFor(page.sort, { name: [lowerOf("name")], createdAt: [col("created_at")] }, col("id"));
+  const found = await pageOf(query, page, order, (row) => row);
+  const members = await membersOf(
+    db,
+    firmId,
+    found.items.map((row) => row.id),
+  );
+  return {
+    total: found.total,
+    items: found.items.map((row) => ({
+      id: row.id,
+      name: row.name,
+      memberIds: members.get(row.id) ?? [],
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    })),
+  };
 }
 
 export async function selectContactGroups(

@@ -172,6 +172,16 @@ export function reachableEntities(rights: Rights, action: Action, object: Access
   return entities;
 }
 
+/** For list filtering: the items (a client's projects) item-scope assignments reach. */
+export function reachableItems(rights: Rights, action: Action, object: AccessObject): Set<string> {
+  const items = new Set<string>();
+  for (const assignment of rights.assignments) {
+    if (assignment.scope === "item" && assignment.itemId && grantsInclude(assignment.grants, object, action))
+      items.add(assignment.itemId);
+  }
+  return items;
+}
+
 export function parseGrants(value: unknown): Grants {
   const grants: Grants = {};
   if (typeof value !== "object" || value === null) return grants;
@@ -191,6 +201,18 @@ export function parseGrants(value: unknown): Grants {
  * only the pages and buttons that can work; the server still checks every request.
  */
 export type RightsSummary = Partial<Record<AccessObject, { firm: string; some: string }>>;
+
+/**
+ * Whether someone reviews others' entries somewhere: the edit right on a client's time or
+ * expense entries through a role or a partner / manager post (never through ownership), which
+ * approving and returning need (entry-access.ts). The web app shows the approvals page by it.
+ */
+export function reviewsEntries(rights: Rights): boolean {
+  return ENTRY_OBJECTS.some((object) => {
+    const reach = reachableEntities(rights, "E", object);
+    return reach === "all" || reach.size > 0;
+  });
+}
 
 export function summarizeRights(rights: Rights): RightsSummary {
   const summary: RightsSummary = {};

@@ -6,12 +6,12 @@
  */
 import { z } from "zod";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, searchParam, sortParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
-import type { Role } from "./access-store.js";
+import { ROLE_SORTS, type Role } from "./access-store.js";
 import { actorStaffId, authorize, type Actor } from "./authorize.js";
 import { ACCESS_OBJECTS } from "./permissions.js";
-import { createRole, deleteRole, editRole, getRole, listRoles, scopesOf } from "./role-service.js";
+import { createRole, deleteRole, editRole, getRole, listRolePage, scopesOf } from "./role-service.js";
 
 export const grantsSchema = z
   .partialRecord(z.enum(ACCESS_OBJECTS), z.string().regex(/^[CREDAS]{0,6}$/))
@@ -46,14 +46,32 @@ export const registerRoleRoutes: RouteModule = (app, deps) => {
         tags: ["roles"],
         summary: "List roles: any staff user may (to share with them); other callers need roles:R",
         params: firmParams,
-        querystring: pageQuery.strict(),
+        querystring: pageQuery
+          .extend({
+            builtIn: z
+              .enum(["true", "false"])
+              .optional()
+              .describe("only built-in (true) or custom (false) roles"),
+            search: searchParam("name"),
+            sort: sortParam(ROLE_SORTS, "builtIn", {
+              builtIn: "the built-in roles first, then by name",
+              name: "the name, case-insensitive",
+            }),
+          })
+          .strict(),
         response: { 200: listOf(roleSchema) },
       },
     },
     async (request) => {
       authorizeRoleRead(request.actor);
-      const roles = await listRoles(deps.store.db, scopeOf(request.firm!, deps, request.actor));
-      return page(roles.map(roleOut), request.query);
+      const { builtIn, search, sort, limit, offset } = request.query;
+      const found = await listRolePage(
+        deps.store.db,
+        scopeOf(request.firm!, deps, request.actor),
+        { builtIn: builtIn === undefined ? undefined : builtIn === "true", search },
+        { sort, limit, offset },
+      );
+      return { items: found.items.map(roleOut), total: found.total, limit, offset };
     },
   );
 

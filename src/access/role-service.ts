@@ -7,6 +7,7 @@ import { AppError, notFound } from "../domain/errors.js";
 import { requireText } from "../domain/fields.js";
 import { nowIso, type FirmScope } from "../firm-setup/scope.js";
 import type { Db } from "../store/database.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import { inTransaction } from "../store/transaction.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import {
@@ -15,7 +16,8 @@ import {
   findRoleByName,
   insertRole,
   selectAssignments,
-  selectRoles,
+  selectRolePage,
+  type RoleSort,
   updateRole,
   type Role,
 } from "./access-store.js";
@@ -32,7 +34,13 @@ export function scopesOf(role: Role): readonly AssignmentScope[] {
   );
 }
 
-export const listRoles = (db: Db, scope: FirmScope): Promise<Role[]> => selectRoles(db, scope.firm.id);
+/** One page of the roles a filter matches, in SQL. */
+export const listRolePage = (
+  db: Db,
+  scope: FirmScope,
+  filter: { builtIn?: boolean; search?: string },
+  page: PageRequest<RoleSort>,
+): Promise<RowPage<Role>> => selectRolePage(db, scope.firm.id, filter, page);
 
 export async function getRole(db: Db, scope: FirmScope, id: string): Promise<Role> {
   const role = await findRoleById(db, scope.firm.id, id);

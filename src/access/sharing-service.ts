@@ -16,6 +16,7 @@ import { nowIso } from "../firm-setup/scope.js";
 import { getStaffGroup } from "../firm-setup/staff-group-service.js";
 import { findStaffGroupById } from "../firm-setup/staff-group-store.js";
 import type { Db } from "../store/database.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import { inTransaction } from "../store/transaction.js";
 import {
   assignmentIdInUse,
@@ -23,8 +24,10 @@ import {
   insertAssignment,
   principalIdsOf,
   selectActiveAdminIds,
+  selectAssignmentPage,
   selectAssignments,
   selectRoles,
+  type AssignmentSort,
   type Role,
   type RoleAssignment,
 } from "./access-store.js";
@@ -297,20 +300,20 @@ export async function authorizeSharingRead(db: Db, scope: FirmScope, actor: Acto
  * Assignments on one entity (its own and its items'), for whoever may share it; every
  * assignment of the firm only for holders of roles:R.
  */
-export async function listAssignments(
+export async function listAssignmentPage(
   db: Db,
   scope: FirmScope,
   actor: Actor,
-  filter: { entityId?: string; principalId?: string },
-): Promise<SharedAssignment[]> {
+  filter: { entityId?: string; principalId?: string; scope?: AssignmentScope },
+  page: PageRequest<AssignmentSort>,
+): Promise<RowPage<SharedAssignment>> {
   if (filter.entityId) {
     await authorizeSharingRead(db, scope, actor, filter.entityId);
   } else {
     authorize(actor, "R", { object: "roles" });
   }
   if (filter.principalId) await assertPrincipalExists(db, scope, filter.principalId);
-  const rows = await selectAssignments(db, scope.firm.id, filter);
-  return withRoleNames(db, scope, rows);
+  return selectAssignmentPage(db, scope.firm.id, filter, page);
 }
 
 async function assertPrincipalExists(db: Db, scope: FirmScope, id: string): Promise<void> {

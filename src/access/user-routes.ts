@@ -4,12 +4,12 @@
  * never set here, and nobody changes their own account's status.
  */
 import { z } from "zod";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, searchParam, sortParam } from "../http/schemas.js";
 import { linkDepsOf } from "../http/context.js";
 import type { RouteModule } from "../http/route-module.js";
-import type { UserAccount } from "./account-store.js";
+import { USER_SORTS, type UserAccount } from "./account-store.js";
 import { inviteUser, resendInvitation } from "./invitation-service.js";
-import { getUser, listUsers, setUserStatus } from "./user-service.js";
+import { getUser, listUserPage, setUserStatus } from "./user-service.js";
 
 const userSchema = z.object({
   id: z.string(),
@@ -47,15 +47,28 @@ export const registerUserRoutes: RouteModule = (app, deps) => {
         summary: "List the firm's users (without users:R, only one's own account)",
         params: firmParams,
         querystring: pageQuery
-          .extend({ status: z.enum(["invited", "active", "disabled"]).optional() })
+          .extend({
+            status: z.enum(["invited", "active", "disabled"]).optional(),
+            search: searchParam("email"),
+            sort: sortParam(USER_SORTS, "email", {
+              email: "the email address",
+              createdAt: "when it was added",
+            }),
+          })
           .strict(),
         response: { 200: listOf(userSchema) },
       },
     },
     async (request) => {
-      const users = await listUsers(deps.store.db, request.actor, request.firm!.id);
-      const { status } = request.query;
-      return page(users.filter((user) => !status || user.status === status).map(userView), request.query);
+      const { status, search, sort, limit, offset } = request.query;
+      const found = await listUserPage(
+        deps.store.db,
+        request.actor,
+        request.firm!.id,
+        { status, search },
+        { sort, limit, offset },
+      );
+      return { items: found.items.map(userView), total: found.total, limit, offset };
     },
   );
 

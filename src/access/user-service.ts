@@ -7,13 +7,16 @@ import { AppError, notFound } from "../domain/errors.js";
 import { appendAudit } from "../store/audit.js";
 import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import { inTransaction } from "../store/transaction.js";
 import { selectActiveAdminIds } from "./access-store.js";
 import {
   findUserById,
   revokeApiTokensOf,
   revokeSessions,
-  selectUsers,
+  selectUserPage,
+  type UserFilter,
+  type UserSort,
   updateUser,
   type UserAccount,
 } from "./account-store.js";
@@ -26,11 +29,18 @@ const selfId = (actor: Actor): string | null => (actor.kind === "user" ? actor.u
 const mayRead = (actor: Actor, userId: string): boolean =>
   selfId(actor) === userId || can(actor, "R", { object: "users" });
 
-/** All accounts for whoever may read users; everyone else sees their own account only. */
-export async function listUsers(db: Db, actor: Actor, firmId: string): Promise<UserAccount[]> {
+/** One page of the accounts a filter matches: all for whoever may read users, else their own. */
+export function listUserPage(
+  db: Db,
+  actor: Actor,
+  firmId: string,
+  filter: Omit<UserFilter, "readable">,
+  page: PageRequest<UserSort>,
+): Promise<RowPage<UserAccount>> {
   rightsOf(actor); // anonymous callers: 401
-  const users = await selectUsers(db, firmId);
-  return users.filter((user) => mayRead(actor, user.id));
+  const self = selfId(actor);
+  const readable = can(actor, "R", { object: "users" }) ? "all" : self ? [self] : [];
+  return selectUserPage(db, firmId, { ...filter, readable }, page);
 }
 
 export async function getUser(db: Db, actor: Actor, firmId: string, userId: string): Promise<UserAccount> {

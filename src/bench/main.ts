@@ -22,6 +22,7 @@ import {
 } from "./bench-firm.js";
 import { machineDescription, measure, renderFigures, type Figure } from "./harness.js";
 import { latencyScenario } from "./latency-scenario.js";
+import { webScenario } from "./web-scenario.js";
 import { mergeScenario } from "./merge-scenario.js";
 import { reportFloorScenario } from "./report-floor.js";
 import {
@@ -147,6 +148,7 @@ const SCENARIOS: Record<string, (context: ScenarioContext) => Promise<Figure[]>>
   reports: reportFloorScenario,
   api: apiScenario,
   latency: latencyScenario,
+  web: webScenario,
 };
 
 interface BenchOptions {

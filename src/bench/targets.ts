@@ -8,6 +8,7 @@ import { POUCHDB_FIGURE, RAW_INSERT_FIGURE } from "./anchors.js";
 import { apiFigureName } from "./api-scenario.js";
 import type { Figure } from "./harness.js";
 import { LATENCY_P99_FIGURE } from "./latency-scenario.js";
+import { FIRST_PAGE_JS_FIGURE } from "./web-scenario.js";
 import { DETAILED_FIGURE, DETAILED_FLOOR_FIGURE, YEAR_FIGURE, YEAR_FLOOR_FIGURE } from "./report-floor.js";
 
 export interface TargetCheck {
@@ -60,6 +61,17 @@ export function checkTargets(figures: readonly Figure[]): TargetCheck[] {
       });
   };
 
+  const noMoreThan = (name: string, figure: Figure | undefined, limit: number) => {
+    if (figure)
+      checks.push({
+        name,
+        value: figure.median,
+        unit: figure.unit,
+        goal: `≤ ${limit} ${figure.unit}`,
+        met: figure.median <= limit,
+      });
+  };
+
   for (const upload of uploads(figures)) {
     ratio(`${upload.name} ÷ PouchDB push`, upload, find(figures, POUCHDB_FIGURE), 10);
     ratio(`${upload.name} ÷ raw SQLite insert`, upload, find(figures, RAW_INSERT_FIGURE), 0.5);
@@ -75,6 +87,7 @@ export function checkTargets(figures: readonly Figure[]): TargetCheck[] {
   under("change-to-visible p99, online", find(figures, LATENCY_P99_FIGURE), 1_000);
   under("API time-entry create p99", find(figures, apiFigureName("create", "p99")), 50);
   under("API time-entry list p99", find(figures, apiFigureName("list", "p99")), 50);
+  noMoreThan("first page's JavaScript (gzip)", find(figures, FIRST_PAGE_JS_FIGURE), 250);
   atMost(
     "detailed month report ÷ hand-written SQL",
     find(figures, DETAILED_FIGURE),

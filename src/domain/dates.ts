@@ -37,3 +37,13 @@ export function monthOf(date: IsoDate): { from: IsoDate; to: IsoDate } {
   const prefix = date.slice(0, 7);
   return { from: `${prefix}-01`, to: `${prefix}-${String(last).padStart(2, "0")}` };
 }
+
+/**
+ * The week holding `date`, Monday to Sunday (firms keep no week start of their own yet).
+ * `weekStartsOn` is an ISO weekday: 1 Monday … 7 Sunday.
+ */
+export function weekOf(date: IsoDate, weekStartsOn = 1): { from: IsoDate; to: IsoDate } {
+  const isoWeekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  const from = addDays(date, -((isoWeekday - weekStartsOn + 7) % 7));
+  return { from, to: addDays(from, 6) };
+}

@@ -26,6 +26,14 @@ export function isLockedStatus(status: EntryStatus): boolean {
   return status === "approved" || status === "billed" || status === "transferred";
 }
 
+/** What the UI shows as locked: a locked status, or dated on or before the firm's lock date. */
+export function isEntryLocked(
+  entry: { status: EntryStatus; date: IsoDate },
+  lockDate: IsoDate | null,
+): boolean {
+  return isLockedStatus(entry.status) || (lockDate !== null && entry.date <= lockDate);
+}
+
 export function assertTransition(from: EntryStatus, to: EntryStatus): void {
   if (!TRANSITIONS[from].includes(to)) {
     const allowed = TRANSITIONS[from];

@@ -14,6 +14,8 @@ export const ERROR_CATALOGUE = {
   ENTRY_LOCKED: { status: 409, title: "Entry is locked" },
   STATUS_TRANSITION: { status: 409, title: "Status change not allowed" },
   INACTIVE: { status: 422, title: "Inactive record" },
+  TIMER_RUNNING: { status: 409, title: "A timer is already running" },
+  TIMER_FORGOTTEN: { status: 422, title: "Forgotten timer needs its real duration" },
   RATE_HISTORICAL: { status: 409, title: "Historical rate" },
   IMPORT_INVALID: { status: 422, title: "Import has bad rows" },
   FILE_NOT_FOUND: { status: 404, title: "Firm file not found" },

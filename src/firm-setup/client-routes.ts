@@ -4,10 +4,19 @@
  */
 import { z } from "zod";
 import { authorize, readableEntities } from "../access/authorize.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import {
+  codeParam,
+  firmParams,
+  idParams,
+  listOf,
+  pageQuery,
+  searchParam,
+  sortParam,
+} from "../http/schemas.js";
 import { scopeOf } from "../http/context.js";
 import type { RouteModule } from "../http/route-module.js";
-import { addClient, deleteClient, editClient, getClient, listClients } from "./client-service.js";
+import { addClient, deleteClient, editClient, getClient, listClientPage } from "./client-service.js";
+import { CLIENT_SORTS } from "./client-store.js";
 
 const clientSchema = z.object({
   id: z.string(),
@@ -48,23 +57,29 @@ export const registerClientRoutes: RouteModule = (app, deps) => {
         querystring: pageQuery
           .extend({
             status: z.enum(["active", "inactive"]).optional(),
-            search: z.string().max(100).optional(),
+            search: searchParam("code or name"),
+            code: codeParam("client code"),
+            sort: sortParam(CLIENT_SORTS, "code", {
+              code: "the client's code",
+              name: "the name, case-insensitive",
+              createdAt: "when it was added",
+            }),
           })
           .strict(),
         response: { 200: listOf(clientSchema) },
       },
     },
     async (request) => {
+      const { status, search, code, sort, limit, offset } = request.query;
       const readable = readableEntities(request.actor, "entities");
-      const { status, search } = request.query;
-      const rows = await listClients(deps.store.db, scopeOf(request.firm!, deps, request.actor), {
-        status,
-        search,
-      });
-      return page(
-        readable === "all" ? rows : rows.filter((client) => readable.has(client.id)),
-        request.query,
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      const found = await listClientPage(
+        deps.store.db,
+        scope,
+        { status, search, code, readable },
+        { sort, limit, offset },
       );
+      return { ...found, limit, offset };
     },
   );
 

@@ -9,12 +9,15 @@ import {
   deleteClientRows,
   findClient,
   insertClients,
+  selectClientPage,
   selectClients,
   updateClient,
   type Client,
   type ClientFields,
   type ClientFilter,
+  type ClientSort,
 } from "./client-store.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import { findContactCompany } from "./contact-company-store.js";
 import { nowIso, type FirmScope } from "./scope.js";
 import { definedOnly } from "./staff-service.js";
@@ -85,6 +88,14 @@ export async function getClient(db: Db, scope: FirmScope, ref: string): Promise<
 
 export const listClients = (db: Db, scope: FirmScope, filter: ClientFilter = {}): Promise<Client[]> =>
   selectClients(db, scope.firm.id, filter);
+
+/** One page of the clients a filter matches (the readable set included), in SQL. */
+export const listClientPage = (
+  db: Db,
+  scope: FirmScope,
+  filter: ClientFilter,
+  page: PageRequest<ClientSort>,
+): Promise<RowPage<Client>> => selectClientPage(db, scope.firm.id, filter, page);
 
 export type ClientPatch = Partial<ClientInput>;
 

@@ -2,6 +2,18 @@ import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import type { ClientTable } from "../store/tables.js";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  readableBy,
+  sameCode,
+  type PageRequest,
+  type ReadableIds,
+  type RowPage,
+} from "../store/list-query.js";
 import { looksLikeId } from "../store/unique.js";
 
 export interface Client {
@@ -107,18 +119,43 @@ export interface ClientFilter {
   status?: "active" | "inactive";
   /** Matches code or name, case-insensitively. */
   search?: string;
+  /** Exactly this code, case-insensitively. */
+  code?: string;
+  /** Only these clients (a limited reader's); absent or "all" for every one. */
+  readable?: ReadableIds;
+}
+
+function clientQuery(db: Db, firmId: string, filter: ClientFilter) {
+  let query = db.selectFrom("client").where("firm_id", "=", firmId);
+  const { readable, search } = filter;
+  if (readable && readable !== "all") query = query.where((eb) => readableBy(eb, "id", readable));
+  if (filter.status) query = query.where("status", "=", filter.status);
+  if (filter.code) query = query.where("code", "=", sameCode(filter.code));
+  if (search) query = query.where((eb) => containsText(eb, ["code", "name"], search));
+  return query;
 }
 
 export async function selectClients(db: Db, firmId: string, filter: ClientFilter = {}): Promise<Client[]> {
-  let query = db.selectFrom("client").selectAll().where("firm_id", "=", firmId);
-  if (filter.status) query = query.where("status", "=", filter.status);
-  if (filter.search) {
-    const pattern = `%${filter.search.toLowerCase().replace(/[%_]/g, "")}%`;
-    query = query.where((eb) =>
-      eb.or([eb(eb.fn("lower", ["code"]), "like", pattern), eb(eb.fn("lower", ["name"]), "like", pattern)]),
-    );
-  }
-  return (await query.orderBy("code").execute()).map(clientRowToClient);
+  return (await clientQuery(db, firmId, filter).selectAll().orderBy("code").execute()).map(clientRowToClient);
+}
+
+export const CLIENT_SORTS = ["code", "name", "createdAt"] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+
+/** One page of the clients a filter matches, in SQL on either engine; ties broken by id. */
+export function selectClientPage(
+  db: Db,
+  firmId: string,
+  filter: ClientFilter,
+  page: PageRequest<ClientSort>,
+): Promise<RowPage<Client>> {
+  const order = orderFor(
+    page.sort,
+    { code: [col("code")], name: [lowerOf("name")], createdAt: [col("created_at")] },
+    col("id"),
+    ["code"],
+  );
+  return pageOf(clientQuery(db, firmId, filter).selectAll(), page, order, clientRowToClient);
 }
 
 export async function clientUsage(db: Db, firmId: string, id: string): Promise<number> {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { authorize, type Actor } from "../access/authorize.js";
 import type { Action } from "../access/permissions.js";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, nameSortParam, searchParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import type { Db } from "../store/database.js";
 import { inTransaction } from "../store/transaction.js";
@@ -16,7 +16,7 @@ import {
   deleteContactCompany,
   editContactCompany,
   getContactCompany,
-  listContactCompanies,
+  listContactCompanyPage,
 } from "./contact-service.js";
 import type { FirmScope } from "./scope.js";
 
@@ -50,14 +50,16 @@ export const registerContactCompanyRoutes: RouteModule = (app, deps) => {
         tags: TAGS,
         summary: "List contact companies",
         params: firmParams,
-        querystring: pageQuery.strict(),
+        querystring: pageQuery.extend({ search: searchParam("name"), sort: nameSortParam() }).strict(),
         response: { 200: listOf(companySchema) },
       },
     },
     async (request) => {
       authorize(request.actor, "R", { object: "contacts" });
-      const rows = await listContactCompanies(deps.store.db, scopeOf(request.firm!, deps, request.actor));
-      return page(rows, request.query);
+      const { search, sort, limit, offset } = request.query;
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      const found = await listContactCompanyPage(deps.store.db, scope, { search }, { sort, limit, offset });
+      return { ...found, limit, offset };
     },
   );
 

@@ -2,6 +2,16 @@ import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import type { ContactCompanyTable } from "../store/tables.js";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  type NameSort,
+  type PageRequest,
+  type RowPage,
+} from "../store/list-query.js";
 import { looksLikeId } from "../store/unique.js";
 
 export interface ContactCompany {
@@ -73,6 +83,20 @@ export async function selectContactCompanies(db: Db, firmId: string): Promise<Co
   return (
     await db.selectFrom("contact_company").selectAll().where("firm_id", "=", firmId).orderBy("name").execute()
   ).map(rowToContactCompany);
+}
+
+/** One page of the contact companies whose name contains `search`, in SQL. */
+export function selectContactCompanyPage(
+  db: Db,
+  firmId: string,
+  filter: { search?: string },
+  page: PageRequest<NameSort>,
+): Promise<RowPage<ContactCompany>> {
+  let query = db.selectFrom("contact_company").selectAll().where("firm_id", "=", firmId);
+  const { search } = filter;
+  if (search) query = query.where((eb) => containsText(eb, ["name"], search));
+  const order = orderFor(page.sort, { name: [lowerOf("name")], createdAt: [col("created_at")] }, col("id"));
+  return pageOf(query, page, order, rowToContactCompany);
 }
 
 export async function contactCompanyUsage(db: Db, firmId: string, id: string): Promise<number> {

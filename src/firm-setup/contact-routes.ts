@@ -12,7 +12,7 @@ import { z } from "zod";
 import { authorize, can, rightsOf, type Actor } from "../access/authorize.js";
 import type { Action } from "../access/permissions.js";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, searchParam, sortParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import type { Db } from "../store/database.js";
 import { inTransaction } from "../store/transaction.js";
@@ -23,10 +23,10 @@ import {
   editContact,
   getContact,
   getContactCompany,
-  listContacts,
+  listContactPage,
   type ContactInput,
 } from "./contact-service.js";
-import { selectContactClientIds, type Contact } from "./contact-store.js";
+import { CONTACT_SORTS, selectContactClientIds, type Contact } from "./contact-store.js";
 import type { FirmScope } from "./scope.js";
 
 const contactSchema = z.object({
@@ -62,9 +62,6 @@ const DETAIL_FIELDS = ["email", "workPhone", "mobilePhone"] as const;
 const TAGS = ["contacts"];
 
 const isSelf = (actor: Actor, contactId: string): boolean => rightsOf(actor).contactId === contactId;
-
-const mayRead = (actor: Actor, contactId: string): boolean =>
-  can(actor, "R", { object: "contacts" }) || isSelf(actor, contactId);
 
 const readsClient = (actor: Actor, clientId: string): boolean =>
   can(actor, "R", { object: "entities", entityId: clientId });
@@ -153,7 +150,16 @@ export const registerContactRoutes: RouteModule = (app, deps) => {
         summary: "List contacts: all with contacts:R, else only the caller's own contact record",
         params: firmParams,
         querystring: pageQuery
-          .extend({ clientId: z.uuid().optional(), contactCompanyId: z.uuid().optional() })
+          .extend({
+            clientId: z.uuid().optional(),
+            contactCompanyId: z.uuid().optional(),
+            search: searchParam("first or last name, or email (with contact_details:R)"),
+            sort: sortParam(CONTACT_SORTS, "name", {
+              name: "last name, then first name, case-insensitive",
+              firstName: "first name, then last name, case-insensitive",
+              createdAt: "when it was added",
+            }),
+          })
           .strict(),
         response: { 200: listOf(contactSchema) },
       },
@@ -161,16 +167,21 @@ export const registerContactRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const { actor } = request;
       const scope = scopeOf(request.firm!, deps, actor);
-      const { clientId, contactCompanyId } = request.query;
+      const { clientId, contactCompanyId, search, sort, limit, offset } = request.query;
       const clientIds = clientId ? [clientId] : [];
       await authorizeReferences(deps.store.db, scope, actor, { contactCompanyId, clientIds });
-      const rows = await listContacts(deps.store.db, scope, {
-        client: clientId,
-        contactCompany: contactCompanyId,
-      });
-      const readable = rows.filter((contact) => mayRead(actor, contact.id));
-      const { items, ...rest } = page(readable, request.query);
-      return { ...rest, items: await viewsOf(deps.store.db, scope, actor, items) };
+      // Without contacts:R a caller reads their own contact record at most.
+      const ownId = rightsOf(actor).contactId;
+      const readable = can(actor, "R", { object: "contacts" }) ? "all" : ownId ? [ownId] : [];
+      // An email is searched only by whoever may read emails, so a search reveals nothing more.
+      const searchEmail = can(actor, "R", { object: "contact_details" }) || readable !== "all";
+      const found = await listContactPage(
+        deps.store.db,
+        scope,
+        { clientId, contactCompanyId, search, searchEmail, readable },
+        { sort, limit, offset },
+      );
+      return { ...found, items: await viewsOf(deps.store.db, scope, actor, found.items), limit, offset };
     },
   );
 

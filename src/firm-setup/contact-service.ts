@@ -3,6 +3,7 @@ import { inTransaction } from "../store/transaction.js";
 import { AppError, notFound } from "../domain/errors.js";
 import { normaliseEmail, optionalText, requireText } from "../domain/fields.js";
 import type { Db } from "../store/database.js";
+import type { NameSort, PageRequest, RowPage } from "../store/list-query.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { findClient } from "./client-store.js";
 import {
@@ -11,6 +12,7 @@ import {
   findContactCompany,
   insertContactCompany,
   selectContactCompanies,
+  selectContactCompanyPage,
   updateContactCompany,
   type ContactCompany,
 } from "./contact-company-store.js";
@@ -18,6 +20,9 @@ import {
   contactAccountCount,
   deleteContactRow,
   findContact,
+  selectContactPage,
+  type ContactFilter,
+  type ContactSort,
   insertContact,
   selectContacts,
   setContactClients,
@@ -61,6 +66,14 @@ export async function getContactCompany(db: Db, scope: FirmScope, ref: string): 
   if (!company) throw notFound("contact company", ref);
   return company;
 }
+
+/** One page of the firm's contact companies whose name contains `search`, in SQL. */
+export const listContactCompanyPage = (
+  db: Db,
+  scope: FirmScope,
+  filter: { search?: string },
+  page: PageRequest<NameSort>,
+): Promise<RowPage<ContactCompany>> => selectContactCompanyPage(db, scope.firm.id, filter, page);
 
 export const listContactCompanies = (db: Db, scope: FirmScope): Promise<ContactCompany[]> =>
   selectContactCompanies(db, scope.firm.id);
@@ -183,6 +196,14 @@ export async function listContacts(
   if (filter.contactCompany && !companyId) throw notFound("contact company", filter.contactCompany);
   return selectContacts(db, firmId, { clientId, contactCompanyId: companyId });
 }
+
+/** One page of the contacts a filter matches (its client and company ids already checked), in SQL. */
+export const listContactPage = (
+  db: Db,
+  scope: FirmScope,
+  filter: ContactFilter,
+  page: PageRequest<ContactSort>,
+): Promise<RowPage<Contact>> => selectContactPage(db, scope.firm.id, filter, page);
 
 export async function editContact(
   db: Db,

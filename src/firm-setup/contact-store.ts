@@ -2,6 +2,17 @@ import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import type { ContactTable } from "../store/tables.js";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  readableBy,
+  type PageRequest,
+  type ReadableIds,
+  type RowPage,
+} from "../store/list-query.js";
 import { looksLikeId } from "../store/unique.js";
 
 export interface Contact {
@@ -111,7 +122,7 @@ async function clientCodesOf(db: Db, firmId: string, contactIds: string[]): Prom
     )
     .select(["cc.contact_id", "c.code"])
     .where("cc.firm_id", "=", firmId)
-    .$if(contactIds.length < 500, (q) => q.where("cc.contact_id", "in", contactIds))
+    .$if(contactIds.length <= 500, (q) => q.where("cc.contact_id", "in", contactIds))
     .orderBy("c.code")
     .execute();
   for (const row of rows) byContact.set(row.contact_id, [...(byContact.get(row.contact_id) ?? []), row.code]);
@@ -131,12 +142,21 @@ export async function findContact(db: Db, firmId: string, ref: string): Promise<
   return rowToContact(row, (await clientCodesOf(db, firmId, [row.id])).get(row.id) ?? []);
 }
 
-export async function selectContacts(
-  db: Db,
-  firmId: string,
-  filter: { clientId?: string; contactCompanyId?: string } = {},
-): Promise<Contact[]> {
-  let query = db.selectFrom("contact").selectAll("contact").where("contact.firm_id", "=", firmId);
+export interface ContactFilter {
+  clientId?: string;
+  contactCompanyId?: string;
+  /** Matches first or last name (and the email with `searchEmail`), case-insensitively. */
+  search?: string;
+  /** Search emails too: only for callers who may read contact details. */
+  searchEmail?: boolean;
+  /** Only these contacts (a contact user reads their own record); absent or "all" for every one. */
+  readable?: ReadableIds;
+}
+
+function contactQuery(db: Db, firmId: string, filter: ContactFilter) {
+  let query = db.selectFrom("contact").where("contact.firm_id", "=", firmId);
+  const { readable, search } = filter;
+  if (readable && readable !== "all") query = query.where((eb) => readableBy(eb, "contact.id", readable));
   if (filter.contactCompanyId)
     query = query.where("contact.contact_company_id", "=", filter.contactCompanyId);
   if (filter.clientId) {
@@ -152,7 +172,20 @@ export async function selectContacts(
       ),
     );
   }
-  const rows = await query
+  if (search) {
+    const columns = [
+      "contact.first_name",
+      "contact.last_name",
+      ...(filter.searchEmail ? ["contact.email"] : []),
+    ];
+    query = query.where((eb) => containsText(eb, columns, search));
+  }
+  return query;
+}
+
+export async function selectContacts(db: Db, firmId: string, filter: ContactFilter = {}): Promise<Contact[]> {
+  const rows = await contactQuery(db, firmId, filter)
+    .selectAll("contact")
     .orderBy("contact.last_name")
     .orderBy("contact.first_name")
     .orderBy("contact.id")
@@ -163,6 +196,40 @@ export async function selectContacts(
     rows.map((row) => row.id),
   );
   return rows.map((row) => rowToContact(row, clients.get(row.id) ?? []));
+}
+
+/** `name`: last name, then first name, as people read them. */
+export const CONTACT_SORTS = ["name", "firstName", "createdAt"] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+/** One page of the contacts a filter matches, in SQL, with the page's client codes. */
+export async function selectContactPage(
+  db: Db,
+  firmId: string,
+  filter: ContactFilter,
+  page: PageRequest<ContactSort>,
+): Promise<RowPage<Contact>> {
+  const order = orderFor(
+    page.sort,
+    {
+      name: [lowerOf("contact.last_name"), lowerOf("contact.first_name")],
+      firstName: [lowerOf("contact.first_name"), lowerOf("contact.last_name")],
+      createdAt: [col("contact.created_at")],
+    },
+    col("contact.id"),
+  );
+  const found = await pageOf(
+    contactQuery(db, firmId, filter).selectAll("contact"),
+    page,
+    order,
+    (row) => row,
+  );
+  const clients = await clientCodesOf(
+    db,
+    firmId,
+    found.items.map((row) => row.id),
+  );
+  return { ...found, items: found.items.map((row) => rowToContact(row, clients.get(row.id) ?? [])) };
 }
 
 /** The ids of the clients each contact belongs to (the HTTP API names clients by id). */
@@ -177,7 +244,7 @@ export async function selectContactClientIds(
     .selectFrom("contact_client")
     .select(["contact_id", "client_id"])
     .where("firm_id", "=", firmId)
-    .$if(contactIds.length < 500, (q) => q.where("contact_id", "in", [...contactIds]))
+    .$if(contactIds.length <= 500, (q) => q.where("contact_id", "in", [...contactIds]))
     .orderBy("client_id")
     .execute();
   for (const row of rows) {

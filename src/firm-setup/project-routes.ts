@@ -5,16 +5,24 @@
  * projects the caller may read.
  */
 import { z } from "zod";
-import { authorize, can, type Actor } from "../access/authorize.js";
+import { authorize, readableContent, type Actor } from "../access/authorize.js";
 import type { AccessTarget, Action } from "../access/permissions.js";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import {
+  codeParam,
+  firmParams,
+  idParams,
+  listOf,
+  pageQuery,
+  searchParam,
+  sortParam,
+} from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import type { Db } from "../store/database.js";
 import { inTransaction } from "../store/transaction.js";
 import { getClient } from "./client-service.js";
-import { addProject, deleteProject, editProject, getProject, listProjects } from "./project-service.js";
-import type { Project } from "./project-store.js";
+import { addProject, deleteProject, editProject, getProject, listProjectPage } from "./project-service.js";
+import { PROJECT_SORTS, type Project } from "./project-store.js";
 import type { FirmScope } from "./scope.js";
 
 const projectSchema = z.object({
@@ -78,22 +86,46 @@ export const registerProjectRoutes: RouteModule = (app, deps) => {
         summary: "List the projects the caller may read",
         params: firmParams,
         querystring: pageQuery
-          .extend({ clientId: z.uuid().optional(), status: z.enum(["open", "closed"]).optional() })
+          .extend({
+            clientId: z.uuid().optional(),
+            status: z.enum(["open", "closed"]).optional(),
+            search: searchParam("code or name"),
+            code: codeParam("project code (with clientId: that client's project)"),
+            sort: sortParam(PROJECT_SORTS, "client", {
+              client: "the client's code, then the project's code",
+              code: "the project's code",
+              name: "the name, case-insensitive",
+              createdAt: "when it was added",
+            }),
+          })
           .strict(),
         response: { 200: listOf(projectSchema) },
       },
     },
     async (request) => {
       const { actor } = request;
+      const { db } = deps.store;
       const scope = scopeOf(request.firm!, deps, actor);
-      const { clientId, status } = request.query;
-      const rows = await listProjects(deps.store.db, scope, { client: clientId });
+      const { clientId, status, search, code, sort, limit, offset } = request.query;
       // Readable through a role on the client, firm-wide, or on the project itself (item scope).
-      const readable = rows.filter((project) => can(actor, "R", projectTarget(project)));
-      // A client filter takes reaching some of its projects; else the client is not theirs to see.
-      if (clientId && readable.length === 0)
-        await authorizedClient(deps.store.db, scope, actor, "R", clientId);
-      return page(status ? readable.filter((project) => project.status === status) : readable, request.query);
+      const readable = readableContent(actor, "projects");
+      if (clientId && readable !== "all" && !readable.entityIds.has(clientId)) {
+        // A client filter takes reaching some of its projects; else the client is not theirs to see.
+        const reached = await listProjectPage(
+          db,
+          scope,
+          { clientId, readable },
+          { sort, limit: 1, offset: 0 },
+        );
+        if (reached.total === 0) await authorizedClient(db, scope, actor, "R", clientId);
+      }
+      const found = await listProjectPage(
+        db,
+        scope,
+        { clientId, status, search, code, readable },
+        { sort, limit, offset },
+      );
+      return { ...found, limit, offset };
     },
   );
 

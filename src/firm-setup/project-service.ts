@@ -2,6 +2,7 @@
 import { inTransaction } from "../store/transaction.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { normaliseCode, requireText } from "../domain/fields.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import type { Db } from "../store/database.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { findClient } from "./client-store.js";
@@ -10,7 +11,10 @@ import {
   findProject,
   insertProject,
   projectUsage,
+  selectProjectPage,
   selectProjects,
+  type ProjectFilter,
+  type ProjectSort,
   updateProject,
   type Project,
   type ProjectFields,
@@ -88,6 +92,17 @@ export async function listProjects(
 ): Promise<Project[]> {
   const clientId = filter.client ? (await clientIdOf(db, scope, filter.client)).id : undefined;
   return selectProjects(db, scope.firm.id, { clientId, status: filter.status });
+}
+
+/** One page of the projects a filter matches (the readable set included), in SQL. */
+export async function listProjectPage(
+  db: Db,
+  scope: FirmScope,
+  filter: ProjectFilter,
+  page: PageRequest<ProjectSort>,
+): Promise<RowPage<Project>> {
+  const clientId = filter.clientId ? (await clientIdOf(db, scope, filter.clientId)).id : undefined;
+  return selectProjectPage(db, scope.firm.id, { ...filter, clientId }, page);
 }
 
 export type ProjectPatch = Partial<Omit<ProjectInput, "client">>;

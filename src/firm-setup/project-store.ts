@@ -2,6 +2,17 @@ import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import type { ProjectTable } from "../store/tables.js";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  readableBy,
+  sameCode,
+  type PageRequest,
+  type RowPage,
+} from "../store/list-query.js";
 import { looksLikeId } from "../store/unique.js";
 
 export interface Project {
@@ -98,6 +109,64 @@ export async function selectProjects(
   if (filter.clientId) query = query.where("client_id", "=", filter.clientId);
   if (filter.status) query = query.where("status", "=", filter.status);
   return (await query.orderBy("client_id").orderBy("code").execute()).map(projectRowToProject);
+}
+
+/** Which projects a caller may read: every one, or those of these clients and these projects. */
+export type ReadableProjects = "all" | { entityIds: ReadonlySet<string>; itemIds: ReadonlySet<string> };
+
+export interface ProjectFilter {
+  clientId?: string;
+  status?: "open" | "closed";
+  /** Matches code or name, case-insensitively. */
+  search?: string;
+  /** Exactly this project code (with clientId: that client's project), case-insensitively. */
+  code?: string;
+  readable?: ReadableProjects;
+}
+
+export const PROJECT_SORTS = ["client", "code", "name", "createdAt"] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+/**
+ * One page of the projects a filter matches, in SQL. `client` orders by the client's code,
+ * then the project's code; every order ends on the project's id.
+ */
+export function selectProjectPage(
+  db: Db,
+  firmId: string,
+  filter: ProjectFilter,
+  page: PageRequest<ProjectSort>,
+): Promise<RowPage<Project>> {
+  let query = db
+    .selectFrom("project")
+    .innerJoin("client", (join) =>
+      join.onRef("client.id", "=", "project.client_id").onRef("client.firm_id", "=", "project.firm_id"),
+    )
+    .where("project.firm_id", "=", firmId);
+  const { readable, search } = filter;
+  if (readable && readable !== "all") {
+    query = query.where((eb) =>
+      eb.or([
+        readableBy(eb, "project.client_id", readable.entityIds),
+        readableBy(eb, "project.id", readable.itemIds),
+      ]),
+    );
+  }
+  if (filter.clientId) query = query.where("project.client_id", "=", filter.clientId);
+  if (filter.status) query = query.where("project.status", "=", filter.status);
+  if (filter.code) query = query.where("project.code", "=", sameCode(filter.code));
+  if (search) query = query.where((eb) => containsText(eb, ["project.code", "project.name"], search));
+  const order = orderFor(
+    page.sort,
+    {
+      client: [col("client.code"), col("project.code")],
+      code: [col("project.code")],
+      name: [lowerOf("project.name")],
+      createdAt: [col("project.created_at")],
+    },
+    col("project.id"),
+  );
+  return pageOf(query.selectAll("project"), page, order, projectRowToProject);
 }
 
 export async function projectUsage(db: Db, firmId: string, id: string): Promise<number> {

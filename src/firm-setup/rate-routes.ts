@@ -9,13 +9,13 @@
  * Money is exact: `rate` is an integer in ten-thousandths of the firm's currency unit.
  */
 import { z } from "zod";
-import { actorStaffId, authorize, can, type Actor } from "../access/authorize.js";
+import { actorStaffId, authorize, can, readableEntities, type Actor } from "../access/authorize.js";
 import type { AccessTarget, Action } from "../access/permissions.js";
 import { AppError, invalid } from "../domain/errors.js";
 import { RATE_SCOPES, type RateScope } from "../domain/rates.js";
 import { scopeOf } from "../http/context.js";
 import type { Db } from "../store/database.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, searchParam, sortParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import { getClient } from "./client-service.js";
 import type { Firm } from "./firm-store.js";
@@ -23,13 +23,13 @@ import { getProject } from "./project-service.js";
 import {
   deleteRate,
   getRate,
-  listRatesWhere,
+  listRatePage,
   rateEntityIds,
   rateToReplace,
   setRate,
   type RateTargetRefs,
 } from "./rate-service.js";
-import type { Rate } from "./rate-store.js";
+import { RATE_SORTS, type ReadableRates } from "./rate-store.js";
 import type { FirmScope } from "./scope.js";
 import { getStaff } from "./staff-service.js";
 import { getWorkCode } from "./work-code-service.js";
@@ -70,6 +70,11 @@ const rateQuery = pageQuery
       "the client's own rates (its projects' rates are found by projectId)",
     ),
     workCodeId: ownerIds.workCodeId.describe("rates for this work code, at every level"),
+    search: searchParam("the code of the rate's owner: staff number, client, project or work code"),
+    sort: sortParam(RATE_SORTS, "owner", {
+      owner: "whose rate it is (staff number, client code, project code, work code), then the effective date",
+      effectiveDate: "the date it takes effect",
+    }),
   })
   .strict();
 
@@ -173,10 +178,12 @@ export const registerRateRoutes: RouteModule = (app, deps) => {
   const { db } = deps.store;
   const scopeFor = (firm: Firm, actor: Actor) => scopeOf(firm, deps, actor);
 
-  async function readableRates<T extends Rate>(scope: FirmScope, actor: Actor, rates: T[]): Promise<T[]> {
-    const entities = await rateEntityIds(db, scope, rates);
-    return rates.filter((rate) => can(actor, "R", readTarget(rate.scope, entities.get(rate.id) ?? null)));
-  }
+  /** The rates `actor` may read, level by level, as readTarget checks one rate. */
+  const readableRates = (actor: Actor): ReadableRates => ({
+    staff: can(actor, "R", readTarget("staff", null)),
+    workCode: can(actor, "R", readTarget("work_code", null)),
+    clients: readableEntities(actor, readTarget("client", null).object),
+  });
 
   /** A rate by id, 404 unless the caller may read it; with the client it belongs to. */
   async function visibleRate(scope: FirmScope, actor: Actor, id: string) {
@@ -202,8 +209,10 @@ export const registerRateRoutes: RouteModule = (app, deps) => {
       const { actor, query } = request;
       const scope = scopeFor(request.firm!, actor);
       await checkOwnerIds(db, scope, actor, query);
-      const rates = await listRatesWhere(db, scope, query);
-      return page(await readableRates(scope, actor, rates), query);
+      const { sort, limit, offset, search, ...owners } = query;
+      const filter = { ...owners, search, readable: readableRates(actor) };
+      const found = await listRatePage(db, scope, filter, { sort, limit, offset });
+      return { ...found, limit, offset };
     },
   );
 

@@ -16,6 +16,7 @@ import {
   type RateScope,
 } from "../domain/rates.js";
 import type { Db } from "../store/database.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { findClient } from "./client-store.js";
 import { findProject, selectProjects } from "./project-store.js";
@@ -26,7 +27,10 @@ import {
   findRateWithOwnerById,
   insertRate,
   selectRates,
+  selectRatePage,
   selectRatesForListing,
+  type RatePageFilter,
+  type RateSort,
   selectRatesOfTargets,
   updateRateValue,
   type Rate,
@@ -242,14 +246,22 @@ export interface RateFilterIds {
   workCodeId?: string;
 }
 
-/** Rates matching already-resolved ids (callers check the ids exist in the firm first). */
-export async function listRatesWhere(db: Db, scope: FirmScope, filter: RateFilterIds): Promise<ListedRate[]> {
+/** One page of the rates a filter matches (its ids already checked to exist in the firm), in SQL. */
+export async function listRatePage(
+  db: Db,
+  scope: FirmScope,
+  filter: RatePageFilter,
+  page: PageRequest<RateSort>,
+): Promise<RowPage<ListedRate>> {
   const today = todayIn(scope.clock.now());
-  const rates = await selectRatesForListing(db, scope.firm.id, filter);
-  return rates.map((rate) => ({
-    ...rate,
-    timing: rateTiming(rate.effectiveDate, today, scope.firm.lockDate),
-  }));
+  const found = await selectRatePage(db, scope.firm.id, filter, page);
+  return {
+    total: found.total,
+    items: found.items.map((rate) => ({
+      ...rate,
+      timing: rateTiming(rate.effectiveDate, today, scope.firm.lockDate),
+    })),
+  };
 }
 
 /**

@@ -1,8 +1,18 @@
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import { rateTargetKey, type RateRow, type RateScope } from "../domain/rates.js";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import type { RateTable } from "../store/tables.js";
+import {
+  col,
+  containsText,
+  orderFor,
+  pageOf,
+  readableBy,
+  type PageRequest,
+  type ReadableIds,
+  type RowPage,
+} from "../store/list-query.js";
 
 export interface Rate extends RateRow {
   createdAt: string;
@@ -190,6 +200,75 @@ export async function selectRatesForListing(
   if (filter.workCodeId) query = query.where("rate.work_code_id", "=", filter.workCodeId);
   const rows = await query.orderBy("rate.target_key").orderBy("rate.effective_date").execute();
   return rows.map(rowToRateWithOwner);
+}
+
+/** Which rates a caller may read, level by level (shared/design/access.md, rate-routes.ts). */
+export interface ReadableRates {
+  staff: boolean;
+  workCode: boolean;
+  /** Client and project rates: those of these clients (the client a project rate's project is of). */
+  clients: ReadableIds;
+}
+
+export interface RatePageFilter extends RateFilter {
+  /** Matches an owner's code (staff number, client, project or work code), case-insensitively. */
+  search?: string;
+  readable?: ReadableRates;
+}
+
+/** `owner`: by whose rate it is (staff number, client and project code, work code), then by date. */
+export const RATE_SORTS = ["owner", "effectiveDate"] as const;
+export type RateSort = (typeof RATE_SORTS)[number];
+
+/** An owner column for ordering: '' for none, so both engines place missing owners alike. */
+const ownerKey = (column: string) => sql`coalesce(${sql.ref(column)}, '')`;
+
+/** One page of the rates a filter matches (the caller's readable levels included), in SQL. */
+export function selectRatePage(
+  db: Db,
+  firmId: string,
+  filter: RatePageFilter,
+  page: PageRequest<RateSort>,
+): Promise<RowPage<RateWithOwner>> {
+  let query = selectRatesWithOwners(db, firmId);
+  if (filter.scope) query = query.where("rate.scope", "=", filter.scope);
+  if (filter.staffId) query = query.where("rate.staff_id", "=", filter.staffId);
+  if (filter.clientId) query = query.where("rate.client_id", "=", filter.clientId);
+  if (filter.projectId) query = query.where("rate.project_id", "=", filter.projectId);
+  if (filter.workCodeId) query = query.where("rate.work_code_id", "=", filter.workCodeId);
+  const { readable, search } = filter;
+  if (readable) {
+    const { clients } = readable;
+    query = query.where((eb) =>
+      eb.or([
+        ...(readable.staff ? [eb("rate.scope", "=", "staff")] : []),
+        ...(readable.workCode ? [eb("rate.scope", "=", "work_code")] : []),
+        eb.and([
+          eb("rate.scope", "in", ["client", "project"]),
+          ...(clients === "all" ? [] : [readableBy(eb, "client.id", clients)]),
+        ]),
+      ]),
+    );
+  }
+  if (search) {
+    const columns = ["staff.staff_number", "client.code", "project.code", "work_code.code"];
+    query = query.where((eb) => containsText(eb, columns, search));
+  }
+  const order = orderFor(
+    page.sort,
+    {
+      owner: [
+        ownerKey("staff.staff_number"),
+        ownerKey("client.code"),
+        ownerKey("project.code"),
+        ownerKey("work_code.code"),
+        col("rate.effective_date"),
+      ],
+      effectiveDate: [col("rate.effective_date")],
+    },
+    col("rate.id"),
+  );
+  return pageOf(query, page, order, rowToRateWithOwner);
 }
 
 export async function findRateWithOwnerById(

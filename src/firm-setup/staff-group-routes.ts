@@ -9,7 +9,7 @@ import { actorStaffId, authorize, type Actor } from "../access/authorize.js";
 import { authorizeMembershipChange } from "../access/sharing-service.js";
 import { AppError } from "../domain/errors.js";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery, nameSortParam, searchParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import type { Firm } from "./firm-store.js";
 import {
@@ -17,7 +17,7 @@ import {
   addStaffGroupMember,
   deleteStaffGroup,
   getStaffGroup,
-  listStaffGroups,
+  listStaffGroupPage,
   removeStaffGroupMember,
   renameStaffGroup,
 } from "./staff-group-service.js";
@@ -48,14 +48,16 @@ export const registerStaffGroupRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: ["staff groups"],
         params: firmParams,
-        querystring: pageQuery.strict(),
+        querystring: pageQuery.extend({ search: searchParam("name"), sort: nameSortParam() }).strict(),
         response: { 200: listOf(groupSchema) },
       },
     },
     async (request) => {
       authorize(request.actor, "R", { object: "staff_groups" });
-      const groups = await listStaffGroups(deps.store.db, scopeOf(request.firm!, deps, request.actor));
-      return page(groups, request.query);
+      const { search, sort, limit, offset } = request.query;
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      const found = await listStaffGroupPage(deps.store.db, scope, { search }, { sort, limit, offset });
+      return { ...found, limit, offset };
     },
   );
 

@@ -5,6 +5,7 @@
  */
 import { AppError, notFound } from "../domain/errors.js";
 import type { Db } from "../store/database.js";
+import type { NameSort, PageRequest, RowPage } from "../store/list-query.js";
 import { inTransaction } from "../store/transaction.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { nowIso, type FirmScope } from "./scope.js";
@@ -17,6 +18,7 @@ import {
   insertStaffGroup,
   insertStaffGroupMember,
   renameStaffGroupRow,
+  selectStaffGroupPage,
   selectStaffGroups,
   type StaffGroup,
 } from "./staff-group-store.js";
@@ -30,6 +32,14 @@ function groupName(value: string): string {
 
 export const listStaffGroups = (db: Db, scope: FirmScope): Promise<StaffGroup[]> =>
   selectStaffGroups(db, scope.firm.id);
+
+/** One page of the firm's staff groups whose name contains `search`, in SQL. */
+export const listStaffGroupPage = (
+  db: Db,
+  scope: FirmScope,
+  filter: { search?: string },
+  page: PageRequest<NameSort>,
+): Promise<RowPage<StaffGroup>> => selectStaffGroupPage(db, scope.firm.id, filter, page);
 
 export async function getStaffGroup(db: Db, scope: FirmScope, id: string): Promise<StaffGroup> {
   const group = await findStaffGroupById(db, scope.firm.id, id);

@@ -1,6 +1,16 @@
 /** Queries for staff groups and their members, one group at a time (staff-store sets a member's groups). */
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  type NameSort,
+  type PageRequest,
+  type RowPage,
+} from "../store/list-query.js";
 
 export interface StaffGroup {
   id: string;
@@ -18,11 +28,40 @@ async function membersOf(db: Db, firmId: string, groupIds: string[]): Promise<Ma
     .selectFrom("staff_group_member")
     .select(["group_id", "staff_id"])
     .where("firm_id", "=", firmId)
-    .$if(groupIds.length < 500, (q) => q.where("group_id", "in", groupIds))
+    .$if(groupIds.length <= 500, (q) => q.where("group_id", "in", groupIds))
     .orderBy("staff_id")
     .execute();
   for (const row of rows) byGroup.set(row.group_id, [...(byGroup.get(row.group_id) ?? []), row.staff_id]);
   return byGroup;
+}
+
+/** One page of the staff groups whose name contains `search`, in SQL, with their members. */
+export async function selectStaffGroupPage(
+  db: Db,
+  firmId: string,
+  filter: { search?: string },
+  page: PageRequest<NameSort>,
+): Promise<RowPage<StaffGroup>> {
+  let query = db.selectFrom("staff_group").selectAll().where("firm_id", "=", firmId);
+  const { search } = filter;
+  if (search) query = query.where((eb) => containsText(eb, ["name"], search));
+  const order = orderFor(page.sort, { name: [lowerOf("name")], createdAt: [col("created_at")] }, col("id"));
+  const found = await pageOf(query, page, order, (row) => row);
+  const members = await membersOf(
+    db,
+    firmId,
+    found.items.map((row) => row.id),
+  );
+  return {
+    total: found.total,
+    items: found.items.map((row) => ({
+      id: row.id,
+      name: row.name,
+      memberIds: members.get(row.id) ?? [],
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    })),
+  };
 }
 
 export async function selectStaffGroups(

@@ -11,13 +11,21 @@ import { authorizeMembershipChange } from "../access/sharing-service.js";
 import { AppError } from "../domain/errors.js";
 import { scopeOf } from "../http/context.js";
 import type { Db } from "../store/database.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import {
+  codeParam,
+  firmParams,
+  idParams,
+  listOf,
+  pageQuery,
+  searchParam,
+  sortParam,
+} from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import type { FirmScope } from "./scope.js";
 import { getStaffGroup, requireExistingGroups } from "./staff-group-service.js";
 import { findStaffGroupIdByName } from "./staff-group-store.js";
-import { addStaff, deleteStaff, editStaff, getStaff, listStaff } from "./staff-service.js";
-import type { Staff } from "./staff-store.js";
+import { addStaff, deleteStaff, editStaff, getStaff, listStaffPage } from "./staff-service.js";
+import { STAFF_SORTS, type Staff } from "./staff-store.js";
 
 const staffSchema = z.object({
   id: z.string(),
@@ -50,29 +58,20 @@ const staffBody = z
   })
   .strict();
 
-const SORTS = {
-  staffNumber: (s: Staff) => s.staffNumber,
-  lastName: (s: Staff) => `${s.lastName.toLowerCase()}\u0000${s.firstName.toLowerCase()}`,
-  firstName: (s: Staff) => `${s.firstName.toLowerCase()}\u0000${s.lastName.toLowerCase()}`,
-  createdAt: (s: Staff) => s.createdAt,
-} as const;
-
 const staffQuery = pageQuery
   .extend({
     status: z.enum(["active", "inactive"]).optional(),
     groupId: z.uuid().optional().describe("only members of this staff group"),
-    sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).default("staffNumber"),
-    order: z.enum(["asc", "desc"]).default("asc"),
+    search: searchParam("staff number, first or last name, or email"),
+    code: codeParam("staff number"),
+    sort: sortParam(STAFF_SORTS, "staffNumber", {
+      staffNumber: "the staff number",
+      lastName: "last name, then first name, case-insensitive",
+      firstName: "first name, then last name, case-insensitive",
+      createdAt: "when it was added",
+    }),
   })
   .strict();
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function sortStaff(rows: Staff[], sort: keyof typeof SORTS, order: "asc" | "desc"): Staff[] {
-  const key = SORTS[sort];
-  const sign = order === "desc" ? -1 : 1;
-  return [...rows].sort((a, b) => sign * (compareText(key(a), key(b)) || compareText(a.id, b.id)));
-}
 
 const staffTarget = (staff: Staff) => ({ object: "staff" as const, selfStaffId: staff.id });
 
@@ -118,7 +117,7 @@ export const registerStaffRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const { actor } = request;
       const scope = scopeOf(request.firm!, deps, actor);
-      const { status, groupId, sort, order } = request.query;
+      const { status, groupId, search, code, sort, limit, offset } = request.query;
       if (groupId) {
         await getStaffGroup(deps.store.db, scope, groupId);
         authorize(actor, "R", { object: "staff_groups" }, { what: "staff group", key: groupId });
@@ -126,9 +125,15 @@ export const registerStaffRoutes: RouteModule = (app, deps) => {
       const readAll = can(actor, "R", { object: "staff" });
       // Someone who is not staff and may not read staff has no row to see.
       if (!readAll && actorStaffId(actor) === null) authorize(actor, "R", { object: "staff" });
-      const rows = await listStaff(deps.store.db, scope, { status, groupId });
-      const readable = readAll ? rows : rows.filter((staff) => can(actor, "R", staffTarget(staff)));
-      return page(sortStaff(readable, sort, order), request.query);
+      // Without staff:R, a staff user's own record is the one they may read.
+      const readable = readAll ? "all" : [actorStaffId(actor)!];
+      const found = await listStaffPage(
+        deps.store.db,
+        scope,
+        { status, groupId, search, code, readable },
+        { sort, limit, offset },
+      );
+      return { ...found, limit, offset };
     },
   );
 

@@ -3,6 +3,7 @@ import { inTransaction } from "../store/transaction.js";
 import { parseIsoDate } from "../domain/dates.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { normaliseEmail, normaliseStaffNumber, requireText } from "../domain/fields.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import type { Db } from "../store/database.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { nowIso, type FirmScope } from "./scope.js";
@@ -13,6 +14,8 @@ import {
   insertStaff,
   selectGroups,
   selectStaff,
+  selectStaffPage,
+  type StaffSort,
   setStaffGroups,
   staffUsage,
   updateStaff,
@@ -102,6 +105,14 @@ export async function getStaff(db: Db, scope: FirmScope, ref: string): Promise<S
   if (!staff) throw notFound("staff", ref);
   return staff;
 }
+
+/** One page of the staff a filter matches (the readable set included), in SQL. */
+export const listStaffPage = (
+  db: Db,
+  scope: FirmScope,
+  filter: StaffFilter,
+  page: PageRequest<StaffSort>,
+): Promise<RowPage<Staff>> => selectStaffPage(db, scope.firm.id, filter, page);
 
 export const listStaff = (db: Db, scope: FirmScope, filter: StaffFilter = {}): Promise<Staff[]> =>
   selectStaff(db, scope.firm.id, filter);

@@ -2,6 +2,18 @@ import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import type { StaffTable } from "../store/tables.js";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  readableBy,
+  sameCode,
+  type PageRequest,
+  type ReadableIds,
+  type RowPage,
+} from "../store/list-query.js";
 import { looksLikeId } from "../store/unique.js";
 
 export interface Staff {
@@ -51,7 +63,7 @@ async function groupsOf(db: Db, firmId: string, staffIds: string[]): Promise<Map
     )
     .select(["m.staff_id", "g.name"])
     .where("m.firm_id", "=", firmId)
-    .$if(staffIds.length < 500, (q) => q.where("m.staff_id", "in", staffIds))
+    .$if(staffIds.length <= 500, (q) => q.where("m.staff_id", "in", staffIds))
     .orderBy("g.name")
     .execute();
   for (const row of rows) {
@@ -119,11 +131,24 @@ export interface StaffFilter {
   /** A group's name. */
   group?: string;
   groupId?: string;
+  /** Matches staff number, names or email, case-insensitively. */
+  search?: string;
+  /** Exactly this staff number, case-insensitively. */
+  code?: string;
+  /** Only these staff members (for a caller who may read only their own record). */
+  readable?: ReadableIds;
 }
 
-export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = {}): Promise<Staff[]> {
-  let query = db.selectFrom("staff").selectAll("staff").where("staff.firm_id", "=", firmId);
+function staffQuery(db: Db, firmId: string, filter: StaffFilter) {
+  let query = db.selectFrom("staff").where("staff.firm_id", "=", firmId);
+  const { readable, search } = filter;
+  if (readable && readable !== "all") query = query.where((eb) => readableBy(eb, "staff.id", readable));
   if (filter.status) query = query.where("staff.status", "=", filter.status);
+  if (filter.code) query = query.where("staff.staff_number", "=", sameCode(filter.code));
+  if (search) {
+    const columns = ["staff.staff_number", "staff.first_name", "staff.last_name", "staff.email"];
+    query = query.where((eb) => containsText(eb, columns, search));
+  }
   if (filter.group) {
     const group = filter.group;
     query = query.where((eb) =>
@@ -153,13 +178,50 @@ export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = 
       ),
     );
   }
-  const rows = await query.orderBy("staff.staff_number").execute();
+  return query;
+}
+
+export async function selectStaff(db: Db, firmId: string, filter: StaffFilter = {}): Promise<Staff[]> {
+  const rows = await staffQuery(db, firmId, filter)
+    .selectAll("staff")
+    .orderBy("staff.staff_number")
+    .execute();
   const groups = await groupsOf(
     db,
     firmId,
     rows.map((row) => row.id),
   );
   return rows.map((row) => staffRowToStaff(row, groups.get(row.id) ?? []));
+}
+
+export const STAFF_SORTS = ["staffNumber", "lastName", "firstName", "createdAt"] as const;
+export type StaffSort = (typeof STAFF_SORTS)[number];
+
+/** One page of the staff a filter matches, in SQL, with the page's members' groups. */
+export async function selectStaffPage(
+  db: Db,
+  firmId: string,
+  filter: StaffFilter,
+  page: PageRequest<StaffSort>,
+): Promise<RowPage<Staff>> {
+  const order = orderFor(
+    page.sort,
+    {
+      staffNumber: [col("staff.staff_number")],
+      lastName: [lowerOf("staff.last_name"), lowerOf("staff.first_name")],
+      firstName: [lowerOf("staff.first_name"), lowerOf("staff.last_name")],
+      createdAt: [col("staff.created_at")],
+    },
+    col("staff.id"),
+    ["staffNumber"],
+  );
+  const found = await pageOf(staffQuery(db, firmId, filter).selectAll("staff"), page, order, (row) => row);
+  const groups = await groupsOf(
+    db,
+    firmId,
+    found.items.map((row) => row.id),
+  );
+  return { ...found, items: found.items.map((row) => staffRowToStaff(row, groups.get(row.id) ?? [])) };
 }
 
 /** Replaces a staff member's groups, creating groups that do not exist yet. */

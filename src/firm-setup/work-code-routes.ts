@@ -6,15 +6,24 @@
 import { z } from "zod";
 import { authorize } from "../access/authorize.js";
 import { scopeOf } from "../http/context.js";
-import { firmParams, idParams, listOf, page, pageQuery } from "../http/schemas.js";
+import {
+  codeParam,
+  firmParams,
+  idParams,
+  listOf,
+  pageQuery,
+  searchParam,
+  sortParam,
+} from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import {
   addWorkCode,
   deleteWorkCode,
   editWorkCode,
   getWorkCode,
-  listWorkCodes,
+  listWorkCodePage,
 } from "./work-code-service.js";
+import { WORK_CODE_SORTS } from "./work-code-store.js";
 
 const workCodeSchema = z.object({
   id: z.string(),
@@ -58,6 +67,13 @@ const workCodeQuery = pageQuery
   .extend({
     kind: z.enum(["time", "expense"]).optional(),
     active: z.enum(["true", "false"]).optional(),
+    search: searchParam("code or name"),
+    code: codeParam("work code"),
+    sort: sortParam(WORK_CODE_SORTS, "code", {
+      code: "the work code",
+      name: "the name, case-insensitive",
+      createdAt: "when it was added",
+    }),
   })
   .strict();
 
@@ -78,12 +94,14 @@ export const registerWorkCodeRoutes: RouteModule = (app, deps) => {
     },
     async (request) => {
       authorize(request.actor, "R", { object: "work_codes" });
-      const { kind, active } = request.query;
-      const rows = await listWorkCodes(deps.store.db, scopeOf(request.firm!, deps, request.actor), {
-        kind,
-        active: active === undefined ? undefined : active === "true",
-      });
-      return page(rows, request.query);
+      const { kind, active, search, code, sort, limit, offset } = request.query;
+      const found = await listWorkCodePage(
+        deps.store.db,
+        scopeOf(request.firm!, deps, request.actor),
+        { kind, active: active === undefined ? undefined : active === "true", search, code },
+        { sort, limit, offset },
+      );
+      return { ...found, limit, offset };
     },
   );
 

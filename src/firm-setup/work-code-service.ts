@@ -3,6 +3,7 @@ import { inTransaction } from "../store/transaction.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { normaliseCode, optionalText, requireText } from "../domain/fields.js";
 import { ALWAYS } from "../domain/rates.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import type { Db } from "../store/database.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { upsertRate } from "./rate-service.js";
@@ -12,7 +13,9 @@ import {
   deleteWorkCodeRows,
   findWorkCode,
   insertWorkCode,
+  selectWorkCodePage,
   selectWorkCodes,
+  type WorkCodeSort,
   updateWorkCode,
   workCodeUsage,
   type WorkCode,
@@ -84,6 +87,14 @@ export async function getWorkCode(db: Db, scope: FirmScope, ref: string): Promis
   if (!workCode) throw notFound("work code", ref);
   return workCode;
 }
+
+/** One page of the work codes a filter matches, in SQL. */
+export const listWorkCodePage = (
+  db: Db,
+  scope: FirmScope,
+  filter: WorkCodeFilter,
+  page: PageRequest<WorkCodeSort>,
+): Promise<RowPage<WorkCode>> => selectWorkCodePage(db, scope.firm.id, filter, page);
 
 export const listWorkCodes = (db: Db, scope: FirmScope, filter: WorkCodeFilter = {}): Promise<WorkCode[]> =>
   selectWorkCodes(db, scope.firm.id, filter);

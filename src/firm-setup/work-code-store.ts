@@ -2,6 +2,16 @@ import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import type { WorkCodeTable } from "../store/tables.js";
+import {
+  col,
+  containsText,
+  lowerOf,
+  orderFor,
+  pageOf,
+  sameCode,
+  type PageRequest,
+  type RowPage,
+} from "../store/list-query.js";
 import { looksLikeId } from "../store/unique.js";
 
 export interface WorkCode {
@@ -90,6 +100,20 @@ export async function findWorkCode(db: Db, firmId: string, ref: string): Promise
 export interface WorkCodeFilter {
   kind?: "time" | "expense";
   active?: boolean;
+  /** Matches code or name, case-insensitively. */
+  search?: string;
+  /** Exactly this code, case-insensitively. */
+  code?: string;
+}
+
+function workCodeQuery(db: Db, firmId: string, filter: WorkCodeFilter) {
+  let query = db.selectFrom("work_code").where("firm_id", "=", firmId);
+  const { search } = filter;
+  if (filter.kind) query = query.where("kind", "=", filter.kind);
+  if (filter.active !== undefined) query = query.where("active", "=", filter.active ? 1 : 0);
+  if (filter.code) query = query.where("code", "=", sameCode(filter.code));
+  if (search) query = query.where((eb) => containsText(eb, ["code", "name"], search));
+  return query;
 }
 
 export async function selectWorkCodes(
@@ -97,10 +121,28 @@ export async function selectWorkCodes(
   firmId: string,
   filter: WorkCodeFilter = {},
 ): Promise<WorkCode[]> {
-  let query = db.selectFrom("work_code").selectAll().where("firm_id", "=", firmId);
-  if (filter.kind) query = query.where("kind", "=", filter.kind);
-  if (filter.active !== undefined) query = query.where("active", "=", filter.active ? 1 : 0);
-  return (await query.orderBy("code").execute()).map(workCodeRowToWorkCode);
+  return (await workCodeQuery(db, firmId, filter).selectAll().orderBy("code").execute()).map(
+    workCodeRowToWorkCode,
+  );
+}
+
+export const WORK_CODE_SORTS = ["code", "name", "createdAt"] as const;
+export type WorkCodeSort = (typeof WORK_CODE_SORTS)[number];
+
+/** One page of the work codes a filter matches, in SQL; ties broken by id. */
+export function selectWorkCodePage(
+  db: Db,
+  firmId: string,
+  filter: WorkCodeFilter,
+  page: PageRequest<WorkCodeSort>,
+): Promise<RowPage<WorkCode>> {
+  const order = orderFor(
+    page.sort,
+    { code: [col("code")], name: [lowerOf("name")], createdAt: [col("created_at")] },
+    col("id"),
+    ["code"],
+  );
+  return pageOf(workCodeQuery(db, firmId, filter).selectAll(), page, order, workCodeRowToWorkCode);
 }
 
 export async function workCodeUsage(db: Db, firmId: string, id: string): Promise<number> {

@@ -25,7 +25,7 @@ import {
 import type { ApplyContext, ApplyResult, Row } from "./apply-context.js";
 import { existingIds, takeSequenceNumbers } from "./journal-store.js";
 import { parseHlc } from "./hlc.js";
-import { syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";
+import { syncedTable, valuesWithDefaults, type LookupField, type SyncedTable } from "./synced-tables.js";
 
 interface Pending {
   index: number;
@@ -118,7 +118,7 @@ async function fastLane(
   const rowKey = `${change.tbl}|${change.rowId}`;
   if (cache.held.has(`${change.hlc}|${rowKey}`)) return "slow";
   if ((cache.histories.get(rowKey) ?? []).length > 0 || cache.rows.get(rowKey) !== undefined) return "slow";
-  const values = recordValues(foldRecord([change]));
+  const values = valuesWithDefaults(table, recordValues(foldRecord([change])));
   if (!Object.keys(table.fields).every((field) => field in values)) return "slow";
   try {
     if (context.side === "cloud") await checkReferences(table, undefined, values, references);

@@ -44,7 +44,14 @@ import {
   removePending,
 } from "./journal-store.js";
 import type { ApplyContext, ApplyResult, Row } from "./apply-context.js";
-import { fieldProblem, rowIdOf, syncedTable, type LookupField, type SyncedTable } from "./synced-tables.js";
+import {
+  fieldProblem,
+  rowIdOf,
+  syncedTable,
+  valuesWithDefaults,
+  type LookupField,
+  type SyncedTable,
+} from "./synced-tables.js";
 
 const refused = (code: string, message: string): ApplyResult => ({ status: "refused", code, message });
 
@@ -359,7 +366,7 @@ async function parkKeys(db: Db, context: ApplyContext, tbl: string, rowId: strin
 /** The row the fold says should exist, "absent" after a tombstone, or "incomplete" before its insert. */
 function targetRow(table: SyncedTable, record: FoldedRecord): Row | "absent" | "incomplete" {
   if (record.deletedAt) return "absent";
-  const values = recordValues(record);
+  const values = valuesWithDefaults(table, recordValues(record));
   const complete = Object.keys(table.fields).every((field) => field in values);
   return complete || table.idColumns.length === 0 ? values : "incomplete";
 }

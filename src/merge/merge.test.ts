@@ -139,6 +139,39 @@ describe.each(ENGINES)("merging a desktop with the cloud on %s", (engine) => {
     }
   });
 
+  it("a reviewer's return comment reaches the desktop and goes when the entry is submitted again there", async () => {
+    const entry = await addTimeEntry(cloud.store.db, cloud.scope, {
+      staff: "JD",
+      client: "ACME",
+      workCode: "TAX",
+      date: "2026-06-11",
+      minutes: 30,
+    });
+    await setEntryStatus(cloud.store.db, cloud.scope, "time", [entry.id], "submitted");
+    await setEntryStatus(
+      cloud.store.db,
+      cloud.scope,
+      "time",
+      [entry.id],
+      "draft",
+      undefined,
+      "Which engagement?",
+    );
+    await merge(desktop, transport());
+    expect(await getTimeEntry(desktop.store.db, desktop.scope, entry.id)).toMatchObject({
+      status: "draft",
+      reviewComment: "Which engagement?",
+    });
+    await setEntryStatus(desktop.store.db, desktop.scope, "time", [entry.id], "submitted");
+    await merge(desktop, transport());
+    await merge(other, transport());
+    for (const replica of [cloud, desktop, other])
+      expect(await getTimeEntry(replica.store.db, replica.scope, entry.id)).toMatchObject({
+        status: "submitted",
+        reviewComment: null,
+      });
+  });
+
   it("two clients made offline with one code are both kept, the later under a suffixed code", async () => {
     const mine = await addClient(desktop.store.db, desktop.scope, {
       code: "NEWCO",

@@ -38,6 +38,7 @@ import type { LookupField, SyncedTable } from "./synced-tables.js";
 
 const text = (value: FieldValue | undefined): string => (typeof value === "string" ? value : "");
 const PLACEMENT = ["staff_id", "client_id", "project_id", "work_code_id", "entry_date"] as const;
+const REVIEW_FIELDS = new Set(["status", "review_comment", "updated_at"]);
 const changed = (before: Row | undefined, after: Row, field: string) =>
   !before || before[field] !== after[field];
 
@@ -70,9 +71,13 @@ export async function revalidateEntry(
   }
   const status = after.status as EntryStatus;
   const statusChanged = before !== undefined && before.status !== status;
+  // The review comment goes with the status: set when a reviewer returns the entry, cleared
+  // when it is submitted again; never edited on its own.
   const contentChanged = Object.keys(after).some(
-    (field) => field !== "status" && field !== "updated_at" && changed(before, after, field),
+    (field) => !REVIEW_FIELDS.has(field) && changed(before, after, field),
   );
+  if (before && !statusChanged && changed(before, after, "review_comment"))
+    throw invalid("a review comment changes only when the entry is returned or submitted again");
 
   if (before && statusChanged) {
     // The status service: a permitted transition, by a reviewer where reviewing; past the lock

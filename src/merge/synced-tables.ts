@@ -26,6 +26,13 @@ export interface SyncedTable {
   /** Columns forming the row id ("a:b" for link tables); none for the firm's one profile row. */
   idColumns: readonly string[];
   fields: Readonly<Record<string, FieldType>>;
+  /**
+   * Fields added after records were already journaled, with the value a record's history that
+   * predates them stands for (what the migration that added the column gave existing rows).
+   * Without it such a record would never look complete again, and its next merged change would
+   * be dropped (or, when rebuilt, the record removed).
+   */
+  addedLater?: Readonly<Record<string, FieldValue>>;
   unique: readonly UniqueKey[];
   /**
    * Reference columns and the table each names. A pushed record may only name records of its
@@ -60,7 +67,11 @@ const ENTRY_FIELDS = {
   description: "text",
   status: ENTRY_STATUS,
   created_at: "text",
+  // Migration 0006: a reviewer's reason for returning the entry.
+  review_comment: "text?",
 } as const;
+
+const ENTRY_ADDED_LATER = { review_comment: null } as const;
 
 const ENTRY_REFERENCES = {
   staff_id: "staff",
@@ -271,6 +282,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     name: "time_entry",
     idColumns: ["id"],
     fields: { ...ENTRY_FIELDS, minutes: "int", rate: "int", rate_source: "text" },
+    addedLater: ENTRY_ADDED_LATER,
     unique: [],
     references: ENTRY_REFERENCES,
     derived: "time_amount",
@@ -287,6 +299,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       surcharge_bp: "int",
       receipt_file: "text?",
     },
+    addedLater: ENTRY_ADDED_LATER,
     unique: [],
     references: ENTRY_REFERENCES,
     derived: "expense_amount",
@@ -297,6 +310,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
 const BY_NAME = new Map(SYNCED_TABLES.map((table) => [table.name, table]));
 
 export const syncedTable = (name: string): SyncedTable | undefined => BY_NAME.get(name);
+
+/**
+ * A record's values as its history sets them, with the fields added after that history began
+ * taking their default: what decides whether a record is complete.
+ */
+export const valuesWithDefaults = (
+  table: SyncedTable,
+  values: Record<string, FieldValue>,
+): Record<string, FieldValue> => ({ ...table.addedLater, ...values });
 
 /** The row id a record has in the journal. */
 export const rowIdOf = (table: SyncedTable, row: Record<string, unknown>): string =>

@@ -12,6 +12,8 @@ import { registerExpenseEntryRoutes } from "../time-expense/expense-entry-routes
 import { registerReceiptRoutes } from "../time-expense/receipt-routes.js";
 import { registerRepriceRoutes } from "../time-expense/reprice-routes.js";
 import { registerTimeEntryRoutes } from "../time-expense/time-entry-routes.js";
+import { registerTimerRoutes } from "../time-expense/timer-routes.js";
+import { registerTimesheetRoutes } from "../time-expense/timesheet-routes.js";
 import { registerAssignmentRoutes } from "../access/assignment-routes.js";
 import { registerContactGroupRoutes } from "../access/contact-group-routes.js";
 import { registerRoleRoutes } from "../access/role-routes.js";
@@ -34,6 +36,8 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerTimeEntryRoutes,
   registerExpenseEntryRoutes,
   registerReceiptRoutes,
+  registerTimerRoutes,
+  registerTimesheetRoutes,
   registerRepriceRoutes,
   registerReportRoutes,
   registerImportRoutes,

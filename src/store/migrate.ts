@@ -6,7 +6,9 @@ import * as access from "./migrations/0002-access.js";
 import * as merge from "./migrations/0003-merge.js";
 import * as firmIsolation from "./migrations/0004-firm-isolation.js";
 import * as heldAndIntegration from "./migrations/0005-held-and-integration.js";
+import * as timersAndReview from "./migrations/0006-timers-and-review.js";
 import * as expenseReceipts from "./migrations/0007-expense-receipts.js";
+import * as listIndexes from "./migrations/0008-list-indexes.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -14,7 +16,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-merge": merge,
   "0004-firm-isolation": firmIsolation,
   "0005-held-and-integration": heldAndIntegration,
+  "0006-timers-and-review": timersAndReview,
   "0007-expense-receipts": expenseReceipts,
+  "0008-list-indexes": listIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

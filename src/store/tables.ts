@@ -136,6 +136,8 @@ interface EntryColumns extends Stamped {
   amount: number;
   description: string;
   status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+  /** Migration 0006: why a reviewer returned the entry; cleared when it is submitted again. */
+  review_comment: string | null;
 }
 
 export interface TimeEntryTable extends EntryColumns {
@@ -174,6 +176,24 @@ export interface FileDeletionTable {
   file_key: string;
   firm_id: string;
   attempts: Generated<number>;
+}
+
+/** Migration 0006: a staff member's running timer (one at most; not synced). */
+export interface TimerTable {
+  id: string;
+  firm_id: string;
+  staff_id: string;
+  client_id: string;
+  project_id: string | null;
+  work_code_id: string;
+  description: string;
+  /** null: the work code's default. */
+  billable: number | null;
+  /** IANA zone whose calendar dates the timer's entry and "forgotten" follow. */
+  time_zone: string;
+  started_at: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface AuditLogTable {
@@ -412,6 +432,7 @@ export interface Database {
   expense_entry: ExpenseEntryTable;
   expense_receipt: ExpenseReceiptTable;
   file_deletion: FileDeletionTable;
+  timer: TimerTable;
   audit_log: AuditLogTable;
   user_account: UserAccountTable;
   role: RoleTable;

@@ -29,6 +29,7 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   expense_entry: ["id"],
   expense_receipt: ["id"],
   file_deletion: ["file_key"],
+  timer: ["id"],
   audit_log: ["id"],
   user_account: ["id"],
   role: ["id"],

@@ -12,7 +12,7 @@ import { buildApp, type App } from "../server/app.js";
 import { loadConfig } from "../config/config.js";
 import type { ServerDeps } from "../http/context.js";
 import type { Clock } from "../store/clock.js";
-import type { Engine } from "../store/database.js";
+import type { Db, Engine } from "../store/database.js";
 import { openTestStore } from "./stores.js";
 
 export interface TestServer {
@@ -40,10 +40,13 @@ export function useTestServer(
   engine: Engine,
   clock: Clock = movableClock("2026-06-15T12:00:00Z"),
   settings: Record<string, unknown> = {},
+  options: { watchDb?: (db: Db) => Db } = {},
 ): TestServer {
   const holder = {} as TestServer;
   beforeAll(async () => {
-    const store = await openTestStore(engine);
+    const opened = await openTestStore(engine);
+    // A test may watch every query the server makes (a Kysely plugin counting rows read).
+    const store = options.watchDb ? { ...opened, db: options.watchDb(opened.db) } : opened;
     const dataDir = mkdtempSync(join(tmpdir(), "firmtime-server-"));
     const config = loadConfig(
       { dataDir, logLevel: "silent", publicUrl: "http://127.0.0.1:8080", ...settings },

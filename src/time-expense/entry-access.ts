@@ -7,7 +7,7 @@
 import { authorize, readableEntities, rightsOf, type Actor } from "../access/authorize.js";
 import type { AccessTarget, Action } from "../access/permissions.js";
 import type { EntryStatus } from "../domain/entries.js";
-import { AppError } from "../domain/errors.js";
+import { AppError, invalid } from "../domain/errors.js";
 import type { EntryKind, EntryVisibility } from "./entry-store.js";
 
 export type EntryObject = "time_entries" | "expense_entries";
@@ -82,6 +82,27 @@ export function authorizeStatusChange(
     "E",
     review ? { object: entryObject(kind), entityId: entry.clientId } : targetOf(kind, entry),
   );
+}
+
+/**
+ * A reviewer who sends a submitted entry back to its staff member (submitted → draft) says why;
+ * staff recalling their own entry need not. A comment only ever goes with that move.
+ */
+export function assertReturnComment(
+  actor: Actor,
+  entry: { id: string; staffId: string; status: EntryStatus },
+  status: EntryStatus,
+  comment: string | undefined,
+): void {
+  if (comment !== undefined && status !== "draft")
+    throw invalid("a comment goes only with returning entries to their staff member (status draft)", {
+      field: "comment",
+    });
+  const returning = status === "draft" && entry.status === "submitted";
+  if (returning && !comment && entry.staffId !== rightsOf(actor).staffId)
+    throw invalid("returning another's submitted entry to its staff member needs a comment saying why", {
+      field: "comment",
+    });
 }
 
 /** The entries a caller may read, for lists and reports to filter in SQL. */

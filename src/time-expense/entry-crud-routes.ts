@@ -5,6 +5,7 @@
  */
 import type { FastifyBaseLogger } from "fastify";
 import { z } from "zod";
+import type { EntryStatus } from "../domain/entries.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { scopeOf, type ServerDeps } from "../http/context.js";
 import { firmParams, idParams, listOf } from "../http/schemas.js";
@@ -18,6 +19,7 @@ import {
   entryListFilter,
   entryListQuery,
   entryPaths,
+  presentEntry,
   registerEntryStatusRoute,
 } from "./entry-http.js";
 import type { EntryKind } from "./entry-store.js";
@@ -33,7 +35,7 @@ export interface EntryBodyBase {
 }
 
 export interface EntryRouteSpec<
-  Entry extends { id: string; staffId: string; clientId: string },
+  Entry extends { id: string; staffId: string; clientId: string; status: EntryStatus; date: string },
   Body extends EntryBodyBase,
   Patch,
 > {
@@ -56,7 +58,7 @@ export interface EntryRouteSpec<
 }
 
 export function registerEntryCrudRoutes<
-  Entry extends { id: string; staffId: string; clientId: string },
+  Entry extends { id: string; staffId: string; clientId: string; status: EntryStatus; date: string },
   Body extends EntryBodyBase,
   Patch,
 >(app: ZodApp, deps: ServerDeps, spec: EntryRouteSpec<Entry, Body, Patch>): void {
@@ -83,7 +85,8 @@ export function registerEntryCrudRoutes<
       if (seesNothing(visibility)) return { items: [], total: 0, limit, offset };
       const scope = scopeOf(request.firm!, deps, request.actor);
       const filter = await entryListFilter(deps.store.db, scope, request.query, visibility);
-      return { ...(await spec.page(deps.store.db, scope, filter)), limit, offset };
+      const { items, total } = await spec.page(deps.store.db, scope, filter);
+      return { items: items.map((entry) => presentEntry(entry, scope.firm)), total, limit, offset };
     },
   );
 
@@ -97,7 +100,7 @@ export function registerEntryCrudRoutes<
       const scope = scopeOf(request.firm!, deps, request.actor);
       const entry = await spec.get(deps.store.db, scope, request.params.id);
       authorizeEntry(request.actor, "R", kind, entry);
-      return entry;
+      return presentEntry(entry, scope.firm);
     },
   );
 
@@ -123,7 +126,7 @@ export function registerEntryCrudRoutes<
         authorizeWorkCode(actor, body.workCodeId);
         return spec.add(tx, scope, body, staffId);
       });
-      return reply.code(201).send(entry);
+      return reply.code(201).send(presentEntry(entry, scope.firm));
     },
   );
 
@@ -154,7 +157,7 @@ export function registerEntryCrudRoutes<
           await authorizeNewPlacement(tx, scope, actor, kind, placement);
         }
         authorizeWorkCode(actor, body.workCodeId);
-        return spec.edit(tx, scope, current.id, spec.toPatch(body));
+        return presentEntry(await spec.edit(tx, scope, current.id, spec.toPatch(body)), scope.firm);
       });
     },
   );

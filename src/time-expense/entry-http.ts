@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { authorize, type Actor } from "../access/authorize.js";
-import { ENTRY_STATUSES, type EntryStatus } from "../domain/entries.js";
+import { ENTRY_STATUSES, isEntryLocked, type EntryStatus } from "../domain/entries.js";
 import { getProject } from "../firm-setup/project-service.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { scopeOf, type ServerDeps } from "../http/context.js";
@@ -13,6 +13,7 @@ import { firmParams, pageQuery } from "../http/schemas.js";
 import type { ZodApp } from "../http/route-module.js";
 import type { Db } from "../store/database.js";
 import {
+  assertReturnComment,
   authorizePlacement,
   authorizeStatusChange,
   entryObject,
@@ -55,9 +56,22 @@ export const entryFields = {
   amount: z.number().int().describe("minor units"),
   description: z.string(),
   status: z.enum(ENTRY_STATUSES),
+  reviewComment: z
+    .string()
+    .nullable()
+    .describe("why a reviewer returned the entry to its staff member; null once submitted again"),
+  locked: z
+    .boolean()
+    .describe("approved, billed or transferred, or dated on or before the firm's lock date: not editable"),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
+
+/** An entry as the API answers it: with whether it is locked, so clients need not know the rule. */
+export const presentEntry = <E extends { status: EntryStatus; date: string }>(
+  entry: E,
+  firm: { lockDate: string | null },
+): E & { locked: boolean } => ({ ...entry, locked: isEntryLocked(entry, firm.lockDate) });
 
 /**
  * The service filter for a list query, limited to what the caller may read. Ids of another
@@ -117,6 +131,15 @@ const statusBody = z
   .object({
     ids: z.array(z.uuid()).min(1).max(1000),
     status: z.enum(ENTRY_STATUSES),
+    comment: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe(
+        "with status draft: why the entries go back to their staff member (required when a reviewer returns another's submitted entry); cleared when they are submitted again",
+      ),
   })
   .strict();
 
@@ -132,7 +155,8 @@ export function registerEntryStatusRoute(app: ZodApp, deps: ServerDeps, kind: En
         description:
           "Submitting or recalling needs the edit right on the entry (one's own will do); " +
           "approving, billing, transferring or un-approving needs it on the client's entries " +
-          "through a role or a partner / manager post.",
+          "through a role or a partner / manager post. Returning another's submitted entry " +
+          "(status draft) needs a comment, which the staff member sees on the entry.",
         params: firmParams,
         body: statusBody,
         response: { 200: z.object({ updated: z.number().int() }) },
@@ -141,10 +165,12 @@ export function registerEntryStatusRoute(app: ZodApp, deps: ServerDeps, kind: En
     async (request) => {
       const { actor } = request;
       const scope = scopeOf(request.firm!, deps, actor);
-      const { ids, status } = request.body;
-      const updated = await setEntryStatus(deps.store.db, scope, kind, ids, status, (entry, to) =>
-        authorizeStatusChange(actor, kind, entry, to),
-      );
+      const { ids, status, comment } = request.body;
+      const check = (entry: EntryPlacement & { id: string; status: EntryStatus }, to: EntryStatus) => {
+        authorizeStatusChange(actor, kind, entry, to);
+        assertReturnComment(actor, entry, to, comment);
+      };
+      const updated = await setEntryStatus(deps.store.db, scope, kind, ids, status, check, comment);
       return { updated };
     },
   );

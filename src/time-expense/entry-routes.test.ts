@@ -237,7 +237,15 @@ describe.each(ENGINES)("time and expense entry routes on %s", (engine) => {
     expect((await status(p.as.al, [alAcme], "submitted")).statusCode).toBe(200);
     await refusedUnchanged(() => status(p.as.al, [alAcme, caraBeta], "approved"), 404);
     await refusedUnchanged(() => status(p.as.admin, [alAcme, p.other.timeEntry], "approved"), 404);
-    await refusedUnchanged(() => status(p.as.admin, [alAcme, caraBeta], "draft"), 409);
+    await refusedUnchanged(
+      () =>
+        p.as.admin.post("/time-entries/status", {
+          ids: [alAcme, caraBeta],
+          status: "draft",
+          comment: "Wrong client",
+        }),
+      409,
+    );
     expect((await p.as.al.get(`/time-entries/${alAcme}`)).json()).toMatchObject({ status: "submitted" });
     await refusedUnchanged(
       () => p.as.admin.post("/time-entries/status", { ids: [alAcme], status: "x" }),

@@ -15,6 +15,8 @@ interface EntryBase {
   amount: number;
   description: string;
   status: EntryStatus;
+  /** Why a reviewer returned the entry to its staff member; null once it is submitted again. */
+  reviewComment: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +51,7 @@ const baseFromRow = (row: Selectable<TimeEntryTable> | Selectable<ExpenseEntryTa
   amount: row.amount,
   description: row.description,
   status: row.status,
+  reviewComment: row.review_comment,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -180,6 +183,10 @@ export async function deleteEntryRow(db: Db, firmId: string, kind: EntryKind, id
   await db.deleteFrom(entryTable(kind)).where("firm_id", "=", firmId).where("id", "=", id).execute();
 }
 
+/**
+ * Moves entries to `status`. The review comment goes with it: returning (to draft) sets the
+ * reviewer's comment when one is given, submitting clears it; other moves leave it.
+ */
 export async function updateEntryStatuses(
   db: Db,
   firmId: string,
@@ -187,11 +194,18 @@ export async function updateEntryStatuses(
   ids: string[],
   status: EntryStatus,
   now: string,
+  comment?: string,
 ): Promise<void> {
+  const review =
+    status === "submitted"
+      ? { review_comment: null }
+      : status === "draft" && comment !== undefined
+        ? { review_comment: comment }
+        : {};
   for (let start = 0; start < ids.length; start += BATCH) {
     await db
       .updateTable(entryTable(kind))
-      .set({ status, updated_at: now })
+      .set({ status, updated_at: now, ...review })
       .where("firm_id", "=", firmId)
       .where("id", "in", ids.slice(start, start + BATCH))
       .execute();

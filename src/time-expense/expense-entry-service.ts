@@ -82,6 +82,7 @@ export async function prepareExpenseEntry(
     description: optionalText(input.description, "description", 4000),
     receiptFile: null,
     status: "draft",
+    reviewComment: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -189,6 +190,7 @@ export async function editExpenseEntry(
       ...fresh,
       id: current.id,
       status: current.status,
+      reviewComment: current.reviewComment,
       createdAt: current.createdAt,
       receiptFile: current.receiptFile,
       rateSource:

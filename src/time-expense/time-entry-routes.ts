@@ -16,7 +16,7 @@ import {
   type TimeEntryPatch,
 } from "./time-entry-service.js";
 
-const timeEntrySchema = z.object({
+export const timeEntrySchema = z.object({
   ...entryFields,
   minutes: z.number().int(),
   rate: z.number().int().describe("hourly rate, ten-thousandths"),

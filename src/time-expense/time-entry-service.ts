@@ -128,6 +128,7 @@ export async function prepareTimeEntry(
     billable: input.billable ?? parties.workCode.billable,
     description: optionalText(input.description, "description", 4000),
     status: "draft",
+    reviewComment: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -295,6 +296,7 @@ export async function editTimeEntry(
       ...fresh,
       id: current.id,
       status: current.status,
+      reviewComment: current.reviewComment,
       createdAt: current.createdAt,
       minutes,
       rate,

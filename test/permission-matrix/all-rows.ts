@@ -9,6 +9,7 @@ import { STAFF_SETTINGS_ROWS } from "./rows-staff-settings.js";
 import { SHARING_ROWS } from "./rows-sharing.js";
 import { MERGE_ROWS } from "./rows-merge.js";
 import { RECEIPT_ROWS } from "./rows-receipts.js";
+import { TIMER_ROWS } from "./rows-timers.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -19,6 +20,7 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...CONTACT_ROWS,
   ...ENTRY_ROWS,
   ...RECEIPT_ROWS,
+  ...TIMER_ROWS,
   ...REPORT_ROWS,
   ...IMPORT_ROWS,
   ...STAFF_SETTINGS_ROWS,

@@ -17,12 +17,14 @@ import {
 } from "../../src/access/access-store.js";
 import { addContactGroup, addContactGroupMember } from "../../src/access/contact-group-service.js";
 import { createRole } from "../../src/access/role-service.js";
-import { setRate, listRatesWhere } from "../../src/firm-setup/rate-service.js";
+import { setRate, listRatePage } from "../../src/firm-setup/rate-service.js";
 import type { FirmScope } from "../../src/firm-setup/scope.js";
 import { addStaffGroup } from "../../src/firm-setup/staff-group-service.js";
 import { findStaffGroupIdByName } from "../../src/firm-setup/staff-group-store.js";
 import { addWorkCode } from "../../src/firm-setup/work-code-service.js";
 import type { Db } from "../../src/store/database.js";
+
+const FIRST = { sort: "owner", limit: 1, offset: 0 } as const;
 
 export interface SettingsFixture {
   /** The "Acme team" staff group (staffGroupShare is in it; it holds Viewer on ACME). */
@@ -82,10 +84,11 @@ export async function buildSettingsFixture(input: SettingsFixtureInput): Promise
 
   const acmeTeamGroupId = (await findStaffGroupIdByName(db, firmId, "Acme team"))!;
   const audDefault = (
-    await listRatesWhere(db, scope, { scope: "work_code", workCodeId: input.workCodeId })
-  )[0]!.id;
+    await listRatePage(db, scope, { scope: "work_code", workCodeId: input.workCodeId }, FIRST)
+  ).items[0]!.id;
   const rwc = await addWorkCode(db, scope, { code: "RWC", name: "Rated work", kind: "time", rate: 900_000 });
-  const rwcDefault = (await listRatesWhere(db, scope, { scope: "work_code", workCodeId: rwc.id }))[0]!.id;
+  const rwcDefault = (await listRatePage(db, scope, { scope: "work_code", workCodeId: rwc.id }, FIRST))
+    .items[0]!.id;
   const rate = async (refs: { staff?: string; client?: string; project?: string }) =>
     (await setRate(db, scope, { ...refs, workCode: rwc.id, effectiveDate: date, rate: 1_000_000 })).id;
   const rates = {

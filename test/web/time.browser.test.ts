@@ -66,6 +66,11 @@ async function staffMember(size: ScreenSize): Promise<{ email: string; password:
   return { email, password };
 }
 
+async function staffIdOf(email: string): Promise<string> {
+  const staff = await admin.get<{ items: { id: string; email: string | null }[] }>("/staff?limit=500");
+  return staff.items.find((member) => member.email === email)!.id;
+}
+
 async function signIn(test: TestPage, who: { email: string; password: string }) {
   await test.page.goto(`${server.firmUrl}/sign-in`);
   await test.page.getByLabel("Email").fill(who.email);
@@ -136,6 +141,9 @@ describe.each<ScreenSize>(["phone", "desk"])("recording time at %s size", (size)
     await cell("Wednesday").press("Tab");
     // The firm records in 6-minute steps: 2.25 hours is saved as 2:18, and the cell says so.
     await expect.poll(() => cell("Tuesday").inputValue()).toBe("2:18");
+    // A screen reader hears the cell's state with it.
+    const described = await cell("Tuesday").getAttribute("aria-describedby");
+    expect(await test.page.locator(`#${described}`).textContent()).toBe("saved");
     await expect.poll(() => cell("Wednesday").getAttribute("aria-invalid")).toBe("true");
     await expect.poll(() => test.page.getByRole("row", { name: /Day total/ }).innerText()).toContain("3:48");
     await cell("Wednesday").fill("");
@@ -156,6 +164,21 @@ describe.each<ScreenSize>(["phone", "desk"])("recording time at %s size", (size)
     await expect.poll(() => cell("Monday").getAttribute("readonly")).not.toBe(null);
     await expect.poll(() => test.page.getByText("2 submitted").count()).toBe(1);
     await screenshot(test, "timesheet-submitted");
+
+    // A reviewer returns Monday's entry with a comment: the day view shows it, editable again.
+    const week = await admin.get<{ items: { id: string; date: string }[] }>(
+      `/time-entries?from=2026-03-02&to=2026-03-02&status=submitted&staffId=${await staffIdOf(who.email)}`,
+    );
+    await admin.send("POST", "/time-entries/status", {
+      ids: week.items.map((entry) => entry.id),
+      status: "draft",
+      comment: "Which engagement was this for?",
+    });
+    await test.page.goto(`${server.firmUrl}/time/day?date=2026-03-02`);
+    await test.page.getByText("Which engagement was this for?").waitFor();
+    await test.page.getByRole("button", { name: "Change" }).waitFor();
+    await expectAccessible(test, "the day view with a returned entry");
+    await screenshot(test, "day-returned");
     expectNoPageProblems(test);
     await test.context.close();
   });

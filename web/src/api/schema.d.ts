@@ -16,6 +16,9 @@ export interface paths {
                     limit?: number;
                     offset?: number;
                     principalId?: string;
+                    scope?: "system" | "entity" | "item";
+                    /** @description the order (default createdAt): createdAt: when it was made; role: the role's name, case-insensitive. A leading - reverses it; ties are broken by id. */
+                    sort?: "createdAt" | "role" | "-createdAt" | "-role";
                 };
                 header?: never;
                 path?: never;
@@ -361,6 +364,8 @@ export interface paths {
                                         some: string;
                                     };
                                 };
+                                /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
+                                reviewer: boolean;
                                 staffId: string | null;
                             };
                         };
@@ -453,6 +458,8 @@ export interface paths {
                                     some: string;
                                 };
                             };
+                            /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
+                            reviewer: boolean;
                             staffId: string | null;
                         };
                     };
@@ -711,9 +718,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description exactly this client code, case-insensitive */
+                    code?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
                     search?: string;
+                    /** @description the order (default code): code: the client's code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "code" | "name" | "createdAt" | "-code" | "-name" | "-createdAt";
                     status?: "active" | "inactive";
                 };
                 header?: never;
@@ -935,6 +947,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -1112,6 +1128,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -1363,6 +1383,10 @@ export interface paths {
                     contactCompanyId?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches first or last name, or email (with contact_details:R) containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: last name, then first name, case-insensitive; firstName: first name, then last name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "firstName" | "createdAt" | "-name" | "-firstName" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -1626,11 +1650,15 @@ export interface paths {
                                 date: string;
                                 description: string;
                                 id: string;
+                                /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                                locked: boolean;
                                 projectId: string | null;
                                 /** @description thousandths of a unit */
                                 quantity: number;
                                 rateSource: string;
                                 receiptFile: string | null;
+                                /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                                reviewComment: string | null;
                                 staffId: string;
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -1701,11 +1729,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             projectId: string | null;
                             /** @description thousandths of a unit */
                             quantity: number;
                             rateSource: string;
                             receiptFile: string | null;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -1759,11 +1791,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             projectId: string | null;
                             /** @description thousandths of a unit */
                             quantity: number;
                             rateSource: string;
                             receiptFile: string | null;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -1854,11 +1890,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             projectId: string | null;
                             /** @description thousandths of a unit */
                             quantity: number;
                             rateSource: string;
                             receiptFile: string | null;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -2081,7 +2121,7 @@ export interface paths {
         put?: never;
         /**
          * Move expense entries to a status, all or none
-         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post.
+         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post. Returning another's submitted entry (status draft) needs a comment, which the staff member sees on the entry.
          */
         post: {
             parameters: {
@@ -2093,6 +2133,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description with status draft: why the entries go back to their staff member (required when a reviewer returns another's submitted entry); cleared when they are submitted again */
+                        comment?: string;
                         ids: string[];
                         /** @enum {string} */
                         status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -2647,8 +2689,14 @@ export interface paths {
             parameters: {
                 query?: {
                     clientId?: string;
+                    /** @description exactly this project code (with clientId: that client's project), case-insensitive */
+                    code?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default client): client: the client's code, then the project's code; code: the project's code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "client" | "code" | "name" | "createdAt" | "-client" | "-code" | "-name" | "-createdAt";
                     status?: "open" | "closed";
                 };
                 header?: never;
@@ -2870,6 +2918,10 @@ export interface paths {
                     offset?: number;
                     projectId?: string;
                     scope?: "project" | "client" | "staff" | "work_code";
+                    /** @description case-insensitive; matches the code of the rate's owner: staff number, client, project or work code containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default owner): owner: whose rate it is (staff number, client code, project code, work code), then the effective date; effectiveDate: the date it takes effect. A leading - reverses it; ties are broken by id. */
+                    sort?: "owner" | "effectiveDate" | "-owner" | "-effectiveDate";
                     staffId?: string;
                     /** @description rates for this work code, at every level */
                     workCodeId?: string;
@@ -3869,8 +3921,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description only built-in (true) or custom (false) roles */
+                    builtIn?: "true" | "false";
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default builtIn): builtIn: the built-in roles first, then by name; name: the name, case-insensitive. A leading - reverses it; ties are broken by id. */
+                    sort?: "builtIn" | "name" | "-builtIn" | "-name";
                 };
                 header?: never;
                 path?: never;
@@ -4073,12 +4131,16 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description exactly this staff number, case-insensitive */
+                    code?: string;
                     /** @description only members of this staff group */
                     groupId?: string;
                     limit?: number;
                     offset?: number;
-                    order?: "asc" | "desc";
-                    sort?: "staffNumber" | "lastName" | "firstName" | "createdAt";
+                    /** @description case-insensitive; matches staff number, first or last name, or email containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default staffNumber): staffNumber: the staff number; lastName: last name, then first name, case-insensitive; firstName: first name, then last name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "staffNumber" | "lastName" | "firstName" | "createdAt" | "-staffNumber" | "-lastName" | "-firstName" | "-createdAt";
                     status?: "active" | "inactive";
                 };
                 header?: never;
@@ -4182,6 +4244,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default name): name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "createdAt" | "-name" | "-createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -5118,11 +5184,15 @@ export interface paths {
                                 date: string;
                                 description: string;
                                 id: string;
+                                /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                                locked: boolean;
                                 minutes: number;
                                 projectId: string | null;
                                 /** @description hourly rate, ten-thousandths */
                                 rate: number;
                                 rateSource: string;
+                                /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                                reviewComment: string | null;
                                 staffId: string;
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5185,11 +5255,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             minutes: number;
                             projectId: string | null;
                             /** @description hourly rate, ten-thousandths */
                             rate: number;
                             rateSource: string;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5239,11 +5313,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             minutes: number;
                             projectId: string | null;
                             /** @description hourly rate, ten-thousandths */
                             rate: number;
                             rateSource: string;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5326,11 +5404,15 @@ export interface paths {
                             date: string;
                             description: string;
                             id: string;
+                            /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                            locked: boolean;
                             minutes: number;
                             projectId: string | null;
                             /** @description hourly rate, ten-thousandths */
                             rate: number;
                             rateSource: string;
+                            /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                            reviewComment: string | null;
                             staffId: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5354,7 +5436,7 @@ export interface paths {
         put?: never;
         /**
          * Move time entries to a status, all or none
-         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post.
+         * @description Submitting or recalling needs the edit right on the entry (one's own will do); approving, billing, transferring or un-approving needs it on the client's entries through a role or a partner / manager post. Returning another's submitted entry (status draft) needs a comment, which the staff member sees on the entry.
          */
         post: {
             parameters: {
@@ -5366,6 +5448,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description with status draft: why the entries go back to their staff member (required when a reviewer returns another's submitted entry); cleared when they are submitted again */
+                        comment?: string;
                         ids: string[];
                         /** @enum {string} */
                         status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5392,6 +5476,564 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/timers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the running timers whose time the caller may read (a reviewer's clients, or all) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a timer: one's own, or another's with a create right on the client; one at a time
+         * @description A staff member with a timer running gets 409 TIMER_RUNNING: stop it, or switch.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the work code's */
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId: string;
+                        description?: string;
+                        projectId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /** @description IANA time zone of the person; default UTC */
+                        timeZone?: string;
+                        /**
+                         * Format: uuid
+                         * @description a time work code
+                         */
+                        workCodeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null: the work code's default */
+                            billable: boolean | null;
+                            clientId: string;
+                            createdAt: string;
+                            /**
+                             * Format: date
+                             * @description the date its entry gets: the day it started, in its time zone
+                             */
+                            date: string;
+                            description: string;
+                            /** @description whole minutes run so far, rounded up */
+                            elapsedMinutes: number;
+                            /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                            forgotten: ("past_midnight" | "over_limit") | null;
+                            id: string;
+                            projectId: string | null;
+                            staffId: string;
+                            /** @description ISO-8601 UTC */
+                            startedAt: string;
+                            /** @description IANA time zone the timer's dates follow */
+                            timeZone: string;
+                            updatedAt: string;
+                            workCodeId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own running timer (null when none is running) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timer: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Throw the running timer away without recording anything */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own
+                         */
+                        staffId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the timer discarded */
+                            timer: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop the running timer into a draft time entry
+         * @description The entry is made as any time entry is (rates, rounding to the firm's increment, the lock date, rights); if it is refused the timer keeps running. A forgotten timer needs minutes (422 TIMER_FORGOTTEN otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description replaces the timer's description on the entry */
+                        description?: string;
+                        /** @description the real duration; default: the minutes run. Required for a forgotten timer */
+                        minutes?: number;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own
+                         */
+                        staffId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                /** @description minor units */
+                                amount: number;
+                                billable: boolean;
+                                clientId: string;
+                                createdAt: string;
+                                date: string;
+                                description: string;
+                                id: string;
+                                /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                                locked: boolean;
+                                minutes: number;
+                                projectId: string | null;
+                                /** @description hourly rate, ten-thousandths */
+                                rate: number;
+                                rateSource: string;
+                                /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                                reviewComment: string | null;
+                                staffId: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                updatedAt: string;
+                                workCodeId: string;
+                            };
+                            /** @description the timer stopped */
+                            timer: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timers/switch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the running timer (if any) into an entry and start another, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the work code's */
+                        billable?: boolean;
+                        /** Format: uuid */
+                        clientId: string;
+                        description?: string;
+                        projectId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /** @description for the stopped timer */
+                        stop?: {
+                            /** @description replaces the timer's description on the entry */
+                            description?: string;
+                            /** @description the real duration; default: the minutes run. Required for a forgotten timer */
+                            minutes?: number;
+                        };
+                        /** @description IANA time zone of the person; default UTC */
+                        timeZone?: string;
+                        /**
+                         * Format: uuid
+                         * @description a time work code
+                         */
+                        workCodeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the entry the running timer became; null if none ran */
+                            stopped: {
+                                /** @description minor units */
+                                amount: number;
+                                billable: boolean;
+                                clientId: string;
+                                createdAt: string;
+                                date: string;
+                                description: string;
+                                id: string;
+                                /** @description approved, billed or transferred, or dated on or before the firm's lock date: not editable */
+                                locked: boolean;
+                                minutes: number;
+                                projectId: string | null;
+                                /** @description hourly rate, ten-thousandths */
+                                rate: number;
+                                rateSource: string;
+                                /** @description why a reviewer returned the entry to its staff member; null once submitted again */
+                                reviewComment: string | null;
+                                staffId: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "billed" | "transferred";
+                                updatedAt: string;
+                                workCodeId: string;
+                            } | null;
+                            /** @description the timer started */
+                            timer: {
+                                /** @description null: the work code's default */
+                                billable: boolean | null;
+                                clientId: string;
+                                createdAt: string;
+                                /**
+                                 * Format: date
+                                 * @description the date its entry gets: the day it started, in its time zone
+                                 */
+                                date: string;
+                                description: string;
+                                /** @description whole minutes run so far, rounded up */
+                                elapsedMinutes: number;
+                                /** @description why the timer looks forgotten (it ran past midnight of its day, or over 600 minutes); stopping a forgotten timer needs the real duration (minutes) */
+                                forgotten: ("past_midnight" | "over_limit") | null;
+                                id: string;
+                                projectId: string | null;
+                                staffId: string;
+                                /** @description ISO-8601 UTC */
+                                startedAt: string;
+                                /** @description IANA time zone the timer's dates follow */
+                                timeZone: string;
+                                updatedAt: string;
+                                workCodeId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timesheet/submit-week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit every draft time and expense entry of a staff member's week, all or none
+         * @description Answers the week (Monday to Sunday) and the ids it submitted. One entry the caller may not submit, or dated on or before the lock date, refuses the whole week.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description default: the caller's own staff record
+                         */
+                        staffId?: string;
+                        /**
+                         * Format: date
+                         * @description any day of the week (weeks run Monday to Sunday)
+                         */
+                        week: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description expense entries submitted */
+                            expense: string[];
+                            /** Format: date */
+                            from: string;
+                            /** @description time entries submitted */
+                            time: string[];
+                            /** Format: date */
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -5405,6 +6047,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches email containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default email): email: the email address; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "email" | "createdAt" | "-email" | "-createdAt";
                     status?: "invited" | "active" | "disabled";
                 };
                 header?: never;
@@ -5632,9 +6278,15 @@ export interface paths {
             parameters: {
                 query?: {
                     active?: "true" | "false";
+                    /** @description exactly this work code, case-insensitive */
+                    code?: string;
                     kind?: "time" | "expense";
                     limit?: number;
                     offset?: number;
+                    /** @description case-insensitive; matches code or name containing it (empty: no search) */
+                    search?: string;
+                    /** @description the order (default code): code: the work code; name: the name, case-insensitive; createdAt: when it was added. A leading - reverses it; ties are broken by id. */
+                    sort?: "code" | "name" | "createdAt" | "-code" | "-name" | "-createdAt";
                 };
                 header?: never;
                 path?: never;

@@ -1,4 +1,5 @@
 /** The sections in the navigation, each shown only to people whose rights let it work. */
+import { setupShows } from "../features/setup-records/setup-rights";
 import { mayDo, type Me } from "../lib/me";
 
 export interface NavigationItem {
@@ -16,6 +17,7 @@ const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
     shows: (me) => me.staffId !== null && mayDo(me, "expense_entries", "C"),
   },
   { to: "/reports", label: "Reports", shows: (me) => mayDo(me, "reports", "R") },
+  { to: "/setup", label: "Setup", shows: setupShows },
   // Firm setup: people and access (features/setup-people), for those who may read each.
   { to: "/setup/firm", label: "Firm profile", shows: (me) => mayDo(me, "settings", "E", "firm") },
   { to: "/setup/staff", label: "Staff", shows: (me) => mayDo(me, "staff", "R", "firm") },

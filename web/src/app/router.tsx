@@ -219,6 +219,47 @@ const reportsRoute = createRoute({
   },
 });
 
+// Firm setup: the records (clients, projects, contacts, contact companies, work codes, rates, imports).
+const SetupIndexPage = lazy(() =>
+  import("../features/setup-records/components/setup-index-page").then((module) => ({
+    default: module.SetupIndexPage,
+  })),
+);
+const SetupListPage = lazy(() =>
+  import("../features/setup-records/components/setup-pages").then((module) => ({
+    default: module.SetupListPage,
+  })),
+);
+const SetupRecordPage = lazy(() =>
+  import("../features/setup-records/components/setup-pages").then((module) => ({
+    default: module.SetupRecordPage,
+  })),
+);
+const setupRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup",
+  component: SetupIndexPage,
+});
+const setupListRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup/$kind",
+  component: function SetupList() {
+    const { kind } = setupListRoute.useParams();
+    // A fresh page (its search, filters and page) for each kind.
+    return <SetupListPage key={kind} kind={kind} />;
+  },
+});
+const setupRecordRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup/$kind/$id",
+  validateSearch: (search: Record<string, unknown>) => ({ clientId: optionalText(search.clientId) }),
+  component: function SetupRecord() {
+    const { kind, id } = setupRecordRoute.useParams();
+    const { clientId } = setupRecordRoute.useSearch();
+    return <SetupRecordPage key={`${kind}/${id}`} kind={kind} id={id} clientId={clientId} />;
+  },
+});
+const setupRoutes = [setupRoute, setupListRoute, setupRecordRoute];
 // Firm setup: the firm's profile, staff and groups, users, roles and sharing
 // (web/src/features/setup-people), each page its own download.
 const FirmProfilePage = lazy(() =>
@@ -250,7 +291,7 @@ const SharingPage = lazy(() =>
     default: module.SharingPage,
   })),
 );
-const setupRoute = <P extends string>(path: P, component: () => React.ReactNode) =>
+const setupPeopleRoute = <P extends string>(path: P, component: () => React.ReactNode) =>
   createRoute({ getParentRoute: () => signedInRoute, path, component });
 const setupStaffRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -270,12 +311,12 @@ const setupSharingRoute = createRoute({
   },
 });
 const setupPeopleRoutes = [
-  setupRoute("setup/firm", () => <FirmProfilePage />),
-  setupRoute("setup/staff", () => <StaffListPage />),
+  setupPeopleRoute("setup/firm", () => <FirmProfilePage />),
+  setupPeopleRoute("setup/staff", () => <StaffListPage />),
   setupStaffRoute,
-  setupRoute("setup/staff-groups", () => <StaffGroupsPage />),
-  setupRoute("setup/users", () => <UsersPage />),
-  setupRoute("setup/roles", () => <RolesPage />),
+  setupPeopleRoute("setup/staff-groups", () => <StaffGroupsPage />),
+  setupPeopleRoute("setup/users", () => <UsersPage />),
+  setupPeopleRoute("setup/roles", () => <RolesPage />),
   setupSharingRoute,
 ] as const;
 
@@ -291,6 +332,7 @@ const routeTree = rootRoute.addChildren([
     dayRoute,
     expensesRoute,
     reportsRoute,
+    ...setupRoutes,
     ...setupPeopleRoutes,
   ]),
 ]);

@@ -1,6 +1,6 @@
 /** Staff members: a page of the list at a time, one member, and their changes. */
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { unwrap } from "../../../api/client";
+import { unwrap, type FirmApi } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
 
@@ -15,17 +15,12 @@ export type StaffSort = NonNullable<StaffQuery["sort"]>;
 const staffKey = ["staff"] as const;
 
 export interface StaffPageQuery {
-  /** `key` ascending or `-key` descending. */
+  /** `key` ascending or `-key` descending, as the server takes it. */
   sort: string;
+  search: string;
   status: "active" | "inactive" | undefined;
   limit: number;
   offset: number;
-}
-
-/** The server's sort key and direction from the list's `key` / `-key`. */
-function sortOf(sort: string): { sort: StaffSort; order: "asc" | "desc" } {
-  const key = sort.replace(/^-/, "") as StaffSort;
-  return { sort: key, order: sort.startsWith("-") ? "desc" : "asc" };
 }
 
 export function useStaffPage(query: StaffPageQuery) {
@@ -36,12 +31,24 @@ export function useStaffPage(query: StaffPageQuery) {
       unwrap(
         api.GET("/staff", {
           params: {
-            query: { ...sortOf(query.sort), status: query.status, limit: query.limit, offset: query.offset },
+            query: {
+              sort: query.sort as StaffSort,
+              search: query.search || undefined,
+              status: query.status,
+              limit: query.limit,
+              offset: query.offset,
+            },
           },
         }),
       ),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The staff member with this number (exact, any case), or null. */
+export async function findStaffByNumber(api: FirmApi, staffNumber: string): Promise<StaffMember | null> {
+  const found = await unwrap(api.GET("/staff", { params: { query: { code: staffNumber, limit: 1 } } }));
+  return found.items[0] ?? null;
 }
 
 export function useStaffMember(id: string | null | undefined) {

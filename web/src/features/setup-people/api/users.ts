@@ -12,25 +12,31 @@ export type UserStatus = UserAccount["status"];
 
 const usersKey = ["users"] as const;
 
-export function useUsersPage(query: { status: UserStatus | undefined; limit: number; offset: number }) {
+type UsersQuery = NonNullable<paths["/users"]["get"]["parameters"]["query"]>;
+
+export function useUsersPage(query: {
+  status: UserStatus | undefined;
+  search: string;
+  sort: string;
+  limit: number;
+  offset: number;
+}) {
   const { api } = useFirm();
   return useQuery({
     queryKey: [...usersKey, "page", query],
-    queryFn: () => unwrap(api.GET("/users", { params: { query } })),
+    queryFn: () =>
+      unwrap(
+        api.GET("/users", {
+          params: {
+            query: {
+              ...query,
+              search: query.search || undefined,
+              sort: query.sort as NonNullable<UsersQuery["sort"]>,
+            },
+          },
+        }),
+      ),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The account of a staff member, if they have one (found in the firm's user list). */
-export function useUserOfStaff(staffId: string, enabled: boolean) {
-  const { api } = useFirm();
-  return useQuery({
-    queryKey: [...usersKey, "of-staff", staffId],
-    queryFn: async () => {
-      const all = await unwrap(api.GET("/users", { params: { query: { limit: 500 } } }));
-      return all.items.find((user) => user.staffId === staffId) ?? null;
-    },
-    enabled,
   });
 }
 

@@ -16,6 +16,7 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { problemText } from "../../../api/problem";
@@ -72,7 +73,9 @@ function GrantForm({ clientId }: { clientId: string }) {
   const me = useMe();
   const roles = useRoles();
   const [kind, setKind] = useState<"user" | "staff_group">("user");
-  const users = useUsersPage({ status: "active", limit: 100, offset: 0 });
+  const [typed, setTyped] = useState("");
+  const [search] = useDebouncedValue(typed.trim(), 200);
+  const users = useUsersPage({ status: "active", search, sort: "email", limit: 20, offset: 0 });
   const groups = useStaffGroups(mayDo(me, "staff_groups", "R", "firm"));
   const [principalId, setPrincipalId] = useState<string | null>(null);
   const [roleId, setRoleId] = useState<string | null>(null);
@@ -126,7 +129,13 @@ function GrantForm({ clientId }: { clientId: string }) {
       <Group align="flex-start" gap="sm">
         <Select
           label={kind === "user" ? "Person" : "Staff group"}
+          placeholder={kind === "user" ? "Type an email" : "Choose"}
           searchable
+          searchValue={typed}
+          onSearchChange={setTyped}
+          // People are searched on the server, 20 at a time; groups are few.
+          filter={kind === "user" ? ({ options }) => options : undefined}
+          nothingFoundMessage={users.isFetching ? "Looking…" : "Nobody matches"}
           data={principals}
           value={principalId}
           onChange={setPrincipalId}

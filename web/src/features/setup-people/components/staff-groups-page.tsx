@@ -19,6 +19,7 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -64,9 +65,11 @@ function NewGroupForm({ onCreated }: { onCreated: (group: StaffGroup) => void })
   );
 }
 
-/** Active staff to add, a page of 100 by last name from the server. */
+/** Active staff to add, searched on the server by number, name or email (20 at most). */
 function AddMember({ group }: { group: StaffGroup }) {
-  const candidates = useStaffPage({ sort: "lastName", status: "active", limit: 100, offset: 0 });
+  const [typed, setTyped] = useState("");
+  const [search] = useDebouncedValue(typed.trim(), 200);
+  const candidates = useStaffPage({ sort: "lastName", search, status: "active", limit: 20, offset: 0 });
   const { addMember } = useStaffGroupChanges();
   const [staffId, setStaffId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string>();
@@ -85,6 +88,7 @@ function AddMember({ group }: { group: StaffGroup }) {
     try {
       await addMember.mutateAsync({ id: group.id, staffId });
       setStaffId(null);
+      setTyped("");
     } catch (error) {
       setProblem(problemText(error));
     }
@@ -95,6 +99,10 @@ function AddMember({ group }: { group: StaffGroup }) {
         label={`Add to ${group.name}`}
         placeholder="Type a number or name"
         searchable
+        searchValue={typed}
+        onSearchChange={setTyped}
+        filter={({ options }) => options}
+        nothingFoundMessage={candidates.isFetching ? "Looking…" : "No active staff member matches"}
         clearable
         data={options}
         value={staffId}

@@ -227,6 +227,8 @@ export function UsersPage() {
   const list = useRecordList("email");
   const [status, setStatus] = useState<UserStatus | "all">("all");
   const users = useUsersPage({
+    search: list.sentSearch,
+    sort: list.sort,
     status: status === "all" ? undefined : status,
     limit: list.limit,
     offset: list.offset,
@@ -238,6 +240,7 @@ export function UsersPage() {
     {
       key: "email",
       header: "Email",
+      sortable: true,
       render: (user) => (
         <UnstyledButton onClick={() => setOpenId(user.id)} c="blue.8" fw={600} td="underline">
           {user.email}
@@ -270,6 +273,7 @@ export function UsersPage() {
         rowKey={(row) => row.id}
         state={list}
         loading={users.isFetching}
+        searchLabel="Search by email"
         empty="No user matches."
         toolbar={
           <SegmentedControl

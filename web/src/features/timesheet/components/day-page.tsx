@@ -1,6 +1,7 @@
 /**
  * One day's time, entry by entry: what the grid shows as a single cell, opened up. Entries are
- * added, changed and deleted here, descriptions included; locked and reviewed entries say so.
+ * added, changed and deleted here, descriptions included; locked and reviewed entries say so, and
+ * an entry a reviewer returned shows the reviewer's comment.
  */
 import { Badge, Button, Card, Group, Loader, Stack, Text } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
@@ -17,10 +18,11 @@ import { RowLabel } from "./row-label";
 
 const dayWords = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeZone: "UTC" });
 
-function EntryCard({ entry, lockDate }: { entry: TimeEntry; lockDate: string | null }) {
+function EntryCard({ entry }: { entry: TimeEntry }) {
   const [editing, setEditing] = useState(false);
   const changes = useTimeEntryChanges(null);
-  const locked = isLocked(entry.date, lockDate);
+  // The server says whether the entry is locked (its status or the firm's lock date).
+  const locked = entry.locked;
   const editable = entry.status === "draft" && !locked;
   if (editing) {
     return (
@@ -44,6 +46,14 @@ function EntryCard({ entry, lockDate }: { entry: TimeEntry; lockDate: string | n
         <Stack gap={4} miw={0}>
           <RowLabel row={entry} />
           {entry.description ? <Text size="sm">{entry.description}</Text> : null}
+          {entry.reviewComment ? (
+            <Text size="sm">
+              <Text span fw={700}>
+                Returned by the reviewer:
+              </Text>{" "}
+              {entry.reviewComment}
+            </Text>
+          ) : null}
           <Group gap={6}>
             <Badge variant="light" color={entry.status === "draft" ? "gray" : "blue"}>
               {entry.status}
@@ -137,7 +147,7 @@ export function DayPage({ date }: { date: string | undefined }) {
       {entries.isError ? <FormAlert message={problemText(entries.error)} /> : null}
       {entries.data?.items.length === 0 ? <Text c="dimmed">Nothing recorded on this day.</Text> : null}
       {entries.data?.items.map((entry) => (
-        <EntryCard key={entry.id} entry={entry} lockDate={lockDate} />
+        <EntryCard key={entry.id} entry={entry} />
       ))}
     </Stack>
   );

@@ -3,7 +3,7 @@
  * person leaves it or presses Enter, with its state in words for screen readers and a mark for
  * the eye: saving…, saved, or what went wrong.
  */
-import { Box, Loader, TextInput, Tooltip } from "@mantine/core";
+import { Box, Loader, InputBase, Tooltip } from "@mantine/core";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { problemText } from "../../../api/problem";
 import { useCellSave } from "../api/cell-save";
@@ -59,32 +59,53 @@ export function TimeCell({
     return () => clearTimeout(timer);
   }, [saved]);
 
+  // Saves of one cell run one after another: a value typed while the last one is still on its
+  // way is planned from what that save left (an entry made, changed or gone), not from the list
+  // as it was before it.
+  const inflight = useRef<Promise<void> | null>(null);
+  const latest = useRef(entries);
+  latest.current = entries;
+  const leftBySave = useRef<GridEntry[] | undefined>(undefined);
+  useEffect(() => {
+    leftBySave.current = undefined;
+  }, [entries]);
+
   const commit = async () => {
     editing.current = false;
-    const reading = readDuration(text);
-    if ("error" in reading) {
-      setProblem(reading.error);
-      return;
-    }
-    const plan = planCellSave(entries, reading.minutes);
-    if (plan.kind === "none") {
+    const typed = text;
+    const previous = inflight.current;
+    const run = (async () => {
+      if (previous) await previous;
+      const reading = readDuration(typed);
+      if ("error" in reading) {
+        setProblem(reading.error);
+        return;
+      }
+      const current = leftBySave.current ?? latest.current;
+      const plan = planCellSave(current, reading.minutes);
+      if (plan.kind === "none") {
+        setProblem(null);
+        setText(durationText(cellMinutes(current)));
+        return;
+      }
+      if (plan.kind === "refuse") {
+        setProblem(plan.reason);
+        return;
+      }
       setProblem(null);
-      setText(shown);
-      return;
-    }
-    if (plan.kind === "refuse") {
-      setProblem(plan.reason);
-      return;
-    }
-    setProblem(null);
-    try {
-      const answer = await save.mutateAsync(plan);
-      // The server's rounding (to the firm's increment) is what the cell shows from now on.
-      setText(answer && "minutes" in answer ? durationText(answer.minutes) : "");
-      setSaved(true);
-    } catch (error) {
-      setProblem(problemText(error));
-    }
+      try {
+        const answer = await save.mutateAsync(plan);
+        leftBySave.current = answer && "minutes" in answer ? [answer] : [];
+        // The server's rounding (to the firm's increment) is what the cell shows from now on.
+        if (!editing.current) setText(answer && "minutes" in answer ? durationText(answer.minutes) : "");
+        setSaved(true);
+      } catch (error) {
+        setProblem(problemText(error));
+      }
+    })();
+    inflight.current = run;
+    await run;
+    if (inflight.current === run) inflight.current = null;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -107,11 +128,14 @@ export function TimeCell({
   return (
     <Box pos="relative">
       <Tooltip label={problem ?? readOnly ?? ""} disabled={!problem && !readOnly} withArrow>
-        <TextInput
+        <InputBase
           size="sm"
           value={text}
           readOnly={Boolean(readOnly)}
           aria-label={label}
+          // Mantine would replace aria-describedby with its own (none here): the cell's state
+          // (saving, saved, what went wrong) is what describes it to a screen reader.
+          withAria={false}
           aria-describedby={stateId}
           aria-invalid={problem ? true : undefined}
           data-cell={`${position.row}:${position.column}`}
