@@ -9,6 +9,7 @@ import { scopeOf } from "../http/context.js";
 import { firmParams, idParams, listOf, pageQuery, sortParam } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import { ASSIGNMENT_SORTS } from "./access-store.js";
+import { listInheritedRoles } from "./inherited-role-service.js";
 import { assignRole, listAssignmentPage, unassignRole } from "./sharing-service.js";
 
 const principalKind = z.enum(["user", "staff_group", "contact_group"]);
@@ -52,6 +53,28 @@ const assignmentQuery = pageQuery
   })
   .strict();
 
+const inheritedSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string().describe("the staff member's or contact's name"),
+  status: z.enum(["invited", "active"]),
+  roleId: z.string().nullable().describe("null for the implied Editor of the partner and manager"),
+  roleName: z.string(),
+  source: z
+    .enum(["group", "firm-wide", "partner", "manager"])
+    .describe(
+      "group: given on the client to a group the user is in; firm-wide: a system-scope role reaching client content; partner, manager: the client's, an implied Editor",
+    ),
+  scope: assignmentScope,
+  itemId: z.string().nullable(),
+  groupKind: z.enum(["staff_group", "contact_group"]).nullable(),
+  groupId: z.string().nullable(),
+  groupName: z.string().nullable(),
+  assignmentId: z.string().nullable().describe("the assignment that gives it, to change there"),
+});
+
+const inheritedQuery = pageQuery.extend({ entityId: z.uuid().describe("the client") }).strict();
+
 export const registerAssignmentRoutes: RouteModule = (app, deps) => {
   app.get(
     "/assignments",
@@ -75,6 +98,30 @@ export const registerAssignmentRoutes: RouteModule = (app, deps) => {
         offset,
       });
       return { ...found, limit, offset };
+    },
+  );
+
+  app.get(
+    "/assignments/inherited",
+    {
+      config: { permission: "authenticated" },
+      schema: {
+        tags: ["sharing"],
+        summary: "Roles users hold on a client without a direct grant there, and where each comes from",
+        description:
+          "Through a group given a role on the client, a firm-wide role, or being the client's partner " +
+          "or manager. For whoever may see how the client is shared (roles:R, or A or S on it).",
+        params: firmParams,
+        querystring: inheritedQuery,
+        response: { 200: listOf(inheritedSchema) },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      const { entityId, limit, offset } = request.query;
+      // Bounded by the firm's users (each reached by a few roles), gathered from several sources.
+      const rows = await listInheritedRoles(deps.store.db, scope, request.actor, entityId);
+      return { items: rows.slice(offset, offset + limit), total: rows.length, limit, offset };
     },
   );
 

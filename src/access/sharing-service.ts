@@ -285,6 +285,18 @@ export async function unassignRole(db: Db, scope: FirmScope, actor: Actor, id: s
 }
 
 /**
+ * Who may see how a client is shared: holders of roles:R, and whoever may share it (A, or S for
+ * the roles they hold there). Others get 403, or 404 when they may not even see the client.
+ */
+export async function authorizeSharingRead(db: Db, scope: FirmScope, actor: Actor, entityId: string) {
+  const client = await getClient(db, scope, entityId);
+  const target: AccessTarget = { object: "entities", entityId: client.id };
+  if (!can(actor, "R", { object: "roles" }) && !can(actor, "S", target))
+    authorize(actor, "A", target, { what: "client", key: entityId });
+  return client;
+}
+
+/**
  * Assignments on one entity (its own and its items'), for whoever may share it; every
  * assignment of the firm only for holders of roles:R.
  */
@@ -296,10 +308,7 @@ export async function listAssignmentPage(
   page: PageRequest<AssignmentSort>,
 ): Promise<RowPage<SharedAssignment>> {
   if (filter.entityId) {
-    const client = await getClient(db, scope, filter.entityId);
-    const target: AccessTarget = { object: "entities", entityId: client.id };
-    if (!can(actor, "R", { object: "roles" }) && !can(actor, "S", target))
-      authorize(actor, "A", target, { what: "client", key: filter.entityId });
+    await authorizeSharingRead(db, scope, actor, filter.entityId);
   } else {
     authorize(actor, "R", { object: "roles" });
   }

@@ -206,6 +206,40 @@ export const ASSIGNMENT_ROWS: MatrixRow[] = [
     expect: only([], 200, { denied: 404 }),
   },
   {
+    route: "GET /f/:firm/api/v1/assignments/inherited",
+    name: "on ACME",
+    request: (fx) => ({ url: `${A}/assignments/inherited?entityId=${fx.clients.acme}` }),
+    // Whoever sees how ACME is shared sees who inherits a role there: its Acme team member
+    // through the group, and the holders of firm-wide roles that reach clients.
+    expect: (actor, fx) =>
+      SHARERS.includes(actor)
+        ? {
+            status: 200,
+            ids: [
+              ...new Set(
+                (
+                  [
+                    "staffGroupShare",
+                    "admin",
+                    "entitiesAdmin",
+                    "ownerSystem",
+                    "editorSystem",
+                    "viewerSystem",
+                  ] as const
+                ).map((who) => fx.userIds[who]!),
+              ),
+            ],
+          }
+        : sharingAcmeLike([], 200)(actor),
+    ids: (body) => [...new Set((body as { items: { userId: string }[] }).items.map((row) => row.userId))],
+  },
+  {
+    route: "GET /f/:firm/api/v1/assignments/inherited",
+    name: "on another firm's client",
+    request: (fx) => ({ url: `${A}/assignments/inherited?entityId=${fx.otherFirm.clientId}` }),
+    expect: only([], 200, { denied: 404 }),
+  },
+  {
     route: "POST /f/:firm/api/v1/assignments",
     name: "Viewer at system scope to a fresh user",
     request: async (fx, _actor, server) => ({

@@ -150,6 +150,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assignments/inherited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Roles users hold on a client without a direct grant there, and where each comes from
+         * @description Through a group given a role on the client, a firm-wide role, or being the client's partner or manager. For whoever may see how the client is shared (roles:R, or A or S on it).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the client */
+                    entityId: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the assignment that gives it, to change there */
+                                assignmentId: string | null;
+                                email: string;
+                                groupId: string | null;
+                                groupKind: ("staff_group" | "contact_group") | null;
+                                groupName: string | null;
+                                itemId: string | null;
+                                /** @description the staff member's or contact's name */
+                                name: string;
+                                /** @description null for the implied Editor of the partner and manager */
+                                roleId: string | null;
+                                roleName: string;
+                                /** @enum {string} */
+                                scope: "system" | "entity" | "item";
+                                /**
+                                 * @description group: given on the client to a group the user is in; firm-wide: a system-scope role reaching client content; partner, manager: the client's, an implied Editor
+                                 * @enum {string}
+                                 */
+                                source: "group" | "firm-wide" | "partner" | "manager";
+                                /** @enum {string} */
+                                status: "invited" | "active";
+                                userId: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/activate": {
         parameters: {
             query?: never;

@@ -18,6 +18,18 @@ const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
   },
   { to: "/reports", label: "Reports", shows: (me) => mayDo(me, "reports", "R") },
   { to: "/setup", label: "Setup", shows: setupShows },
+  // Firm setup: people and access (features/setup-people), for those who may read each.
+  { to: "/setup/firm", label: "Firm profile", shows: (me) => mayDo(me, "settings", "E", "firm") },
+  { to: "/setup/staff", label: "Staff", shows: (me) => mayDo(me, "staff", "R", "firm") },
+  { to: "/setup/staff-groups", label: "Staff groups", shows: (me) => mayDo(me, "staff_groups", "R", "firm") },
+  { to: "/setup/users", label: "Users", shows: (me) => mayDo(me, "users", "R", "firm") },
+  { to: "/setup/roles", label: "Roles", shows: (me) => mayDo(me, "roles", "R", "firm") },
+  {
+    to: "/setup/sharing",
+    label: "Sharing",
+    shows: (me) =>
+      mayDo(me, "roles", "R", "firm") || mayDo(me, "entities", "A") || mayDo(me, "entities", "S"),
+  },
   { to: "/account", label: "Your account", shows: () => true },
 ];
 

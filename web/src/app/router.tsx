@@ -260,6 +260,65 @@ const setupRecordRoute = createRoute({
   },
 });
 const setupRoutes = [setupRoute, setupListRoute, setupRecordRoute];
+// Firm setup: the firm's profile, staff and groups, users, roles and sharing
+// (web/src/features/setup-people), each page its own download.
+const FirmProfilePage = lazy(() =>
+  import("../features/setup-people/components/firm-profile-page").then((module) => ({
+    default: module.FirmProfilePage,
+  })),
+);
+const StaffListPage = lazy(() =>
+  import("../features/setup-people/components/staff-list-page").then((module) => ({
+    default: module.StaffListPage,
+  })),
+);
+const StaffPage = lazy(() =>
+  import("../features/setup-people/components/staff-page").then((module) => ({ default: module.StaffPage })),
+);
+const StaffGroupsPage = lazy(() =>
+  import("../features/setup-people/components/staff-groups-page").then((module) => ({
+    default: module.StaffGroupsPage,
+  })),
+);
+const UsersPage = lazy(() =>
+  import("../features/setup-people/components/users-page").then((module) => ({ default: module.UsersPage })),
+);
+const RolesPage = lazy(() =>
+  import("../features/setup-people/components/roles-page").then((module) => ({ default: module.RolesPage })),
+);
+const SharingPage = lazy(() =>
+  import("../features/setup-people/components/sharing-page").then((module) => ({
+    default: module.SharingPage,
+  })),
+);
+const setupPeopleRoute = <P extends string>(path: P, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => signedInRoute, path, component });
+const setupStaffRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup/staff/$staffId",
+  component: function Staff() {
+    const { staffId } = setupStaffRoute.useParams();
+    return <StaffPage staffId={staffId} />;
+  },
+});
+const setupSharingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup/sharing",
+  validateSearch: (search: Record<string, unknown>) => ({ client: optionalText(search.client) }),
+  component: function Sharing() {
+    const { client } = setupSharingRoute.useSearch();
+    return <SharingPage clientId={client} />;
+  },
+});
+const setupPeopleRoutes = [
+  setupPeopleRoute("setup/firm", () => <FirmProfilePage />),
+  setupPeopleRoute("setup/staff", () => <StaffListPage />),
+  setupStaffRoute,
+  setupPeopleRoute("setup/staff-groups", () => <StaffGroupsPage />),
+  setupPeopleRoute("setup/users", () => <UsersPage />),
+  setupPeopleRoute("setup/roles", () => <RolesPage />),
+  setupSharingRoute,
+] as const;
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -274,6 +333,7 @@ const routeTree = rootRoute.addChildren([
     expensesRoute,
     reportsRoute,
     ...setupRoutes,
+    ...setupPeopleRoutes,
   ]),
 ]);
 
