@@ -87,12 +87,18 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
   const setOnline = () => {
     pauseMs = 1_000;
     retryAt = 0;
-    if (online !== true) log.online();
+    if (online !== true) {
+      log.online();
+      void notify();
+    }
     online = true;
   };
   const setOffline = (error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    if (online !== false) log.offline(reason);
+    if (online !== false) {
+      log.offline(reason);
+      void notify();
+    }
     online = false;
     retryAt = Date.now() + pauseMs;
     pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
@@ -136,7 +142,9 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
           lastUnsent = unsent;
           await notify();
         }
-        if (!paused && (kicked || unsent > 0)) {
+        // Offline, a merge now and then (after the growing pause) finds out when the cloud is back.
+        const retry = online === false && Date.now() >= retryAt;
+        if (!paused && (kicked || unsent > 0 || retry)) {
           kicked = false;
           await merge();
         }

@@ -62,6 +62,11 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
   let app: App;
   let url: string;
   let admin: SignedIn;
+  /** The cloud unreachable: every request to it fails, as with the network down. */
+  let cloudDown = false;
+  const reach = () => {
+    if (cloudDown) throw new TypeError("fetch failed");
+  };
 
   beforeAll(async () => {
     cloud = await openCloud(engine, clock);
@@ -78,8 +83,9 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
     const direct = directTransport(cloud.store, cloud.scope.firm.id, clock);
     // A long poll, as the cloud's /sync/pull answers `wait`: nothing new yet, look again shortly.
     const transport: SyncTransport = {
-      push: (request) => direct.push(request),
+      push: (request) => (reach(), direct.push(request)),
       async pull(query, options) {
+        reach();
         const deadline = Date.now() + (query.wait ?? 0) * 1000;
         for (;;) {
           const answer = await direct.pull(query);
@@ -95,6 +101,7 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
       file: "smith.firm",
       connect: () => Promise.resolve(transport),
       reachCloud: async (cursor, replica) => {
+        reach();
         const { countChangesAfter } = await import("./journal-store.js");
         return {
           epoch: cloudState.epoch,
@@ -185,6 +192,22 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
         .toEqual(["Merge notification", "Online"]);
       expect(events.seen.find((s) => s.state === "Merge notification")?.waitingDown).toBe(1);
     } finally {
+      await events.close();
+    }
+  });
+
+  it("streams Offline when the cloud becomes unreachable, and Online when it is back, with nothing to send", async () => {
+    const response = await fetch(`${url}${D}/desktop/events`, { headers: { cookie: admin.headers.cookie! } });
+    const events = eventStream(response.body!);
+    try {
+      await expect.poll(() => events.seen.at(-1)?.state, { timeout: 10_000 }).toBe("Online");
+      cloudDown = true;
+      await expect.poll(() => events.seen.at(-1)?.state, { timeout: 10_000 }).toBe("Offline");
+      expect(events.seen.at(-1)).toMatchObject({ waitingUp: 0, waitingDown: null });
+      cloudDown = false;
+      await expect.poll(() => events.seen.at(-1)?.state, { timeout: 10_000 }).toBe("Online");
+    } finally {
+      cloudDown = false;
       await events.close();
     }
   });
