@@ -16,6 +16,10 @@ import { ForgotPasswordPage } from "../features/auth/components/forgot-password-
 import { LinkPasswordPage } from "../features/auth/components/link-password-page";
 import { SignInPage } from "../features/auth/components/sign-in-page";
 import { HomePage } from "../features/home/components/home-page";
+import { ConflictsPage } from "../features/desktop/components/conflicts-page";
+import { ConnectionPage } from "../features/desktop/components/connection-page";
+import { FirstRunPage } from "../features/desktop/components/first-run-page";
+import { MergeLogPage } from "../features/desktop/components/merge-log-page";
 import type { FirmContext } from "../lib/firm-context";
 import { meQueryOptions } from "../lib/me";
 import { AppLayout } from "./app-layout";
@@ -81,12 +85,25 @@ const accountRoute = createRoute({
   component: AccountPage,
 });
 
+// The desktop's pages (firmtime desktop): its first run, its connection, conflicts and merge log.
+const firstRunRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "first-run",
+  component: FirstRunPage,
+});
+const desktopRoutes = [
+  createRoute({ getParentRoute: () => signedInRoute, path: "connection", component: ConnectionPage }),
+  createRoute({ getParentRoute: () => signedInRoute, path: "conflicts", component: ConflictsPage }),
+  createRoute({ getParentRoute: () => signedInRoute, path: "merge-log", component: MergeLogPage }),
+];
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   activateRoute,
   resetPasswordRoute,
-  signedInRoute.addChildren([homeRoute, accountRoute]),
+  firstRunRoute,
+  signedInRoute.addChildren([homeRoute, accountRoute, ...desktopRoutes]),
 ]);
 
 export function createFirmRouter(context: FirmContext) {
