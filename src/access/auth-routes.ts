@@ -23,7 +23,15 @@ const meSchema = z.object({
   name: z.string(),
   staffId: z.string().nullable(),
   contactId: z.string().nullable(),
-  firm: z.object({ id: z.string(), name: z.string(), slug: z.string().nullable(), currency: z.string() }),
+  firm: z.object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string().nullable(),
+    currency: z.string(),
+    minorDigits: z.number().int().describe("decimal places of the currency's minor unit"),
+    timeIncrement: z.number().int().describe("minutes every time entry is rounded up to"),
+    lockDate: z.string().nullable().describe("entries on or before it are locked"),
+  }),
   /** Per access object, the actions allowed firm-wide and on at least one record. */
   permissions: z.record(z.string(), z.object({ firm: z.string(), some: z.string() })),
   /** A cookie session's CSRF token, to send back on changes; null for a bearer token. */
@@ -64,7 +72,15 @@ async function describeUser(
     name: name || user.email,
     staffId: user.staffId,
     contactId: user.contactId,
-    firm: { id: firm.id, name: firm.name, slug: firm.slug, currency: firm.currency },
+    firm: {
+      id: firm.id,
+      name: firm.name,
+      slug: firm.slug,
+      currency: firm.currency,
+      minorDigits: firm.minorDigits,
+      timeIncrement: firm.timeIncrement,
+      lockDate: firm.lockDate,
+    },
     permissions: summarizeRights(actor.rights),
     csrfToken,
   };

@@ -2,6 +2,7 @@
  * `firmtime firm create` on a cloud's store, on both engines (--data DIR or --database URL):
  * the firm and its Admin, who can then sign in to a server on that store.
  */
+import { openFileStore } from "../files/open-file-store.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -165,7 +166,8 @@ describe.each(ENGINES)("firmtime firm create [%s]", (engine: Engine) => {
 async function withApp(where: { dataDir: string; databaseUrl?: string }, work: (app: App) => Promise<void>) {
   const store = await openCloudStore(where);
   const config = loadConfig({ ...where, logLevel: "silent" }, {});
-  const app = await buildApp({ store, clock: fixedClock(CLI_NOW), config, notifyMail: () => {} });
+  const files = await openFileStore(config);
+  const app = await buildApp({ store, clock: fixedClock(CLI_NOW), config, notifyMail: () => {}, files });
   try {
     await work(app);
   } finally {

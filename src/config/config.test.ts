@@ -38,6 +38,30 @@ describe("loadConfig", () => {
     );
   });
 
+  it("checks the upload limit and the S3 settings, naming each, never repeating a key", () => {
+    expect(loadConfig({}, {}).uploadLimitBytes).toBe(10_485_760);
+    expect(loadConfig({ uploadLimitBytes: "2048" }, {}).uploadLimitBytes).toBe(2048);
+    expect(problem({ uploadLimitBytes: "10MB" })).toMatch(
+      /^--upload-limit "10MB": must be a whole number of bytes/,
+    );
+    expect(problem({}, { FIRMTIME_UPLOAD_LIMIT: "12" })).toMatch(/^FIRMTIME_UPLOAD_LIMIT="12": /);
+    expect(problem({ s3Bucket: "Bad_Bucket" })).toMatch(/^--s3-bucket "Bad_Bucket": is not a bucket name/);
+    expect(problem({ s3Bucket: "receipts", s3Endpoint: "ftp://x" })).toMatch(
+      /^--s3-endpoint "ftp:\/\/x": is not an http:\/\/ or https:\/\/ URL/,
+    );
+    expect(problem({ s3Endpoint: "http://127.0.0.1:9000" })).toMatch(
+      /^--s3-endpoint "http:\/\/127.0.0.1:9000": is set but no bucket is/,
+    );
+    expect(problem({ s3Bucket: "receipts" }, { FIRMTIME_S3_SECRET_ACCESS_KEY: "s3cr3t" })).toBe(
+      "FIRMTIME_S3_SECRET_ACCESS_KEY: needs its pair: set both FIRMTIME_S3_ACCESS_KEY_ID and FIRMTIME_S3_SECRET_ACCESS_KEY, or neither",
+    );
+    const s3 = loadConfig(
+      { s3Bucket: "receipts", s3Endpoint: "https://s3.example.net" },
+      { FIRMTIME_S3_ACCESS_KEY_ID: "id", FIRMTIME_S3_SECRET_ACCESS_KEY: "secret" },
+    );
+    expect(s3).toMatchObject({ s3Bucket: "receipts", s3Region: "us-east-1", s3AccessKeyId: "id" });
+  });
+
   it("takes IP addresses and host names, and builds the default public URL from them", () => {
     for (const host of ["127.0.0.1", "0.0.0.0", "::", "::1", "localhost", "time.smith-cpas.example"])
       expect(loadConfig({ host }, {}).host).toBe(host);

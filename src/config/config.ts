@@ -12,6 +12,7 @@ const HOST_NAME =
   /^(?=.{1,253}$)(?!\d+(\.\d+)*$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i;
 
 const PORT = "must be a whole number from 0 to 65535 (0: any free port)";
+const UPLOAD_LIMIT = "must be a whole number of bytes from 1024 to 1073741824 (1 GiB)";
 
 const configSchema = z
   .object({
@@ -50,6 +51,28 @@ const configSchema = z
       .int()
       .min(1_024)
       .max(100 * 1_048_576),
+    uploadLimitBytes: z.preprocess(
+      (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+      z
+        .number({ error: UPLOAD_LIMIT })
+        .int(UPLOAD_LIMIT)
+        .min(1_024, UPLOAD_LIMIT)
+        .max(1_073_741_824, UPLOAD_LIMIT),
+    ),
+    /** Files go to this S3-compatible bucket instead of the data folder's files/ folder. */
+    s3Bucket: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        "is not a bucket name (3-63 lower-case letters, digits, dots, dashes)",
+      )
+      .optional(),
+    /** An S3-compatible server's address (MinIO, Ceph, R2...); none: AWS S3 itself. */
+    s3Endpoint: z.url({ protocol: /^https?$/, error: "is not an http:// or https:// URL" }).optional(),
+    s3Region: z.string().regex(/^[a-z0-9-]{1,40}$/, "is not a region name (such as us-east-1)"),
+    /** Both or neither; neither: the AWS SDK's own chain (AWS_* variables, instance roles). */
+    s3AccessKeyId: z.string().min(1).optional(),
+    s3SecretAccessKey: z.string().min(1).optional(),
     smtpUrl: z
       .string()
       .regex(/^smtps?:\/\//, "must be smtp:// or smtps://")
@@ -58,7 +81,27 @@ const configSchema = z
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
     secureCookies: z.boolean(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    const needsBucket = (["s3Endpoint", "s3AccessKeyId", "s3SecretAccessKey"] as const).find(
+      (key) => config[key] !== undefined,
+    );
+    if (needsBucket && config.s3Bucket === undefined)
+      context.addIssue({
+        code: "custom",
+        path: [needsBucket],
+        message: "is set but no bucket is (--s3-bucket or FIRMTIME_S3_BUCKET)",
+      });
+    if ((config.s3AccessKeyId === undefined) !== (config.s3SecretAccessKey === undefined)) {
+      const given = config.s3AccessKeyId === undefined ? "s3SecretAccessKey" : "s3AccessKeyId";
+      context.addIssue({
+        code: "custom",
+        path: [given],
+        message:
+          "needs its pair: set both FIRMTIME_S3_ACCESS_KEY_ID and FIRMTIME_S3_SECRET_ACCESS_KEY, or neither",
+      });
+    }
+  });
 
 export type ServerConfig = Readonly<z.infer<typeof configSchema> & { publicUrl: string }>;
 
@@ -75,6 +118,12 @@ const ENV_NAMES: Record<string, string> = {
   logLevel: "FIRMTIME_LOG_LEVEL",
   sessionIdleMinutes: "FIRMTIME_SESSION_IDLE_MINUTES",
   sessionAbsoluteHours: "FIRMTIME_SESSION_ABSOLUTE_HOURS",
+  uploadLimitBytes: "FIRMTIME_UPLOAD_LIMIT",
+  s3Bucket: "FIRMTIME_S3_BUCKET",
+  s3Endpoint: "FIRMTIME_S3_ENDPOINT",
+  s3Region: "FIRMTIME_S3_REGION",
+  s3AccessKeyId: "FIRMTIME_S3_ACCESS_KEY_ID",
+  s3SecretAccessKey: "FIRMTIME_S3_SECRET_ACCESS_KEY",
 };
 
 /** The command-line flag of each setting that has one (serve, firm create, desktop). */
@@ -86,10 +135,14 @@ const FLAG_NAMES: Record<string, string> = {
   publicUrl: "--public-url",
   smtpUrl: "--smtp-url",
   logLevel: "--log-level",
+  uploadLimitBytes: "--upload-limit",
+  s3Bucket: "--s3-bucket",
+  s3Endpoint: "--s3-endpoint",
+  s3Region: "--s3-region",
 };
 
 /** Settings whose values may hold a password, and so never appear in a message. */
-const SECRET_VALUED = new Set(["databaseUrl", "smtpUrl"]);
+const SECRET_VALUED = new Set(["databaseUrl", "smtpUrl", "s3AccessKeyId", "s3SecretAccessKey"]);
 
 /** The address of host:port as a URL (an IPv6 address goes in brackets). */
 export const addressUrl = (host: string, port: number | string): string =>

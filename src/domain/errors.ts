@@ -26,6 +26,7 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, title: "Too many attempts" },
   LINK_INVALID: { status: 410, title: "Link expired or already used" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Request too large" },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, title: "File type not accepted" },
   CLOCK_SKEW: { status: 409, title: "Clocks disagree" },
   UPGRADE_REQUIRED: { status: 409, title: "Upgrade required" },
   REPLICA_COPY: { status: 409, title: "A copy of another desktop file" },

@@ -10,6 +10,7 @@ import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
 import type { ServerConfig } from "../config/config.js";
 import type { DesktopConnection } from "../merge/desktop-connection.js";
+import type { FileStore } from "../files/file-store.js";
 
 export interface ServerDeps {
   store: Store;
@@ -23,6 +24,8 @@ export interface ServerDeps {
   notifyMail: () => void;
   /** `firmtime desktop` only: the file's connection to its cloud; the cloud has none. */
   desktop?: DesktopConnection;
+  /** Uploaded files' bytes (expense receipts): the data folder's files/ or an S3 bucket. */
+  files: FileStore;
 }
 
 declare module "fastify" {
@@ -35,7 +38,18 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** The permission a route needs: "public", "authenticated" (checked per object) or object:action. */
     permission?: RoutePermission;
+    /** What the OpenAPI document says of a body or answer that no zod schema describes. */
+    openapi?: OpenApiExtras;
   }
+}
+
+/**
+ * A route that reads its body itself (a multipart upload) or answers bytes (a download) declares
+ * them here for the OpenAPI document; the route validates them in its handler.
+ */
+export interface OpenApiExtras {
+  body?: { contentType: string; schema: Record<string, unknown>; description: string };
+  binaryResponse?: { mediaTypes: readonly string[]; description: string };
 }
 
 export type RoutePermission = "public" | "authenticated" | `${string}:${"C" | "R" | "E" | "D" | "A" | "S"}`;

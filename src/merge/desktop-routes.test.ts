@@ -4,12 +4,16 @@
  * events that follow the background merge, merge now, working offline, and the paged conflict
  * log with restore and the merge log, with record labels.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { giveDesktopAddress } from "../access/protection-service.js";
 import { loadConfig } from "../config/config.js";
 import { addClient, editClient } from "../firm-setup/client-service.js";
 import { createFirm } from "../firm-setup/firm-service.js";
 import { findFirm } from "../firm-setup/firm-store.js";
+import { FILES_FOLDER, openFileStore } from "../files/open-file-store.js";
 import type { ServerDeps } from "../http/context.js";
 import { buildApp, type App } from "../server/app.js";
 import { directTransport, openCloud, steppingClock, type Replica } from "../test-support/merge.js";
@@ -21,6 +25,7 @@ import {
   startDesktopConnection,
   type ConnectionStatus,
   type DesktopConnection,
+  type DesktopConnectionOptions,
 } from "./desktop-connection.js";
 import { appendLog, readSyncState, recordConflict } from "./journal-store.js";
 import type { Store } from "../store/database.js";
@@ -53,15 +58,22 @@ function eventStream(body: ReadableStream<Uint8Array>) {
   return { seen, close: () => reader.cancel() };
 }
 
+/** The states in order, each once however many of its counts changed in between. */
+const statesIn = (seen: ConnectionStatus[]) =>
+  seen.map((status) => status.state).filter((state, index, states) => state !== states[index - 1]);
+
 describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
   const clock = steppingClock();
   let cloud: Replica;
   let store: Store;
   let firmId: string;
   let connection: DesktopConnection;
+  let connectionOptions: DesktopConnectionOptions;
   let app: App;
   let url: string;
   let admin: SignedIn;
+  let deps: ServerDeps;
+  const dataDir = mkdtempSync(join(tmpdir(), "firmtime-desktop-routes-"));
   /** The cloud unreachable: every request to it fails, as with the network down. */
   let cloudDown = false;
   const reach = () => {
@@ -94,7 +106,7 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
         }
       },
     };
-    connection = await startDesktopConnection({
+    connectionOptions = {
       db: store.db,
       firmId,
       clock,
@@ -117,12 +129,17 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
       log: { online: () => {}, offline: () => {}, merged: () => {} },
       localPollMs: 50,
       longPollSeconds: 1,
-    });
-    const config = loadConfig(
-      { dataDir: "/nonexistent", logLevel: "silent", host: "127.0.0.1", port: 0 },
-      {},
-    );
-    const deps: ServerDeps = { store, clock, config, notifyMail: () => {}, desktop: connection };
+    };
+    connection = await startDesktopConnection(connectionOptions);
+    const config = loadConfig({ dataDir, logLevel: "silent", host: "127.0.0.1", port: 0 }, {});
+    deps = {
+      store,
+      clock,
+      config,
+      notifyMail: () => {},
+      files: await openFileStore(config),
+      desktop: connection,
+    };
     app = await buildApp(deps);
     url = await app.listen({ host: "127.0.0.1", port: 0 });
   });
@@ -131,6 +148,7 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
     await connection?.stop();
     await store?.close();
     await cloud?.store.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("turns protection on at the first run, from this computer only, once", async () => {
@@ -177,7 +195,12 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
     expect(again.json<{ code: string }>().code).toBe("STATUS_TRANSITION");
     const firm = await app.inject({ url: `${D}/auth/firm` });
     expect(firm.json()).toMatchObject({ slug: "desktop", desktop: { protected: true } });
-    admin = await signIn({ app, deps: {} as ServerDeps }, "desktop", "jane@smith.test", PASSWORD);
+    admin = await signIn(
+      { app, deps, filesDir: join(dataDir, FILES_FOLDER) },
+      "desktop",
+      "jane@smith.test",
+      PASSWORD,
+    );
   });
 
   it("streams the connection state as it changes: a cloud change waiting, then merged", async () => {
@@ -186,11 +209,14 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
     const events = eventStream(response.body!);
     try {
       await expect.poll(() => events.seen.at(-1)?.state, { timeout: 10_000 }).toBe("Online");
+      // Only what follows the cloud's change (before it, this file's own changes may have gone up).
+      const before = events.seen.length;
       await addClient(cloud.store.db, cloud.scope, { code: "ACME", name: "Acme Ltd" });
       await expect
-        .poll(() => events.seen.map((s) => s.state).slice(-2), { timeout: 10_000 })
-        .toEqual(["Merge notification", "Online"]);
-      expect(events.seen.find((s) => s.state === "Merge notification")?.waitingDown).toBe(1);
+        .poll(() => statesIn(events.seen.slice(before - 1)), { timeout: 10_000 })
+        .toEqual(["Online", "Merge notification", "Online"]);
+      const notification = events.seen.slice(before).find((s) => s.state === "Merge notification");
+      expect(notification).toMatchObject({ waitingDown: 1, waitingUp: 0 });
     } finally {
       await events.close();
     }

@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseAmount } from "../domain/money.js";
 import { cliJson, runCli } from "../test-support/cli.js";
+import { pdfTextRuns } from "../test-support/pdf-text.js";
+import { readXlsx } from "./xlsx-sheet.js";
 
 const dir = mkdtempSync(join(tmpdir(), "firmtime-report-cli-"));
 
@@ -186,6 +189,28 @@ describe("firmtime report", () => {
     ]);
   });
 
+  it("writes XLSX and PDF files with --format and --output, totals as the JSON report's", async () => {
+    const args = ["report", "detailed", "--year", "2026", "--group-by", "client,month"];
+    const json = await cliJson<{ total: TotalsJson }>(file, args);
+    const xlsx = join(dir, "year.xlsx");
+    const written = await runCli(["--file", file, ...args, "--format", "xlsx", "--output", xlsx]);
+    expect(written.stderr).toBe("");
+    expect(written.stdout).toBe(`Wrote detailed report (xlsx, 4 entries) to ${xlsx}\n`);
+    const rows = (await readXlsx(readFileSync(xlsx))).get("Report")!;
+    const amount = rows[0]!.indexOf("amount");
+    const total = rows.find((row) => row[0] === "total")!;
+    expect(typeof total[amount]).toBe("number");
+    expect(parseAmount(String(total[amount]), 2)).toBe(json.total.amount);
+    // The adjustment's negative amount stays a number, to the cent.
+    expect(rows.filter((row) => row[0] === "entry").map((row) => row[amount])).toContain(-75);
+
+    const pdf = join(dir, "year.pdf");
+    expect((await runCli(["--file", file, ...args, "--format", "pdf", "--output", pdf])).code).toBe(0);
+    const runs = pdfTextRuns(readFileSync(pdf));
+    expect(runs.slice(runs.lastIndexOf("Total"))).toContain(json.total.amountText);
+    expect(runs).toContain("-75.00");
+  });
+
   it("refuses bad options with a one-line message and writes nothing", async () => {
     const output = join(dir, "never.csv");
     const cases: [string[], number, string][] = [
@@ -215,6 +240,25 @@ describe("firmtime report", () => {
       [["report", "detailed", "--group-by", "client", "--status", "paid"], 1, 'status "paid" must be one of'],
       [
         ["report", "basic", "--group-by", "client", "--output", join(dir, "missing", "x.csv")],
+        1,
+        "--output: cannot write",
+      ],
+      [
+        ["report", "basic", "--group-by", "client", "--format", "pdf"],
+        1,
+        "--format pdf writes a file: give --output FILE",
+      ],
+      [
+        [
+          "report",
+          "detailed",
+          "--group-by",
+          "client",
+          "--format",
+          "xlsx",
+          "--output",
+          join(dir, "missing", "x.xlsx"),
+        ],
         1,
         "--output: cannot write",
       ],

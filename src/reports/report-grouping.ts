@@ -29,7 +29,7 @@ export function sumTotals(parts: readonly Totals[]): Totals {
 }
 
 /** One line's contribution to its groups' totals. */
-function lineTotals(line: ReportLine): Totals {
+export function lineTotals(line: ReportLine): Totals {
   const minutes = line.kind === "time" ? line.quantity : 0;
   return {
     minutes,

@@ -20,7 +20,7 @@ export type { ReportRequest } from "./report-request.js";
  */
 export type ReportVisibility = Partial<Record<EntryKind, EntryVisibility>>;
 
-interface PreparedReport {
+export interface PreparedReport {
   criteria: ReportCriteria;
   groupBy: GroupBy[];
   /** The request's filter with each kind's visibility. */
@@ -29,7 +29,7 @@ interface PreparedReport {
 }
 
 /** Checks the request, then turns codes into ids (an unknown code is an error, not an empty report). */
-async function prepare(
+export async function prepareReport(
   db: Db,
   scope: FirmScope,
   request: ReportRequest,
@@ -50,7 +50,7 @@ async function prepare(
   return { criteria, groupBy, filterOf, kinds: kindsOf(criteria.kind) };
 }
 
-function assemble(
+export function assemble(
   type: ReportType,
   scope: FirmScope,
   prepared: PreparedReport,
@@ -74,20 +74,33 @@ export async function basicReport(
   request: ReportRequest,
   visibility: ReportVisibility = {},
 ): Promise<Report> {
-  const prepared = await prepare(db, scope, request, visibility);
+  const prepared = await prepareReport(db, scope, request, visibility);
+  return assemble("basic", scope, prepared, await groupSums(db, scope, prepared, prepared.groupBy));
+}
+
+/**
+ * The group tree of the prepared report's entries under `groupBy`, with the database's sums
+ * (GROUP BY), named and in code order: a basic report's groups, and the chart data's series.
+ */
+export async function groupSums(
+  db: Db,
+  scope: FirmScope,
+  prepared: PreparedReport,
+  groupBy: readonly GroupBy[],
+): Promise<ReportGroup[]> {
   const firmId = scope.firm.id;
-  const keyOf = await groupKeyNamer(db, firmId, prepared.groupBy);
+  const keyOf = await groupKeyNamer(db, firmId, groupBy);
   const items: GroupedItem[] = [];
   for (const kind of prepared.kinds) {
-    for (const sums of await selectGroupSums(db, firmId, kind, prepared.filterOf(kind), prepared.groupBy)) {
+    for (const sums of await selectGroupSums(db, firmId, kind, prepared.filterOf(kind), groupBy)) {
       items.push({
-        keys: sums.keys.map((id, level) => keyOf(prepared.groupBy[level]!, id)),
+        keys: sums.keys.map((id, level) => keyOf(groupBy[level]!, id)),
         totals: sums.totals,
       });
     }
   }
   // A group with both time and expense entries arrives twice (once per kind); buildGroups adds them.
-  return assemble("basic", scope, prepared, buildGroups(items, prepared.groupBy.length));
+  return buildGroups(items, groupBy.length);
 }
 
 /** Every entry line, grouped, with a subtotal per group and a grand total. */
@@ -97,7 +110,7 @@ export async function detailedReport(
   request: ReportRequest,
   visibility: ReportVisibility = {},
 ): Promise<Report> {
-  const prepared = await prepare(db, scope, request, visibility);
+  const prepared = await prepareReport(db, scope, request, visibility);
   const lines = await selectReportLines(db, scope.firm.id, prepared.kinds, prepared.filterOf);
   const items = lines.map((line) => lineItem(line, prepared.groupBy));
   return assemble("detailed", scope, prepared, buildGroups(items, prepared.groupBy.length));

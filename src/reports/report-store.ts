@@ -192,25 +192,46 @@ const lineRowToLine = (row: LineRow): ReportLine => ({
   status: row.status,
 });
 
+/** Where a page of lines starts: just after this line, in (date, id) order. */
+export interface LineCursor {
+  date: string;
+  id: string;
+}
+
 /**
  * Entry lines of the given kinds with their names, by date then id (entries of a day in
  * creation order). `filterOf` gives each kind its filter: the two kinds' visibility may differ.
+ * With `page`, at most `page.limit` lines after `page.after`: a keyset page, so reading a year
+ * page by page costs one index range per page, never an OFFSET scan, and holds no connection
+ * between pages (SQLite's one connection keeps serving other requests).
  */
 export async function selectReportLines(
   db: Db,
   firmId: string,
   kinds: readonly EntryKind[],
   filterOf: (kind: EntryKind) => EntryFilter,
+  page?: { after: LineCursor | null; limit: number },
 ): Promise<ReportLine[]> {
-  const [first, ...others] = kinds.map((kind) => linesOf(db, firmId, kind, filterOf(kind)));
+  const after = page?.after;
+  const [first, ...others] = kinds.map((kind) => {
+    const lines = linesOf(db, firmId, kind, filterOf(kind));
+    return after
+      ? lines.where((eb) =>
+          eb.or([
+            eb("e.entry_date", ">", after.date),
+            eb.and([eb("e.entry_date", "=", after.date), eb("e.id", ">", after.id)]),
+          ]),
+        )
+      : lines;
+  });
   if (!first) return [];
-  const rows = others.length
-    ? await others
+  const ordered = others.length
+    ? others
         .reduce((union, query) => union.unionAll(query), first)
         .orderBy("date")
         .orderBy("id")
-        .execute()
-    : await first.orderBy("e.entry_date").orderBy("e.id").execute();
+    : first.orderBy("e.entry_date").orderBy("e.id");
+  const rows = await (page ? ordered.limit(page.limit) : ordered).execute();
   return rows.map(lineRowToLine);
 }
 

@@ -107,9 +107,36 @@ export async function buildApp(
     transform: (input) => {
       const transformed = jsonSchemaTransform(input);
       const permission = input.route.config?.permission;
+      const extras = input.route.config?.openapi;
+      const schema = transformed.schema as Record<string, unknown>;
       return {
         ...transformed,
-        schema: { ...transformed.schema, ...(permission ? { "x-permission": permission } : {}) },
+        schema: {
+          ...schema,
+          ...(permission ? { "x-permission": permission } : {}),
+          ...(extras?.body
+            ? {
+                consumes: [extras.body.contentType],
+                body: { ...extras.body.schema, description: extras.body.description },
+              }
+            : {}),
+          ...(extras?.binaryResponse
+            ? {
+                response: {
+                  ...(schema.response as Record<string, unknown> | undefined),
+                  200: {
+                    description: extras.binaryResponse.description,
+                    content: Object.fromEntries(
+                      extras.binaryResponse.mediaTypes.map((type) => [
+                        type,
+                        { schema: { type: "string", format: "binary" } },
+                      ]),
+                    ),
+                  },
+                },
+              }
+            : {}),
+        },
       };
     },
   });

@@ -8,6 +8,15 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addClient } from "../firm-setup/client-service.js";
+import { addWorkCode } from "../firm-setup/work-code-service.js";
+import {
+  bigJpeg,
+  EVIL_JPG,
+  filesUnder,
+  multipartBody,
+  type MultipartFile,
+} from "../test-support/receipts.js";
+import { addExpenseEntry } from "../time-expense/expense-entry-service.js";
 import { snapshotStore } from "../test-support/seed.js";
 import { newCloudFirm, signIn, useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
@@ -45,15 +54,32 @@ const stable = (snapshot: Record<string, unknown[]>) =>
 describe.each(ENGINES)("bad input to every route on %s", (engine) => {
   const server = useTestServer(engine);
   const foreign: { clientId: string } = { clientId: "" };
+  /** An expense entry of alpha's: bad uploads must reach the body checks, not stop at "not found". */
+  let expenseEntryId = "";
   let bearer: Record<string, string> = {};
 
   beforeAll(async () => {
     const alpha = await newCloudFirm(server, "alpha");
-    await addClient(
+    const acme = await addClient(
       server.deps.store.db,
       { firm: alpha.firm, clock: server.deps.clock, actor: "test" },
       { code: "ACME", name: "Acme" },
     );
+    const alphaScope = { firm: alpha.firm, clock: server.deps.clock, actor: "test" };
+    const expenses = await addWorkCode(server.deps.store.db, alphaScope, {
+      code: "EXP",
+      kind: "expense",
+      name: "Expenses",
+    });
+    expenseEntryId = (
+      await addExpenseEntry(server.deps.store.db, alphaScope, {
+        staff: alpha.staff.id,
+        client: acme.id,
+        workCode: expenses.id,
+        date: "2026-06-01",
+        unitRate: 10_000,
+      })
+    ).id;
     const beta = await newCloudFirm(server, "beta");
     foreign.clientId = (
       await addClient(
@@ -93,6 +119,7 @@ describe.each(ENGINES)("bad input to every route on %s", (engine) => {
       const pathParams = (operation.parameters ?? []).filter((p) => p.in === "path" && p.name !== "firm");
       const queryParams = (operation.parameters ?? []).filter((p) => p.in === "query");
       const bodySchema = operation.requestBody?.content?.["application/json"]?.schema;
+      const multipart = operation.requestBody?.content?.["multipart/form-data"];
       const url = (id: string) =>
         pathParams.reduce((u, p) => u.replace(`{${p.name}}`, id), path.replace("{firm}", "alpha"));
       const goodId = "00000000-0000-7000-8000-000000000000";
@@ -113,6 +140,53 @@ describe.each(ENGINES)("bad input to every route on %s", (engine) => {
       }
       if (queryParams.length)
         requests.push({ url: `${url(goodId)}?surely_unknown_param=1`, why: "an unknown query parameter" });
+      if (multipart) {
+        // Uploads: every kind of bad body, sent to a real expense entry so the body is read.
+        const target = url(expenseEntryId);
+        const upload = (files: MultipartFile[], fields: Record<string, string> = {}) => {
+          const { payload, headers } = multipartBody(files, fields);
+          return { url: target, payload, headers };
+        };
+        requests.push(
+          { url: target, payload: { file: "receipt.jpg" }, why: "JSON instead of multipart" },
+          { ...upload([], { note: "no file" }), why: "a form without a file" },
+          {
+            ...upload([{ fileName: "evil.jpg", contentType: "image/jpeg", bytes: EVIL_JPG }]),
+            why: "HTML as .jpg",
+          },
+          {
+            ...upload([{ fileName: "e.pdf", contentType: "application/pdf", bytes: Buffer.alloc(0) }]),
+            why: "an empty file",
+          },
+          {
+            ...upload([
+              {
+                fileName: "big.jpg",
+                contentType: "image/jpeg",
+                bytes: bigJpeg(server.deps.config.uploadLimitBytes),
+              },
+            ]),
+            why: "a file over the upload limit",
+          },
+          {
+            url: target,
+            payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\xff\xd8',
+            headers: { "content-type": "multipart/form-data; boundary=x" },
+            why: "a multipart body cut short",
+          },
+          {
+            url: target,
+            payload: "whatever",
+            headers: { "content-type": "multipart/form-data" },
+            why: "multipart without a boundary",
+          },
+        );
+        for (const value of fc.sample(fc.uint8Array({ maxLength: 64 }), { numRuns: 10, seed: 11 }))
+          requests.push({
+            ...upload([{ fileName: "r.jpg", contentType: "image/jpeg", bytes: Buffer.from(value) }]),
+            why: `random bytes ${Buffer.from(value).toString("hex").slice(0, 24)}`,
+          });
+      }
       if (bodySchema) {
         const target = url(pathParams.length ? foreign.clientId : goodId);
         requests.push({ url: target, payload: { surely_unknown_field: 1 }, why: "an unknown field" });
@@ -152,7 +226,7 @@ describe.each(ENGINES)("bad input to every route on %s", (engine) => {
         const payload =
           request.payload === undefined
             ? undefined
-            : typeof request.payload === "string"
+            : typeof request.payload === "string" || Buffer.isBuffer(request.payload)
               ? request.payload
               : JSON.stringify(request.payload);
         const response = await server.app.inject({
@@ -175,5 +249,7 @@ describe.each(ENGINES)("bad input to every route on %s", (engine) => {
     }
     expect(cases).toBeGreaterThan(50);
     expect(stable(await snapshotStore(server.deps.store.db))).toEqual(before);
+    // No upload left a file behind, whole or partial.
+    expect(filesUnder(server.filesDir)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { registerProjectRoutes } from "../firm-setup/project-routes.js";
 import { registerImportRoutes } from "../imports/import-routes.js";
 import { registerReportRoutes } from "../reports/report-routes.js";
 import { registerExpenseEntryRoutes } from "../time-expense/expense-entry-routes.js";
+import { registerReceiptRoutes } from "../time-expense/receipt-routes.js";
 import { registerRepriceRoutes } from "../time-expense/reprice-routes.js";
 import { registerTimeEntryRoutes } from "../time-expense/time-entry-routes.js";
 import { registerAssignmentRoutes } from "../access/assignment-routes.js";
@@ -34,6 +35,7 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerContactRoutes,
   registerTimeEntryRoutes,
   registerExpenseEntryRoutes,
+  registerReceiptRoutes,
   registerRepriceRoutes,
   registerReportRoutes,
   registerImportRoutes,

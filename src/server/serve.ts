@@ -11,6 +11,8 @@ import type { FastifyBaseLogger } from "fastify";
 import { seedDemoFirm, type DemoFirm } from "../demo/demo-firm.js";
 import { invalid } from "../domain/errors.js";
 import { selectFirms } from "../firm-setup/firm-store.js";
+import { sweepFileDeletions } from "../files/file-deletion.js";
+import { openFileStore } from "../files/open-file-store.js";
 import { startMail } from "../mail/start-mail.js";
 import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
@@ -43,8 +45,34 @@ const startMailDelivery: StartBackground = (deps, log) => {
   return { wake: () => mail.notify(), stop: () => mail.stop() };
 };
 
+/**
+ * Removes the bytes of files whose records were deleted (file-deletion.ts): at start, for what a
+ * crash or an unreachable bucket left queued, and every few minutes, for deletes that arrived by
+ * merge. Requests that delete a file sweep at once; this is the safety net.
+ */
+export const startFileSweep: StartBackground = (deps, log) => {
+  const sweepLog = log.child({ component: "files" });
+  let running: Promise<unknown> = Promise.resolve();
+  const sweep = () =>
+    (running = running
+      .then(() => sweepFileDeletions(deps.store.db, deps.files, sweepLog))
+      .catch((error: unknown) => sweepLog.warn({ err: error }, "file sweep failed; will retry")));
+  void sweep();
+  const timer = setInterval(() => void sweep(), FILE_SWEEP_INTERVAL_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      deps.files.close?.();
+    },
+  };
+};
+
+export const FILE_SWEEP_INTERVAL_MS = 5 * 60_000;
+
 /** Background work started with every server, in order (and stopped in reverse, after the app). */
-export const START_BACKGROUND: readonly StartBackground[] = [startMailDelivery];
+export const START_BACKGROUND: readonly StartBackground[] = [startMailDelivery, startFileSweep];
 
 export interface ServeOptions {
   config: ServerConfig;
@@ -114,6 +142,7 @@ async function listen(
     clock,
     config,
     notifyMail: () => background.forEach((work) => work.wake?.()),
+    files: await openFileStore(config),
     ...(options.desktop && { desktop: options.desktop }),
   };
   const onSetup = (url: string, admin: { email: string; staffNumber: string }) =>

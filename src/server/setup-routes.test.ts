@@ -3,6 +3,7 @@
  * Admin once; a wrong, expired or spent token, bad input, or a store that already has a firm
  * is refused and changes nothing. /setup is outside /f/, so the permission matrix never sees it.
  */
+import { folderFileStore } from "../files/folder-file-store.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snapshotStore } from "../test-support/seed.js";
 import { movableClock, newCloudFirm, signIn, type TestServer } from "../test-support/server.js";
@@ -43,7 +44,13 @@ function useSetupServer(engine: Engine, withGate = true): SetupServer {
       { dataDir: "/nonexistent", logLevel: "silent", publicUrl: "https://cloud.example" },
       {},
     );
-    holder.deps = { store, clock: holder.clock, config, notifyMail: () => {} };
+    holder.deps = {
+      store,
+      clock: holder.clock,
+      config,
+      notifyMail: () => {},
+      files: folderFileStore(config.dataDir),
+    };
     const opened = openSetupGate(holder.clock, HOUR);
     holder.token = opened.token;
     const gate = withGate ? opened.gate : undefined;

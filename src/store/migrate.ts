@@ -6,6 +6,7 @@ import * as access from "./migrations/0002-access.js";
 import * as merge from "./migrations/0003-merge.js";
 import * as firmIsolation from "./migrations/0004-firm-isolation.js";
 import * as heldAndIntegration from "./migrations/0005-held-and-integration.js";
+import * as expenseReceipts from "./migrations/0007-expense-receipts.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-merge": merge,
   "0004-firm-isolation": firmIsolation,
   "0005-held-and-integration": heldAndIntegration,
+  "0007-expense-receipts": expenseReceipts,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

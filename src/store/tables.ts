@@ -153,6 +153,29 @@ export interface ExpenseEntryTable extends EntryColumns {
   receipt_file: string | null;
 }
 
+/** A file attached to an expense entry; its bytes are in the file store under file_key. */
+export interface ExpenseReceiptTable {
+  id: string;
+  firm_id: string;
+  entry_id: string;
+  file_key: string;
+  /** The uploader's name for the file, for display only: never a path. */
+  file_name: string;
+  /** Detected from the content, not the name or the declared type. */
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** A stored file whose record is gone, waiting for its bytes to be removed (filled by triggers). */
+export interface FileDeletionTable {
+  file_key: string;
+  firm_id: string;
+  attempts: Generated<number>;
+}
+
 export interface AuditLogTable {
   id: string;
   firm_id: string;
@@ -387,6 +410,8 @@ export interface Database {
   work_code: WorkCodeTable;
   time_entry: TimeEntryTable;
   expense_entry: ExpenseEntryTable;
+  expense_receipt: ExpenseReceiptTable;
+  file_deletion: FileDeletionTable;
   audit_log: AuditLogTable;
   user_account: UserAccountTable;
   role: RoleTable;

@@ -75,6 +75,10 @@ export async function openPage(size: ScreenSize = "desk"): Promise<TestPage> {
     if (message.type() === "error") problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  // The console does not say which address failed: record it beside the console's words.
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
   return { context, page, size, problems };
 }
 
@@ -99,7 +103,10 @@ export async function expectAccessible(test: TestPage, what: string): Promise<vo
   expect(grave, `axe on ${what} at ${test.size} size`).toEqual([]);
 }
 
-/** Nothing the console or the CSP complained about (the app's own failed requests listed apart). */
+/**
+ * Nothing the console or the CSP complained about. Failed requests appear twice: as the
+ * console's "status of 404" and as "404 /path"; `allowed` patterns excuse the expected ones.
+ */
 export function expectNoPageProblems(test: TestPage, allowed: RegExp[] = []): void {
   const unexpected = test.problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
   expect(unexpected).toEqual([]);

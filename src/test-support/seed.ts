@@ -27,6 +27,8 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   work_code: ["id"],
   time_entry: ["id"],
   expense_entry: ["id"],
+  expense_receipt: ["id"],
+  file_deletion: ["file_key"],
   audit_log: ["id"],
   user_account: ["id"],
   role: ["id"],

@@ -2,7 +2,11 @@
  * A real firmtime server for tests: the Fastify app on a real store (either engine), reached
  * through real HTTP semantics with app.inject, with helpers to sign in and act as someone.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { FILES_FOLDER, openFileStore } from "../files/open-file-store.js";
 import { createCloudFirm, type CloudFirmInput } from "../access/firm-bootstrap.js";
 import { buildApp, type App } from "../server/app.js";
 import { loadConfig } from "../config/config.js";
@@ -14,6 +18,8 @@ import { openTestStore } from "./stores.js";
 export interface TestServer {
   app: App;
   deps: ServerDeps;
+  /** The folder the server's file store writes to. */
+  filesDir: string;
 }
 
 /** A clock tests can move: sessions time out, links expire. */
@@ -26,23 +32,31 @@ export function movableClock(start: string): Clock & { advance(ms: number): void
   };
 }
 
+/**
+ * `settings` are configuration flags (as `firmtime serve` takes them, e.g. uploadLimitBytes).
+ * Uploaded files go to a fresh folder, removed after the tests (`filesDir`).
+ */
 export function useTestServer(
   engine: Engine,
   clock: Clock = movableClock("2026-06-15T12:00:00Z"),
+  settings: Record<string, unknown> = {},
 ): TestServer {
   const holder = {} as TestServer;
   beforeAll(async () => {
     const store = await openTestStore(engine);
+    const dataDir = mkdtempSync(join(tmpdir(), "firmtime-server-"));
     const config = loadConfig(
-      { dataDir: "/nonexistent", logLevel: "silent", publicUrl: "http://127.0.0.1:8080" },
+      { dataDir, logLevel: "silent", publicUrl: "http://127.0.0.1:8080", ...settings },
       {},
     );
-    holder.deps = { store, clock, config, notifyMail: () => {} };
+    holder.filesDir = join(dataDir, FILES_FOLDER);
+    holder.deps = { store, clock, config, notifyMail: () => {}, files: await openFileStore(config) };
     holder.app = await buildApp(holder.deps);
   });
   afterAll(async () => {
     await holder.app?.close();
     await holder.deps?.store.close();
+    if (holder.deps) rmSync(holder.deps.config.dataDir, { recursive: true, force: true });
   });
   return holder;
 }

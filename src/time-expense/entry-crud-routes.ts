@@ -3,6 +3,7 @@
  * (entry-access.ts), the same placement and work-code checks, the same shapes; only the body
  * schema and the services differ, and each kind's routes file supplies those.
  */
+import type { FastifyBaseLogger } from "fastify";
 import { z } from "zod";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { scopeOf, type ServerDeps } from "../http/context.js";
@@ -50,6 +51,8 @@ export interface EntryRouteSpec<
   page(db: Db, scope: FirmScope, filter: EntryListFilter): Promise<EntryPage<Entry>>;
   edit(db: Db, scope: FirmScope, id: string, patch: Patch): Promise<Entry>;
   remove(db: Db, scope: FirmScope, id: string): Promise<unknown>;
+  /** After a delete commits: what it left to tidy outside the database (files). */
+  afterRemove?(scope: FirmScope, log: FastifyBaseLogger): Promise<unknown>;
 }
 
 export function registerEntryCrudRoutes<
@@ -169,6 +172,7 @@ export function registerEntryCrudRoutes<
         authorizeEntry(request.actor, "D", kind, current);
         await spec.remove(tx, scope, current.id);
       });
+      await spec.afterRemove?.(scope, request.log);
       return reply.code(204).send(null);
     },
   );

@@ -3,6 +3,7 @@
  * quantity, unit rate and surcharge in place of minutes and rate.
  */
 import { z } from "zod";
+import { sweepFileDeletions } from "../files/file-deletion.js";
 import type { RouteModule } from "../http/route-module.js";
 import { registerEntryCrudRoutes } from "./entry-crud-routes.js";
 import { entryFields } from "./entry-http.js";
@@ -84,4 +85,6 @@ export const registerExpenseEntryRoutes: RouteModule = (app, deps) =>
     page: pageExpenseEntries,
     edit: editExpenseEntry,
     remove: deleteExpenseEntry,
+    // The entry's receipts went with it (a cascade that queues their files): remove the files.
+    afterRemove: (scope, log) => sweepFileDeletions(deps.store.db, deps.files, log, scope.firm.id),
   });

@@ -9,6 +9,7 @@ import { STAFF_SETTINGS_ROWS } from "./rows-staff-settings.js";
 import { SHARING_ROWS } from "./rows-sharing.js";
 import { MERGE_ROWS } from "./rows-merge.js";
 import { DESKTOP_ROWS } from "./rows-desktop.js";
+import { RECEIPT_ROWS } from "./rows-receipts.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -18,6 +19,7 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...CONTACT_COMPANY_ROWS,
   ...CONTACT_ROWS,
   ...ENTRY_ROWS,
+  ...RECEIPT_ROWS,
   ...REPORT_ROWS,
   ...IMPORT_ROWS,
   ...STAFF_SETTINGS_ROWS,

@@ -4,6 +4,7 @@
  * A registered route without a row fails the suite, so a new route cannot skip authorization.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { multipartBody } from "../../src/test-support/receipts.js";
 import { useTestServer } from "../../src/test-support/server.js";
 import { ENGINES } from "../../src/test-support/stores.js";
 import { ACTORS, buildMatrixFixture, type MatrixFixture } from "./actors.js";
@@ -45,15 +46,16 @@ describe.each(ENGINES)("permission matrix on %s", (engine) => {
     for (const actor of ACTORS) {
       const request = await row.request(fx, actor, server);
       const [method] = row.route.split(" ");
-      const payload = request.payload === undefined ? undefined : JSON.stringify(request.payload);
+      const body = request.files
+        ? multipartBody(request.files)
+        : request.payload === undefined
+          ? undefined
+          : { payload: JSON.stringify(request.payload), headers: { "content-type": "application/json" } };
       const response = await server.app.inject({
         method: method as "GET",
         url: request.url,
-        headers: {
-          ...fx.headers[actor],
-          ...(payload !== undefined ? { "content-type": "application/json" } : {}),
-        },
-        ...(payload !== undefined ? { payload } : {}),
+        headers: { ...fx.headers[actor], ...body?.headers },
+        ...(body ? { payload: body.payload } : {}),
       });
       const expected = row.expect(actor, fx);
       const status = typeof expected === "number" ? expected : expected.status;

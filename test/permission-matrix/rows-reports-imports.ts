@@ -1,5 +1,5 @@
 /**
- * Matrix rows for /reports/{basic,detailed} and /imports/{kind}.
+ * Matrix rows for /reports/{basic,detailed}, their downloads, /reports/charts and /imports/{kind}.
  *
  * Reports take reports:R at any scope (built-in: Admin, and Owner / Editor / Viewer wherever
  * assigned) and cover exactly the entries the caller may read in the entry lists. Imports name
@@ -90,6 +90,38 @@ export const REPORT_ROWS: MatrixRow[] = [
     route: "GET /f/:firm/api/v1/reports/basic",
     name: "for another firm's staff member",
     request: (fx) => ({ url: `${A}/reports/basic?groupBy=client&staffId=${fx.content.otherFirm.staffId}` }),
+    expect: only([], 200, { hidden: REPORTERS }),
+  },
+  // Downloads are files: the rows check the status; report-download.test.ts checks their content.
+  ...(["basic", "detailed"] as const).flatMap((type): MatrixRow[] => [
+    {
+      route: `GET /f/:firm/api/v1/reports/${type}/download`,
+      name: "as CSV",
+      request: () => ({ url: `${A}/reports/${type}/download?groupBy=client&format=csv` }),
+      expect: only(REPORTERS, 200),
+    },
+    {
+      route: `GET /f/:firm/api/v1/reports/${type}/download`,
+      name: "as PDF, for another firm's project",
+      request: (fx) => ({
+        url: `${A}/reports/${type}/download?groupBy=client&format=pdf&projectId=${fx.content.otherFirm.projectId}`,
+      }),
+      expect: only([], 200, { hidden: REPORTERS }),
+    },
+  ]),
+  {
+    route: "GET /f/:firm/api/v1/reports/charts",
+    name: "by client: the clients whose entries the caller may read",
+    request: () => ({ url: `${A}/reports/charts` }),
+    ids: (body) => (body as { byClient: { id: string }[] }).byClient.map((item) => item.id),
+    expect: reportExpect((fx, firmWide) =>
+      firmWide ? [fx.clients.acme, fx.clients.globex] : [fx.clients.acme],
+    ),
+  },
+  {
+    route: "GET /f/:firm/api/v1/reports/charts",
+    name: "for another firm's staff member",
+    request: (fx) => ({ url: `${A}/reports/charts?staffId=${fx.content.otherFirm.staffId}` }),
     expect: only([], 200, { hidden: REPORTERS }),
   },
 ];

@@ -3,12 +3,16 @@
  * (creating fresh records first where the request destroys something), and what each actor
  * must get back — a status, and for lists exactly the ids returned.
  */
+import type { MultipartFile } from "../../src/test-support/receipts.js";
 import type { TestServer } from "../../src/test-support/server.js";
 import { ACTORS, type ActorName, type MatrixFixture } from "./actors.js";
 
 export interface MatrixRequest {
   url: string;
+  /** Sent as JSON. */
   payload?: unknown;
+  /** Sent as multipart/form-data instead (uploads). */
+  files?: MultipartFile[];
 }
 
 export type Expected = number | { status: number; ids: string[] };

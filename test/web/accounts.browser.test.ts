@@ -18,9 +18,9 @@ import { linkIn } from "../../src/test-support/smtp-server.js";
 import { apiAs, startFirmServer, stopFirmServer, type ApiUser, type FirmServer } from "./firm-server.js";
 
 /** The browser reports the server's answers to deliberately bad input (wrong passwords, spent links) as console errors. */
-const EXPECTED_HTTP_ERRORS = [/status of 400/, /status of 401/, /status of 410/];
+const EXPECTED_HTTP_ERRORS = [/status of 40[01]/, /status of 410/, /^40[01] \//, /^410 \//];
 /** …and the firm finder's look-up of a firm that does not exist. */
-const FINDER_HTTP_ERRORS = [...EXPECTED_HTTP_ERRORS, /status of 404/];
+const FINDER_HTTP_ERRORS = [...EXPECTED_HTTP_ERRORS, /status of 404/, /^404 \/f\/nosuchfirm\//];
 
 let server: FirmServer;
 let admin: ApiUser;

@@ -8,6 +8,7 @@ import type { Firm } from "../../firm-setup/firm-store.js";
 import { buildApp, type App } from "../../server/app.js";
 import { CSRF_HEADER, SESSION_COOKIE } from "../../http/session-cookie.js";
 import { loadConfig } from "../../config/config.js";
+import { openFileStore } from "../../files/open-file-store.js";
 import type { Clock } from "../../store/clock.js";
 import type { Store } from "../../store/database.js";
 import { createCloudClient, type CloudClient } from "./cloud-client.js";
@@ -39,7 +40,9 @@ export async function withProtectedFile<T>(
   work: (client: CloudClient) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig({ dataDir: ".", logLevel: "silent", publicUrl: ORIGIN }, {});
-  const app = await buildApp({ store, clock, config, notifyMail: () => {} });
+  // No command uploads files to a firm file; the folder is made only if one ever does.
+  const files = await openFileStore(config);
+  const app = await buildApp({ store, clock, config, notifyMail: () => {}, files });
   try {
     const base = `/f/${firm.slug}/api/v1`;
     const login = await app.inject({ method: "POST", url: `${base}/auth/login`, payload: credentials });

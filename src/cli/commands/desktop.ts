@@ -32,7 +32,7 @@ export const registerDesktopCommands: Register = (program, context) => {
         // Unprotected, the firm gets the address protection would give it, for the first-run page.
         const firm = found.protection ? found : await giveDesktopAddress(store.db, ctx.io.clock);
         const { loadConfig } = await import("../../config/config.js");
-        const { serveStore } = await import("../../server/serve.js");
+        const { serveStore, startFileSweep } = await import("../../server/serve.js");
         const { integrationOf, readSyncState } = await import("../../merge/journal-store.js");
         const { integrationUnfinished } = await import("../../merge/desktop-merge.js");
         const { startDesktopConnection } = await import("../../merge/desktop-connection.js");
@@ -71,7 +71,7 @@ export const registerDesktopCommands: Register = (program, context) => {
             storeDescription: `firm file ${path}`,
             role: "desktop",
             desktop: connection,
-            startBackground: [() => ({ stop: () => connection.stop() })],
+            startBackground: [startFileSweep, () => ({ stop: () => connection.stop() })],
           },
           store,
         );

@@ -1,11 +1,15 @@
 /**
  * `firmtime report basic|detailed`: time & expense transaction reports as a text table, CSV or
- * JSON, on stdout or into a file (--output). The global --json means --format json.
+ * JSON, on stdout or into a file (--output), or as an XLSX workbook or a PDF into a file,
+ * written by the same writers as the cloud's downloads. The global --json means --format json.
  */
-import { writeFileSync } from "node:fs";
+import { createWriteStream, writeFileSync } from "node:fs";
+import { finished } from "node:stream/promises";
 import type { Command } from "commander";
 import { invalid } from "../../domain/errors.js";
 import { reportToCsv } from "../../reports/report-csv.js";
+import { writeDownload } from "../../reports/report-download.js";
+import { headOf, reportEvents } from "../../reports/report-events.js";
 import { reportToJson } from "../../reports/report-json.js";
 import type { ReportRequest } from "../../reports/report-service.js";
 import { reportToText } from "../../reports/report-text.js";
@@ -14,8 +18,13 @@ import type { CommandContext } from "../context.js";
 import type { Register } from "../context.js";
 import { billableOption, choiceOption } from "./parse-options.js";
 
-const FORMATS = ["table", "csv", "json"] as const;
+const FORMATS = ["table", "csv", "json", "xlsx", "pdf"] as const;
 type Format = (typeof FORMATS)[number];
+/** Formats that are files, not text for a screen. */
+const FILE_FORMATS = ["xlsx", "pdf"] as const;
+type FileFormat = (typeof FILE_FORMATS)[number];
+const isFileFormat = (format: Format): format is FileFormat =>
+  (FILE_FORMATS as readonly string[]).includes(format);
 
 interface ReportOptions {
   from?: string;
@@ -65,7 +74,7 @@ function chooseFormat(ctx: CommandContext, format: string | undefined): Format {
   return ctx.json ? "json" : (chosen ?? "table");
 }
 
-function render(report: Report, format: Format): string {
+function render(report: Report, format: Exclude<Format, FileFormat>): string {
   switch (format) {
     case "table":
       return reportToText(report);
@@ -80,23 +89,42 @@ function writeReport(path: string, text: string): void {
   try {
     writeFileSync(path, text, "utf8");
   } catch (error) {
-    throw invalid(
-      `--output: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw cannotWrite(path, error);
+  }
+}
+
+const cannotWrite = (path: string, error: unknown) =>
+  invalid(`--output: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+
+/** Writes an XLSX or PDF file; a file that cannot be written is a one-line error. */
+async function writeReportFile(path: string, format: FileFormat, report: Report): Promise<void> {
+  const out = createWriteStream(path);
+  try {
+    await Promise.all([
+      writeDownload(format, { head: headOf(report), events: reportEvents(report) }, out),
+      finished(out),
+    ]);
+  } catch (error) {
+    out.destroy();
+    throw cannotWrite(path, error);
   }
 }
 
 async function reportAction(ctx: CommandContext, type: ReportType, options: ReportOptions): Promise<void> {
   const format = chooseFormat(ctx, options.format);
+  if (isFileFormat(format) && !options.output)
+    throw invalid(`--format ${format} writes a file: give --output FILE`);
   const request = toRequest(options);
   await ctx.withBackend(async (backend) => {
     const report = await backend.report(type, request);
-    const text = render(report, format);
-    if (!options.output) {
-      ctx.io.stdout(text);
+    if (isFileFormat(format)) {
+      await writeReportFile(options.output!, format, report);
+    } else if (!options.output) {
+      ctx.io.stdout(render(report, format));
       return;
+    } else {
+      writeReport(options.output, render(report, format));
     }
-    writeReport(options.output, text);
     const entries = report.total.timeEntries + report.total.expenseEntries;
     ctx.output(
       { output: options.output, format, report: type, entries },
@@ -121,7 +149,10 @@ function reportCommand(parent: Command, type: ReportType, description: string): 
     .option("--billable <yes|no>", "billable or non-billable entries only")
     .option("--status <list>", "statuses, comma-separated: draft,submitted,approved,billed,transferred")
     .option("--kind <kind>", KIND_FILTERS.join(" | "), "both")
-    .option("--format <format>", `${FORMATS.join(" | ")} (default table; --json means json)`)
+    .option(
+      "--format <format>",
+      `${FORMATS.join(" | ")} (default table; --json means json; xlsx and pdf need --output)`,
+    )
     .option("--output <file>", "write the report to a file instead of the screen");
 }
 

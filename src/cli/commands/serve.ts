@@ -14,6 +14,10 @@ interface ServeFlags {
   publicUrl?: string;
   smtpUrl?: string;
   logLevel?: string;
+  uploadLimit?: string;
+  s3Bucket?: string;
+  s3Endpoint?: string;
+  s3Region?: string;
   demo?: boolean;
 }
 
@@ -51,6 +55,16 @@ export const registerServeCommands: Register = (program, context) => {
       "--log-level <level>",
       `fatal, error, warn, info, debug, trace or silent (default ${DEFAULT_CONFIG.logLevel})`,
     )
+    .option(
+      "--upload-limit <bytes>",
+      `largest file one upload may carry, e.g. a receipt (default ${DEFAULT_CONFIG.uploadLimitBytes}; FIRMTIME_UPLOAD_LIMIT)`,
+    )
+    .option("--s3-bucket <name>", "keep uploaded files in this S3-compatible bucket (FIRMTIME_S3_BUCKET)")
+    .option("--s3-endpoint <url>", "an S3-compatible server's address; none: AWS S3 (FIRMTIME_S3_ENDPOINT)")
+    .option(
+      "--s3-region <region>",
+      `the bucket's region (default ${DEFAULT_CONFIG.s3Region}; FIRMTIME_S3_REGION)`,
+    )
     .option("--demo", "add the demo firm Harbor & Pine CPAs (once) and print how to sign in")
     .action(async (flags: ServeFlags) => {
       const ctx = context();
@@ -65,6 +79,10 @@ export const registerServeCommands: Register = (program, context) => {
           publicUrl: flags.publicUrl,
           smtpUrl: flags.smtpUrl,
           logLevel: flags.logLevel,
+          uploadLimitBytes: flags.uploadLimit,
+          s3Bucket: flags.s3Bucket,
+          s3Endpoint: flags.s3Endpoint,
+          s3Region: flags.s3Region,
         },
         env,
       );

@@ -277,8 +277,14 @@ export interface paths {
                                 firm: {
                                     currency: string;
                                     id: string;
+                                    /** @description entries on or before it are locked */
+                                    lockDate: string | null;
+                                    /** @description decimal places of the currency's minor unit */
+                                    minorDigits: number;
                                     name: string;
                                     slug: string | null;
+                                    /** @description minutes every time entry is rounded up to */
+                                    timeIncrement: number;
                                 };
                                 id: string;
                                 name: string;
@@ -363,8 +369,14 @@ export interface paths {
                             firm: {
                                 currency: string;
                                 id: string;
+                                /** @description entries on or before it are locked */
+                                lockDate: string | null;
+                                /** @description decimal places of the currency's minor unit */
+                                minorDigits: number;
                                 name: string;
                                 slug: string | null;
+                                /** @description minutes every time entry is rounded up to */
+                                timeIncrement: number;
                             };
                             id: string;
                             name: string;
@@ -2119,6 +2131,201 @@ export interface paths {
         };
         trace?: never;
     };
+    "/expense-entries/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an expense entry's receipts
+         * @description Whoever may read the entry may list its receipts. Receipts stay on the server they were uploaded to: they are not merged between a desktop firm file and the cloud.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                entryId: string;
+                                /** @description the uploader's name for the file, for display only */
+                                fileName: string;
+                                id: string;
+                                /**
+                                 * @description detected from the content
+                                 * @enum {string}
+                                 */
+                                mediaType: "image/jpeg" | "image/png" | "image/heic" | "image/heif" | "image/webp" | "application/pdf";
+                                /** @description hex SHA-256 of the bytes */
+                                sha256: string;
+                                /** @description bytes */
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Attach a receipt to an expense entry
+         * @description A photo (JPEG, PNG, HEIC/HEIF, WebP) or a PDF, recognised by its content (not its name or declared type: anything else is 415 FILE_TYPE_NOT_ALLOWED), at most the server's upload limit (413 PAYLOAD_TOO_LARGE), 20 per entry. Needs the edit right on the entry, and the entry must be editable (not approved, billed or transferred, and dated after the lock date). Receipts stay on the server they were uploaded to: they are not merged between a desktop firm file and the cloud.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description one file in the field `file` */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: string;
+                            /** @description the uploader's name for the file, for display only */
+                            fileName: string;
+                            id: string;
+                            /**
+                             * @description detected from the content
+                             * @enum {string}
+                             */
+                            mediaType: "image/jpeg" | "image/png" | "image/heic" | "image/heif" | "image/webp" | "application/pdf";
+                            /** @description hex SHA-256 of the bytes */
+                            sha256: string;
+                            /** @description bytes */
+                            size: number;
+                            uploadedAt: string;
+                            uploadedBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense-entries/{id}/receipts/{receiptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a receipt from an expense entry
+         * @description Needs the edit right on the entry, and the entry must be editable. The file is removed from the file store once the record is gone.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    receiptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense-entries/{id}/receipts/{receiptId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a receipt
+         * @description Whoever may read the entry may download its receipts. Receipts stay on the server they were uploaded to: they are not merged between a desktop firm file and the cloud.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    receiptId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the receipt's bytes, as an attachment, typed as detected at upload */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/heic": string;
+                        "image/heif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/expense-entries/status": {
         parameters: {
             query?: never;
@@ -3351,6 +3558,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/basic/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the basic report as a CSV, XLSX or PDF file
+         * @description The basic report with the same filters and grouping as GET /reports/basic, and the same totals to the cent, as an attachment named after the firm, the report and the period (Content-Disposition). The file streams as the entries are read: no Content-Length. XLSX amounts, hours and rates are numbers formatted with their decimals; the first column of CSV and XLSX rows says what a row is (entry, group, subtotal, total).
+         */
+        get: {
+            parameters: {
+                query: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    /** @description the file: csv, xlsx or pdf */
+                    format: "csv" | "xlsx" | "pdf";
+                    from?: string;
+                    /** @description client | staff | workcode | month, or two of them: client,month */
+                    groupBy: string;
+                    kind?: "time" | "expense" | "both";
+                    /** @description YYYY-MM, instead of from/to */
+                    month?: string;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    to?: string;
+                    workCodeId?: string;
+                    /** @description YYYY, instead of from/to */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chart data: hours and amounts by client, staff, work code and month
+         * @description For the period and filters of the reports: each series is the basic report grouped by that one level (same totals to the cent), over the entries the caller's report covers. Billable shares are basis points (10000 = all) of minutes, with the minutes they come from.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    from?: string;
+                    kind?: "time" | "expense" | "both";
+                    /** @description YYYY-MM, instead of from/to */
+                    month?: string;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    to?: string;
+                    workCodeId?: string;
+                    /** @description YYYY, instead of from/to */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description in client code order */
+                            byClient: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                code: string;
+                                expenseEntries: number;
+                                hours: string;
+                                /** @description the client, staff or work code id, or the month (YYYY-MM) */
+                                id: string;
+                                minutes: number;
+                                name: string;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            }[];
+                            /** @description months with entries, oldest first */
+                            byMonth: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                code: string;
+                                expenseEntries: number;
+                                hours: string;
+                                /** @description the client, staff or work code id, or the month (YYYY-MM) */
+                                id: string;
+                                minutes: number;
+                                name: string;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            }[];
+                            /** @description in staff number order */
+                            byStaff: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                code: string;
+                                expenseEntries: number;
+                                hours: string;
+                                /** @description the client, staff or work code id, or the month (YYYY-MM) */
+                                id: string;
+                                minutes: number;
+                                name: string;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            }[];
+                            /** @description in work code order */
+                            byWorkCode: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                code: string;
+                                expenseEntries: number;
+                                hours: string;
+                                /** @description the client, staff or work code id, or the month (YYYY-MM) */
+                                id: string;
+                                minutes: number;
+                                name: string;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            }[];
+                            criteria: {
+                                billable: boolean | null;
+                                client: string | null;
+                                from: string | null;
+                                /** @enum {string} */
+                                kind: "time" | "expense" | "both";
+                                project: string | null;
+                                staff: string | null;
+                                status: ("draft" | "submitted" | "approved" | "billed" | "transferred")[];
+                                to: string | null;
+                                workCode: string | null;
+                            };
+                            currency: string;
+                            firm: string;
+                            minorDigits: number;
+                            total: {
+                                /** @description minor units */
+                                amount: number;
+                                amountText: string;
+                                /** @description minor units */
+                                billableAmount: number;
+                                billableMinutes: number;
+                                /** @description billable minutes / minutes in basis points (10000 = all billable); null without time */
+                                billableShareBasisPoints: number | null;
+                                expenseEntries: number;
+                                hours: string;
+                                minutes: number;
+                                /** @description minor units */
+                                nonBillableAmount: number;
+                                nonBillableMinutes: number;
+                                timeEntries: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/detailed": {
         parameters: {
             query?: never;
@@ -3529,6 +3973,67 @@ export interface paths {
                                 timeEntries: number;
                             };
                         };
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/detailed/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the detailed report as a CSV, XLSX or PDF file
+         * @description The detailed report with the same filters and grouping as GET /reports/detailed, and the same totals to the cent, as an attachment named after the firm, the report and the period (Content-Disposition). The file streams as the entries are read: no Content-Length. XLSX amounts, hours and rates are numbers formatted with their decimals; the first column of CSV and XLSX rows says what a row is (entry, group, subtotal, total).
+         */
+        get: {
+            parameters: {
+                query: {
+                    billable?: "true" | "false";
+                    clientId?: string;
+                    /** @description the file: csv, xlsx or pdf */
+                    format: "csv" | "xlsx" | "pdf";
+                    from?: string;
+                    /** @description client | staff | workcode | month, or two of them: client,month */
+                    groupBy: string;
+                    kind?: "time" | "expense" | "both";
+                    /** @description YYYY-MM, instead of from/to */
+                    month?: string;
+                    /** @description a project; its client is implied */
+                    projectId?: string;
+                    staffId?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    to?: string;
+                    workCodeId?: string;
+                    /** @description YYYY, instead of from/to */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                         "text/csv": string;
                     };
                 };

@@ -11,6 +11,7 @@ import { useMe, type Me } from "../lib/me";
 import { SessionExpiredModal } from "../features/auth/components/session-expired-modal";
 import { ConnectionBadge } from "../features/desktop/components/connection-badge";
 import { navigationFor } from "./navigation";
+import { PageSuspense } from "./page-suspense";
 
 function UserMenu({ me }: { me: Me }) {
   const signOut = useSignOut();
@@ -49,6 +50,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const items = navigationFor(me);
+  // The page's address inside the firm's app, without /f/{slug} and a trailing slash.
+  const here = pathname.replace(/^\/f\/[^/]+/, "").replace(/(.)\/$/, "$1") || "/";
   return (
     <AppShell
       header={{ height: 56 }}
@@ -82,17 +85,16 @@ export function AppLayout() {
             component={Link}
             to={item.to}
             label={item.label}
-            active={
-              item.to === "/"
-                ? pathname.replace(/\/$/, "").endsWith(`/f/${me?.firm.slug ?? ""}`)
-                : pathname.includes(item.to)
-            }
+            active={item.to === here}
+            activeOptions={{ exact: true }}
             onClick={close}
           />
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </AppShell.Main>
       <SessionExpiredModal />
     </AppShell>

@@ -3,6 +3,7 @@
  * links' pages) stand alone; every other page sits in the signed-in frame, which sends a person
  * who is not signed in to the sign-in page and brings them back afterwards.
  */
+import { lazy } from "react";
 import {
   createRootRouteWithContext,
   createRoute,
@@ -11,24 +12,63 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { ApiProblem } from "../api/problem";
-import { AccountPage } from "../features/auth/components/account-page";
-import { ForgotPasswordPage } from "../features/auth/components/forgot-password-page";
-import { LinkPasswordPage } from "../features/auth/components/link-password-page";
-import { SignInPage } from "../features/auth/components/sign-in-page";
-import { HomePage } from "../features/home/components/home-page";
-import { ConflictsPage } from "../features/desktop/components/conflicts-page";
-import { ConnectionPage } from "../features/desktop/components/connection-page";
-import { FirstRunPage } from "../features/desktop/components/first-run-page";
-import { MergeLogPage } from "../features/desktop/components/merge-log-page";
+import type { ReportView } from "../features/reports/components/reports-page";
+import { readCriteria, reportQuery } from "../features/reports/report-criteria";
 import type { FirmContext } from "../lib/firm-context";
-import { meQueryOptions } from "../lib/me";
+import { meQueryOptions, useMe } from "../lib/me";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
+import { PageSuspense } from "./page-suspense";
+
+// Each page is its own file to download, fetched when first visited: the first page a person
+// opens loads only what it shows.
+const AccountPage = lazy(() =>
+  import("../features/auth/components/account-page").then((module) => ({ default: module.AccountPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import("../features/auth/components/forgot-password-page").then((module) => ({
+    default: module.ForgotPasswordPage,
+  })),
+);
+const LinkPasswordPage = lazy(() =>
+  import("../features/auth/components/link-password-page").then((module) => ({
+    default: module.LinkPasswordPage,
+  })),
+);
+const SignInPage = lazy(() =>
+  import("../features/auth/components/sign-in-page").then((module) => ({ default: module.SignInPage })),
+);
+const HomePage = lazy(() =>
+  import("../features/home/components/home-page").then((module) => ({ default: module.HomePage })),
+);
+const DayPage = lazy(() =>
+  import("../features/timesheet/components/day-page").then((module) => ({ default: module.DayPage })),
+);
+const QuickEntry = lazy(() =>
+  import("../features/timesheet/components/quick-entry").then((module) => ({ default: module.QuickEntry })),
+);
+const ExpensesPage = lazy(() =>
+  import("../features/expenses/components/expenses-page").then((module) => ({
+    default: module.ExpensesPage,
+  })),
+);
+const ReportsPage = lazy(() =>
+  import("../features/reports/components/reports-page").then((module) => ({ default: module.ReportsPage })),
+);
+const TimesheetPage = lazy(() =>
+  import("../features/timesheet/components/timesheet-page").then((module) => ({
+    default: module.TimesheetPage,
+  })),
+);
 
 const optionalText = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
 const rootRoute = createRootRouteWithContext<FirmContext>()({
-  component: Outlet,
+  component: () => (
+    <PageSuspense>
+      <Outlet />
+    </PageSuspense>
+  ),
   notFoundComponent: NotFoundPage,
 });
 
@@ -78,23 +118,149 @@ const signedInRoute = createRoute({
   component: AppLayout,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/", component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/",
+  component: function Home() {
+    const me = useMe();
+    // A staff member records time from here; others (a contact, an admin without a staff record) do not.
+    return <HomePage widgets={me?.staffId ? <QuickEntry /> : null} />;
+  },
+});
 const accountRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "account",
   component: AccountPage,
 });
 
+const isoDate = (value: unknown) =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+
+const timesheetRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "time",
+  validateSearch: (search: Record<string, unknown>) => ({ week: isoDate(search.week) }),
+  component: function Timesheet() {
+    const { week } = timesheetRoute.useSearch();
+    return <TimesheetPage week={week} />;
+  },
+});
+
+const dayRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "time/day",
+  validateSearch: (search: Record<string, unknown>) => ({ date: isoDate(search.date) }),
+  component: function Day() {
+    const { date } = dayRoute.useSearch();
+    return <DayPage date={date} />;
+  },
+});
+
+const expensesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "expenses",
+  validateSearch: (search: Record<string, unknown>) => {
+    const month = optionalText(search.month);
+    return { month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined };
+  },
+  component: function Expenses() {
+    const { month } = expensesRoute.useSearch();
+    return <ExpensesPage month={month} />;
+  },
+});
+
+// Reports: the address holds the report's whole question (the API's own query) and the view.
+const REPORT_KEYS = [
+  "month",
+  "year",
+  "from",
+  "to",
+  "kind",
+  "billable",
+  "status",
+  "clientId",
+  "projectId",
+  "staffId",
+  "workCodeId",
+  "groupBy",
+] as const;
+const REPORT_VIEWS = ["summary", "detailed", "charts"] as const;
+
+const reportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "reports",
+  validateSearch: (search: Record<string, unknown>) => {
+    const kept: Partial<Record<(typeof REPORT_KEYS)[number] | "view", string>> = {};
+    for (const key of REPORT_KEYS) {
+      const value = optionalText(search[key]);
+      if (value) kept[key] = value;
+    }
+    const view = optionalText(search.view);
+    if (view && (REPORT_VIEWS as readonly string[]).includes(view)) kept.view = view;
+    return kept;
+  },
+  component: function Reports() {
+    const search = reportsRoute.useSearch();
+    const navigate = reportsRoute.useNavigate();
+    const criteria = readCriteria(search);
+    const view = (search.view ?? "summary") as ReportView;
+    return (
+      <ReportsPage
+        criteria={criteria}
+        view={view}
+        onChange={(next, nextView) =>
+          void navigate({
+            search: { ...reportQuery(next), ...(nextView === "summary" ? {} : { view: nextView }) },
+            replace: true,
+          })
+        }
+      />
+    );
+  },
+});
+
 // The desktop's pages (firmtime desktop): its first run, its connection, conflicts and merge log.
+const FirstRunPage = lazy(() =>
+  import("../features/desktop/components/first-run-page").then((module) => ({
+    default: module.FirstRunPage,
+  })),
+);
+const ConnectionPage = lazy(() =>
+  import("../features/desktop/components/connection-page").then((module) => ({
+    default: module.ConnectionPage,
+  })),
+);
+const ConflictsPage = lazy(() =>
+  import("../features/desktop/components/conflicts-page").then((module) => ({
+    default: module.ConflictsPage,
+  })),
+);
+const MergeLogPage = lazy(() =>
+  import("../features/desktop/components/merge-log-page").then((module) => ({
+    default: module.MergeLogPage,
+  })),
+);
 const firstRunRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "first-run",
   component: FirstRunPage,
 });
 const desktopRoutes = [
-  createRoute({ getParentRoute: () => signedInRoute, path: "connection", component: ConnectionPage }),
-  createRoute({ getParentRoute: () => signedInRoute, path: "conflicts", component: ConflictsPage }),
-  createRoute({ getParentRoute: () => signedInRoute, path: "merge-log", component: MergeLogPage }),
+  createRoute({
+    getParentRoute: () => signedInRoute,
+    path: "connection",
+    component: ConnectionPage,
+  }),
+  createRoute({
+    getParentRoute: () => signedInRoute,
+    path: "conflicts",
+    component: ConflictsPage,
+  }),
+  createRoute({
+    getParentRoute: () => signedInRoute,
+    path: "merge-log",
+    component: MergeLogPage,
+  }),
 ];
 
 const routeTree = rootRoute.addChildren([
@@ -103,13 +269,39 @@ const routeTree = rootRoute.addChildren([
   activateRoute,
   resetPasswordRoute,
   firstRunRoute,
-  signedInRoute.addChildren([homeRoute, accountRoute, ...desktopRoutes]),
+  signedInRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    timesheetRoute,
+    dayRoute,
+    expensesRoute,
+    reportsRoute,
+    ...desktopRoutes,
+  ]),
 ]);
+
+/**
+ * Plain query strings (?billable=true, not ?billable=%22true%22): every page's search values are
+ * text, and an address a person copies or bookmarks should read as it means.
+ */
+function parsePlainSearch(text: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(text));
+}
+function stringifyPlainSearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search))
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
 
 export function createFirmRouter(context: FirmContext) {
   return createRouter({
     routeTree,
     context,
+    parseSearch: parsePlainSearch,
+    stringifySearch: stringifyPlainSearch,
     basepath: `/f/${encodeURIComponent(context.slug)}`,
     defaultPreload: "intent",
     scrollRestoration: true,
