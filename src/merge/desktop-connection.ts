@@ -12,7 +12,7 @@ import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { startBackgroundMerge, type BackgroundMerge, type BackgroundMergeLog } from "./background-merge.js";
 import { integrationUnfinished, type MergeSummary, type SyncTransport } from "./desktop-merge.js";
-import { integrationOf, readSyncState } from "./journal-store.js";
+import { integrationOf, readSyncState, updateSyncState } from "./journal-store.js";
 import { mergeStatus, offlineReason, type MergeStatus } from "./merge-status.js";
 import type { CloudSyncState } from "./sync-client.js";
 
@@ -49,9 +49,11 @@ export interface DesktopConnectionOptions {
     fileId: string,
     claim: { acked: string | null; next: string | null },
   ) => Promise<CloudSyncState>;
-  workingOffline: boolean;
-  /** Remembers the choice to work offline across restarts. */
-  saveWorkingOffline?: (offline: boolean) => Promise<void>;
+  /**
+   * Work offline for this run (`firmtime desktop --offline`), whatever the file remembers; the
+   * choice made in the app (setWorkingOffline) is kept in the file across restarts.
+   */
+  workingOffline?: boolean;
   log: BackgroundMergeLog;
   localPollMs?: number;
   longPollSeconds?: number;
@@ -59,7 +61,8 @@ export interface DesktopConnectionOptions {
 
 export async function startDesktopConnection(options: DesktopConnectionOptions): Promise<DesktopConnection> {
   const { db, firmId } = options;
-  let workingOffline = options.workingOffline;
+  const state = await readSyncState(db, firmId);
+  let workingOffline = state.workingOffline || options.workingOffline === true;
   const listeners = new Set<ConnectionListener>();
   let last: ConnectionStatus | null = null;
   let lastText = "";
@@ -100,7 +103,6 @@ export async function startDesktopConnection(options: DesktopConnectionOptions):
     await refresh();
   };
 
-  const state = await readSyncState(db, firmId);
   // An interrupted integration is finished by `firmtime integrate`, never by merging.
   const merging = state.cloudUrl !== null && integrationOf(state) !== "unfinished";
   const background: BackgroundMerge | null = merging
@@ -151,7 +153,7 @@ export async function startDesktopConnection(options: DesktopConnectionOptions):
     },
     async setWorkingOffline(offline) {
       if (offline !== workingOffline) {
-        await options.saveWorkingOffline?.(offline);
+        await updateSyncState(db, firmId, { workingOffline: offline });
         workingOffline = offline;
         background?.setPaused(offline);
       }

@@ -125,7 +125,6 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
           you: { email: null, mayMergeForOthers: true },
         };
       },
-      workingOffline: false,
       log: { online: () => {}, offline: () => {}, merged: () => {} },
       localPollMs: 50,
       longPollSeconds: 1,
@@ -257,6 +256,14 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
     const refused = await app.inject({ method: "POST", url: `${D}/desktop/merge`, headers: admin.headers });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ code: string }>().code).toBe("WORKING_OFFLINE");
+    // The choice is the file's: firmtime desktop started again on it still works offline.
+    const restarted = await startDesktopConnection(connectionOptions);
+    try {
+      expect(await restarted.status()).toMatchObject({ state: "Offline", workingOffline: true });
+      await expect(restarted.mergeNow()).rejects.toMatchObject({ code: "WORKING_OFFLINE" });
+    } finally {
+      await restarted.stop();
+    }
     const back = await app.inject({
       method: "PUT",
       url: `${D}/desktop/offline`,
@@ -264,6 +271,7 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
       payload: { offline: false },
     });
     expect(back.json<ConnectionStatus>().workingOffline).toBe(false);
+    expect((await readSyncState(store.db, firmId)).workingOffline).toBe(false);
   });
 
   it("pages the conflict log, restores a lost value, and pages the merge log, naming records", async () => {

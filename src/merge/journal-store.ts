@@ -32,6 +32,8 @@ export interface SyncState {
   boundFileId: string | null;
   /** Desktop: the newest of its own changes the cloud has answered. */
   ackedHlc: string | null;
+  /** Desktop: merging is stopped by its user's choice, across restarts. */
+  workingOffline: boolean;
 }
 
 export async function readSyncState(db: Db, firmId: string): Promise<SyncState> {
@@ -57,6 +59,7 @@ export async function readSyncState(db: Db, firmId: string): Promise<SyncState> 
     lastMerge: row.last_merge,
     boundFileId: row.bound_file_id,
     ackedHlc: row.acked_hlc,
+    workingOffline: row.working_offline === 1,
   };
 }
 
@@ -95,6 +98,7 @@ export type SyncStateChanges = Partial<{
   lastMerge: string | null;
   boundFileId: string | null;
   ackedHlc: string | null;
+  workingOffline: boolean;
 }>;
 
 /**
@@ -129,6 +133,7 @@ export async function updateSyncState(db: Db, firmId: string, changes: SyncState
     ...(changes.lastMerge !== undefined && { last_merge: changes.lastMerge }),
     ...(changes.boundFileId !== undefined && { bound_file_id: changes.boundFileId }),
     ...(changes.ackedHlc !== undefined && { acked_hlc: changes.ackedHlc }),
+    ...(changes.workingOffline !== undefined && { working_offline: changes.workingOffline ? 1 : 0 }),
   };
   if (Object.keys(set).length === 0) return;
   await db.updateTable("sync_state").set(set).where("firm_id", "=", firmId).execute();

@@ -7,6 +7,7 @@ import * as merge from "./migrations/0003-merge.js";
 import * as firmIsolation from "./migrations/0004-firm-isolation.js";
 import * as heldAndIntegration from "./migrations/0005-held-and-integration.js";
 import * as expenseReceipts from "./migrations/0007-expense-receipts.js";
+import * as workingOffline from "./migrations/0008-working-offline.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-firm-isolation": firmIsolation,
   "0005-held-and-integration": heldAndIntegration,
   "0007-expense-receipts": expenseReceipts,
+  "0008-working-offline": workingOffline,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

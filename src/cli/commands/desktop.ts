@@ -84,8 +84,8 @@ export const registerDesktopCommands: Register = (program, context) => {
           unfinished
             ? `Desktop file ${path}: working offline, not merging: ${integrationUnfinished(state, path).message}.\n`
             : cloudUrl
-              ? flags.offline
-                ? `Working offline by choice: changes wait for firmtime merge ${path}.\n`
+              ? flags.offline || state.workingOffline
+                ? `Working offline by choice: changes wait until it is turned off on the connection page (${server.url}/f/${firm.slug}/connection) or for firmtime merge ${path}.\n`
                 : `Desktop file ${path}: merging with ${cloudUrl} in the background.\n`
               : `Desktop file ${path} is not integrated with a cloud: working offline.\n`,
         );
