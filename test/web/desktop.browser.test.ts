@@ -15,8 +15,10 @@ import { turnProtectionOn } from "../../src/access/protection-service.js";
 import { addClient } from "../../src/firm-setup/client-service.js";
 import { createFirm } from "../../src/firm-setup/firm-service.js";
 import { addStaff } from "../../src/firm-setup/staff-service.js";
+import { addWorkCode } from "../../src/firm-setup/work-code-service.js";
 import { systemClock } from "../../src/store/clock.js";
 import { createFirmFile } from "../../src/store/database.js";
+import { addTimeEntry } from "../../src/time-expense/time-entry-service.js";
 import {
   expectAccessible,
   openPage,
@@ -109,6 +111,16 @@ beforeAll(async () => {
   const scope = { firm, clock: systemClock, actor: "test" };
   await addStaff(store.db, scope, { staffNumber: "AL", firstName: "Ada", lastName: "Lovelace", email: ADA });
   await addClient(store.db, scope, { code: "ACME", name: "Acme Ltd" });
+  await addWorkCode(store.db, scope, { code: "TAX", kind: "time", name: "Tax preparation", rate: 1_500_000 });
+  // A write-down stays on the desktop: one held entry, with its warning in the merge log.
+  await addTimeEntry(store.db, scope, {
+    staff: "AL",
+    client: "ACME",
+    workCode: "TAX",
+    date: "2026-06-03",
+    minutes: -60,
+    description: "write-down",
+  });
   await turnProtectionOn(store.db, systemClock, { staff: "AL", password: PASSWORD });
   await store.close();
   const integrate = runFirmtime(["integrate", file, "--cloud", cloudFirm, "--as", ADA], env);
@@ -221,6 +233,8 @@ describe("the desktop's connection state in the browser", () => {
 
       await test.page.getByRole("link", { name: "Warnings and errors" }).click();
       await test.page.getByRole("heading", { level: 1, name: "Warnings and errors" }).waitFor();
+      await test.page.getByText("NEGATIVE_ENTRY_NOT_MERGED").waitFor();
+      await test.page.getByText("1 warning", { exact: true }).waitFor();
       await screenshot(test, "desktop-merge-log");
       await expectAccessible(test, "the merge log");
       await test.context.close();
@@ -239,6 +253,12 @@ describe("the desktop's connection state in the browser", () => {
       await test.page.goto(`${desktop.url}/f/desktop/${path}`);
       await test.page.getByRole("heading", { level: 1, name: heading }).waitFor();
       await badge(test).waitFor();
+      if (path === "conflicts") {
+        // The one conflict was restored: all of them show it, closed.
+        await test.page.getByText("All", { exact: true }).click();
+        await test.page.getByText(/^restored /).waitFor();
+      }
+      if (path === "merge-log") await test.page.getByText("NEGATIVE_ENTRY_NOT_MERGED").waitFor();
       await expectAccessible(test, `the ${heading} page`);
       await screenshot(test, `desktop-${path}`);
     }

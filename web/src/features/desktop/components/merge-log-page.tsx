@@ -89,7 +89,7 @@ export function MergeLogPage() {
       {data && data.items.length > 0 ? (
         <>
           <Text size="sm" c="dimmed">
-            {data.total.toLocaleString()} {level === "warning" ? "warnings" : "errors"}
+            {`${data.total.toLocaleString()} ${data.total === 1 ? level : `${level}s`}`}
           </Text>
           <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
             {data.items.map((entry) => (
