@@ -143,10 +143,23 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
         tags: ["auth"],
         summary: "The firm at this address, for its sign-in page (its name and slug; 404 if none)",
         params: firmParams,
-        response: { 200: z.object({ name: z.string(), slug: z.string() }) },
+        response: {
+          200: z.object({
+            name: z.string(),
+            slug: z.string(),
+            desktop: z
+              .object({ protected: z.boolean().describe("false: the first run turns protection on") })
+              .nullable()
+              .describe("served by firmtime desktop on a firm file; null on the cloud"),
+          }),
+        },
       },
     },
-    (request) => ({ name: request.firm!.name, slug: request.params.firm }),
+    (request) => ({
+      name: request.firm!.name,
+      slug: request.params.firm,
+      desktop: deps.desktop ? { protected: request.firm!.protection } : null,
+    }),
   );
 
   app.post(

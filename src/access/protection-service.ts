@@ -6,7 +6,8 @@
  */
 import { AppError, invalid } from "../domain/errors.js";
 import { findOnlyFirm, type Firm } from "../firm-setup/firm-store.js";
-import { findStaff } from "../firm-setup/staff-store.js";
+import { addStaff } from "../firm-setup/staff-service.js";
+import { findStaff, selectStaff } from "../firm-setup/staff-store.js";
 import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { appendAudit } from "../store/audit.js";
@@ -108,5 +109,55 @@ export async function turnProtectionOff(
       details: {},
     });
     return findOnlyFirm(tx);
+  });
+}
+
+/**
+ * `firmtime desktop` on an unprotected file: the file's firm answers at /f/desktop/ (the address
+ * protection would give it), so the local app's first-run page can reach its API.
+ */
+export async function giveDesktopAddress(db: Db, clock: Clock): Promise<Firm> {
+  const firm = await findOnlyFirm(db);
+  if (firm.slug) return firm;
+  await db
+    .updateTable("firm")
+    .set({ slug: DESKTOP_SLUG, updated_at: clock.now().toISOString() })
+    .where("firm_id", "=", firm.id)
+    .execute();
+  return findOnlyFirm(db);
+}
+
+export type FirstAdmin =
+  | { staffId: string; password: string }
+  | {
+      newStaff: { staffNumber: string; firstName: string; lastName: string; email: string };
+      password: string;
+    };
+
+/**
+ * The local app's first run: protection on, with one of the file's staff as the first Admin, or,
+ * on a file with no staff yet, a first staff member made for it. All or nothing.
+ */
+export async function protectWithFirstAdmin(
+  db: Db,
+  clock: Clock,
+  admin: FirstAdmin,
+): Promise<{ firm: Firm; adminEmail: string }> {
+  checkNewPassword(admin.password);
+  return inTransaction(db, async (tx) => {
+    const firm = await findOnlyFirm(tx);
+    if (firm.protection) throw new AppError("STATUS_TRANSITION", "protection is already on");
+    let staff: string;
+    if ("newStaff" in admin) {
+      if ((await selectStaff(tx, firm.id)).length > 0)
+        throw invalid("this file has staff already: choose its Admin among them", { field: "staffId" });
+      staff = (await addStaff(tx, { firm, clock, actor: "first run" }, admin.newStaff)).id;
+    } else {
+      staff = admin.staffId;
+    }
+    const protectedFirm = await turnProtectionOn(tx, clock, { staff, password: admin.password });
+    // turnProtectionOn refuses a staff member without an email.
+    const email = (await findStaff(tx, firm.id, staff))!.email!;
+    return { firm: protectedFirm, adminEmail: email };
   });
 }

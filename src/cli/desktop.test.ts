@@ -53,3 +53,39 @@ it("prints where the file's firm is and how to sign in, not how to create a clou
     expect(await desktop.exited).toBe(0);
   }
 });
+
+it("starts on an unprotected file and offers the first run, which turns protection on for sign-in", async () => {
+  const file = join(dir, "new.firm");
+  expect((await runCli(["init", file, "--firm", "Doe CPAs"])).code).toBe(0);
+  const desktop = runFirmtime(["desktop", file, "--port", "0"]);
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!desktop.console().includes("working offline")) {
+      if (Date.now() > deadline || desktop.child.exitCode !== null)
+        throw new Error(`desktop did not start:\n${desktop.console()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const url = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(desktop.console())![1]!;
+    expect(desktop.console()).toContain(`The file is not protected yet: open ${url}/ to choose its Admin`);
+    const api = `${url}/f/desktop/api/v1`;
+    expect(await (await fetch(`${api}/desktop/protection`)).json()).toEqual({ protected: false, staff: [] });
+    const on = await fetch(`${api}/desktop/protection`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        newStaff: { staffNumber: "JD", firstName: "Jane", lastName: "Doe", email: "jane@doe.test" },
+        password: PASSWORD,
+      }),
+    });
+    expect(on.status).toBe(200);
+    const login = await fetch(`${api}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "jane@doe.test", password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+  } finally {
+    desktop.child.kill("SIGTERM");
+    expect(await desktop.exited).toBe(0);
+  }
+});

@@ -38,6 +38,8 @@ export const ERROR_CATALOGUE = {
   FILE_IDENTITY_LOCKED: { status: 409, title: "Integrated file's identity is fixed" },
   PREREQUISITES: { status: 422, title: "Prerequisites not met" },
   OFFLINE: { status: 503, title: "Cloud unreachable" },
+  WORKING_OFFLINE: { status: 409, title: "Working offline by choice" },
+  DESKTOP_ONLY: { status: 404, title: "Only on a desktop" },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

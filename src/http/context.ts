@@ -9,6 +9,7 @@ import type { FirmScope } from "../firm-setup/scope.js";
 import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
 import type { ServerConfig } from "../config/config.js";
+import type { DesktopConnection } from "../merge/desktop-connection.js";
 import type { FileStore } from "../files/file-store.js";
 
 export interface ServerDeps {
@@ -21,6 +22,8 @@ export interface ServerDeps {
   config: ServerConfig;
   /** Wakes the mail deliverer after an email is queued (tests and the server both pass one). */
   notifyMail: () => void;
+  /** `firmtime desktop` only: the file's connection to its cloud; the cloud has none. */
+  desktop?: DesktopConnection;
   /** Uploaded files' bytes (expense receipts): the data folder's files/ or an S3 bucket. */
   files: FileStore;
 }

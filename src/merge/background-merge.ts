@@ -6,9 +6,14 @@
  * - cloud changes: a long poll waits on the cloud, which answers as soon as another replica's
  *   change is sequenced, and a merge fetches it;
  * - offline (no network, cloud down, not signed in): everything keeps working locally; the
- *   merge retries with a growing pause (1 s doubling to 30 s) and says when it is back.
- * Merges never overlap: each waits for the one before.
+ *   merge retries with a growing pause (1 s doubling to 30 s) and says when it is back;
+ * - paused (working offline by choice): the journal is still watched, so the count of changes
+ *   waiting stays true, but nothing is merged until it resumes.
+ * Merges never overlap: each waits for the one before. `onChange` hears of every moment the
+ * desktop's connection state may have changed (changes waiting in either direction, a merge
+ * done or failed), before the merge that follows, so a watcher can show what waited.
  */
+import { AppError } from "../domain/errors.js";
 import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
@@ -28,6 +33,10 @@ export interface BackgroundMergeOptions {
   connect: () => Promise<SyncTransport>;
   clock: Clock;
   log: BackgroundMergeLog;
+  /** Start paused (working offline by choice). */
+  paused?: boolean;
+  /** Awaited whenever the connection state may have changed; its failures are ignored. */
+  onChange?: () => Promise<void> | void;
   localPollMs?: number;
   longPollSeconds?: number;
 }
@@ -35,6 +44,14 @@ export interface BackgroundMergeOptions {
 export interface BackgroundMerge {
   /** Merge now (a local change was just made). */
   kick(): void;
+  /**
+   * Merges now, after any merge under way, even during an offline pause; resolves with what it
+   * did, or rejects with why it could not (the cloud unreachable, not signed in...).
+   */
+  mergeNow(): Promise<MergeSummary>;
+  readonly paused: boolean;
+  /** Stop merging (working offline by choice) or start again. */
+  setPaused(paused: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -43,13 +60,15 @@ const MAX_PAUSE_MS = 30_000;
 export function startBackgroundMerge(options: BackgroundMergeOptions): BackgroundMerge {
   const { db, firmId, log } = options;
   let stopped = false;
+  let paused = options.paused ?? false;
   let online: boolean | null = null;
   let pauseMs = 1_000;
   let retryAt = 0;
   let kicked = true;
-  let chain: Promise<void> = Promise.resolve();
+  let lastUnsent: number | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
   const timers = new Set<NodeJS.Timeout>();
-  const longPoll = new AbortController();
+  let longPoll = new AbortController();
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -57,45 +76,80 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
       timers.add(timer);
     });
 
+  const notify = async () => {
+    try {
+      await options.onChange?.();
+    } catch {
+      // A watcher's trouble never stops the merge.
+    }
+  };
+
   const setOnline = () => {
     pauseMs = 1_000;
     retryAt = 0;
-    if (online !== true) log.online();
+    if (online !== true) {
+      log.online();
+      void notify();
+    }
     online = true;
   };
   const setOffline = (error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    if (online !== false) log.offline(reason);
+    if (online !== false) {
+      log.offline(reason);
+      void notify();
+    }
     online = false;
     retryAt = Date.now() + pauseMs;
     pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
   };
 
-  /** One merge at a time; failures mean offline until the pause is over. */
-  const merge = (): Promise<void> => {
-    chain = chain.then(async () => {
-      if (stopped || Date.now() < retryAt) return;
+  /**
+   * One merge at a time. `forced` (a person asked) runs even while paused or waiting to retry,
+   * and rejects with the reason it failed; otherwise failures mean offline until the pause is over.
+   */
+  const attempt = (forced: boolean): Promise<MergeSummary | null> => {
+    const run = chain.then(async () => {
+      if (stopped) {
+        if (forced) throw new AppError("OFFLINE", "the desktop is stopping");
+        return null;
+      }
+      if (!forced && (paused || Date.now() < retryAt)) return null;
+      await notify();
       try {
         const summary = await mergeNow(db, firmId, await options.connect(), { clock: options.clock });
-        setOnline();
+        if (!paused) setOnline();
         if (summary.pushed + summary.pulled + summary.refused > 0) log.merged(summary);
+        return summary;
       } catch (error) {
-        if (!stopped) setOffline(error);
+        if (!stopped && !paused) setOffline(error);
+        throw error;
+      } finally {
+        await notify();
       }
     });
-    return chain;
+    chain = run.catch(() => undefined);
+    return run;
   };
+  const merge = () => attempt(false).catch(() => null);
 
   const localLoop = async () => {
     while (!stopped) {
       try {
         const state = await readSyncState(db, firmId);
-        if (kicked || (await countUnsent(db, state)) > 0) {
+        const unsent = await countUnsent(db, state);
+        if (unsent !== lastUnsent) {
+          lastUnsent = unsent;
+          await notify();
+        }
+        // Offline, a merge now and then (after the growing pause) finds out when the cloud is back.
+        const retry = online === false && Date.now() >= retryAt;
+        if (!paused && (kicked || unsent > 0 || retry)) {
           kicked = false;
           await merge();
         }
       } catch (error) {
-        if (!stopped) setOffline(error);
+        if (!stopped && !paused) setOffline(error);
       }
       await sleep(options.localPollMs ?? 200);
     }
@@ -103,7 +157,7 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
 
   const cloudLoop = async () => {
     while (!stopped) {
-      if (online !== true || Date.now() < retryAt) {
+      if (paused || online !== true || Date.now() < retryAt) {
         await sleep(Math.max(200, retryAt - Date.now()));
         continue;
       }
@@ -121,9 +175,9 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
           },
           { signal: longPoll.signal },
         );
-        if (!stopped && (answer.changes.length > 0 || answer.epoch !== state.epoch)) await merge();
+        if (!stopped && !paused && (answer.changes.length > 0 || answer.epoch !== state.epoch)) await merge();
       } catch (error) {
-        if (!stopped) setOffline(error);
+        if (!stopped && !paused) setOffline(error);
       }
     }
   };
@@ -131,6 +185,26 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
   const loops = [localLoop(), cloudLoop()];
   return {
     kick: () => void (kicked = true),
+    mergeNow: async () => {
+      const summary = await attempt(true);
+      if (!summary) throw new AppError("OFFLINE", "the desktop is stopping");
+      return summary;
+    },
+    get paused() {
+      return paused;
+    },
+    setPaused(value) {
+      if (value === paused) return;
+      paused = value;
+      online = null;
+      pauseMs = 1_000;
+      retryAt = 0;
+      kicked = !value;
+      // A long poll under way ends now; the cloud loop waits while paused.
+      longPoll.abort();
+      longPoll = new AbortController();
+      void notify();
+    },
     async stop() {
       stopped = true;
       longPoll.abort();

@@ -32,6 +32,8 @@ export interface SyncState {
   boundFileId: string | null;
   /** Desktop: the newest of its own changes the cloud has answered. */
   ackedHlc: string | null;
+  /** Desktop: merging is stopped by its user's choice, across restarts. */
+  workingOffline: boolean;
 }
 
 export async function readSyncState(db: Db, firmId: string): Promise<SyncState> {
@@ -57,6 +59,7 @@ export async function readSyncState(db: Db, firmId: string): Promise<SyncState> 
     lastMerge: row.last_merge,
     boundFileId: row.bound_file_id,
     ackedHlc: row.acked_hlc,
+    workingOffline: row.working_offline === 1,
   };
 }
 
@@ -95,6 +98,7 @@ export type SyncStateChanges = Partial<{
   lastMerge: string | null;
   boundFileId: string | null;
   ackedHlc: string | null;
+  workingOffline: boolean;
 }>;
 
 /**
@@ -129,6 +133,7 @@ export async function updateSyncState(db: Db, firmId: string, changes: SyncState
     ...(changes.lastMerge !== undefined && { last_merge: changes.lastMerge }),
     ...(changes.boundFileId !== undefined && { bound_file_id: changes.boundFileId }),
     ...(changes.ackedHlc !== undefined && { acked_hlc: changes.ackedHlc }),
+    ...(changes.workingOffline !== undefined && { working_offline: changes.workingOffline ? 1 : 0 }),
   };
   if (Object.keys(set).length === 0) return;
   await db.updateTable("sync_state").set(set).where("firm_id", "=", firmId).execute();
@@ -556,6 +561,27 @@ export async function listConflicts(
   return (await query.orderBy("at").orderBy("id").execute()).map(conflictOf);
 }
 
+/** One page of the conflict log, oldest first, and how many match in all. */
+export async function pageConflicts(
+  db: Db,
+  firmId: string,
+  filter: { status?: Conflict["status"]; lostBy?: string },
+  page: { limit: number; offset: number },
+): Promise<{ items: Conflict[]; total: number }> {
+  let query = db.selectFrom("sync_conflict").where("firm_id", "=", firmId);
+  if (filter.status) query = query.where("status", "=", filter.status);
+  if (filter.lostBy !== undefined) query = query.where("lost_author", "=", filter.lostBy);
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy("at")
+    .orderBy("id")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { items: rows.map(conflictOf), total: Number(n) };
+}
+
 export async function getConflict(db: Db, firmId: string, id: string): Promise<Conflict | undefined> {
   const row = await db
     .selectFrom("sync_conflict")
@@ -682,18 +708,41 @@ export async function listLog(
     query = query.where("row_id", "in", filter.rowIds);
   }
   const rows = await query.orderBy("at").orderBy("id").execute();
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    level: row.level,
-    code: row.code,
-    tbl: row.tbl,
-    rowId: row.row_id,
-    hlc: row.hlc,
-    message: row.message,
-    data: JSON.parse(row.data) as Record<string, FieldValue>,
-    closedAt: row.closed_at,
-  }));
+  return rows.map(logEntryOf);
+}
+
+const logEntryOf = (row: SyncLogTable): LogEntry => ({
+  id: row.id,
+  at: row.at,
+  level: row.level,
+  code: row.code,
+  tbl: row.tbl,
+  rowId: row.row_id,
+  hlc: row.hlc,
+  message: row.message,
+  data: JSON.parse(row.data) as Record<string, FieldValue>,
+  closedAt: row.closed_at,
+});
+
+/** One page of the warning and error log, oldest first, and how many match in all. */
+export async function pageLog(
+  db: Db,
+  firmId: string,
+  filter: { level?: LogEntry["level"]; openOnly?: boolean },
+  page: { limit: number; offset: number },
+): Promise<{ items: LogEntry[]; total: number }> {
+  let query = db.selectFrom("sync_log").where("firm_id", "=", firmId);
+  if (filter.level) query = query.where("level", "=", filter.level);
+  if (filter.openOnly) query = query.where("closed_at", "is", null);
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy("at")
+    .orderBy("id")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { items: rows.map(logEntryOf), total: Number(n) };
 }
 
 export async function closeLogEntry(db: Db, firmId: string, id: string, at: string): Promise<void> {

@@ -111,7 +111,7 @@ export async function mergeStatus(
   return { ...base, state: name, reason: null, waitingDown: cloud.waiting };
 }
 
-function offlineReason(error: unknown): string {
+export function offlineReason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === "UNAUTHENTICATED") {

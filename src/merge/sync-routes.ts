@@ -7,8 +7,9 @@
  *   the whole firm). That is for holders of the Merge permission, or for a staff user whose
  *   request names the integrated file's id: 128 random bits only the file and the cloud know,
  *   so cloud credentials alone never download the firm.
- * - /sync/conflicts: the cloud's conflict log (merge:R to read all of it, anyone their own
- *   lost values; merge:E to restore or dismiss). A resolution made here, or on a desktop,
+ * - /sync/conflicts: the conflict log, paged (merge:R to read all of it, anyone their own
+ *   lost values; merge:E to restore or dismiss); the same routes serve a desktop's own log.
+ * - /sync/log: the warning and error logs (merge:R), paged, as `firmtime log` shows them. A resolution made here, or on a desktop,
  *   closes the conflict in every replica's log (conflict-resolution.ts).
  * - POST /sync/bind: the integration's last step, binding the cloud firm to one desktop file.
  * - POST /sync/permissions: the integration's upload of the file's roles and assignments, by an
@@ -18,13 +19,14 @@ import { z } from "zod";
 import { authorize, can, rightsOf, type Actor } from "../access/authorize.js";
 import { sameSecret } from "../access/secrets.js";
 import { AppError } from "../domain/errors.js";
-import { firmParams, idParams } from "../http/schemas.js";
+import { firmParams, idParams, listOf, pageQuery } from "../http/schemas.js";
 import type { RouteModule } from "../http/route-module.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { pullChanges, pushChanges } from "./cloud-sync-service.js";
 import { bindToFile } from "./cloud-binding-service.js";
 import { restoreConflict, dismissConflict } from "./conflict-service.js";
-import { countChangesAfter, headSeq, listConflicts, readSyncState } from "./journal-store.js";
+import { countChangesAfter, headSeq, pageConflicts, pageLog, readSyncState } from "./journal-store.js";
+import { recordLabeler } from "./record-labels.js";
 import { applyPermissions } from "./permissions-upload.js";
 import { isCopy } from "./replica-copy.js";
 import {
@@ -77,6 +79,23 @@ const conflictSchema = z.object({
   keptHlc: z.string(),
   status: z.enum(["open", "restored", "dismissed"]),
   resolvedAt: z.string().nullable(),
+  record: z.string().optional().describe("the record as people know it: client ACME, staff JD"),
+});
+
+const logEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  level: z.enum(["warning", "error"]),
+  code: z.string(),
+  tbl: z.string(),
+  rowId: z.string(),
+  hlc: z.string().nullable(),
+  message: z.string(),
+  data: z
+    .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+    .describe("a refused change's values"),
+  closedAt: z.string().nullable().describe("when a warning closed; null while open"),
+  record: z.string().describe("the record as people know it"),
 });
 
 const bindBody = z.strictObject({
@@ -278,21 +297,73 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
       config: { permission: "authenticated" },
       schema: {
         tags: ["merge"],
-        summary: "The cloud's conflict log: values that lost to a concurrent change, and renamed keys",
-        description: "All of it with merge:R; otherwise the conflicts where the caller's own value lost.",
+        summary:
+          "The conflict log: values that lost to a concurrent change, and renamed keys, a page at a time",
+        description:
+          "All of it with merge:R; otherwise the conflicts where the caller's own value lost. Oldest first; each names its record as people know it (client ACME, staff JD).",
         params: firmParams,
-        querystring: z.strictObject({ status: z.enum(["open", "restored", "dismissed"]).optional() }),
-        response: { 200: z.object({ items: z.array(conflictSchema) }) },
+        querystring: pageQuery
+          .extend({ status: z.enum(["open", "restored", "dismissed"]).optional() })
+          .strict(),
+        response: { 200: listOf(conflictSchema) },
       },
     },
     async (request) => {
       const { actor } = request;
+      const { status, limit, offset } = request.query;
       const mine = can(actor, "R", { object: "merge" })
         ? undefined
         : actor.kind === "user"
           ? actor.user.email
           : "";
-      return { items: await listConflicts(db, request.firm!.id, request.query.status, mine) };
+      const firmId = request.firm!.id;
+      const found = await pageConflicts(
+        db,
+        firmId,
+        { ...(status && { status }), ...(mine !== undefined && { lostBy: mine }) },
+        { limit, offset },
+      );
+      const labels = recordLabeler(db, firmId);
+      const items = [];
+      for (const conflict of found.items)
+        items.push({ ...conflict, record: await labels.label(conflict.tbl, conflict.rowId) });
+      return { items, total: found.total, limit, offset };
+    },
+  );
+
+  app.get(
+    "/sync/log",
+    {
+      config: { permission: "merge:R" },
+      schema: {
+        tags: ["merge"],
+        summary: "The merge's warning and error logs, a page at a time",
+        description:
+          "Warnings: what integration left out or changed, entries held on a desktop, copies that became desktops of their own. Errors: changes the cloud refused, with the refused values. Open warnings only unless `all`.",
+        params: firmParams,
+        querystring: pageQuery
+          .extend({
+            level: z.enum(["warning", "error"]).optional(),
+            all: z
+              .enum(["true", "false"])
+              .default("false")
+              .transform((value) => value === "true")
+              .describe("include closed warnings"),
+          })
+          .strict(),
+        response: { 200: listOf(logEntrySchema) },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "R", { object: "merge" });
+      const { level, all, limit, offset } = request.query;
+      const firmId = request.firm!.id;
+      const found = await pageLog(db, firmId, { ...(level && { level }), openOnly: !all }, { limit, offset });
+      const labels = recordLabeler(db, firmId);
+      const items = [];
+      for (const entry of found.items)
+        items.push({ ...entry, record: await labels.label(entry.tbl, entry.rowId, entry.data) });
+      return { items, total: found.total, limit, offset };
     },
   );
 
@@ -309,7 +380,9 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
     },
     async (request) => {
       authorize(request.actor, "E", { object: "merge" });
-      return restoreConflict(db, request.firm!.id, request.params.id, deps.clock);
+      const firmId = request.firm!.id;
+      const conflict = await restoreConflict(db, firmId, request.params.id, deps.clock);
+      return { ...conflict, record: await recordLabeler(db, firmId).label(conflict.tbl, conflict.rowId) };
     },
   );
 
@@ -326,7 +399,9 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
     },
     async (request) => {
       authorize(request.actor, "E", { object: "merge" });
-      return dismissConflict(db, request.firm!.id, request.params.id, deps.clock);
+      const firmId = request.firm!.id;
+      const conflict = await dismissConflict(db, firmId, request.params.id, deps.clock);
+      return { ...conflict, record: await recordLabeler(db, firmId).label(conflict.tbl, conflict.rowId) };
     },
   );
 };

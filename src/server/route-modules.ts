@@ -23,6 +23,8 @@ import { registerStaffGroupRoutes } from "../firm-setup/staff-group-routes.js";
 import { registerStaffRoutes } from "../firm-setup/staff-routes.js";
 import { registerWorkCodeRoutes } from "../firm-setup/work-code-routes.js";
 import { registerSyncRoutes } from "../merge/sync-routes.js";
+import { registerDesktopRoutes } from "../merge/desktop-routes.js";
+import { registerProtectionRoutes } from "../access/protection-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
 export const FIRM_ROUTE_MODULES: RouteModule[] = [
@@ -50,4 +52,6 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerAssignmentRoutes,
   registerContactGroupRoutes,
   registerSyncRoutes,
+  registerDesktopRoutes,
+  registerProtectionRoutes,
 ];

@@ -20,6 +20,7 @@ import { buildApp, type App } from "./app.js";
 import { describeStore, openCloudStore } from "./cloud-store.js";
 import type { ServerConfig } from "../config/config.js";
 import type { ServerDeps } from "../http/context.js";
+import type { DesktopConnection } from "../merge/desktop-connection.js";
 import { openSetupGate } from "./first-run.js";
 import { loggerOptions } from "./logging.js";
 import { demoText, desktopFirmText, firmsText, firstRunText } from "./serve-console.js";
@@ -91,6 +92,8 @@ export interface ServeOptions {
    * its firm file's one firm, and tells only where it is and how to sign in.
    */
   role?: "cloud" | "desktop";
+  /** The desktop's connection to its cloud, for the routes that show and steer it. */
+  desktop?: DesktopConnection;
 }
 
 export interface RunningServer {
@@ -140,6 +143,7 @@ async function listen(
     config,
     notifyMail: () => background.forEach((work) => work.wake?.()),
     files: await openFileStore(config),
+    ...(options.desktop && { desktop: options.desktop }),
   };
   const onSetup = (url: string, admin: { email: string; staffNumber: string }) =>
     print(`First firm created: ${url}, with its Admin ${admin.email} (staff member ${admin.staffNumber})\n`);

@@ -9,6 +9,7 @@ import * as heldAndIntegration from "./migrations/0005-held-and-integration.js";
 import * as timersAndReview from "./migrations/0006-timers-and-review.js";
 import * as expenseReceipts from "./migrations/0007-expense-receipts.js";
 import * as listIndexes from "./migrations/0008-list-indexes.js";
+import * as workingOffline from "./migrations/0009-working-offline.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-timers-and-review": timersAndReview,
   "0007-expense-receipts": expenseReceipts,
   "0008-list-indexes": listIndexes,
+  "0009-working-offline": workingOffline,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -336,6 +336,8 @@ export interface SyncStateTable {
   bound_file_id: string | null;
   /** Desktop (migration 0005): the Admin running an integration, from its start; see integrated_at. */
   integrating_as: string | null;
+  /** Desktop (migration 0009): 1 while its user chose to work offline. */
+  working_offline: Generated<number>;
 }
 
 /** Cloud: per replica, the newest of its changes the cloud has answered (accepted or refused). */

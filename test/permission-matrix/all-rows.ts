@@ -8,6 +8,7 @@ import { IMPORT_ROWS, REPORT_ROWS } from "./rows-reports-imports.js";
 import { STAFF_SETTINGS_ROWS } from "./rows-staff-settings.js";
 import { SHARING_ROWS } from "./rows-sharing.js";
 import { MERGE_ROWS } from "./rows-merge.js";
+import { DESKTOP_ROWS } from "./rows-desktop.js";
 import { RECEIPT_ROWS } from "./rows-receipts.js";
 import { TIMER_ROWS } from "./rows-timers.js";
 
@@ -26,4 +27,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...STAFF_SETTINGS_ROWS,
   ...SHARING_ROWS,
   ...MERGE_ROWS,
+  ...DESKTOP_ROWS,
 ];

@@ -1,11 +1,12 @@
 /**
- * `firmtime desktop FILE`: the firm file as a local app. The same HTTP API the cloud serves,
- * on the file, on 127.0.0.1 only; users sign in with their file accounts (protection is on).
- * An integrated file merges in the background while online: a local change reaches the cloud
- * within about a second, cloud changes arrive by long poll. Runs until SIGINT or SIGTERM.
+ * `firmtime desktop FILE`: the firm file as a local app. The same HTTP API and web app the cloud
+ * serves, on the file, on 127.0.0.1 only; users sign in with their file accounts. An unprotected
+ * file starts too: its first-run page turns protection on. An integrated file merges in the
+ * background while online (a local change reaches the cloud within about a second, cloud
+ * changes arrive by long poll), and the app shows the connection state as it changes.
+ * Runs until SIGINT or SIGTERM.
  */
 import { dirname } from "node:path";
-import { AppError } from "../../domain/errors.js";
 import { findOnlyFirm } from "../../firm-setup/firm-store.js";
 import { openFirmFile } from "../../store/database.js";
 import type { Register } from "../context.js";
@@ -24,23 +25,38 @@ export const registerDesktopCommands: Register = (program, context) => {
       const store = await openFirmFile(path);
       const print = ctx.io.stderr;
       const stopSignal = awaitStopSignal();
+      let stopConnection = async () => {};
       try {
-        const firm = await findOnlyFirm(store.db);
-        if (!firm.protection) {
-          throw new AppError(
-            "PREREQUISITES",
-            "the local app signs users in: turn protection on first (firmtime protection on --admin STAFF)",
-          );
-        }
+        const { giveDesktopAddress } = await import("../../access/protection-service.js");
+        const found = await findOnlyFirm(store.db);
+        // Unprotected, the firm gets the address protection would give it, for the first-run page.
+        const firm = found.protection ? found : await giveDesktopAddress(store.db, ctx.io.clock);
         const { loadConfig } = await import("../../config/config.js");
         const { serveStore, startFileSweep } = await import("../../server/serve.js");
         const { integrationOf, readSyncState } = await import("../../merge/journal-store.js");
         const { integrationUnfinished } = await import("../../merge/desktop-merge.js");
-        const { startBackgroundMerge } = await import("../../merge/background-merge.js");
+        const { startDesktopConnection } = await import("../../merge/desktop-connection.js");
         const state = await readSyncState(store.db, firm.id);
-        // An interrupted integration is finished by `firmtime integrate`, never by merging.
         const unfinished = integrationOf(state) === "unfinished";
         const cloudUrl = unfinished ? null : state.cloudUrl;
+        const transport = () =>
+          cloudTransportFor(ctx.io, state.cloudUrl!, { fileId: state.fileId, replica: state.replicaId });
+        const connection = await startDesktopConnection({
+          db: store.db,
+          firmId: firm.id,
+          clock: ctx.io.clock,
+          file: path,
+          connect: transport,
+          reachCloud: async (cursor, replica, fileId, claim) =>
+            (await transport()).state(cursor, replica, fileId, claim),
+          workingOffline: flags.offline === true,
+          log: {
+            online: () => print(`Online: merging with ${cloudUrl}\n`),
+            offline: (reason) => print(`Offline: ${reason}\n`),
+            merged: (summary) => print(describeSummary(summary)),
+          },
+        });
+        stopConnection = () => connection.stop();
         const config = loadConfig(
           { host: "127.0.0.1", port: flags.port, dataDir: dirname(path), logLevel: "warn" },
           {},
@@ -54,37 +70,22 @@ export const registerDesktopCommands: Register = (program, context) => {
             print,
             storeDescription: `firm file ${path}`,
             role: "desktop",
-            startBackground:
-              cloudUrl && !flags.offline
-                ? [
-                    startFileSweep,
-                    (deps) =>
-                      startBackgroundMerge({
-                        db: deps.store.db,
-                        firmId: firm.id,
-                        connect: () =>
-                          cloudTransportFor(ctx.io, cloudUrl, {
-                            fileId: state.fileId,
-                            replica: state.replicaId,
-                          }),
-                        clock: ctx.io.clock,
-                        log: {
-                          online: () => print(`Online: merging with ${cloudUrl}\n`),
-                          offline: (reason) => print(`Offline: ${reason}\n`),
-                          merged: (summary) => print(describeSummary(summary)),
-                        },
-                      }),
-                  ]
-                : [startFileSweep],
+            desktop: connection,
+            startBackground: [startFileSweep, () => ({ stop: () => connection.stop() })],
           },
           store,
+        );
+        print(
+          !firm.protection
+            ? `The file is not protected yet: open ${server.url}/ to choose its Admin and password (or run firmtime protection on --admin STAFF).\n`
+            : "",
         );
         print(
           unfinished
             ? `Desktop file ${path}: working offline, not merging: ${integrationUnfinished(state, path).message}.\n`
             : cloudUrl
-              ? flags.offline
-                ? `Working offline by choice: changes wait for firmtime merge ${path}.\n`
+              ? flags.offline || state.workingOffline
+                ? `Working offline by choice: changes wait until it is turned off on the connection page (${server.url}/f/${firm.slug}/connection) or for firmtime merge ${path}.\n`
                 : `Desktop file ${path}: merging with ${cloudUrl} in the background.\n`
               : `Desktop file ${path} is not integrated with a cloud: working offline.\n`,
         );
@@ -94,6 +95,7 @@ export const registerDesktopCommands: Register = (program, context) => {
         print("firmtime desktop stopped.\n");
       } catch (error) {
         stopSignal.dispose();
+        await stopConnection().catch(() => undefined);
         await store.close().catch(() => undefined);
         throw error;
       }

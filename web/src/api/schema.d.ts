@@ -290,6 +290,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description served by firmtime desktop on a firm file; null on the cloud */
+                            desktop: {
+                                /** @description false: the first run turns protection on */
+                                protected: boolean;
+                            } | null;
                             name: string;
                             slug: string;
                         };
@@ -1598,6 +1603,329 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/desktop/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events: the merge state now and whenever it changes (firmtime desktop only)
+         * @description A text/event-stream of `status` events, each one `data:` line holding the JSON of GET /desktop/status; comment lines keep the connection alive.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/desktop/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge with the cloud now; answers what the merge did, or a problem saying why it could not */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: {
+                                cloudUrl: string | null;
+                                /** @description open conflicts in the conflict log */
+                                conflicts: number;
+                                /** @description negative entries kept on this desktop, one open warning each */
+                                held: number;
+                                /** @enum {string} */
+                                integration: "none" | "unfinished" | "finished";
+                                lastMergeAt: string | null;
+                                /** @description why the desktop is offline, or what waits, in words */
+                                reason: string | null;
+                                /** @description changes the cloud refused (the error log) */
+                                refusals: number;
+                                /** @enum {string} */
+                                state: "Offline" | "Online" | "Merge notification" | "Merge conflicts";
+                                /** @description cloud changes waiting to come down; null while offline */
+                                waitingDown: number | null;
+                                /** @description local changes waiting to go up; null if not integrated */
+                                waitingUp: number | null;
+                                /** @description merging is stopped by choice until turned back on */
+                                workingOffline: boolean;
+                            };
+                            summary: {
+                                conflicts: number;
+                                epochChanged: boolean;
+                                ownReplica?: string;
+                                pulled: number;
+                                pushed: number;
+                                refused: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/desktop/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Work offline by choice (stop merging until turned back on), or go back online
+         * @description The choice is kept in the firm file: it holds across restarts of firmtime desktop.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        offline: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cloudUrl: string | null;
+                            /** @description open conflicts in the conflict log */
+                            conflicts: number;
+                            /** @description negative entries kept on this desktop, one open warning each */
+                            held: number;
+                            /** @enum {string} */
+                            integration: "none" | "unfinished" | "finished";
+                            lastMergeAt: string | null;
+                            /** @description why the desktop is offline, or what waits, in words */
+                            reason: string | null;
+                            /** @description changes the cloud refused (the error log) */
+                            refusals: number;
+                            /** @enum {string} */
+                            state: "Offline" | "Online" | "Merge notification" | "Merge conflicts";
+                            /** @description cloud changes waiting to come down; null while offline */
+                            waitingDown: number | null;
+                            /** @description local changes waiting to go up; null if not integrated */
+                            waitingUp: number | null;
+                            /** @description merging is stopped by choice until turned back on */
+                            workingOffline: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/desktop/protection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the firm file is protected, and while it is not, its staff to choose the Admin from
+         * @description firmtime desktop only, from this computer (127.0.0.1).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            protected: boolean;
+                            /** @description the file's staff, any of whom may become its Admin (empty once protected) */
+                            staff: {
+                                active: boolean;
+                                /** @description the Admin signs in with it: staff without one cannot be chosen */
+                                email: string | null;
+                                id: string;
+                                name: string;
+                                staffNumber: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * First run: turn protection on, making a staff member the Admin with a password
+         * @description Only while the file is unprotected (else STATUS_TRANSITION), on firmtime desktop, from this computer. Then sign in with the Admin's email and this password.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description on a file with no staff yet: the first staff member, who becomes the Admin */
+                        newStaff?: {
+                            email: string;
+                            firstName: string;
+                            lastName: string;
+                            staffNumber: string;
+                        };
+                        password: string;
+                        /**
+                         * Format: uuid
+                         * @description the staff member who becomes the Admin
+                         */
+                        staffId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            slug: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/desktop/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The desktop's merge state with its counts (firmtime desktop only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cloudUrl: string | null;
+                            /** @description open conflicts in the conflict log */
+                            conflicts: number;
+                            /** @description negative entries kept on this desktop, one open warning each */
+                            held: number;
+                            /** @enum {string} */
+                            integration: "none" | "unfinished" | "finished";
+                            lastMergeAt: string | null;
+                            /** @description why the desktop is offline, or what waits, in words */
+                            reason: string | null;
+                            /** @description changes the cloud refused (the error log) */
+                            refusals: number;
+                            /** @enum {string} */
+                            state: "Offline" | "Online" | "Merge notification" | "Merge conflicts";
+                            /** @description cloud changes waiting to come down; null while offline */
+                            waitingDown: number | null;
+                            /** @description local changes waiting to go up; null if not integrated */
+                            waitingUp: number | null;
+                            /** @description merging is stopped by choice until turned back on */
+                            workingOffline: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/expense-entries": {
@@ -4678,12 +5006,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The cloud's conflict log: values that lost to a concurrent change, and renamed keys
-         * @description All of it with merge:R; otherwise the conflicts where the caller's own value lost.
+         * The conflict log: values that lost to a concurrent change, and renamed keys, a page at a time
+         * @description All of it with merge:R; otherwise the conflicts where the caller's own value lost. Oldest first; each names its record as people know it (client ACME, staff JD).
          */
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    offset?: number;
                     status?: "open" | "restored" | "dismissed";
                 };
                 header?: never;
@@ -4711,12 +5041,17 @@ export interface paths {
                                 lostAuthor: string | null;
                                 lostHlc: string;
                                 lostValue: string | number | null;
+                                /** @description the record as people know it: client ACME, staff JD */
+                                record?: string;
                                 resolvedAt: string | null;
                                 rowId: string;
                                 /** @enum {string} */
                                 status: "open" | "restored" | "dismissed";
                                 tbl: string;
                             }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
                         };
                     };
                 };
@@ -4769,6 +5104,8 @@ export interface paths {
                             lostAuthor: string | null;
                             lostHlc: string;
                             lostValue: string | number | null;
+                            /** @description the record as people know it: client ACME, staff JD */
+                            record?: string;
                             resolvedAt: string | null;
                             rowId: string;
                             /** @enum {string} */
@@ -4824,6 +5161,8 @@ export interface paths {
                             lostAuthor: string | null;
                             lostHlc: string;
                             lostValue: string | number | null;
+                            /** @description the record as people know it: client ACME, staff JD */
+                            record?: string;
                             resolvedAt: string | null;
                             rowId: string;
                             /** @enum {string} */
@@ -4834,6 +5173,74 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The merge's warning and error logs, a page at a time
+         * @description Warnings: what integration left out or changed, entries held on a desktop, copies that became desktops of their own. Errors: changes the cloud refused, with the refused values. Open warnings only unless `all`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description include closed warnings */
+                    all?: "true" | "false";
+                    level?: "warning" | "error";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                /** @description when a warning closed; null while open */
+                                closedAt: string | null;
+                                code: string;
+                                /** @description a refused change's values */
+                                data: {
+                                    [key: string]: string | number | null;
+                                };
+                                hlc: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                level: "warning" | "error";
+                                message: string;
+                                /** @description the record as people know it */
+                                record: string;
+                                rowId: string;
+                                tbl: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -9,6 +9,7 @@ import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-route
 import { useSignOut } from "../features/auth/api/auth-mutations";
 import { useMe, type Me } from "../lib/me";
 import { SessionExpiredModal } from "../features/auth/components/session-expired-modal";
+import { ConnectionBadge } from "../features/desktop/components/connection-badge";
 import { navigationFor } from "./navigation";
 import { PageSuspense } from "./page-suspense";
 
@@ -71,7 +72,10 @@ export function AppLayout() {
               {me?.firm.name}
             </Text>
           </Group>
-          {me ? <UserMenu me={me} /> : null}
+          <Group gap="xs" wrap="nowrap">
+            <ConnectionBadge />
+            {me ? <UserMenu me={me} /> : null}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">

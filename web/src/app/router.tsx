@@ -320,11 +320,56 @@ const setupPeopleRoutes = [
   setupSharingRoute,
 ] as const;
 
+// The desktop's pages (firmtime desktop): its first run, its connection, conflicts and merge log.
+const FirstRunPage = lazy(() =>
+  import("../features/desktop/components/first-run-page").then((module) => ({
+    default: module.FirstRunPage,
+  })),
+);
+const ConnectionPage = lazy(() =>
+  import("../features/desktop/components/connection-page").then((module) => ({
+    default: module.ConnectionPage,
+  })),
+);
+const ConflictsPage = lazy(() =>
+  import("../features/desktop/components/conflicts-page").then((module) => ({
+    default: module.ConflictsPage,
+  })),
+);
+const MergeLogPage = lazy(() =>
+  import("../features/desktop/components/merge-log-page").then((module) => ({
+    default: module.MergeLogPage,
+  })),
+);
+const firstRunRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "first-run",
+  component: FirstRunPage,
+});
+const desktopRoutes = [
+  createRoute({
+    getParentRoute: () => signedInRoute,
+    path: "connection",
+    component: ConnectionPage,
+  }),
+  createRoute({
+    getParentRoute: () => signedInRoute,
+    path: "conflicts",
+    component: ConflictsPage,
+  }),
+  createRoute({
+    getParentRoute: () => signedInRoute,
+    path: "merge-log",
+    component: MergeLogPage,
+  }),
+];
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   activateRoute,
   resetPasswordRoute,
+  firstRunRoute,
   signedInRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -334,6 +379,7 @@ const routeTree = rootRoute.addChildren([
     reportsRoute,
     ...setupRoutes,
     ...setupPeopleRoutes,
+    ...desktopRoutes,
   ]),
 ]);
 

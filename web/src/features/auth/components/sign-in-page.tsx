@@ -1,7 +1,7 @@
 /** Sign in to the firm at this address; then on to the page the person was going to. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link, Navigate, useNavigate } from "@tanstack/react-router";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FormAlert } from "../../../components/form-alert";
@@ -42,6 +42,9 @@ export function SignInPage({ next }: { next?: string | undefined }) {
       );
     }
   });
+
+  // A desktop firm file not yet protected has nobody to sign in as: its first run comes first.
+  if (firm.data?.desktop?.protected === false) return <Navigate to="/first-run" />;
 
   return (
     <PublicPage
