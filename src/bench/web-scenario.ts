@@ -17,7 +17,7 @@ import { BENCH_PASSWORD, type ScenarioContext } from "./bench-firm.js";
 import { measure, type Figure } from "./harness.js";
 
 export const FIRST_PAGE_JS_FIGURE = "first page (sign-in): JavaScript, gzip";
-export const CELL_SAVE_P99_FIGURE = "timesheet cell save round trip: p99";
+const CELL_SAVE_P99_FIGURE = "timesheet cell save round trip: p99";
 const CHROMIUM = process.env.FIRMTIME_CHROMIUM ?? "/usr/bin/chromium";
 const DESK = { width: 1280, height: 900 };
 

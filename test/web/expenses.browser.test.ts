@@ -14,7 +14,14 @@ import {
   type TestPage,
 } from "../../src/test-support/browser.js";
 import { EVIL_JPG, JPEG, PDF } from "../../src/test-support/receipts.js";
-import { apiAs, startFirmServer, stopFirmServer, type ApiUser, type FirmServer } from "./firm-server.js";
+import {
+  addStaffMember,
+  apiAs,
+  startFirmServer,
+  stopFirmServer,
+  type ApiUser,
+  type FirmServer,
+} from "./firm-server.js";
 
 let server: FirmServer;
 let admin: ApiUser;
@@ -31,33 +38,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stopFirmServer(server));
 
-async function staffMember(size: ScreenSize): Promise<{ email: string; password: string }> {
-  const email = `eve.${size}@expenses.example`;
-  const password = "eve's long passphrase";
-  const staff = await admin.send<{ id: string }>("POST", "/staff", {
+/** A staff member of their own per screen size, so each size starts with an empty page. */
+const staffMember = (size: ScreenSize) =>
+  addStaffMember(server, admin, {
     staffNumber: size === "phone" ? "EP" : "ED",
     firstName: "Eve",
     lastName: size,
-    email,
+    email: `eve.${size}@expenses.example`,
+    password: "eve's long passphrase",
   });
-  const user = await admin.send<{ id: string }>("POST", "/users", { staffId: staff.id });
-  const roles = await admin.get<{ items: { id: string; name: string }[] }>("/roles");
-  const entityAccess = roles.items.find((role) => role.name === "Entity Access")!;
-  await admin.send("POST", "/assignments", {
-    roleId: entityAccess.id,
-    principalKind: "user",
-    principalId: user.id,
-    scope: "system",
-  });
-  const mail = await server.smtp.waitFor((message) => message.to.includes(email));
-  const token = /token=([^\s&]+)/.exec(mail.text)![1]!;
-  await fetch(`${server.firmUrl}/api/v1/auth/activate`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: decodeURIComponent(token), password }),
-  });
-  return { email, password };
-}
 
 async function signIn(test: TestPage, who: { email: string; password: string }) {
   await test.page.goto(`${server.firmUrl}/sign-in?next=${encodeURIComponent("/expenses")}`);
@@ -88,7 +77,14 @@ describe.each(["phone", "desk"] as const)("expenses at %s size", (size) => {
     await test.page.getByRole("button", { name: "Record an expense" }).click();
     await choose(test, "Client", "ACME", /^ACME/);
     await choose(test, "Expense code", "TAXI", /^TAXI/);
-    await test.page.getByRole("textbox", { name: "Price each" }).fill("23,5");
+    // A price that is not a number is refused beside the field, and nothing is saved.
+    const price = test.page.getByRole("textbox", { name: "Price each" });
+    await price.fill("twenty");
+    await test.page.getByRole("button", { name: "Record the expense" }).click();
+    await test.page.getByText("type the price as a number, like 23.50").waitFor();
+    expect(await price.getAttribute("aria-invalid")).toBe("true");
+    expect((await api.get<{ items: Expense[] }>("/expense-entries")).items).toEqual([]);
+    await price.fill("23,5");
     await test.page.getByRole("textbox", { name: "Description" }).fill("Taxi to the stock count");
     // The phone's file picker: a photo of the receipt.
     const [chooser] = await Promise.all([

@@ -97,3 +97,40 @@ export async function apiAs(server: FirmServer, email: string, password: string)
   };
   return { get: (path) => call("GET", path), send: (method, path, body) => call(method, path, body) };
 }
+
+export interface StaffLogin {
+  email: string;
+  password: string;
+}
+
+/**
+ * A staff member with an activated account (invited by `admin`, activated from the emailed link)
+ * who sees every client's summary (the Entity Access role, firm-wide), so they can pick the
+ * clients they work for: the usual member of staff of a browser test.
+ */
+export async function addStaffMember(
+  server: FirmServer,
+  admin: ApiUser,
+  person: { staffNumber: string; firstName: string; lastName: string; email: string; password: string },
+): Promise<StaffLogin> {
+  const { email, password, ...names } = person;
+  const staff = await admin.send<{ id: string }>("POST", "/staff", { ...names, email });
+  const user = await admin.send<{ id: string }>("POST", "/users", { staffId: staff.id });
+  const roles = await admin.get<{ items: { id: string; name: string }[] }>("/roles?limit=100");
+  const entityAccess = roles.items.find((role) => role.name === "Entity Access")!;
+  await admin.send("POST", "/assignments", {
+    roleId: entityAccess.id,
+    principalKind: "user",
+    principalId: user.id,
+    scope: "system",
+  });
+  const mail = await server.smtp.waitFor((message) => message.to.includes(email));
+  const token = /token=([^\s&]+)/.exec(mail.text)![1]!;
+  const activated = await fetch(`${server.firmUrl}/api/v1/auth/activate`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: decodeURIComponent(token), password }),
+  });
+  expect(activated.ok, `activating ${email}`).toBe(true);
+  return { email, password };
+}

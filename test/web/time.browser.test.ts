@@ -12,7 +12,14 @@ import {
   type ScreenSize,
   type TestPage,
 } from "../../src/test-support/browser.js";
-import { apiAs, startFirmServer, stopFirmServer, type ApiUser, type FirmServer } from "./firm-server.js";
+import {
+  addStaffMember,
+  apiAs,
+  startFirmServer,
+  stopFirmServer,
+  type ApiUser,
+  type FirmServer,
+} from "./firm-server.js";
 
 let server: FirmServer;
 let admin: ApiUser;
@@ -34,37 +41,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stopFirmServer(server));
 
-/**
- * A staff member of their own per screen size, so each size starts with an empty week, who sees
- * every client's summary (Entity Access, firm-wide) to pick the client they worked for.
- */
-async function staffMember(size: ScreenSize): Promise<{ email: string; password: string }> {
-  const email = `tim.${size}@time.example`;
-  const password = "tim's long passphrase";
-  const staff = await admin.send<{ id: string }>("POST", "/staff", {
+/** A staff member of their own per screen size, so each size starts with an empty page. */
+const staffMember = (size: ScreenSize) =>
+  addStaffMember(server, admin, {
     staffNumber: size === "phone" ? "TP" : "TD",
     firstName: "Tim",
     lastName: size,
-    email,
+    email: `tim.${size}@time.example`,
+    password: "tim's long passphrase",
   });
-  const user = await admin.send<{ id: string }>("POST", "/users", { staffId: staff.id });
-  const roles = await admin.get<{ items: { id: string; name: string }[] }>("/roles");
-  const entityAccess = roles.items.find((role) => role.name === "Entity Access")!;
-  await admin.send("POST", "/assignments", {
-    roleId: entityAccess.id,
-    principalKind: "user",
-    principalId: user.id,
-    scope: "system",
-  });
-  const mail = await server.smtp.waitFor((message) => message.to.includes(email));
-  const token = /token=([^\s&]+)/.exec(mail.text)![1]!;
-  await fetch(`${server.firmUrl}/api/v1/auth/activate`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: decodeURIComponent(token), password }),
-  });
-  return { email, password };
-}
 
 async function staffIdOf(email: string): Promise<string> {
   const staff = await admin.get<{ items: { id: string; email: string | null }[] }>("/staff?limit=500");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterQuery, previousMonth, readCriteria, reportQuery, shareText } from "./report-criteria";
+import { filterQuery, readCriteria, reportQuery, shareText } from "./report-criteria";
 
 const today = new Date(2026, 11, 4);
 
@@ -45,11 +45,6 @@ describe("report criteria kept in the address", () => {
     expect(filterQuery(readCriteria({ from: "2025-02-01", to: "bad" }, today))).toEqual({
       from: "2025-02-01",
     });
-  });
-
-  it("steps back a month across the new year", () => {
-    expect(previousMonth("2026-01")).toBe("2025-12");
-    expect(previousMonth("2026-10")).toBe("2026-09");
   });
 
   it("shows basis points as a percentage with one decimal", () => {

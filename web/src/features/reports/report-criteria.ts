@@ -4,6 +4,7 @@
  * shared, and the page, its charts and its downloads all ask the server the same question.
  * Pure: reading and writing criteria, the period presets.
  */
+import { monthOf } from "../../lib/calendar";
 
 export const GROUP_BYS = ["client", "staff", "workcode", "month"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -49,17 +50,6 @@ const idOrNull = (value: unknown) => {
   return id && ID.test(id) ? id : null;
 };
 
-/** This month in the reader's calendar: "2026-12". */
-export function currentMonth(today: Date = new Date()): string {
-  return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}`;
-}
-
-export function previousMonth(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const number = Number(month.slice(5, 7));
-  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, "0")}`;
-}
-
 /** Criteria from the address; anything unreadable falls back to this month, grouped by client. */
 export function readCriteria(search: Record<string, unknown>, today: Date = new Date()): ReportCriteria {
   const month = text(search.month);
@@ -75,7 +65,7 @@ export function readCriteria(search: Record<string, unknown>, today: Date = new 
       from: from && DATE.test(from) ? from : null,
       to: to && DATE.test(to) ? to : null,
     };
-  else period = { kind: "month", month: currentMonth(today) };
+  else period = { kind: "month", month: monthOf(today) };
 
   const kind = text(search.kind);
   const billable = text(search.billable);

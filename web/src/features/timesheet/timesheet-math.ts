@@ -39,12 +39,6 @@ export function weekStart(isoDate: string): string {
 export const weekDays = (monday: string): string[] =>
   Array.from({ length: 7 }, (_, day) => addDays(monday, day));
 
-/** Today in the person's own time zone, as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
-
 export interface GridRow extends RowKey {
   key: string;
   /** The entries of each day of the week, by date. */

@@ -9,32 +9,24 @@ import { useState } from "react";
 import { problemText } from "../../../api/problem";
 import { FormAlert } from "../../../components/form-alert";
 import { PageTitle } from "../../../components/page-title";
+import { localToday, monthBounds, monthOf, shiftMonth } from "../../../lib/calendar";
 import { formatDate, formatMoney } from "../../../lib/format";
 import { useMe } from "../../../lib/me";
 import { clientLabel, useClient, useWorkCodes, workCodeLabel } from "../../../lib/records";
 import { useExpenseChanges, useExpensesBetween, type ExpenseEntry } from "../api/expenses";
-import { monthBounds, monthOf, shiftMonth } from "../expense-month";
 import { ExpenseForm } from "./expense-form";
 import { ReceiptFilePicker, Receipts, SendingList, useReceiptUploads } from "./receipts";
 
 const monthWords = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric", timeZone: "UTC" });
 
-function ExpenseCard({
-  entry,
-  lockDate,
-  minorDigits,
-}: {
-  entry: ExpenseEntry;
-  lockDate: string | null;
-  minorDigits: number;
-}) {
+function ExpenseCard({ entry, minorDigits }: { entry: ExpenseEntry; minorDigits: number }) {
   const [editing, setEditing] = useState(false);
   const changes = useExpenseChanges();
   const client = useClient(entry.clientId);
   const codes = useWorkCodes("expense");
   const code = codes.data?.items.find((item) => item.id === entry.workCodeId);
-  const locked = lockDate !== null && entry.date <= lockDate;
-  const editable = entry.status === "draft" && !locked;
+  // The server says whether the entry is locked (approved or later, or on or before the lock date).
+  const editable = entry.status === "draft" && !entry.locked;
   if (editing) {
     return (
       <Card withBorder>
@@ -75,7 +67,7 @@ function ExpenseCard({
                 not billable
               </Badge>
             )}
-            {locked ? (
+            {entry.locked && entry.status === "draft" ? (
               <Badge variant="outline" color="dark">
                 locked
               </Badge>
@@ -176,18 +168,17 @@ function NewExpense({ date, onDone }: { date: string; onDone: () => void }) {
 export function ExpensesPage({ month }: { month: string | undefined }) {
   const me = useMe();
   const navigate = useNavigate();
-  const shown = month ?? monthOf(new Date());
+  const shown = month ?? monthOf();
   const { from, to } = monthBounds(shown);
   const expenses = useExpensesBetween(from, to);
   const changes = useExpenseChanges();
   const [adding, setAdding] = useState(false);
-  const lockDate = me?.firm.lockDate ?? null;
   const minorDigits = me?.firm.minorDigits ?? 2;
   const items = expenses.data?.items ?? [];
-  const drafts = items.filter((entry) => entry.status === "draft" && !(lockDate && entry.date <= lockDate));
+  const drafts = items.filter((entry) => entry.status === "draft" && !entry.locked);
   const go = (to: string) => void navigate({ to: "/expenses", search: { month: to } });
-  const today = new Date();
-  const todayText = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+  const today = localToday();
+  const thisMonth = today.slice(0, 7);
   return (
     <Stack>
       <PageTitle
@@ -198,7 +189,7 @@ export function ExpensesPage({ month }: { month: string | undefined }) {
             <Button variant="default" aria-label="Previous month" onClick={() => go(shiftMonth(shown, -1))}>
               ‹
             </Button>
-            <Button variant="default" disabled={shown === monthOf(today)} onClick={() => go(monthOf(today))}>
+            <Button variant="default" disabled={shown === thisMonth} onClick={() => go(thisMonth)}>
               This month
             </Button>
             <Button variant="default" aria-label="Next month" onClick={() => go(shiftMonth(shown, 1))}>
@@ -208,7 +199,7 @@ export function ExpensesPage({ month }: { month: string | undefined }) {
         }
       />
       {adding ? (
-        <NewExpense date={shown === monthOf(today) ? todayText : from} onDone={() => setAdding(false)} />
+        <NewExpense date={shown === thisMonth ? today : from} onDone={() => setAdding(false)} />
       ) : (
         <Group>
           <Button onClick={() => setAdding(true)}>Record an expense</Button>
@@ -228,7 +219,7 @@ export function ExpensesPage({ month }: { month: string | undefined }) {
       {expenses.isError ? <FormAlert message={problemText(expenses.error)} /> : null}
       {expenses.data && items.length === 0 ? <Text c="dimmed">No expenses this month.</Text> : null}
       {items.map((entry) => (
-        <ExpenseCard key={entry.id} entry={entry} lockDate={lockDate} minorDigits={minorDigits} />
+        <ExpenseCard key={entry.id} entry={entry} minorDigits={minorDigits} />
       ))}
     </Stack>
   );

@@ -16,16 +16,10 @@ import {
 } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
+import { monthOf } from "../../../lib/calendar";
 import { ClientPicker, ProjectPicker, StaffPicker, WorkCodePicker } from "../../../components/record-pickers";
 import { mayDo, useMe } from "../../../lib/me";
-import {
-  currentMonth,
-  GROUP_BYS,
-  GROUP_TITLES,
-  STATUSES,
-  type Period,
-  type ReportCriteria,
-} from "../report-criteria";
+import { GROUP_BYS, GROUP_TITLES, STATUSES, type Period, type ReportCriteria } from "../report-criteria";
 
 const STATUS_WORDS: Record<(typeof STATUSES)[number], string> = {
   draft: "Draft",
@@ -36,7 +30,7 @@ const STATUS_WORDS: Record<(typeof STATUSES)[number], string> = {
 };
 
 function PeriodFields({ period, onChange }: { period: Period; onChange: (period: Period) => void }) {
-  const thisMonth = currentMonth();
+  const thisMonth = monthOf();
   return (
     <Stack gap="xs">
       <SegmentedControl

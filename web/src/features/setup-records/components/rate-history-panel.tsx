@@ -3,6 +3,7 @@
  * for one work code) oldest to newest, the rate in effect today marked, future rates marked
  * "from DATE", where each comes from in the resolution order; and a new rate from a date.
  */
+import { localToday } from "../../../lib/calendar";
 import {
   Badge,
   Button,
@@ -34,7 +35,6 @@ export type RateOwner =
   { clientId: string } | { projectId: string } | { staffId: string } | { workCodeId: string };
 
 const ALWAYS = "0001-01-01";
-const localToday = () => new Date().toLocaleDateString("sv-SE");
 const fromText = (date: string) => (date === ALWAYS ? "always" : formatDate(date));
 
 function RateForm({ owner, pickWorkCode }: { owner: RateOwner; pickWorkCode: boolean }) {

@@ -12,7 +12,8 @@ import { PageTitle } from "../../../components/page-title";
 import { formatMinutes } from "../../../lib/format";
 import { useMe } from "../../../lib/me";
 import { useEntriesBetween, useTimeEntryChanges, type TimeEntry } from "../api/time-entries";
-import { addDays, isLocked, localToday } from "../timesheet-math";
+import { localToday } from "../../../lib/calendar";
+import { addDays, isLocked } from "../timesheet-math";
 import { EntryForm } from "./entry-form";
 import { RowLabel } from "./row-label";
 

@@ -10,7 +10,8 @@ import { FormAlert } from "../../../components/form-alert";
 import { formatMinutes } from "../../../lib/format";
 import { useEntriesBetween, useTimeEntryChanges } from "../api/time-entries";
 import { durationText, readDuration } from "../duration-text";
-import { addDays, buildRows, localToday, rowKeyOf, type RowKey } from "../timesheet-math";
+import { localToday } from "../../../lib/calendar";
+import { addDays, buildRows, rowKeyOf, type RowKey } from "../timesheet-math";
 import { useRowWords } from "./row-label";
 
 const DURATIONS = [15, 30, 60, 120];

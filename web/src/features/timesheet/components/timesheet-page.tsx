@@ -7,19 +7,12 @@ import { useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { problemText } from "../../../api/problem";
 import { FormAlert } from "../../../components/form-alert";
+import { localToday } from "../../../lib/calendar";
 import { PageTitle } from "../../../components/page-title";
 import { formatDate } from "../../../lib/format";
 import { useMe } from "../../../lib/me";
 import { useEntriesBetween, useTimeEntryChanges } from "../api/time-entries";
-import {
-  addDays,
-  buildRows,
-  localToday,
-  rowKeyOf,
-  weekDays,
-  weekStart,
-  type RowKey,
-} from "../timesheet-math";
+import { addDays, buildRows, rowKeyOf, weekDays, weekStart, type RowKey } from "../timesheet-math";
 import { AddRowForm } from "./add-row-form";
 import { WeekGrid } from "./week-grid";
 

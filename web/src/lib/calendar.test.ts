@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { monthBounds, shiftMonth } from "./expense-month";
+import { localToday, monthBounds, monthOf, shiftMonth } from "./calendar";
 
-describe("expense months", () => {
+describe("days and months", () => {
+  it("reads today and its month in the person's own calendar", () => {
+    const evening = new Date(2026, 11, 31, 23, 30);
+    expect(localToday(evening)).toBe("2026-12-31");
+    expect(monthOf(evening)).toBe("2026-12");
+  });
   it("steps across years both ways", () => {
     expect(shiftMonth("2026-12", 1)).toBe("2027-01");
     expect(shiftMonth("2026-01", -1)).toBe("2025-12");
