@@ -50,7 +50,7 @@ function GridRowView({
         <RowLabel row={row} />
       </Table.Th>
       {days.map((date, column) => (
-        <Table.Td key={date} miw={64} p={4}>
+        <Table.Td key={date} miw={76} p={4}>
           <TimeCell
             staffId={staffId}
             row={row}
@@ -92,7 +92,7 @@ export function WeekGrid({
   }, []);
   const weekTotal = rows.reduce((sum, row) => sum + rowTotal(row), 0);
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={760}>
       <Table withTableBorder withColumnBorders verticalSpacing={4} aria-label="Hours of the week">
         <Table.Thead>
           <Table.Tr>
