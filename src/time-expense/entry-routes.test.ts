@@ -60,6 +60,22 @@ describe.each(ENGINES)("time and expense entry routes on %s", (engine) => {
       janeBeta,
     ]);
     expect(idsOf(await p.as.admin.get("/time-entries?sort=amount&limit=1"))).toEqual([caraBeta]);
+    // By staff member (last name, first name: Al, Cara, Jane Test), each one's entries by date.
+    expect(idsOf(await p.as.admin.get("/time-entries?sort=staff"))).toEqual([
+      alAcme,
+      caraBeta,
+      janeAcme,
+      janeBeta,
+    ]);
+    expect(idsOf(await p.as.admin.get("/time-entries?sort=-staff&limit=2&offset=1"))).toEqual([
+      janeAcme,
+      caraBeta,
+    ]);
+    expect(idsOf(await p.as.cara.get("/expense-entries?sort=staff"))).toEqual([p.expense.caraBeta]);
+    expect(idsOf(await p.as.admin.get("/expense-entries?sort=-staff"))).toEqual([
+      p.expense.janeAcme,
+      p.expense.caraBeta,
+    ]);
     expect(idsOf(await p.as.admin.get("/time-entries?status=approved,billed"))).toEqual([]);
     expect(idsOf(await p.as.admin.get("/time-entries?billable=true"))).toHaveLength(4);
     // A filter never widens what the caller may read.

@@ -1948,7 +1948,7 @@ export interface paths {
                     /** @description a project; its client is implied */
                     projectId?: string;
                     /** @description a leading - sorts descending */
-                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created";
+                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created" | "staff" | "-staff";
                     staffId?: string;
                     /** @description statuses, comma-separated */
                     status?: string;
@@ -5561,7 +5561,7 @@ export interface paths {
                     /** @description a project; its client is implied */
                     projectId?: string;
                     /** @description a leading - sorts descending */
-                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created";
+                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created" | "staff" | "-staff";
                     staffId?: string;
                     /** @description statuses, comma-separated */
                     status?: string;
