@@ -1987,6 +1987,12 @@ export interface paths {
                                 receiptFile: string | null;
                                 /** @description why a reviewer returned the entry to its staff member; null once submitted again */
                                 reviewComment: string | null;
+                                staff: {
+                                    firstName: string;
+                                    id: string;
+                                    lastName: string;
+                                    staffNumber: string;
+                                };
                                 staffId: string;
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5600,6 +5606,12 @@ export interface paths {
                                 rateSource: string;
                                 /** @description why a reviewer returned the entry to its staff member; null once submitted again */
                                 reviewComment: string | null;
+                                staff: {
+                                    firstName: string;
+                                    id: string;
+                                    lastName: string;
+                                    staffNumber: string;
+                                };
                                 staffId: string;
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "billed" | "transferred";
