@@ -364,6 +364,18 @@ const desktopRoutes = [
   }),
 ];
 
+// The reviewers' approvals (features/approvals): submitted entries approved or returned.
+const ApprovalsPage = lazy(() =>
+  import("../features/approvals/components/approvals-page").then((module) => ({
+    default: module.ApprovalsPage,
+  })),
+);
+const approvalsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "approvals",
+  component: ApprovalsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
@@ -380,6 +392,7 @@ const routeTree = rootRoute.addChildren([
     ...setupRoutes,
     ...setupPeopleRoutes,
     ...desktopRoutes,
+    approvalsRoute,
   ]),
 ]);
 
