@@ -84,21 +84,30 @@ function mondayAfter(date: string): string {
   return addDays(date, (8 - day) % 7 || 7);
 }
 
-/** The script bytes fetched while `work` runs, each gzipped as a server would send it. */
+/**
+ * The script bytes fetched while `work` runs: each gzipped at zlib's default level (the
+ * target's yardstick, whatever the server does), and as the server actually sent them (it
+ * sends the brotli files written at build).
+ */
 async function settleScripts(page: Page, work: () => Promise<void>) {
-  const bodies: Promise<Buffer | null>[] = [];
+  const bodies: Promise<{ body: Buffer; sent: number } | null>[] = [];
   const listener = (response: import("playwright-core").Response) => {
     if (response.request().resourceType() === "script" && response.ok())
-      bodies.push(response.body().catch(() => null));
+      bodies.push(
+        Promise.all([response.body(), response.request().sizes()])
+          .then(([body, sizes]) => ({ body, sent: sizes.responseBodySize }))
+          .catch(() => null),
+      );
   };
   page.on("response", listener);
   await work();
   page.off("response", listener);
-  const all = (await Promise.all(bodies)).filter((body): body is Buffer => body !== null);
+  const all = (await Promise.all(bodies)).filter((got) => got !== null);
   return {
     files: all.length,
-    raw: all.reduce((sum, body) => sum + body.length, 0),
-    gzip: all.reduce((sum, body) => sum + gzipSync(body).length, 0),
+    raw: all.reduce((sum, got) => sum + got.body.length, 0),
+    gzip: all.reduce((sum, got) => sum + gzipSync(got.body).length, 0),
+    sent: all.reduce((sum, got) => sum + got.sent, 0),
   };
 }
 
@@ -153,7 +162,7 @@ export async function webScenario(context: ScenarioContext): Promise<Figure[]> {
   };
   try {
     // The first page's scripts: a stranger opening the firm's address.
-    const bytes = { first: [] as number[], timesheet: [] as number[] };
+    const bytes = { first: [] as number[], firstSent: [] as number[], timesheet: [] as number[] };
     const runs = quick ? 1 : 3;
     for (let run = 0; run < runs; run++) {
       const stranger = await freshContext(false);
@@ -164,6 +173,7 @@ export async function webScenario(context: ScenarioContext): Promise<Figure[]> {
       });
       await stranger.close();
       bytes.first.push(first.gzip / 1024);
+      bytes.firstSent.push(first.sent / 1024);
       const member = await freshContext(true);
       const sheet = await member.newPage();
       const all = await settleScripts(sheet, async () => {
@@ -178,6 +188,12 @@ export async function webScenario(context: ScenarioContext): Promise<Figure[]> {
       "KB",
       await measure(runs, (i) => bytes.first[i]!),
       "every script the sign-in page loads",
+    );
+    add(
+      "first page (sign-in): JavaScript as sent",
+      "KB",
+      await measure(runs, (i) => bytes.firstSent[i]!),
+      "the bytes on the wire: the brotli files written at build",
     );
     add(
       "timesheet (signed in): JavaScript, gzip",
@@ -250,6 +266,77 @@ export async function webScenario(context: ScenarioContext): Promise<Figure[]> {
       "ms",
       { ...summary, median: nearestRank(times, 99) },
       `${times.length} saves, nearest rank`,
+    );
+
+    // The clients page: opened fresh until the first page of rows and the total show; then a
+    // search typed, until its rows show. Every /clients request the page makes is recorded,
+    // to prove it asks for one page (limit) and never the whole list.
+    const clientLimits: number[] = [];
+    let clientsTotal = 0;
+    const watchClients = (page: Page) =>
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.endsWith("/api/v1/clients") && request.method() === "GET")
+          clientLimits.push(Number(url.searchParams.get("limit") ?? Number.POSITIVE_INFINITY));
+      });
+    const opens = quick ? 2 : 7;
+    add(
+      "clients page: first page of rows shown",
+      "ms",
+      await measure(opens, async () => {
+        const member = await freshContext(true);
+        const page = await member.newPage();
+        watchClients(page);
+        const started = performance.now();
+        await page.goto(`${firmUrl}/setup/clients`);
+        const total = page.getByText(/^[\d,]+ records$/);
+        await total.waitFor();
+        await page
+          .getByRole("table", { name: /clients/i })
+          .getByRole("link")
+          .first()
+          .waitFor();
+        const elapsed = performance.now() - started;
+        clientsTotal = Number((await total.innerText()).replace(/\D/g, ""));
+        await member.close();
+        return elapsed;
+      }),
+      "fresh browser context per open, loopback",
+    );
+    const searcher = await freshContext(true);
+    const listPage = await searcher.newPage();
+    watchClients(listPage);
+    await listPage.goto(`${firmUrl}/setup/clients`);
+    await listPage.getByText(/^[\d,]+ records$/).waitFor();
+    const searches = quick ? 4 : 15;
+    const codes = (
+      await api<{ items: { code: string }[] }>(firmUrl, token, "GET", `/clients?limit=${searches}&sort=-code`)
+    ).items.map((item) => item.code);
+    const searchBox = listPage.getByRole("searchbox", { name: "Search by code or name" });
+    add(
+      "clients page: search round trip",
+      "ms",
+      await measure(codes.length, async (i) => {
+        const started = performance.now();
+        await searchBox.fill(codes[i]!);
+        await listPage
+          .getByRole("table", { name: /clients/i })
+          .getByRole("link", { name: codes[i]! })
+          .first()
+          .waitFor();
+        return performance.now() - started;
+      }),
+      "a client's code typed, until its row shows (includes the page's 250 ms typing pause)",
+    );
+    await searcher.close();
+    const largest = Math.max(...clientLimits);
+    if (!Number.isFinite(largest) || largest > 100)
+      throw new Error(`the clients page asked for ${largest} clients at once: it must page on the server`);
+    add(
+      "clients page: clients in the firm",
+      "clients",
+      await measure(1, () => clientsTotal),
+      `the page asked the server for at most ${largest} at a time`,
     );
   } finally {
     await browser.close();

@@ -13,6 +13,7 @@ import { registerReceiptRoutes } from "../time-expense/receipt-routes.js";
 import { registerRepriceRoutes } from "../time-expense/reprice-routes.js";
 import { registerTimeEntryRoutes } from "../time-expense/time-entry-routes.js";
 import { registerTimerRoutes } from "../time-expense/timer-routes.js";
+import { registerEntryStaffRoutes } from "../time-expense/entry-staff-routes.js";
 import { registerTimesheetRoutes } from "../time-expense/timesheet-routes.js";
 import { registerAssignmentRoutes } from "../access/assignment-routes.js";
 import { registerContactGroupRoutes } from "../access/contact-group-routes.js";
@@ -39,6 +40,7 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerExpenseEntryRoutes,
   registerReceiptRoutes,
   registerTimerRoutes,
+  registerEntryStaffRoutes,
   registerTimesheetRoutes,
   registerRepriceRoutes,
   registerReportRoutes,

@@ -52,6 +52,9 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
       allowedPath: (path) => path !== "/index.html",
       immutable: true,
       maxAge: "365d",
+      // The build writes .br and .gz beside each script and style (web/vite.config.ts): sent
+      // to browsers that accept them, with the plain file for those that do not.
+      preCompressed: true,
     });
   }
 

@@ -38,16 +38,22 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-export function runFirmtime(args: string[], env: Record<string, string> = {}): FirmtimeProcess {
+/** Runs `firmtime ARGS`; `input`, when given, is its standard input (e.g. a password). */
+export function runFirmtime(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): FirmtimeProcess {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: cleanEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (input !== undefined) child.stdin!.end(input);
   started.add(child);
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+  child.stdout!.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   return { child, console: () => stderr, log: () => stdout, exited };
 }

@@ -2,6 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from "kysely";
 import type { EntryStatus } from "../domain/entries.js";
 import type { Db } from "../store/database.js";
+import { containsText, countRows } from "../store/list-query.js";
 import type { ExpenseEntryTable, TimeEntryTable } from "../store/tables.js";
 
 interface EntryBase {
@@ -346,4 +347,55 @@ export async function selectExpenseEntries(
     filter,
   ).execute()) as unknown as Selectable<ExpenseEntryTable>[];
   return rows.map(expenseRowToEntry);
+}
+
+/** A staff member as a list of entries names them: enough to tell who, nothing private. */
+export interface EntryStaffMember {
+  id: string;
+  staffNumber: string;
+  firstName: string;
+  lastName: string;
+}
+
+/**
+ * The staff members who have entries in any of `sources` (a kind and its filter), by staff
+ * number, a page at a time: the people a reviewer reviews, named without reading the staff list
+ * (which takes staff:R). Each source's `visibility` keeps it to entries the caller may read.
+ */
+export async function listEntryStaff(
+  db: Db,
+  firmId: string,
+  sources: readonly { kind: EntryKind; filter: Omit<EntryFilter, "limit" | "offset" | "sort"> }[],
+  search: string | undefined,
+  page: { limit: number; offset: number },
+): Promise<{ items: EntryStaffMember[]; total: number }> {
+  let query = db
+    .selectFrom("staff")
+    .where("firm_id", "=", firmId)
+    .where((eb) =>
+      eb.or(
+        sources.map(({ kind, filter }) =>
+          eb("id", "in", entryQuery(db, firmId, kind, filter).select("staff_id")),
+        ),
+      ),
+    );
+  if (search)
+    query = query.where((eb) => containsText(eb, ["staff_number", "first_name", "last_name"], search));
+  const total = await countRows(query);
+  const rows = await query
+    .select(["id", "staff_number", "first_name", "last_name"])
+    .orderBy("staff_number")
+    .orderBy("id")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      staffNumber: row.staff_number,
+      firstName: row.first_name,
+      lastName: row.last_name,
+    })),
+    total,
+  };
 }

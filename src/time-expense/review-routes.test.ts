@@ -62,6 +62,41 @@ describe.each(ENGINES)("reviewing entries on %s", (engine) => {
     expect(await reviewer(p.as.admin)).toBe(true);
   });
 
+  it("names the staff whose entries a reviewer sees, and no one else, without the staff list", async () => {
+    type Named = { items: { id: string; staffNumber: string; firstName: string }[]; total: number };
+    const named = async (caller: Caller, query = "") => {
+      const response = await caller.get(`/entry-staff${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<Named>();
+    };
+    const numbers = (list: Named) => list.items.map((member) => member.staffNumber);
+    // Cara manages BETA: Jane's and her own entries are there; she may not read the staff list.
+    expect((await p.as.cara.get(`/staff/${p.staff.jane}`)).statusCode).toBe(404);
+    expect(numbers(await named(p.as.cara))).toEqual(["CM", "JD"]);
+    expect((await named(p.as.cara)).items[1]).toEqual({
+      id: p.staff.jane,
+      staffNumber: "JD",
+      firstName: "Jane",
+      lastName: "Test",
+    });
+    // Al (Editor on ACME) sees ACME's authors, and his own.
+    expect(numbers(await named(p.as.al))).toEqual(["AB", "JD"]);
+    // Jane reviews nobody: only herself.
+    expect(numbers(await named(p.as.jane))).toEqual(["JD"]);
+    // The admin sees every author; filters narrow by kind, status, dates and a search.
+    expect(numbers(await named(p.as.admin))).toEqual(["AB", "CM", "JD"]);
+    expect(numbers(await named(p.as.admin, "?kind=expense"))).toEqual(["CM", "JD"]);
+    expect(numbers(await named(p.as.admin, "?status=approved"))).toEqual([]);
+    expect(numbers(await named(p.as.admin, "?from=2026-06-03&to=2026-06-04"))).toEqual(["AB", "CM"]);
+    expect(numbers(await named(p.as.admin, "?search=car"))).toEqual(["CM"]);
+    const page = await named(p.as.admin, "?limit=1&offset=1");
+    expect([numbers(page), page.total]).toEqual([["CM"], 3]);
+    // A contact has no entries to read; bad filters are refused.
+    expect(numbers(await named(p.as.connie))).toEqual([]);
+    expect((await p.as.admin.get("/entry-staff?status=lost")).statusCode).toBe(400);
+    expect((await p.as.admin.get("/entry-staff?kind=both")).statusCode).toBe(400);
+  });
+
   it("returns submitted entries to their staff member with a comment they see until they submit again", async () => {
     const first = await newTime(p.as.jane, "2026-07-01");
     const second = await newTime(p.as.jane, "2026-07-02");

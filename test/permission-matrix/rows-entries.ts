@@ -356,6 +356,22 @@ export const ENTRY_ROWS: MatrixRow[] = [
   ...entryRows("time"),
   ...entryRows("expense"),
   {
+    route: "GET /f/:firm/api/v1/entry-staff",
+    name: "the authors of the fixture's entries (the admin's on ACME and GLOBEX, staffNoShare's on GLOBEX)",
+    // The fixture's day: other rows add their entries on other days.
+    request: () => ({ url: `${A}/entry-staff?from=2026-06-01&to=2026-06-01` }),
+    // Named only where the caller may read the entry: a reviewer of ACME learns the admin's name.
+    expect: (actor, fx) => {
+      if (OUTSIDERS.includes(actor)) return 401;
+      const admin = fx.staffIds.admin!;
+      const staffNoShare = fx.staffIds.staffNoShare!;
+      if (SYSTEM_CONTENT_READERS.includes(actor)) return { status: 200, ids: [admin, staffNoShare] };
+      if (ACME_STAFF_READERS.includes(actor)) return { status: 200, ids: [admin] };
+      if (actor === "staffNoShare") return { status: 200, ids: [staffNoShare] };
+      return { status: 200, ids: [] };
+    },
+  },
+  {
     route: REPRICE,
     name: "the fixture's month",
     request: () => ({ url: `${A}/reprice`, payload: { from: "2026-06-01", to: "2026-06-30" } }),

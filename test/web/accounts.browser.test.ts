@@ -5,6 +5,8 @@
  * tokens, and the session-expired prompt that keeps what was typed. Every page is scanned by
  * axe and photographed (test-results/screenshots/).
  */
+import { get } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectAccessible,
@@ -244,6 +246,22 @@ describe.each<ScreenSize>(["phone", "desk"])("account pages at %s size", (size) 
   });
 });
 
+/** A GET with the given Accept-Encoding, its body as sent (fetch would unpack it). */
+function rawGet(
+  url: string,
+  acceptEncoding: string,
+): Promise<{ encoding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }),
+      );
+    }).on("error", reject);
+  });
+}
+
 it("serves the page with a fresh CSP nonce, the built files from /assets/app/, and the API's 404 under /api", async () => {
   const first = await fetch(`${server.firmUrl}/time`);
   const second = await fetch(`${server.firmUrl}/time`);
@@ -259,6 +277,16 @@ it("serves the page with a fresh CSP nonce, the built files from /assets/app/, a
   const asset = await fetch(`${server.url}${script}`);
   expect(asset.status).toBe(200);
   expect(asset.headers.get("cache-control")).toContain("immutable");
+  // Compressed at build: brotli or gzip to browsers that accept it, the same bytes once unpacked.
+  const plain = await rawGet(`${server.url}${script}`, "identity");
+  expect(plain.encoding).toBeUndefined();
+  const brotli = await rawGet(`${server.url}${script}`, "gzip, deflate, br");
+  expect(brotli.encoding).toBe("br");
+  expect(brotli.body.length).toBeLessThan(plain.body.length / 2);
+  expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+  const gzip = await rawGet(`${server.url}${script}`, "gzip");
+  expect(gzip.encoding).toBe("gzip");
+  expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
   expect((await fetch(`${server.url}/assets/app/index.html`)).status).toBe(404);
   const api = await fetch(`${server.firmUrl}/api/v1/no-such-route`);
   expect(api.status).toBe(404);

@@ -13,6 +13,8 @@ import { startTestSmtp, type TestSmtp } from "../../src/test-support/smtp-server
 export const ADMIN_PASSWORD = "a long admin passphrase";
 
 export interface FirmServer {
+  /** The data folder: firmtime.db (SQLite) and the file store. */
+  data: string;
   serve: ServeProcess;
   smtp: TestSmtp;
   url: string;
@@ -46,6 +48,7 @@ export async function startFirmServer(slug = "smith"): Promise<FirmServer> {
   const smtp = await startTestSmtp();
   const serve = await startServe(["--data", data, "--port", "0", "--smtp-url", smtp.url]);
   return {
+    data,
     serve,
     smtp,
     url: serve.url,

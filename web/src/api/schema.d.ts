@@ -1928,6 +1928,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/entry-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff members with entries the caller may read (e.g. submitted), by staff number
+         * @description Names the authors of the entries a reviewer sees, and lists them to filter by, without staff:R. Filters narrow to entries of a kind, statuses and dates.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first entry date */
+                    from?: string;
+                    /** @description one kind of entry; default both */
+                    kind?: "time" | "expense";
+                    limit?: number;
+                    offset?: number;
+                    /** @description case-insensitive; matches the staff number or a name containing it (empty: no search) */
+                    search?: string;
+                    /** @description statuses, comma-separated */
+                    status?: string;
+                    /** @description last entry date */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                firstName: string;
+                                id: string;
+                                lastName: string;
+                                staffNumber: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/expense-entries": {
         parameters: {
             query?: never;

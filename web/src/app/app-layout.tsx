@@ -10,6 +10,7 @@ import { useSignOut } from "../features/auth/api/auth-mutations";
 import { useMe, type Me } from "../lib/me";
 import { SessionExpiredModal } from "../features/auth/components/session-expired-modal";
 import { ConnectionBadge } from "../features/desktop/components/connection-badge";
+import { TimerControl } from "../features/timers/components/timer-control";
 import { navigationFor } from "./navigation";
 import { PageSuspense } from "./page-suspense";
 
@@ -74,6 +75,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <ConnectionBadge />
+            <TimerControl />
             {me ? <UserMenu me={me} /> : null}
           </Group>
         </Group>

@@ -15,7 +15,7 @@ import { ApiProblem } from "../api/problem";
 import type { ReportView } from "../features/reports/components/reports-page";
 import { readCriteria, reportQuery } from "../features/reports/report-criteria";
 import type { FirmContext } from "../lib/firm-context";
-import { meQueryOptions, useMe } from "../lib/me";
+import { mayDo, meQueryOptions, useMe } from "../lib/me";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 import { PageSuspense } from "./page-suspense";
@@ -46,6 +46,9 @@ const DayPage = lazy(() =>
 );
 const QuickEntry = lazy(() =>
   import("../features/timesheet/components/quick-entry").then((module) => ({ default: module.QuickEntry })),
+);
+const TimerCard = lazy(() =>
+  import("../features/timers/components/timer-card").then((module) => ({ default: module.TimerCard })),
 );
 const ExpensesPage = lazy(() =>
   import("../features/expenses/components/expenses-page").then((module) => ({
@@ -124,7 +127,19 @@ const homeRoute = createRoute({
   component: function Home() {
     const me = useMe();
     // A staff member records time from here; others (a contact, an admin without a staff record) do not.
-    return <HomePage widgets={me?.staffId ? <QuickEntry /> : null} />;
+    const records = me?.staffId != null && mayDo(me, "time_entries", "C");
+    return (
+      <HomePage
+        widgets={
+          records ? (
+            <>
+              <TimerCard />
+              <QuickEntry />
+            </>
+          ) : null
+        }
+      />
+    );
   },
 });
 const accountRoute = createRoute({

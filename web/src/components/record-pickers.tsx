@@ -24,9 +24,16 @@ interface PickerProps {
   error?: string | undefined;
   label?: string;
   required?: boolean;
+  /**
+   * Inside a popover: the options open in place, not in a portal (a click on an option in a
+   * portal would count as a click outside and close the popover).
+   */
+  inPopover?: boolean;
 }
 
-export function ClientPicker({ value, onChange, error, label = "Client", required }: PickerProps) {
+const comboboxProps = (inPopover: boolean | undefined) => (inPopover ? { withinPortal: false } : undefined);
+
+export function ClientPicker({ value, onChange, error, label = "Client", required, inPopover }: PickerProps) {
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 200);
   const found = useClientSearch(debounced);
@@ -41,6 +48,7 @@ export function ClientPicker({ value, onChange, error, label = "Client", require
   return (
     <Select
       label={label}
+      comboboxProps={comboboxProps(inPopover)}
       placeholder="Type a code or name"
       searchable
       clearable={!required}
@@ -68,6 +76,7 @@ export function ProjectPicker({ clientId, ...props }: PickerProps & { clientId: 
   return (
     <Select
       label={props.label ?? "Project"}
+      comboboxProps={comboboxProps(props.inPopover)}
       placeholder={
         clientId ? (options.length ? "None" : "The client has no open project") : "Choose the client first"
       }
@@ -90,6 +99,7 @@ export function WorkCodePicker({ kind, ...props }: PickerProps & { kind: "time" 
   return (
     <Select
       label={props.label ?? "Work code"}
+      comboboxProps={comboboxProps(props.inPopover)}
       placeholder="Choose"
       searchable
       required={props.required}

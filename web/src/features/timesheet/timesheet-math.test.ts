@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDuration, durationText } from "./duration-text";
+import { readDuration, durationText } from "../../lib/duration-text";
 import {
   addDays,
   buildRows,

@@ -75,7 +75,8 @@ function GrantForm({ clientId }: { clientId: string }) {
   const [kind, setKind] = useState<"user" | "staff_group">("user");
   const [typed, setTyped] = useState("");
   const [search] = useDebouncedValue(typed.trim(), 200);
-  const users = useUsersPage({ status: "active", search, sort: "email", limit: 20, offset: 0 });
+  // Invited people too: a firm shares a client with a new member before they first sign in.
+  const users = useUsersPage({ status: undefined, search, sort: "email", limit: 20, offset: 0 });
   const groups = useStaffGroups(mayDo(me, "staff_groups", "R", "firm"));
   const [principalId, setPrincipalId] = useState<string | null>(null);
   const [roleId, setRoleId] = useState<string | null>(null);
@@ -84,8 +85,11 @@ function GrantForm({ clientId }: { clientId: string }) {
   const principals =
     kind === "user"
       ? (users.data?.items ?? [])
-          .filter((user) => user.id !== me?.id)
-          .map((user) => ({ value: user.id, label: user.email }))
+          .filter((user) => user.id !== me?.id && user.status !== "disabled")
+          .map((user) => ({
+            value: user.id,
+            label: user.status === "invited" ? `${user.email} (invited)` : user.email,
+          }))
       : (groups.data?.items ?? []).map((group) => ({ value: group.id, label: group.name }));
   const entityRoles = (roles.data?.items ?? []).filter(
     (role) => role.scopes.includes("entity") && !(role.builtIn && role.name.startsWith("Contact")),

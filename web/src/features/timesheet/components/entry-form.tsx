@@ -9,7 +9,7 @@ import { FormAlert } from "../../../components/form-alert";
 import { ClientPicker, ProjectPicker, WorkCodePicker } from "../../../components/record-pickers";
 import { ApiProblem, problemField, problemText } from "../../../api/problem";
 import type { TimeEntry } from "../api/time-entries";
-import { durationText, readDuration } from "../duration-text";
+import { durationText, readDuration } from "../../../lib/duration-text";
 
 export interface EntryFormValues {
   clientId: string;

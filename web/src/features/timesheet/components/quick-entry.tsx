@@ -9,7 +9,7 @@ import { problemText } from "../../../api/problem";
 import { FormAlert } from "../../../components/form-alert";
 import { formatMinutes } from "../../../lib/format";
 import { useEntriesBetween, useTimeEntryChanges } from "../api/time-entries";
-import { durationText, readDuration } from "../duration-text";
+import { durationText, readDuration } from "../../../lib/duration-text";
 import { localToday } from "../../../lib/calendar";
 import { addDays, buildRows, rowKeyOf, type RowKey } from "../timesheet-math";
 import { useRowWords } from "./row-label";

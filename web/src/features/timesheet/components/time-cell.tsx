@@ -7,7 +7,7 @@ import { Box, Loader, InputBase, Tooltip } from "@mantine/core";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { problemText } from "../../../api/problem";
 import { useCellSave } from "../api/cell-save";
-import { durationText, readDuration } from "../duration-text";
+import { durationText, readDuration } from "../../../lib/duration-text";
 import { cellMinutes, planCellSave, type GridEntry, type RowKey } from "../timesheet-math";
 
 export interface CellPosition {
