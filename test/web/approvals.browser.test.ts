@@ -144,6 +144,18 @@ describe("approvals", () => {
     await expectAccessible(test, "the approvals page");
     await screenshot(test, "approvals");
 
+    // Filters ask the server: a date range narrows the page; the staff picker offers whose
+    // submitted entries Mia may see, though she may not read the staff list.
+    const from = test.page.getByRole("textbox", { name: "From" });
+    await from.fill("2026-03-05");
+    await table.getByText("Tax planning").waitFor({ state: "detached" });
+    await test.page.getByText("1 record", { exact: true }).waitFor();
+    await from.fill("");
+    await table.getByText("Tax planning").waitFor();
+    await test.page.getByRole("combobox", { name: "Staff member" }).fill("Sam");
+    await test.page.getByRole("option", { name: "SS · Sam Staff" }).click();
+    await test.page.getByText("4 records", { exact: true }).waitFor();
+
     // Two entries chosen by their named checkboxes, approved in one go.
     await test.page.getByRole("checkbox", { name: /Tax planning/ }).check();
     await test.page.getByRole("checkbox", { name: /Tax fieldwork/ }).check();

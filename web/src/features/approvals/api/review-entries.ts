@@ -75,3 +75,25 @@ export function useReviewDecision(kind: ReviewKind) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: reviewKey(kind) }),
   });
 }
+
+export type EntryStaff =
+  paths["/entry-staff"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
+
+/**
+ * The staff members with submitted entries of a kind the reviewer may see, searched on the
+ * server by number or name, 20 at most: a reviewer may not read the staff list itself.
+ */
+export function useReviewedStaff(kind: ReviewKind, search: string) {
+  const { api } = useFirm();
+  return useQuery({
+    queryKey: ["approvals", "staff", kind, search],
+    queryFn: () =>
+      unwrap(
+        api.GET("/entry-staff", {
+          params: { query: { kind, status: "submitted", search: search || undefined, limit: 20 } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}

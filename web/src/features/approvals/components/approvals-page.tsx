@@ -9,10 +9,10 @@ import { useEffect, useState } from "react";
 import { problemText } from "../../../api/problem";
 import { FormAlert } from "../../../components/form-alert";
 import { PageTitle } from "../../../components/page-title";
-import { ClientPicker, StaffPicker } from "../../../components/record-pickers";
+import { ClientPicker } from "../../../components/record-pickers";
 import { RecordTable, useRecordList, type RecordColumn } from "../../../components/record-table";
 import { formatDate, formatMinutes, formatMoney } from "../../../lib/format";
-import { mayDo, useMe } from "../../../lib/me";
+import { useMe } from "../../../lib/me";
 import { clientLabel, useClient, useProject, useWorkCodes, workCodeLabel } from "../../../lib/records";
 import {
   useReviewDecision,
@@ -21,6 +21,7 @@ import {
   type ReviewKind,
 } from "../api/review-entries";
 import { ReturnDialog } from "./return-dialog";
+import { ReviewedStaffPicker } from "./reviewed-staff-picker";
 
 const staffName = (entry: ReviewEntry) => `${entry.staff.firstName} ${entry.staff.lastName}`;
 
@@ -131,8 +132,6 @@ function ReviewList({ kind }: { kind: ReviewKind }) {
     setSelected([]);
     setDone(`Returned ${entriesWord(ids.length)} to the staff member.`);
   };
-  // The staff picker searches the staff list: only for those who may read it firm-wide.
-  const mayPickStaff = mayDo(me, "staff", "R", "firm");
   const noun = kind === "time" ? "time entries" : "expenses";
   return (
     <Stack gap="sm" pt="sm">
@@ -167,11 +166,9 @@ function ReviewList({ kind }: { kind: ReviewKind }) {
         selection={{ selected, onChange: setSelected, rowLabel: describe }}
         toolbar={
           <>
-            {mayPickStaff ? (
-              <div style={{ flex: "1 1 12rem", maxWidth: "18rem" }}>
-                <StaffPicker value={staffId} onChange={filtered(setStaffId)} />
-              </div>
-            ) : null}
+            <div style={{ flex: "1 1 12rem", maxWidth: "18rem" }}>
+              <ReviewedStaffPicker kind={kind} value={staffId} onChange={filtered(setStaffId)} />
+            </div>
             <div style={{ flex: "1 1 12rem", maxWidth: "18rem" }}>
               <ClientPicker value={clientId} onChange={filtered(setClientId)} />
             </div>
