@@ -14,6 +14,7 @@ import {
   insertStaff,
   selectGroups,
   selectStaff,
+  selectStaffNames,
   selectStaffPage,
   type StaffSort,
   setStaffGroups,
@@ -116,6 +117,13 @@ export const listStaffPage = (
 
 export const listStaff = (db: Db, scope: FirmScope, filter: StaffFilter = {}): Promise<Staff[]> =>
   selectStaff(db, scope.firm.id, filter);
+
+/**
+ * The staff members named by a page of entries, by id. Whoever may read an entry may see who
+ * recorded it (as reports show it), without the right to read staff records.
+ */
+export const staffNamesOf = (db: Db, scope: FirmScope, ids: readonly string[]) =>
+  selectStaffNames(db, scope.firm.id, [...new Set(ids)]);
 
 export type StaffPatch = Partial<StaffInput>;
 

@@ -224,6 +224,38 @@ export async function selectStaffPage(
   return { ...found, items: found.items.map((row) => staffRowToStaff(row, groups.get(row.id) ?? [])) };
 }
 
+/** Who recorded an entry, as a list of entries names them. */
+export interface StaffName {
+  id: string;
+  staffNumber: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** The number and name of each of `ids` (a page's staff: at most a page's worth of ids). */
+export async function selectStaffNames(
+  db: Db,
+  firmId: string,
+  ids: readonly string[],
+): Promise<Map<string, StaffName>> {
+  const names = new Map<string, StaffName>();
+  if (ids.length === 0) return names;
+  const rows = await db
+    .selectFrom("staff")
+    .select(["id", "staff_number", "first_name", "last_name"])
+    .where("firm_id", "=", firmId)
+    .where("id", "in", [...ids])
+    .execute();
+  for (const row of rows)
+    names.set(row.id, {
+      id: row.id,
+      staffNumber: row.staff_number,
+      firstName: row.first_name,
+      lastName: row.last_name,
+    });
+  return names;
+}
+
 /** Replaces a staff member's groups, creating groups that do not exist yet. */
 export async function setStaffGroups(
   db: Db,

@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { z } from "zod";
 import type { EntryStatus } from "../domain/entries.js";
 import type { FirmScope } from "../firm-setup/scope.js";
+import { staffNamesOf } from "../firm-setup/staff-service.js";
 import { scopeOf, type ServerDeps } from "../http/context.js";
 import { firmParams, idParams, listOf } from "../http/schemas.js";
 import type { ZodApp } from "../http/route-module.js";
@@ -24,6 +25,17 @@ import {
 } from "./entry-http.js";
 import type { EntryKind } from "./entry-store.js";
 import type { EntryListFilter, EntryPage } from "./time-entry-service.js";
+
+/**
+ * Who recorded a listed entry: a reviewer reading a page of others' entries sees their names
+ * in the one request, without needing the right to read staff records.
+ */
+const listedStaffSchema = z.object({
+  id: z.string(),
+  staffNumber: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+});
 
 /** What every entry body carries; each kind adds its own amounts. */
 export interface EntryBodyBase {
@@ -44,7 +56,7 @@ export interface EntryRouteSpec<
   listSummary: string;
   createSummary: string;
   // Untyped here: the schemas validate and document; the services give the types.
-  entrySchema: z.ZodType;
+  entrySchema: z.ZodObject;
   bodySchema: z.ZodObject;
   /** A partial body as the service's patch (references by id). */
   toPatch(body: Partial<Body>): Patch;
@@ -76,7 +88,7 @@ export function registerEntryCrudRoutes<
         summary: spec.listSummary,
         params: firmParams,
         querystring: entryListQuery,
-        response: { 200: listOf(spec.entrySchema) },
+        response: { 200: listOf(spec.entrySchema.extend({ staff: listedStaffSchema })) },
       },
     },
     async (request) => {
@@ -86,7 +98,20 @@ export function registerEntryCrudRoutes<
       const scope = scopeOf(request.firm!, deps, request.actor);
       const filter = await entryListFilter(deps.store.db, scope, request.query, visibility);
       const { items, total } = await spec.page(deps.store.db, scope, filter);
-      return { items: items.map((entry) => presentEntry(entry, scope.firm)), total, limit, offset };
+      const staff = await staffNamesOf(
+        deps.store.db,
+        scope,
+        items.map((entry) => entry.staffId),
+      );
+      return {
+        items: items.map((entry) => ({
+          ...presentEntry(entry, scope.firm),
+          staff: staff.get(entry.staffId),
+        })),
+        total,
+        limit,
+        offset,
+      };
     },
   );
 

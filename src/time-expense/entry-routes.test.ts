@@ -60,6 +60,22 @@ describe.each(ENGINES)("time and expense entry routes on %s", (engine) => {
       janeBeta,
     ]);
     expect(idsOf(await p.as.admin.get("/time-entries?sort=amount&limit=1"))).toEqual([caraBeta]);
+    // By staff member (last name, first name: Al, Cara, Jane Test), each one's entries by date.
+    expect(idsOf(await p.as.admin.get("/time-entries?sort=staff"))).toEqual([
+      alAcme,
+      caraBeta,
+      janeAcme,
+      janeBeta,
+    ]);
+    expect(idsOf(await p.as.admin.get("/time-entries?sort=-staff&limit=2&offset=1"))).toEqual([
+      janeAcme,
+      caraBeta,
+    ]);
+    expect(idsOf(await p.as.cara.get("/expense-entries?sort=staff"))).toEqual([p.expense.caraBeta]);
+    expect(idsOf(await p.as.admin.get("/expense-entries?sort=-staff"))).toEqual([
+      p.expense.janeAcme,
+      p.expense.caraBeta,
+    ]);
     expect(idsOf(await p.as.admin.get("/time-entries?status=approved,billed"))).toEqual([]);
     expect(idsOf(await p.as.admin.get("/time-entries?billable=true"))).toHaveLength(4);
     // A filter never widens what the caller may read.
@@ -67,6 +83,22 @@ describe.each(ENGINES)("time and expense entry routes on %s", (engine) => {
     expect(idsOf(janeOnAcme)).toEqual([janeAcme]);
     expect(janeOnAcme.json<{ total: number }>().total).toBe(1);
     expect(idsOf(await p.as.al.get(`/time-entries?staffId=${p.staff.jane}`))).toEqual([janeAcme]);
+  });
+
+  it("names each listed entry's staff member, for a reviewer who may not read staff records", async () => {
+    // Al (Editor on ACME) reviews Jane's ACME work but may not open her staff record.
+    expect((await p.as.al.get(`/staff/${p.staff.jane}`)).statusCode).toBeGreaterThanOrEqual(403);
+    const listed = await p.as.al.get("/time-entries?sort=staff");
+    expect(listed.statusCode, listed.body).toBe(200);
+    const items = listed.json<{ items: { id: string; staffId: string; staff: unknown }[] }>().items;
+    expect(items.map((entry) => [entry.id, entry.staff])).toEqual([
+      [p.time.alAcme, { id: p.staff.al, staffNumber: "AB", firstName: "Al", lastName: "Test" }],
+      [p.time.janeAcme, { id: p.staff.jane, staffNumber: "JD", firstName: "Jane", lastName: "Test" }],
+    ]);
+    const expenses = (await p.as.cara.get("/expense-entries")).json<{ items: { staff: unknown }[] }>();
+    expect(expenses.items.map((entry) => entry.staff)).toEqual([
+      { id: p.staff.cara, staffNumber: "CM", firstName: "Cara", lastName: "Test" },
+    ]);
   });
 
   it("refuses list filters naming another firm's records, and unknown query fields", async () => {

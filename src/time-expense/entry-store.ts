@@ -220,7 +220,16 @@ export async function updateEntryStatuses(
 export type EntryVisibility = "all" | { ownStaffId: string | null; clientIds: readonly string[] };
 
 /** List orders; every one ends on the id, so pages never overlap or skip a row. */
-export const ENTRY_SORTS = ["date", "-date", "amount", "-amount", "created", "-created"] as const;
+export const ENTRY_SORTS = [
+  "date",
+  "-date",
+  "amount",
+  "-amount",
+  "created",
+  "-created",
+  "staff",
+  "-staff",
+] as const;
 export type EntrySort = (typeof ENTRY_SORTS)[number];
 
 export interface EntryFilter {
@@ -284,11 +293,27 @@ const SORT_COLUMNS = { date: "entry_date", amount: "amount", created: "created_a
 function pagedEntryQuery(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
   const sort = filter.sort ?? "date";
   const direction = sort.startsWith("-") ? "desc" : "asc";
-  const column = SORT_COLUMNS[sort.replace("-", "") as keyof typeof SORT_COLUMNS];
-  let query = entryQuery(db, firmId, kind, filter)
-    .selectAll()
-    .orderBy(column, direction)
-    .orderBy("id", direction);
+  const key = sort.replace("-", "") as keyof typeof SORT_COLUMNS | "staff";
+  let query = entryQuery(db, firmId, kind, filter).selectAll();
+  if (key === "staff") {
+    // By the staff member's name (a reviewer reads down one person's work), then their own
+    // entries by date. The subqueries name the entry's staff_id bare: the entry table's real
+    // name differs by kind, and the staff table has no column of that name.
+    query = query
+      .orderBy(
+        (eb) => eb.selectFrom("staff").select("staff.last_name").whereRef("staff.id", "=", "staff_id"),
+        direction,
+      )
+      .orderBy(
+        (eb) => eb.selectFrom("staff").select("staff.first_name").whereRef("staff.id", "=", "staff_id"),
+        direction,
+      )
+      .orderBy("staff_id", direction)
+      .orderBy("entry_date", direction);
+  } else {
+    query = query.orderBy(SORT_COLUMNS[key], direction);
+  }
+  query = query.orderBy("id", direction);
   // SQLite takes OFFSET only after a LIMIT, so an offset counts only within a page.
   if (filter.limit) query = query.limit(filter.limit).offset(filter.offset ?? 0);
   return query;

@@ -2010,7 +2010,7 @@ export interface paths {
                     /** @description a project; its client is implied */
                     projectId?: string;
                     /** @description a leading - sorts descending */
-                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created";
+                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created" | "staff" | "-staff";
                     staffId?: string;
                     /** @description statuses, comma-separated */
                     status?: string;
@@ -2049,6 +2049,12 @@ export interface paths {
                                 receiptFile: string | null;
                                 /** @description why a reviewer returned the entry to its staff member; null once submitted again */
                                 reviewComment: string | null;
+                                staff: {
+                                    firstName: string;
+                                    id: string;
+                                    lastName: string;
+                                    staffNumber: string;
+                                };
                                 staffId: string;
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "billed" | "transferred";
@@ -5623,7 +5629,7 @@ export interface paths {
                     /** @description a project; its client is implied */
                     projectId?: string;
                     /** @description a leading - sorts descending */
-                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created";
+                    sort?: "date" | "-date" | "amount" | "-amount" | "created" | "-created" | "staff" | "-staff";
                     staffId?: string;
                     /** @description statuses, comma-separated */
                     status?: string;
@@ -5662,6 +5668,12 @@ export interface paths {
                                 rateSource: string;
                                 /** @description why a reviewer returned the entry to its staff member; null once submitted again */
                                 reviewComment: string | null;
+                                staff: {
+                                    firstName: string;
+                                    id: string;
+                                    lastName: string;
+                                    staffNumber: string;
+                                };
                                 staffId: string;
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "approved" | "billed" | "transferred";

@@ -16,6 +16,7 @@ const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
     label: "Expenses",
     shows: (me) => me.staffId !== null && mayDo(me, "expense_entries", "C"),
   },
+  { to: "/approvals", label: "Approvals", shows: (me) => me.reviewer },
   { to: "/reports", label: "Reports", shows: (me) => mayDo(me, "reports", "R") },
   { to: "/setup", label: "Setup", shows: setupShows },
   // Firm setup: people and access (features/setup-people), for those who may read each.

@@ -379,6 +379,18 @@ const desktopRoutes = [
   }),
 ];
 
+// The reviewers' approvals (features/approvals): submitted entries approved or returned.
+const ApprovalsPage = lazy(() =>
+  import("../features/approvals/components/approvals-page").then((module) => ({
+    default: module.ApprovalsPage,
+  })),
+);
+const approvalsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "approvals",
+  component: ApprovalsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
@@ -395,6 +407,7 @@ const routeTree = rootRoute.addChildren([
     ...setupRoutes,
     ...setupPeopleRoutes,
     ...desktopRoutes,
+    approvalsRoute,
   ]),
 ]);
 

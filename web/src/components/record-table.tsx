@@ -5,9 +5,13 @@
  *
  * `useRecordList` keeps the list's search, sort and page; the caller's query passes them to the
  * API as `search`, `sort` (`key` or `-key`) and `limit`/`offset`.
+ *
+ * With `selection`, each row has a checkbox named after it and the page a "select all on this
+ * page" box; the caller keeps the selected keys (and acts on them).
  */
 import {
   Card,
+  Checkbox,
   Group,
   Loader,
   Select,
@@ -105,6 +109,64 @@ function SortHeader({
   );
 }
 
+export interface RowSelection<T> {
+  /** The selected rows' keys (`rowKey`). */
+  selected: readonly string[];
+  onChange: (keys: string[]) => void;
+  /** Names the row for its checkbox, e.g. "Jane Doe, 2 March, 1:30". */
+  rowLabel: (row: T) => string;
+}
+
+function SelectAll<T>({
+  rows,
+  rowKey,
+  selection,
+  compact = false,
+}: {
+  rows: T[];
+  rowKey: (row: T) => string;
+  selection: RowSelection<T>;
+  /** In a table's header: the words for screen readers only. */
+  compact?: boolean;
+}) {
+  const keys = rows.map(rowKey);
+  const chosen = keys.filter((key) => selection.selected.includes(key));
+  const all = keys.length > 0 && chosen.length === keys.length;
+  return (
+    <Checkbox
+      {...(compact ? { "aria-label": "Select all on this page" } : { label: "Select all on this page" })}
+      checked={all}
+      indeterminate={chosen.length > 0 && !all}
+      disabled={keys.length === 0}
+      onChange={() => selection.onChange(all ? [] : keys)}
+    />
+  );
+}
+
+function RowCheckbox<T>({
+  row,
+  rowKey,
+  selection,
+}: {
+  row: T;
+  rowKey: (row: T) => string;
+  selection: RowSelection<T>;
+}) {
+  const key = rowKey(row);
+  const checked = selection.selected.includes(key);
+  return (
+    <Checkbox
+      aria-label={`Select ${selection.rowLabel(row)}`}
+      checked={checked}
+      onChange={() =>
+        selection.onChange(
+          checked ? selection.selected.filter((one) => one !== key) : [...selection.selected, key],
+        )
+      }
+    />
+  );
+}
+
 export function RecordTable<T>({
   label,
   columns,
@@ -117,6 +179,7 @@ export function RecordTable<T>({
   searchLabel,
   empty,
   toolbar,
+  selection,
 }: {
   /** What the list is, for screen readers (the table's caption). */
   label: string;
@@ -133,6 +196,8 @@ export function RecordTable<T>({
   empty: string;
   /** Filters beside the search box. */
   toolbar?: ReactNode;
+  /** A checkbox per row and "select all on this page". */
+  selection?: RowSelection<T>;
 }) {
   const phone = useMediaQuery("(max-width: 48em)");
   const sortable = columns.filter((column) => column.sortable);
@@ -186,22 +251,28 @@ export function RecordTable<T>({
       {rows && rows.length === 0 ? (
         <Text>{empty}</Text>
       ) : phone ? (
-        <Stack gap="xs" role="list" aria-label={label}>
-          {(rows ?? []).map((row) => (
-            <Card key={rowKey(row)} withBorder padding="sm" role="listitem">
-              <Text fw={600}>{first(row)}</Text>
-              {columns.slice(1).map((column) => (
-                <Group key={column.key} gap="xs" wrap="nowrap" justify="space-between">
-                  <Text size="sm" c="dimmed">
-                    {column.header}
-                  </Text>
-                  <Text size="sm" ta="right">
-                    {column.render(row)}
-                  </Text>
+        <Stack gap="xs">
+          {selection && rows ? <SelectAll rows={rows} rowKey={rowKey} selection={selection} /> : null}
+          <Stack gap="xs" role="list" aria-label={label}>
+            {(rows ?? []).map((row) => (
+              <Card key={rowKey(row)} withBorder padding="sm" role="listitem">
+                <Group gap="sm" wrap="nowrap" align="flex-start">
+                  {selection ? <RowCheckbox row={row} rowKey={rowKey} selection={selection} /> : null}
+                  <Text fw={600}>{first(row)}</Text>
                 </Group>
-              ))}
-            </Card>
-          ))}
+                {columns.slice(1).map((column) => (
+                  <Group key={column.key} gap="xs" wrap="nowrap" justify="space-between">
+                    <Text size="sm" c="dimmed">
+                      {column.header}
+                    </Text>
+                    <Text size="sm" ta="right">
+                      {column.render(row)}
+                    </Text>
+                  </Group>
+                ))}
+              </Card>
+            ))}
+          </Stack>
         </Stack>
       ) : (
         <Table.ScrollContainer minWidth={600}>
@@ -211,6 +282,11 @@ export function RecordTable<T>({
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
+                {selection && rows ? (
+                  <Table.Th w={1}>
+                    <SelectAll rows={rows} rowKey={rowKey} selection={selection} compact />
+                  </Table.Th>
+                ) : null}
                 {columns.map((column) =>
                   column.sortable ? (
                     <SortHeader
@@ -230,6 +306,11 @@ export function RecordTable<T>({
             <Table.Tbody>
               {(rows ?? []).map((row) => (
                 <Table.Tr key={rowKey(row)}>
+                  {selection ? (
+                    <Table.Td>
+                      <RowCheckbox row={row} rowKey={rowKey} selection={selection} />
+                    </Table.Td>
+                  ) : null}
                   {columns.map((column, index) => (
                     <Table.Td key={column.key} style={column.numeric ? { textAlign: "right" } : undefined}>
                       {index === 0 ? first(row) : column.render(row)}

@@ -13,6 +13,8 @@ export interface GridEntry {
   date: string;
   minutes: number;
   status: string;
+  /** Why a reviewer returned the entry (the server's; null once submitted again). */
+  reviewComment?: string | null;
 }
 
 export interface RowKey {

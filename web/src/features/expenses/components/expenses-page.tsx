@@ -58,6 +58,14 @@ function ExpenseCard({ entry, minorDigits }: { entry: ExpenseEntry; minorDigits:
             {formatDate(entry.date)} · {workCodeLabel(code)}
           </Text>
           {entry.description ? <Text size="sm">{entry.description}</Text> : null}
+          {entry.reviewComment ? (
+            <Text size="sm" c="red.9">
+              <Text span fw={700}>
+                Returned:
+              </Text>{" "}
+              {entry.reviewComment}
+            </Text>
+          ) : null}
           <Group gap={6}>
             <Badge variant="light" color={entry.status === "draft" ? "gray" : "blue"}>
               {entry.status}

@@ -48,9 +48,9 @@ function EntryCard({ entry }: { entry: TimeEntry }) {
           <RowLabel row={entry} />
           {entry.description ? <Text size="sm">{entry.description}</Text> : null}
           {entry.reviewComment ? (
-            <Text size="sm">
+            <Text size="sm" c="red.9">
               <Text span fw={700}>
-                Returned by the reviewer:
+                Returned:
               </Text>{" "}
               {entry.reviewComment}
             </Text>

@@ -43,6 +43,8 @@ export function TimeCell({
   const save = useCellSave(staffId, row, date);
   const several = (entries?.length ?? 0) > 1;
   const notDraft = entries?.find((entry) => entry.status !== "draft");
+  const returnedComment = entries?.find((entry) => entry.reviewComment)?.reviewComment;
+  const returned = returnedComment ? `Returned: ${returnedComment}` : null;
   const readOnly =
     locked ??
     (several ? "several entries: open the day to change them" : null) ??
@@ -124,10 +126,17 @@ export function TimeCell({
   };
 
   const stateId = `cell-${position.row}-${position.column}-state`;
+  const returnedId = `cell-${position.row}-${position.column}-returned`;
   const state = save.isPending ? "saving" : problem ? problem : saved ? "saved" : readOnly ? readOnly : "";
   return (
     <Box pos="relative">
-      <Tooltip label={problem ?? readOnly ?? ""} disabled={!problem && !readOnly} withArrow>
+      <Tooltip
+        label={problem ?? readOnly ?? returned ?? ""}
+        disabled={!problem && !readOnly && !returned}
+        withArrow
+        multiline
+        maw={260}
+      >
         <InputBase
           size="sm"
           value={text}
@@ -136,7 +145,7 @@ export function TimeCell({
           // Mantine would replace aria-describedby with its own (none here): the cell's state
           // (saving, saved, what went wrong) is what describes it to a screen reader.
           withAria={false}
-          aria-describedby={stateId}
+          aria-describedby={returned ? `${stateId} ${returnedId}` : stateId}
           aria-invalid={problem ? true : undefined}
           data-cell={`${position.row}:${position.column}`}
           inputMode="decimal"
@@ -156,6 +165,8 @@ export function TimeCell({
               fontVariantNumeric: "tabular-nums",
               backgroundColor: readOnly ? "var(--mantine-color-gray-1)" : undefined,
               borderColor: saved ? "var(--mantine-color-green-8)" : undefined,
+              // A returned entry is marked for the eye; its comment is in the description.
+              borderLeft: returned ? "4px solid var(--mantine-color-red-9)" : undefined,
             },
           }}
           rightSectionWidth={18}
@@ -165,6 +176,11 @@ export function TimeCell({
       <span id={stateId} className="visually-hidden" role="status">
         {state}
       </span>
+      {returned ? (
+        <span id={returnedId} className="visually-hidden">
+          {returned}
+        </span>
+      ) : null}
     </Box>
   );
 }
