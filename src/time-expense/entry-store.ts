@@ -296,16 +296,24 @@ function pagedEntryQuery(db: Db, firmId: string, kind: EntryKind, filter: EntryF
   const key = sort.replace("-", "") as keyof typeof SORT_COLUMNS | "staff";
   let query = entryQuery(db, firmId, kind, filter).selectAll();
   if (key === "staff") {
-    // By the staff member's name (a reviewer reads down one person's work), then their own
-    // entries by date. The subqueries name the entry's staff_id bare: the entry table's real
+    // By the staff member's name, ignoring case as the staff list does (a reviewer reads down
+    // one person's work), then their own entries by date. The subqueries name the entry's staff_id bare: the entry table's real
     // name differs by kind, and the staff table has no column of that name.
     query = query
       .orderBy(
-        (eb) => eb.selectFrom("staff").select("staff.last_name").whereRef("staff.id", "=", "staff_id"),
+        (eb) =>
+          eb
+            .selectFrom("staff")
+            .select(sql<string>`lower(staff.last_name)`.as("last"))
+            .whereRef("staff.id", "=", "staff_id"),
         direction,
       )
       .orderBy(
-        (eb) => eb.selectFrom("staff").select("staff.first_name").whereRef("staff.id", "=", "staff_id"),
+        (eb) =>
+          eb
+            .selectFrom("staff")
+            .select(sql<string>`lower(staff.first_name)`.as("first"))
+            .whereRef("staff.id", "=", "staff_id"),
         direction,
       )
       .orderBy("staff_id", direction)

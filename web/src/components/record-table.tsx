@@ -29,6 +29,13 @@ import { PagePagination } from "./page-pagination";
 
 export const PAGE_SIZE = 50;
 
+/** How a column's two orders read in the phone's sort list. */
+function sortWords(column: { numeric?: boolean; date?: boolean }) {
+  if (column.date) return { ascending: "oldest first", descending: "newest first" };
+  if (column.numeric) return { ascending: "low to high", descending: "high to low" };
+  return { ascending: "A to Z", descending: "Z to A" };
+}
+
 export interface RecordColumn<T> {
   /** Also the server's sort key when `sortable`. */
   key: string;
@@ -37,6 +44,8 @@ export interface RecordColumn<T> {
   sortable?: boolean;
   /** Right-aligned (amounts, hours). */
   numeric?: boolean;
+  /** Dates: the phone's sort list says "oldest first" and "newest first". */
+  date?: boolean;
 }
 
 export interface RecordListState {
@@ -235,10 +244,10 @@ export function RecordTable<T>({
             allowDeselect={false}
             onChange={(value) => value && state.setSort(value)}
             data={sortable.flatMap((column) => [
-              { value: column.key, label: `${column.header} (${column.numeric ? "low to high" : "A to Z"})` },
+              { value: column.key, label: `${column.header} (${sortWords(column).ascending})` },
               {
                 value: `-${column.key}`,
-                label: `${column.header} (${column.numeric ? "high to low" : "Z to A"})`,
+                label: `${column.header} (${sortWords(column).descending})`,
               },
             ])}
             style={{ flex: "1 1 10rem", maxWidth: "16rem" }}

@@ -49,7 +49,7 @@ function columnsFor(kind: ReviewKind, minorDigits: number): RecordColumn<ReviewE
       render: (entry) => `${entry.staff.staffNumber} · ${staffName(entry)}`,
       sortable: true,
     },
-    { key: "date", header: "Date", render: (entry) => formatDate(entry.date), sortable: true },
+    { key: "date", header: "Date", render: (entry) => formatDate(entry.date), sortable: true, date: true },
     { key: "client", header: "Client / project", render: (entry) => <ClientProject entry={entry} /> },
     {
       key: "workCode",

@@ -73,16 +73,20 @@ function PeriodFields({ period, onChange }: { period: Period; onChange: (period:
           }}
         />
       ) : (
-        <Group grow gap="xs">
+        // Each date keeps room for the whole date and its picker button: side by side on a
+        // phone's full width, one above the other in a desk's narrow column.
+        <Group gap="xs" wrap="wrap">
           <TextInput
             label="From"
             type="date"
+            style={{ flex: "1 1 10rem" }}
             value={period.from ?? ""}
             onChange={(event) => onChange({ ...period, from: event.currentTarget.value || null })}
           />
           <TextInput
             label="To"
             type="date"
+            style={{ flex: "1 1 10rem" }}
             value={period.to ?? ""}
             onChange={(event) => onChange({ ...period, to: event.currentTarget.value || null })}
           />
