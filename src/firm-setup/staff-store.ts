@@ -224,7 +224,7 @@ export async function selectStaffPage(
   return { ...found, items: found.items.map((row) => staffRowToStaff(row, groups.get(row.id) ?? [])) };
 }
 
-/** Who recorded an entry, as a list of entries names them. */
+/** Who recorded an entry, as lists of entries name them: enough to tell who, nothing private. */
 export interface StaffName {
   id: string;
   staffNumber: string;
@@ -232,28 +232,32 @@ export interface StaffName {
   lastName: string;
 }
 
+/** The staff table's columns a StaffName is read from. */
+export const STAFF_NAME_COLUMNS = ["id", "staff_number", "first_name", "last_name"] as const;
+
+export const staffRowToName = (
+  row: Pick<Selectable<StaffTable>, (typeof STAFF_NAME_COLUMNS)[number]>,
+): StaffName => ({
+  id: row.id,
+  staffNumber: row.staff_number,
+  firstName: row.first_name,
+  lastName: row.last_name,
+});
+
 /** The number and name of each of `ids` (a page's staff: at most a page's worth of ids). */
 export async function selectStaffNames(
   db: Db,
   firmId: string,
   ids: readonly string[],
 ): Promise<Map<string, StaffName>> {
-  const names = new Map<string, StaffName>();
-  if (ids.length === 0) return names;
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom("staff")
-    .select(["id", "staff_number", "first_name", "last_name"])
+    .select(STAFF_NAME_COLUMNS)
     .where("firm_id", "=", firmId)
     .where("id", "in", [...ids])
     .execute();
-  for (const row of rows)
-    names.set(row.id, {
-      id: row.id,
-      staffNumber: row.staff_number,
-      firstName: row.first_name,
-      lastName: row.last_name,
-    });
-  return names;
+  return new Map(rows.map((row) => [row.id, staffRowToName(row)]));
 }
 
 /** Replaces a staff member's groups, creating groups that do not exist yet. */

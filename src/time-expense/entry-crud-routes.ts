@@ -22,20 +22,10 @@ import {
   entryPaths,
   presentEntry,
   registerEntryStatusRoute,
+  staffNameSchema,
 } from "./entry-http.js";
 import type { EntryKind } from "./entry-store.js";
 import type { EntryListFilter, EntryPage } from "./time-entry-service.js";
-
-/**
- * Who recorded a listed entry: a reviewer reading a page of others' entries sees their names
- * in the one request, without needing the right to read staff records.
- */
-const listedStaffSchema = z.object({
-  id: z.string(),
-  staffNumber: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-});
 
 /** What every entry body carries; each kind adds its own amounts. */
 export interface EntryBodyBase {
@@ -88,7 +78,7 @@ export function registerEntryCrudRoutes<
         summary: spec.listSummary,
         params: firmParams,
         querystring: entryListQuery,
-        response: { 200: listOf(spec.entrySchema.extend({ staff: listedStaffSchema })) },
+        response: { 200: listOf(spec.entrySchema.extend({ staff: staffNameSchema })) },
       },
     },
     async (request) => {

@@ -44,6 +44,17 @@ export const entryListQuery = pageQuery
 
 export type EntryListQuery = z.infer<typeof entryListQuery>;
 
+/**
+ * Who recorded an entry, as entry lists and GET /entry-staff name them: a reviewer learns the
+ * names on entries they may read, without the right to read staff records.
+ */
+export const staffNameSchema = z.object({
+  id: z.string(),
+  staffNumber: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+});
+
 /** Fields every entry has. Amounts are integer minor units of the firm's currency. */
 export const entryFields = {
   id: z.string(),

@@ -9,15 +9,8 @@ import type { EntryStatus } from "../domain/entries.js";
 import type { RouteModule } from "../http/route-module.js";
 import { firmParams, listOf, pageQuery, searchParam } from "../http/schemas.js";
 import { entryVisibility, seesNothing } from "./entry-access.js";
-import { entryListQuery } from "./entry-http.js";
+import { entryListQuery, staffNameSchema } from "./entry-http.js";
 import { listEntryStaff, type EntryKind } from "./entry-store.js";
-
-const entryStaffSchema = z.object({
-  id: z.string(),
-  staffNumber: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-});
 
 const entryStaffQuery = pageQuery
   .extend({
@@ -42,7 +35,7 @@ export const registerEntryStaffRoutes: RouteModule = (app, deps) => {
           "staff:R. Filters narrow to entries of a kind, statuses and dates.",
         params: firmParams,
         querystring: entryStaffQuery,
-        response: { 200: listOf(entryStaffSchema) },
+        response: { 200: listOf(staffNameSchema) },
       },
     },
     async (request) => {

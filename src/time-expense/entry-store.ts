@@ -3,6 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type Selectable, type Sql
 import type { EntryStatus } from "../domain/entries.js";
 import type { Db } from "../store/database.js";
 import { containsText, countRows } from "../store/list-query.js";
+import { STAFF_NAME_COLUMNS, staffRowToName, type StaffName } from "../firm-setup/staff-store.js";
 import type { ExpenseEntryTable, TimeEntryTable } from "../store/tables.js";
 
 interface EntryBase {
@@ -357,14 +358,6 @@ export async function selectExpenseEntries(
   return rows.map(expenseRowToEntry);
 }
 
-/** A staff member as a list of entries names them: enough to tell who, nothing private. */
-export interface EntryStaffMember {
-  id: string;
-  staffNumber: string;
-  firstName: string;
-  lastName: string;
-}
-
 /**
  * The staff members who have entries in any of `sources` (a kind and its filter), by staff
  * number, a page at a time: the people a reviewer reviews, named without reading the staff list
@@ -376,7 +369,7 @@ export async function listEntryStaff(
   sources: readonly { kind: EntryKind; filter: Omit<EntryFilter, "limit" | "offset" | "sort"> }[],
   search: string | undefined,
   page: { limit: number; offset: number },
-): Promise<{ items: EntryStaffMember[]; total: number }> {
+): Promise<{ items: StaffName[]; total: number }> {
   let query = db
     .selectFrom("staff")
     .where("firm_id", "=", firmId)
@@ -391,19 +384,11 @@ export async function listEntryStaff(
     query = query.where((eb) => containsText(eb, ["staff_number", "first_name", "last_name"], search));
   const total = await countRows(query);
   const rows = await query
-    .select(["id", "staff_number", "first_name", "last_name"])
+    .select(STAFF_NAME_COLUMNS)
     .orderBy("staff_number")
     .orderBy("id")
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return {
-    items: rows.map((row) => ({
-      id: row.id,
-      staffNumber: row.staff_number,
-      firstName: row.first_name,
-      lastName: row.last_name,
-    })),
-    total,
-  };
+  return { items: rows.map(staffRowToName), total };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockText, elapsedSeconds, forgottenWords, spokenDuration } from "./timer-clock";
+import { clockText, elapsedSeconds, forgottenWords, readWorkedTime, spokenDuration } from "./timer-clock";
 
 describe("a running timer's clock", () => {
   it("counts whole seconds from the server's start, never below zero", () => {
@@ -29,5 +29,16 @@ describe("a running timer's clock", () => {
     expect(forgottenWords(null)).toBeNull();
     expect(forgottenWords("past_midnight")).toMatch(/midnight/);
     expect(forgottenWords("over_limit")).toMatch(/10 hours/);
+  });
+
+  it("reads the time really worked: optional for a running timer, required for a forgotten one", () => {
+    expect(readWorkedTime("", false)).toEqual({});
+    expect(readWorkedTime("  ", false)).toEqual({});
+    expect(readWorkedTime("1:30", false)).toEqual({ minutes: 90 });
+    expect(readWorkedTime("", true)).toEqual({ error: "Type how long you really worked, like 1:30" });
+    expect(readWorkedTime("0", true)).toEqual({ error: "Type how long you really worked, like 1:30" });
+    expect(readWorkedTime("2.5h", true)).toEqual({ minutes: 150 });
+    expect(readWorkedTime("soon", false)).toHaveProperty("error");
+    expect(readWorkedTime("25:00", true)).toEqual({ error: "at most 24:00 in one entry" });
   });
 });

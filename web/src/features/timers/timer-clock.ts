@@ -3,6 +3,7 @@
  * says the timer started; what gets recorded (whole minutes, rounded to the firm's increment)
  * is the server's to compute when the timer stops.
  */
+import { readDuration } from "../../lib/duration-text";
 
 /** Seconds since `startedAt` (ISO-8601) at `now` (ms since the epoch); never negative. */
 export function elapsedSeconds(startedAt: string, now: number): number {
@@ -36,4 +37,16 @@ export function forgottenWords(forgotten: "past_midnight" | "over_limit" | null)
   if (forgotten === "past_midnight") return "It has run past midnight of the day it started.";
   if (forgotten === "over_limit") return "It has run for more than 10 hours.";
   return null;
+}
+
+/**
+ * The time really worked, typed when a timer stops: required for a forgotten timer (the server
+ * will not guess), otherwise optional (blank: the timer's own minutes, `minutes` undefined).
+ */
+export function readWorkedTime(text: string, required: boolean): { minutes?: number } | { error: string } {
+  if (!required && text.trim() === "") return {};
+  const reading = readDuration(text);
+  if ("error" in reading) return reading;
+  if (reading.minutes === 0) return { error: "Type how long you really worked, like 1:30" };
+  return reading;
 }

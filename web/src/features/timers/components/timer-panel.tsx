@@ -9,11 +9,11 @@ import { useState } from "react";
 import { ApiProblem, problemField, problemText } from "../../../api/problem";
 import { FormAlert } from "../../../components/form-alert";
 import { ClientPicker, ProjectPicker, WorkCodePicker } from "../../../components/record-pickers";
-import { durationText, readDuration } from "../../../lib/duration-text";
+import { durationText } from "../../../lib/duration-text";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { clientLabel, useClient, useProject, useWorkCodes, workCodeLabel } from "../../../lib/records";
 import { useCurrentTimer, useTimerActions, type Timer } from "../api/timers";
-import { clockText, elapsedSeconds, forgottenWords, spokenDuration } from "../timer-clock";
+import { clockText, elapsedSeconds, forgottenWords, readWorkedTime, spokenDuration } from "../timer-clock";
 import { useNow } from "../use-now";
 
 /** "ACME · Acme Ltd — P1 · Audit — AUD · Audit work" as words for the timer's work. */
@@ -66,13 +66,9 @@ function RunningTimer({
   const forgotten = forgottenWords(timer.forgotten);
 
   const stopTimer = async () => {
-    let minutes: number | undefined;
-    if (timer.forgotten || worked.trim()) {
-      const reading = readDuration(worked);
-      if ("error" in reading) return setErrors({ minutes: reading.error });
-      if (reading.minutes === 0) return setErrors({ minutes: "Type how long you really worked, like 1:30" });
-      minutes = reading.minutes;
-    }
+    const reading = readWorkedTime(worked, timer.forgotten !== null);
+    if ("error" in reading) return setErrors({ minutes: reading.error });
+    const { minutes } = reading;
     setErrors({});
     try {
       const { entry } = await stop.mutateAsync({
@@ -192,13 +188,10 @@ function StartTimerForm({
     const found: typeof errors = {};
     if (!clientId) found.clientId = "Choose the client";
     if (!workCodeId) found.workCodeId = "Choose the work code";
-    let minutes: number | undefined;
-    if (running?.forgotten) {
-      const reading = readDuration(worked);
-      if ("error" in reading) found.minutes = reading.error;
-      else if (reading.minutes === 0) found.minutes = "Type how long you really worked, like 1:30";
-      else minutes = reading.minutes;
-    }
+    // Switching from a forgotten timer records it: its real time is needed first.
+    const reading = running?.forgotten ? readWorkedTime(worked, true) : {};
+    if ("error" in reading) found.minutes = reading.error;
+    const minutes = "minutes" in reading ? reading.minutes : undefined;
     setErrors(found);
     if (Object.keys(found).length || !clientId || !workCodeId) return;
     const body = { clientId, projectId, workCodeId, description };
