@@ -10,7 +10,6 @@ import {
   expectNoPageProblems,
   openPage,
   screenshot,
-  type TestPage,
 } from "../../src/test-support/browser.js";
 import {
   addStaffMember,
@@ -21,6 +20,7 @@ import {
   type FirmServer,
   type StaffLogin,
 } from "./firm-server.js";
+import { signIn } from "./pages.js";
 import { formatMoney } from "../../web/src/lib/format.js";
 
 interface Entry {
@@ -118,20 +118,12 @@ afterAll(() => stopFirmServer(server));
 const entries = async (path: string) =>
   new Map((await admin.get<{ items: Entry[] }>(`${path}?limit=500`)).items.map((entry) => [entry.id, entry]));
 
-async function signIn(test: TestPage, who: StaffLogin) {
-  await test.page.goto(`${server.firmUrl}/sign-in`);
-  await test.page.getByLabel("Email").fill(who.email);
-  await test.page.getByRole("textbox", { name: "Password", exact: true }).fill(who.password);
-  await test.page.getByRole("button", { name: "Sign in" }).click();
-  await test.page.getByRole("heading", { level: 1, name: /^Hello/ }).waitFor();
-}
-
 describe("approvals", () => {
   it("lets a client's manager approve and return submitted entries at a desk", async () => {
     const timeBefore = await entries("/time-entries");
     const expensesBefore = await entries("/expense-entries");
     const test = await openPage("desk");
-    await signIn(test, miaLogin);
+    await signIn(server, test, miaLogin);
     await test.page.getByRole("link", { name: "Approvals" }).click();
     await test.page.getByRole("heading", { level: 1, name: "Approvals" }).waitFor();
     const table = test.page.getByRole("table");
@@ -219,7 +211,7 @@ describe("approvals", () => {
 
   it("shows the API's refusal in words on a phone, and changes nothing", async () => {
     const test = await openPage("phone");
-    await signIn(test, miaLogin);
+    await signIn(server, test, miaLogin);
     await test.page.goto(`${server.firmUrl}/approvals`);
     await test.page.getByRole("heading", { level: 1, name: "Approvals" }).waitFor();
     const list = test.page.getByRole("list", { name: "Submitted time entries" });
@@ -246,7 +238,7 @@ describe("approvals", () => {
 
   it("shows the staff member the returned entry's comment, and no approvals of his own", async () => {
     const test = await openPage("phone");
-    await signIn(test, samLogin);
+    await signIn(server, test, samLogin);
     await test.page.getByRole("button", { name: "Sections" }).click();
     await test.page.getByRole("link", { name: "Your account" }).waitFor();
     expect(await test.page.getByRole("link", { name: "Approvals" }).count()).toBe(0);

@@ -11,7 +11,6 @@ import {
   openPage,
   screenshot,
   type ScreenSize,
-  type TestPage,
 } from "../../src/test-support/browser.js";
 import { EVIL_JPG, JPEG, PDF } from "../../src/test-support/receipts.js";
 import {
@@ -22,6 +21,7 @@ import {
   type ApiUser,
   type FirmServer,
 } from "./firm-server.js";
+import { pick, signIn } from "./pages.js";
 
 let server: FirmServer;
 let admin: ApiUser;
@@ -48,19 +48,6 @@ const staffMember = (size: ScreenSize) =>
     password: "eve's long passphrase",
   });
 
-async function signIn(test: TestPage, who: { email: string; password: string }) {
-  await test.page.goto(`${server.firmUrl}/sign-in?next=${encodeURIComponent("/expenses")}`);
-  await test.page.getByLabel("Email").fill(who.email);
-  await test.page.getByRole("textbox", { name: "Password", exact: true }).fill(who.password);
-  await test.page.getByRole("button", { name: "Sign in" }).click();
-  await test.page.getByRole("heading", { level: 1, name: "Expenses" }).waitFor();
-}
-
-async function choose(test: TestPage, label: string, typed: string, option: RegExp) {
-  await test.page.getByRole("combobox", { name: label }).fill(typed);
-  await test.page.getByRole("option", { name: option }).click();
-}
-
 interface Expense {
   id: string;
   amount: number;
@@ -73,10 +60,10 @@ describe.each(["phone", "desk"] as const)("expenses at %s size", (size) => {
     const who = people.get(size)!;
     const api = await apiAs(server, who.email, who.password);
     const test = await openPage(size);
-    await signIn(test, who);
+    await signIn(server, test, who, { next: "/expenses", heading: "Expenses" });
     await test.page.getByRole("button", { name: "Record an expense" }).click();
-    await choose(test, "Client", "ACME", /^ACME/);
-    await choose(test, "Expense code", "TAXI", /^TAXI/);
+    await pick(test, "Client", "ACME", /^ACME/);
+    await pick(test, "Expense code", "TAXI", /^TAXI/);
     // A price that is not a number is refused beside the field, and nothing is saved.
     const price = test.page.getByRole("textbox", { name: "Price each" });
     await price.fill("twenty");
@@ -139,8 +126,8 @@ describe.each(["phone", "desk"] as const)("expenses at %s size", (size) => {
 
     // Mileage at the firm's rate: 120 miles × 0.6550.
     await test.page.getByRole("button", { name: "Record an expense" }).click();
-    await choose(test, "Client", "ACME", /^ACME/);
-    await choose(test, "Expense code", "MILE", /^MILE/);
+    await pick(test, "Client", "ACME", /^ACME/);
+    await pick(test, "Expense code", "MILE", /^MILE/);
     await test.page.getByRole("textbox", { name: "Quantity" }).fill("120");
     await test.page.getByRole("textbox", { name: "Description" }).fill("Drive to the client");
     await test.page.getByRole("button", { name: "Record the expense" }).click();

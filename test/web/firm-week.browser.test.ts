@@ -7,11 +7,10 @@
  * comment; the Admin downloads the detailed report as CSV, XLSX and PDF, whose totals equal
  * `firmtime report` on the same firm to the cent.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/reports/xlsx-sheet.js";
 import {
@@ -19,7 +18,6 @@ import {
   expectNoPageProblems,
   openPage,
   screenshot,
-  type TestPage,
 } from "../../src/test-support/browser.js";
 import { pdfTextRuns } from "../../src/test-support/pdf-text.js";
 import { JPEG } from "../../src/test-support/receipts.js";
@@ -34,6 +32,7 @@ import {
   type FirmServer,
   type StaffLogin,
 } from "./firm-server.js";
+import { downloadReport, openAt, pick, signIn } from "./pages.js";
 
 interface Entry {
   id: string;
@@ -79,60 +78,27 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stopFirmServer(server));
 
-async function signIn(test: TestPage, who: { email: string; password: string }) {
-  await test.page.goto(`${server.firmUrl}/sign-in`);
-  await test.page.getByLabel("Email").fill(who.email);
-  await test.page.getByRole("textbox", { name: "Password", exact: true }).fill(who.password);
-  await test.page.getByRole("button", { name: "Sign in" }).click();
-  await test.page.getByRole("heading", { level: 1, name: /^Hello/ }).waitFor();
-}
-
-async function open(test: TestPage, path: string, heading: string | RegExp) {
-  await test.page.goto(`${server.firmUrl}${path}`);
-  await test.page.getByRole("heading", { level: 1, name: heading }).waitFor();
-}
-
-/** Types into a searchable select (within `scope`, else anywhere) and picks the option (a portal's). */
-async function choose(test: TestPage, label: string, typed: string, option: RegExp, scope?: Locator) {
-  await (scope ?? test.page).getByRole("combobox", { name: label }).fill(typed);
-  await test.page.getByRole("option", { name: option }).click();
-}
-
-async function download(test: TestPage, format: RegExp): Promise<Buffer> {
-  await test.page.getByRole("button", { name: "Download…" }).click();
-  const [file] = await Promise.all([
-    test.page.waitForEvent("download"),
-    test.page.getByRole("menuitem", { name: format }).click(),
-  ]);
-  const path = await file.path();
-  await test.page
-    .getByRole("status")
-    .filter({ hasText: /^Saved / })
-    .waitFor();
-  return readFileSync(path);
-}
-
 describe("a firm's week", () => {
   it("goes from setting up to the reports, through the pages people use", async () => {
     // The Admin, at a desk: a work code, a client managed by Mia, and Sam invited.
     const desk = await openPage("desk");
-    await signIn(desk, server.admin);
-    await open(desk, "/setup/work-codes/new", /work code/i);
+    await signIn(server, desk, server.admin);
+    await openAt(server, desk, "/setup/work-codes/new", /work code/i);
     await desk.page.getByRole("textbox", { name: "Code" }).fill("AUD");
     await desk.page.getByRole("textbox", { name: "Name" }).fill("Audit fieldwork");
     await desk.page.getByRole("textbox", { name: "Default rate per hour" }).fill("123.45");
     await desk.page.getByRole("button", { name: "Add the work code" }).click();
     await desk.page.getByRole("heading", { level: 1, name: "AUD · Audit fieldwork" }).waitFor();
 
-    await open(desk, "/setup/clients/new", "New client");
+    await openAt(server, desk, "/setup/clients/new", "New client");
     await desk.page.getByRole("textbox", { name: "Code" }).fill("ACME");
     await desk.page.getByRole("textbox", { name: "Name" }).fill("Acme Ltd");
-    await choose(desk, "Manager", "mia", /Mia/);
+    await pick(desk, "Manager", "mia", /Mia/);
     await desk.page.getByRole("button", { name: "Add the client" }).click();
     await desk.page.getByRole("heading", { level: 1, name: "ACME · Acme Ltd" }).waitFor();
     const acmeId = /\/setup\/clients\/([0-9a-f-]{36})/.exec(desk.page.url())![1]!;
 
-    await open(desk, "/setup/staff", "Staff");
+    await openAt(server, desk, "/setup/staff", "Staff");
     await desk.page.getByRole("button", { name: "Add a staff member" }).click();
     const addStaff = desk.page.getByRole("dialog", { name: "Add a staff member" });
     await addStaff.getByRole("textbox", { name: "Staff number" }).fill("SB");
@@ -147,7 +113,7 @@ describe("a firm's week", () => {
       .filter({ hasText: `on its way to ${SAM.email}` })
       .waitFor();
     // Sam may see ACME (its summary), so he can record his time on it.
-    await open(desk, `/setup/sharing?client=${acmeId}`, "Sharing");
+    await openAt(server, desk, `/setup/sharing?client=${acmeId}`, "Sharing");
     await desk.page.getByRole("combobox", { name: "Person" }).fill("sam@");
     await desk.page.getByRole("option", { name: `${SAM.email} (invited)` }).click();
     await desk.page.getByRole("combobox", { name: "Role", exact: true }).click();
@@ -169,14 +135,14 @@ describe("a firm's week", () => {
     await phone.page.getByRole("textbox", { name: "Repeat it", exact: true }).fill(SAM.password);
     await phone.page.getByRole("button", { name: "Activate my account" }).click();
     await phone.page.getByRole("status").filter({ hasText: "Your account is ready" }).waitFor();
-    await signIn(phone, SAM);
+    await signIn(server, phone, SAM);
     const sam = await apiAs(server, SAM.email, SAM.password);
     const samEntries = async () => (await sam.get<{ items: Entry[] }>("/time-entries?limit=100")).items;
 
     // A timer, started and stopped from the home page.
     const timer = phone.page.getByRole("region", { name: "Timer" });
-    await choose(phone, "Client", "acme", /ACME/, timer);
-    await choose(phone, "Work code", "aud", /AUD/, timer);
+    await pick(phone, "Client", "acme", /ACME/, timer);
+    await pick(phone, "Work code", "aud", /AUD/, timer);
     await timer.getByRole("textbox", { name: "Description" }).fill("Opening meeting");
     await timer.getByRole("button", { name: "Start timer" }).click();
     await timer.getByRole("timer").waitFor();
@@ -209,10 +175,10 @@ describe("a firm's week", () => {
     await phone.page.getByRole("status").filter({ hasText: "submitted for review" }).waitFor();
 
     // An expense with a photo of its receipt, submitted with the month.
-    await open(phone, `/expenses?month=${today.slice(0, 7)}`, "Expenses");
+    await openAt(server, phone, `/expenses?month=${today.slice(0, 7)}`, "Expenses");
     await phone.page.getByRole("button", { name: "Record an expense" }).click();
-    await choose(phone, "Client", "ACME", /^ACME/);
-    await choose(phone, "Expense code", "TAXI", /^TAXI/);
+    await pick(phone, "Client", "ACME", /^ACME/);
+    await pick(phone, "Expense code", "TAXI", /^TAXI/);
     await phone.page.getByRole("textbox", { name: "Price each" }).fill("18.40");
     await phone.page.getByRole("textbox", { name: "Description" }).fill("Taxi to Acme");
     const [chooser] = await Promise.all([
@@ -237,18 +203,18 @@ describe("a firm's week", () => {
 
     // Mia, the client's manager: approves two entries and returns one with a comment.
     const review = await openPage("desk");
-    await signIn(review, mia);
+    await signIn(server, review, mia);
     await review.page.getByRole("link", { name: "Approvals" }).click();
     await review.page.getByRole("heading", { level: 1, name: "Approvals" }).waitFor();
     const submitted = [...(await samEntries())].sort((a, b) => a.date.localeCompare(b.date));
     const list = review.page.getByRole("table", { name: "Submitted time entries" });
-    const pick = async (entry: Entry) =>
+    const tick = async (entry: Entry) =>
       list.getByRole("checkbox", { name: new RegExp(entryWords(entry)) }).check();
-    await pick(submitted[0]!);
-    await pick(submitted[1]!);
+    await tick(submitted[0]!);
+    await tick(submitted[1]!);
     await review.page.getByRole("button", { name: "Approve 2 entries" }).click();
     await review.page.getByRole("status").filter({ hasText: "Approved 2 entries." }).waitFor();
-    await pick(submitted[2]!);
+    await tick(submitted[2]!);
     await review.page.getByRole("button", { name: /^Return/ }).click();
     const dialog = review.page.getByRole("dialog");
     await dialog.getByRole("textbox", { name: /comment/i }).fill("This was the Beta job, not Acme's");
@@ -300,15 +266,15 @@ describe("a firm's week", () => {
     expect(lines.find((line) => line.amount === 1_840)).toBeDefined();
     expect(cli.total.amount).toBe(lines.reduce((sum, line) => sum + line.amount, 0));
 
-    await open(desk, `/reports?from=${monday}&to=${sunday}&groupBy=client`, "Reports");
+    await openAt(server, desk, `/reports?from=${monday}&to=${sunday}&groupBy=client`, "Reports");
     await desk.page.getByRole("tab", { name: "Every entry" }).click();
     await desk.page.getByRole("table", { name: "Detailed report" }).waitFor();
-    const csv: string[][] = parse(await download(desk, /^CSV/));
+    const csv: string[][] = parse((await downloadReport(desk, /^CSV/)).data);
     expect(csv.find((row) => row[0] === "total")![csv[0]!.indexOf("amount")]).toBe(cli.total.amountText);
-    const sheet = (await readXlsx(await download(desk, /XLSX/))).get("Report")!;
+    const sheet = (await readXlsx((await downloadReport(desk, /XLSX/)).data)).get("Report")!;
     const xlsxTotal = sheet.find((row) => row[0] === "total")![sheet[0]!.indexOf("amount")];
     expect((xlsxTotal as number).toFixed(2)).toBe(cli.total.amountText);
-    const runs = pdfTextRuns(await download(desk, /^PDF/));
+    const runs = pdfTextRuns((await downloadReport(desk, /^PDF/)).data);
     expect(runs.slice(runs.lastIndexOf("Total"))).toContain(cli.total.amountText);
     await screenshot(desk, "week-report");
     await expectAccessible(desk, "the week's detailed report");

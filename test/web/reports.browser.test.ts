@@ -3,7 +3,6 @@
  * filters (kept in the address), every entry, the charts with their numbers, and the CSV, XLSX
  * and PDF downloads made on the server, whose totals equal the JSON report's to the cent.
  */
-import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/reports/xlsx-sheet.js";
@@ -16,6 +15,7 @@ import {
 } from "../../src/test-support/browser.js";
 import { pdfTextRuns } from "../../src/test-support/pdf-text.js";
 import { apiAs, startFirmServer, stopFirmServer, type ApiUser, type FirmServer } from "./firm-server.js";
+import { downloadReport } from "./pages.js";
 
 interface Totals {
   amount: number;
@@ -70,20 +70,6 @@ async function signIn(test: TestPage) {
   await test.page.getByRole("textbox", { name: "Password", exact: true }).fill(server.admin.password);
   await test.page.getByRole("button", { name: "Sign in" }).click();
   await test.page.getByRole("heading", { level: 1, name: "Reports" }).waitFor();
-}
-
-async function download(test: TestPage, format: RegExp): Promise<{ name: string; data: Buffer }> {
-  await test.page.getByRole("button", { name: "Download…" }).click();
-  const [file] = await Promise.all([
-    test.page.waitForEvent("download"),
-    test.page.getByRole("menuitem", { name: format }).click(),
-  ]);
-  const path = await file.path();
-  await test.page
-    .getByRole("status")
-    .filter({ hasText: /^Saved / })
-    .waitFor();
-  return { name: file.suggestedFilename(), data: readFileSync(path) };
 }
 
 /** "12345.60" as the page shows it: "12,345.60". */
@@ -154,13 +140,13 @@ describe.each(["phone", "desk"] as const)("reports at %s size", (size) => {
     await test.page.goto(`${server.firmUrl}/reports?${query}`);
     await test.page.getByRole("table", { name: "Report summary" }).waitFor();
 
-    const csv = await download(test, /^CSV/);
+    const csv = await downloadReport(test, /^CSV/);
     expect(csv.name).toBe(`reports-basic-report-${MONTH}.csv`);
     const rows: string[][] = parse(csv.data);
     const amount = rows[0]!.indexOf("amount");
     expect(rows.find((row) => row[0] === "total")![amount]).toBe(expected.total.amountText);
 
-    const xlsx = await download(test, /XLSX/);
+    const xlsx = await downloadReport(test, /XLSX/);
     const sheet = (await readXlsx(xlsx.data)).get("Report")!;
     const xlsxAmount = sheet[0]!.indexOf("amount");
     const xlsxTotal = sheet.find((row) => row[0] === "total")![xlsxAmount];
@@ -169,7 +155,7 @@ describe.each(["phone", "desk"] as const)("reports at %s size", (size) => {
 
     await test.page.getByRole("tab", { name: "Every entry" }).click();
     await test.page.getByRole("table", { name: "Detailed report" }).waitFor();
-    const pdf = await download(test, /^PDF/);
+    const pdf = await downloadReport(test, /^PDF/);
     expect(pdf.name).toBe(`reports-detailed-report-${MONTH}.pdf`);
     const runs = pdfTextRuns(pdf.data);
     expect(runs.slice(runs.lastIndexOf("Total"))).toContain(detailed.total.amountText);

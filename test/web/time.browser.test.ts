@@ -10,7 +10,6 @@ import {
   openPage,
   screenshot,
   type ScreenSize,
-  type TestPage,
 } from "../../src/test-support/browser.js";
 import {
   addStaffMember,
@@ -20,6 +19,7 @@ import {
   type ApiUser,
   type FirmServer,
 } from "./firm-server.js";
+import { pick, signIn } from "./pages.js";
 
 let server: FirmServer;
 let admin: ApiUser;
@@ -56,31 +56,18 @@ async function staffIdOf(email: string): Promise<string> {
   return staff.items.find((member) => member.email === email)!.id;
 }
 
-async function signIn(test: TestPage, who: { email: string; password: string }) {
-  await test.page.goto(`${server.firmUrl}/sign-in`);
-  await test.page.getByLabel("Email").fill(who.email);
-  await test.page.getByRole("textbox", { name: "Password", exact: true }).fill(who.password);
-  await test.page.getByRole("button", { name: "Sign in" }).click();
-  await test.page.getByRole("heading", { level: 1, name: /^Hello/ }).waitFor();
-}
-
-async function choose(test: TestPage, label: string, typed: string, option: RegExp) {
-  await test.page.getByRole("combobox", { name: label }).fill(typed);
-  await test.page.getByRole("option", { name: option }).click();
-}
-
 describe.each<ScreenSize>(["phone", "desk"])("recording time at %s size", (size) => {
   it("records from the day view, then from the home page in three taps", async () => {
     const who = people.get(size)!;
     const test = await openPage(size);
-    await signIn(test, who);
+    await signIn(server, test, who);
     await test.page.getByText("Your recent clients and work codes will show here").waitFor();
     await expectAccessible(test, "the home page with no recent work");
     await test.page.getByRole("link", { name: "day view" }).click();
     await test.page.getByRole("heading", { level: 1, name: "Day" }).waitFor();
     await test.page.getByRole("button", { name: "Record time" }).click();
-    await choose(test, "Client", "acm", /ACME/);
-    await choose(test, "Work code", "aud", /AUD/);
+    await pick(test, "Client", "acm", /ACME/);
+    await pick(test, "Work code", "aud", /AUD/);
     await test.page.getByRole("textbox", { name: "Time" }).fill("nonsense");
     await test.page.getByRole("button", { name: "Record", exact: true }).click();
     await test.page.getByText("type hours and minutes like 1:30").waitFor();
@@ -108,13 +95,13 @@ describe.each<ScreenSize>(["phone", "desk"])("recording time at %s size", (size)
   it("fills a week in the grid, each cell saving on its own, and submits it", async () => {
     const who = people.get(size)!;
     const test = await openPage(size);
-    await signIn(test, who);
+    await signIn(server, test, who);
     // A week long past, so the test does not depend on today's date.
     await test.page.goto(`${server.firmUrl}/time?week=2026-03-02`);
     await test.page.getByRole("heading", { level: 1, name: "Timesheet" }).waitFor();
     await test.page.getByRole("button", { name: "Add a row" }).click();
-    await choose(test, "Client", "beta", /BETA/);
-    await choose(test, "Work code", "tax", /TAX/);
+    await pick(test, "Client", "beta", /BETA/);
+    await pick(test, "Work code", "tax", /TAX/);
     await test.page.getByRole("button", { name: "Add the row" }).click();
 
     const cell = (day: string) => test.page.getByRole("textbox", { name: new RegExp(`^BETA · TAX, ${day}`) });

@@ -12,7 +12,6 @@ import {
   expectNoPageProblems,
   openPage,
   screenshot,
-  type TestPage,
 } from "../../src/test-support/browser.js";
 import {
   addStaffMember,
@@ -23,6 +22,7 @@ import {
   type FirmServer,
   type StaffLogin,
 } from "./firm-server.js";
+import { pick, signIn } from "./pages.js";
 
 interface TimerJson {
   clientId: string;
@@ -73,24 +73,6 @@ afterAll(() => stopFirmServer(server));
 const currentTimer = async () => (await timApi.get<{ timer: TimerJson | null }>("/timers/current")).timer;
 const entries = async () => (await timApi.get<{ items: EntryJson[] }>("/time-entries?limit=100")).items;
 
-async function signIn(test: TestPage) {
-  await test.page.goto(`${server.firmUrl}/sign-in`);
-  await test.page.getByLabel("Email").fill(tim.email);
-  await test.page.getByRole("textbox", { name: "Password", exact: true }).fill(tim.password);
-  await test.page.getByRole("button", { name: "Sign in" }).click();
-  await test.page.getByRole("heading", { level: 1, name: /^Hello/ }).waitFor();
-}
-
-async function choose(
-  scope: ReturnType<TestPage["page"]["locator"]>,
-  label: string,
-  typed: string,
-  option: RegExp,
-) {
-  await scope.getByRole("combobox", { name: label }).fill(typed);
-  await scope.page().getByRole("option", { name: option }).click();
-}
-
 /** Moves the running timer's start back by `hours` in the server's own database, as time passing would. */
 function ageTimer(hours: number) {
   const db = new Database(join(server.data, "firmtime.db"));
@@ -105,7 +87,7 @@ function ageTimer(hours: number) {
 describe("the timer", () => {
   it("starts on a phone, survives a reload, switches on a second device, and stops a forgotten timer only with the real time", async () => {
     const phone = await openPage("phone");
-    await signIn(phone);
+    await signIn(server, phone, tim);
     const card = phone.page.getByRole("region", { name: "Timer" });
     await card.getByText("Start a timer").waitFor();
     await expectAccessible(phone, "the home page with no timer");
@@ -116,8 +98,8 @@ describe("the timer", () => {
     await card.getByText("Choose the work code").waitFor();
     expect(await currentTimer()).toBeNull();
 
-    await choose(card, "Client", "acme", /ACME/);
-    await choose(card, "Work code", "AUD", /AUD/);
+    await pick(phone, "Client", "acme", /ACME/, card);
+    await pick(phone, "Work code", "AUD", /AUD/, card);
     await card.getByRole("textbox", { name: "Description" }).fill("Fieldwork at the warehouse");
     await card.getByRole("button", { name: "Start timer" }).click();
     await card.getByText("Timer running").waitFor();
@@ -134,12 +116,12 @@ describe("the timer", () => {
 
     // A second device: the header shows the same timer; switching records the first one.
     const desk = await openPage("desk");
-    await signIn(desk);
+    await signIn(server, desk, tim);
     await desk.page.getByRole("button", { name: /^Timer running/ }).click();
     const dialog = desk.page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Switch to other work" }).click();
-    await choose(dialog, "Client", "beta", /BETA/);
-    await choose(dialog, "Work code", "TAX", /TAX/);
+    await pick(desk, "Client", "beta", /BETA/, dialog);
+    await pick(desk, "Work code", "TAX", /TAX/, dialog);
     await dialog.getByRole("button", { name: "Switch", exact: true }).click();
     await dialog
       .getByRole("status")
@@ -191,8 +173,8 @@ describe("the timer", () => {
     });
 
     // A timer started by mistake is thrown away: nothing recorded.
-    await choose(card, "Client", "acme", /ACME/);
-    await choose(card, "Work code", "AUD", /AUD/);
+    await pick(phone, "Client", "acme", /ACME/, card);
+    await pick(phone, "Work code", "AUD", /AUD/, card);
     await card.getByRole("button", { name: "Start timer" }).click();
     await card.getByRole("button", { name: "Discard" }).click();
     await card.getByRole("button", { name: "Discard the timer" }).click();

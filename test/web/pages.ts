@@ -1,0 +1,70 @@
+/**
+ * What the browser tests do on many pages, in one place: signing in, opening a page of the
+ * firm's app, picking from a searchable select, and downloading a report.
+ */
+import { readFileSync } from "node:fs";
+import type { Locator } from "playwright-core";
+import type { TestPage } from "../../src/test-support/browser.js";
+import type { FirmServer } from "./firm-server.js";
+
+/**
+ * Signs `who` in on the firm's sign-in page, going on to `next` (default: the home page), and
+ * waits for the page's heading (default: the home page's greeting).
+ */
+export async function signIn(
+  server: FirmServer,
+  test: TestPage,
+  who: { email: string; password: string },
+  { next, heading = /^Hello/ }: { next?: string; heading?: string | RegExp } = {},
+): Promise<void> {
+  const query = next ? `?next=${encodeURIComponent(next)}` : "";
+  await test.page.goto(`${server.firmUrl}/sign-in${query}`);
+  await test.page.getByLabel("Email").fill(who.email);
+  await test.page.getByRole("textbox", { name: "Password", exact: true }).fill(who.password);
+  await test.page.getByRole("button", { name: "Sign in" }).click();
+  await test.page.getByRole("heading", { level: 1, name: heading }).waitFor();
+}
+
+/** Opens `path` of the firm's app and waits for its heading. */
+export async function openAt(
+  server: FirmServer,
+  test: TestPage,
+  path: string,
+  heading: string | RegExp,
+): Promise<void> {
+  await test.page.goto(`${server.firmUrl}${path}`);
+  await test.page.getByRole("heading", { level: 1, name: heading }).waitFor();
+}
+
+/**
+ * Types into a searchable select (within `scope`, else anywhere on the page) and picks the
+ * option; options are looked up on the whole page, as a select may open them in a portal.
+ */
+export async function pick(
+  test: TestPage,
+  label: string,
+  typed: string,
+  option: RegExp,
+  scope?: Locator,
+): Promise<void> {
+  await (scope ?? test.page).getByRole("combobox", { name: label }).fill(typed);
+  await test.page.getByRole("option", { name: option }).click();
+}
+
+/** A download from the reports page's "Download…" menu, once the page says it is saved. */
+export async function downloadReport(
+  test: TestPage,
+  format: RegExp,
+): Promise<{ name: string; data: Buffer }> {
+  await test.page.getByRole("button", { name: "Download…" }).click();
+  const [file] = await Promise.all([
+    test.page.waitForEvent("download"),
+    test.page.getByRole("menuitem", { name: format }).click(),
+  ]);
+  const path = await file.path();
+  await test.page
+    .getByRole("status")
+    .filter({ hasText: /^Saved / })
+    .waitFor();
+  return { name: file.suggestedFilename(), data: readFileSync(path) };
+}
