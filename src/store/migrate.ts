@@ -10,6 +10,7 @@ import * as timersAndReview from "./migrations/0006-timers-and-review.js";
 import * as expenseReceipts from "./migrations/0007-expense-receipts.js";
 import * as listIndexes from "./migrations/0008-list-indexes.js";
 import * as workingOffline from "./migrations/0009-working-offline.js";
+import * as portal from "./migrations/0010-portal.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007-expense-receipts": expenseReceipts,
   "0008-list-indexes": listIndexes,
   "0009-working-offline": workingOffline,
+  "0010-portal": portal,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -261,6 +261,8 @@ export interface SessionTable {
   last_seen_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** Migration 0010: a session opened by a request email's link reaches that request only. */
+  request_id: string | null;
 }
 
 export interface ApiTokenTable {
@@ -283,6 +285,8 @@ export interface OneTimeLinkTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** Migration 0010: what the link opens (a request link's file request). */
+  subject_id: string | null;
 }
 
 export interface LoginAttemptTable {
@@ -302,6 +306,8 @@ export interface MailOutboxTable {
   recipient: string;
   subject: string;
   body_text: string;
+  /** Migration 0010: the HTML part, when the email has one. */
+  body_html: string | null;
   status: "pending" | "sent" | "failed";
   attempts: number;
   next_attempt_at: string;
@@ -418,6 +424,150 @@ export interface SyncBatchTable {
   answer: string;
 }
 
+/** Portal (migration 0010): see its header for the rules these tables keep. */
+export type EntityFileKind = "firm" | "shared" | "client";
+export type RequestStatus = "open" | "responded" | "completed" | "cancelled";
+
+export interface EntityFolderTable extends Stamped {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  parent_id: string | null;
+  name: string;
+  created_by: string;
+}
+
+export interface EntityFileTable extends Stamped {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  folder_id: string | null;
+  kind: EntityFileKind;
+  /** The latest version's name, for display only: never a path. */
+  name: string;
+  /** How many versions it has (the latest's number). */
+  versions: number;
+  created_by: string;
+}
+
+export interface EntityFileVersionTable {
+  id: string;
+  firm_id: string;
+  file_id: string;
+  version: number;
+  file_key: string;
+  file_name: string;
+  /** Detected from the content, not the name or the declared type. */
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  request_item_id: string | null;
+}
+
+export interface FileRequestTable extends Stamped {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  subject: string;
+  description: string;
+  email_message: string;
+  status: RequestStatus;
+  created_by: string;
+  responded_at: string | null;
+  closed_at: string | null;
+  remind_every_days: number | null;
+  remind_max: number;
+  reminders_sent: number;
+  next_reminder_at: string | null;
+}
+
+export interface FileRequestRecipientTable {
+  firm_id: string;
+  request_id: string;
+  contact_id: string;
+  created_at: string;
+}
+
+export interface FileRequestItemTable {
+  id: string;
+  firm_id: string;
+  request_id: string;
+  position: number;
+  title: string;
+  due_date: string | null;
+  action: "upload" | "update" | "sign";
+  file_id: string | null;
+  status: RequestStatus;
+  updated_at: string;
+  responded_at: string | null;
+  closed_at: string | null;
+}
+
+export interface FileRequestCommentTable {
+  id: string;
+  firm_id: string;
+  item_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface ApprovalTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  file_id: string;
+  version_id: string;
+  sha256: string;
+  contact_id: string;
+  message: string;
+  requested_by: string;
+  requested_at: string;
+  status: "pending" | "approved" | "declined" | "cancelled";
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  /** The address the decision came from. */
+  decided_from: string | null;
+}
+
+export interface EntityEventTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  kind: string;
+  audience: "staff" | "entity" | "request" | "contact";
+  request_id: string | null;
+  file_id: string | null;
+  contact_id: string | null;
+  summary: string;
+  /** JSON object. */
+  details: string;
+}
+
+export interface PortalNotificationTable {
+  id: string;
+  firm_id: string;
+  user_id: string;
+  event_id: string;
+  created_at: string;
+  seen_at: string | null;
+  mailed_at: string | null;
+}
+
+export interface PortalSettingTable {
+  firm_id: string;
+  detailed_notifications: number;
+  notification_mode: "each" | "digest";
+  digest_minutes: number;
+  updated_at: string;
+}
+
 export interface Database {
   firm: FirmTable;
   staff: StaffTable;
@@ -454,4 +604,15 @@ export interface Database {
   sync_refusal: SyncRefusalTable;
   sync_pending: SyncPendingTable;
   sync_replica: SyncReplicaTable;
+  entity_folder: EntityFolderTable;
+  entity_file: EntityFileTable;
+  entity_file_version: EntityFileVersionTable;
+  file_request: FileRequestTable;
+  file_request_recipient: FileRequestRecipientTable;
+  file_request_item: FileRequestItemTable;
+  file_request_comment: FileRequestCommentTable;
+  approval: ApprovalTable;
+  entity_event: EntityEventTable;
+  portal_notification: PortalNotificationTable;
+  portal_setting: PortalSettingTable;
 }

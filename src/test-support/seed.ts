@@ -49,6 +49,17 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   sync_refusal: ["firm_id", "hlc", "tbl", "row_id"],
   sync_pending: ["firm_id", "tbl", "row_id"],
   sync_replica: ["firm_id", "replica_id"],
+  entity_folder: ["id"],
+  entity_file: ["id"],
+  entity_file_version: ["id"],
+  file_request: ["id"],
+  file_request_recipient: ["request_id", "contact_id"],
+  file_request_item: ["id"],
+  file_request_comment: ["id"],
+  approval: ["id"],
+  entity_event: ["id"],
+  portal_notification: ["id"],
+  portal_setting: ["firm_id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;
