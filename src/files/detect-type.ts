@@ -15,6 +15,8 @@ const SAMPLE_BYTES = 4_100;
 export interface DetectedFile {
   /** undefined: no known format (text, HTML, an empty file...). */
   fileType: FileTypeResult | undefined;
+  /** The file has no bytes at all. */
+  empty: boolean;
   /** The whole file, from its first byte. Read it, or `discard()` it. */
   content: Readable;
   /** Reads the rest of the incoming stream and drops it (for a refused file). */
@@ -42,6 +44,7 @@ export async function detectFileType(incoming: Readable): Promise<DetectedFile> 
   };
   return {
     fileType: sample.length ? await fileTypeFromBuffer(sample) : undefined,
+    empty: sample.length === 0,
     content: Readable.from(
       (async function* () {
         if (sample.length) yield sample;

@@ -6,11 +6,9 @@
  */
 import multipart from "@fastify/multipart";
 import { z } from "zod";
-import { AppError, invalid } from "../domain/errors.js";
-import { detectFileType } from "../files/detect-type.js";
 import { sweepFileDeletions } from "../files/file-deletion.js";
 import { scopeOf, type ServerDeps } from "../http/context.js";
-import { sendProblem } from "../http/problem.js";
+import { receiveUpload, refuseUnlessMultipart, sendDownload } from "../http/upload.js";
 import type { RouteModule, ZodApp } from "../http/route-module.js";
 import { idParams, noContent } from "../http/schemas.js";
 import { authorizeEntry } from "./entry-access.js";
@@ -19,7 +17,7 @@ import {
   acceptedReceiptType,
   addReceipt,
   checkReceiptUpload,
-  displayFileName,
+  displayReceiptName,
   downloadFileName,
   getReceipt,
   listReceipts,
@@ -50,23 +48,6 @@ const receiptAnswer = ({ fileKey: _key, ...receipt }: Receipt) => receipt;
 const receiptParams = idParams.extend({ receiptId: z.uuid() });
 
 const tags = ["expense entries"];
-
-/** `attachment` with an ASCII fallback name and the exact name in UTF-8 (RFC 6266 / 8187). */
-function attachment(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-/** An upload that could not be read as multipart/form-data (cut short, malformed). */
-function malformedUpload(error: unknown): unknown {
-  if (error instanceof AppError) return error;
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (typeof status === "number" && status >= 400 && status < 500) return error;
-  const reason = error instanceof Error ? `: ${error.message}` : "";
-  return invalid(`the upload is not a complete multipart/form-data body${reason}`);
-}
-
-const megabytes = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
 
 export const registerReceiptRoutes: RouteModule = async (app, deps) => {
   await app.register(async (scoped: ZodApp) => {
@@ -135,51 +116,19 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
       const entry = await getExpenseEntry(db, scope, request.params.id);
       authorizeEntry(actor, "E", "expense", entry);
       await checkReceiptUpload(db, scope, entry);
-      if (!request.isMultipart())
-        return sendProblem(
-          reply,
-          request,
-          "UNSUPPORTED_MEDIA_TYPE",
-          415,
-          "send the receipt as multipart/form-data, in a file field named file",
-        );
-      const limit = deps.config.uploadLimitBytes;
-      // A body that breaks off or is not well-formed multipart fails while it is read: that is
-      // the client's doing (400), unlike a failure of the file store (500).
-      let broken: Error | undefined;
-      const part = await request
-        .file({ limits: { fileSize: limit, files: 1, fields: 10, parts: 11 } })
-        .catch((error: unknown) => {
-          throw malformedUpload(error);
-        });
-      if (!part) throw invalid("send the receipt in a file field named file (multipart/form-data)");
-      part.file.once("error", (error) => (broken = error));
-      const detected = await detectFileType(part.file).catch((error: unknown) => {
-        throw malformedUpload(error);
+      const refused = refuseUnlessMultipart(request, reply, "the receipt");
+      if (refused) return refused;
+      const upload = await receiveUpload(request, deps.files, {
+        what: "a receipt",
+        limitBytes: deps.config.uploadLimitBytes,
+        accept: acceptedReceiptType,
       });
-      const { fileType, content } = detected;
-      let mediaType: string;
       try {
-        mediaType = acceptedReceiptType(fileType);
-      } catch (error) {
-        await detected.discard().catch(() => undefined);
-        throw error;
-      }
-      const stored = await deps.files.put(content).catch((error: unknown) => {
-        throw broken ? malformedUpload(broken) : error;
-      });
-      if (part.file.truncated) {
-        await deps.files.remove(stored.key);
-        throw new AppError("PAYLOAD_TOO_LARGE", `a receipt may be at most ${megabytes(limit)}`, {
-          limitBytes: limit,
-        });
-      }
-      try {
-        const fileName = displayFileName(part.filename, mediaType);
-        const receipt = await addReceipt(db, scope, entry.id, { ...stored, fileName, mediaType });
+        const fileName = displayReceiptName(upload.givenName, upload.mediaType);
+        const receipt = await addReceipt(db, scope, entry.id, { ...upload, fileName });
         return reply.code(201).send(receiptAnswer(receipt));
       } catch (error) {
-        await deps.files.remove(stored.key);
+        await deps.files.remove(upload.key);
         throw error;
       }
     },
@@ -210,14 +159,7 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
       authorizeEntry(request.actor, "R", "expense", entry);
       const receipt = await getReceipt(deps.store.db, scope, entry.id, request.params.receiptId);
       const content = await deps.files.open(receipt.fileKey);
-      return reply
-        .header("content-type", receipt.mediaType)
-        .header("content-length", receipt.size)
-        .header("content-disposition", attachment(downloadFileName(receipt)))
-        .header("x-content-type-options", "nosniff")
-        .header("cache-control", "private, no-store")
-        .header("content-security-policy", "default-src 'none'; sandbox")
-        .send(content);
+      return sendDownload(reply, content, { ...receipt, downloadName: downloadFileName(receipt) });
     },
   );
 

@@ -14,6 +14,7 @@
 import { assertEditable } from "../domain/entries.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import type { StoredFile } from "../files/file-store.js";
+import { displayFileName } from "../files/file-names.js";
 import { nowIso, type FirmScope } from "../firm-setup/scope.js";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
@@ -54,15 +55,9 @@ export function acceptedReceiptType(detected: { mime: string } | undefined): str
   );
 }
 
-// Control characters and bidirectional overrides: they can make a name display as another.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** The uploader's file name, for display only: no folders, no control characters, 200 at most. */
-export function displayFileName(given: string | undefined, mediaType: string): string {
-  const base = (given ?? "").split(/[/\\]/).at(-1)!.replace(UNSAFE_IN_NAMES, "").trim().slice(0, 200);
-  return base || `receipt.${RECEIPT_TYPES[mediaType] ?? "bin"}`;
-}
+/** The uploader's file name, for display only (upload.ts), else "receipt" with the type's extension. */
+export const displayReceiptName = (given: string | undefined, mediaType: string): string =>
+  displayFileName(given, `receipt.${RECEIPT_TYPES[mediaType] ?? "bin"}`);
 
 /** The name a download is saved under: the display name's stem with the detected type's extension. */
 export function downloadFileName(receipt: Pick<Receipt, "fileName" | "mediaType">): string {
