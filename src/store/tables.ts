@@ -568,6 +568,46 @@ export interface PortalSettingTable {
   updated_at: string;
 }
 
+/** Migration 0012: a user's TOTP enrolment; the secret is never returned once confirmed. */
+export interface TwoFactorTable {
+  user_id: string;
+  firm_id: string;
+  secret: string;
+  confirmed_at: string | null;
+  /** The newest TOTP time step accepted: later codes only (no replay). */
+  last_step: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TwoFactorRecoveryCodeTable {
+  id: string;
+  firm_id: string;
+  user_id: string;
+  /** SHA-256 of the normalised code. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface TwoFactorChallengeTable {
+  /** SHA-256 of the challenge token. */
+  id: string;
+  firm_id: string;
+  user_id: string;
+  purpose: "code" | "enrol";
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface TwoFactorSettingTable {
+  firm_id: string;
+  required_for_staff: number;
+  required_for_contacts: number;
+  updated_at: string;
+}
+
 export interface Database {
   firm: FirmTable;
   staff: StaffTable;
@@ -615,4 +655,8 @@ export interface Database {
   entity_event: EntityEventTable;
   portal_notification: PortalNotificationTable;
   portal_setting: PortalSettingTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_code: TwoFactorRecoveryCodeTable;
+  two_factor_challenge: TwoFactorChallengeTable;
+  two_factor_setting: TwoFactorSettingTable;
 }
