@@ -1,4 +1,5 @@
 /** /auth: sign in and out, who am I, and API tokens for the CLI, scripts and desktop replicas. */
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { AppError, notFound } from "../domain/errors.js";
 import { SESSION_COOKIE } from "../http/session-cookie.js";
@@ -14,7 +15,7 @@ import type { UserAccount } from "./account-store.js";
 import type { Actor } from "./authorize.js";
 import { reviewsEntries, summarizeRights, type Rights } from "./permissions.js";
 import { logIn } from "./login-service.js";
-import { createApiToken } from "./session-service.js";
+import { createApiToken, type NewSession } from "./session-service.js";
 
 const meSchema = z.object({
   id: z.string(),
@@ -42,6 +43,42 @@ const meSchema = z.object({
   /** A cookie session's CSRF token, to send back on changes; null for a bearer token. */
   csrfToken: z.string().nullable(),
 });
+
+/** The answer that opens a session: who signed in, and the CSRF token to send on changes. */
+export const signedInSchema = z.object({ user: meSchema, csrfToken: z.string(), expiresAt: z.string() });
+
+const challengeSchema = z.object({
+  twoFactor: z
+    .enum(["code", "enrol"])
+    .describe(
+      "code: send a code (or a recovery code); enrol: the firm requires two-factor sign-in, enrol first",
+    ),
+  challenge: z.string().describe("send it back with the second step; it works once, until expiresAt"),
+  expiresAt: z.string(),
+});
+
+/** Sets the session cookie and answers who signed in: the last step of every way of signing in. */
+export async function openedSession(
+  db: Db,
+  reply: FastifyReply,
+  firm: Firm,
+  user: UserAccount,
+  session: NewSession,
+): Promise<z.infer<typeof signedInSchema>> {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: "/",
+    httpOnly: true,
+    secure: true,
+    sameSite: "strict",
+    expires: new Date(session.expiresAt),
+  });
+  const rights = await loadRights(db, firm.id, user);
+  return {
+    user: await describeUser(db, firm, { user, rights }, session.csrfToken),
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  };
+}
 
 const tokenSchema = z.object({
   id: z.string(),
@@ -110,28 +147,25 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
           "one email (or the 101st from one address) answers 429 RATE_LIMITED.",
         params: firmParams,
         body: z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) }).strict(),
-        response: { 200: z.object({ user: meSchema, csrfToken: z.string(), expiresAt: z.string() }) },
+        description:
+          "When the user has two-factor sign-in, or the firm requires it and the user has none, the " +
+          "answer is 202 with a short-lived challenge instead of a session: send it with a code to " +
+          "POST /auth/login/two-factor (twoFactor: code), or enrol with it first " +
+          "(twoFactor: enrol: POST /auth/login/two-factor/enrolment, then .../enrolment/confirm).",
+        response: { 200: signedInSchema, 202: challengeSchema },
       },
     },
     async (request, reply) => {
       const firm = request.firm!;
-      const { user, session } = await logIn(deps.store.db, deps.clock, policy, firm.id, {
+      const result = await logIn(deps.store.db, deps.clock, policy, firm.id, {
         ...request.body,
         address: request.ip,
       });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: "/",
-        httpOnly: true,
-        secure: true,
-        sameSite: "strict",
-        expires: new Date(session.expiresAt),
-      });
-      const rights = await loadRights(deps.store.db, firm.id, user);
-      return {
-        user: await describeUser(deps.store.db, firm, { user, rights }, session.csrfToken),
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt,
-      };
+      if (result.challenge) {
+        const { challenge, purpose, expiresAt } = result.challenge;
+        return reply.code(202).send({ twoFactor: purpose, challenge, expiresAt });
+      }
+      return reply.send(await openedSession(deps.store.db, reply, firm, result.user, result.session));
     },
   );
 

@@ -13,7 +13,7 @@ import { findUserByEmail, revokeSessions, updateUser } from "./account-store.js"
 import type { Actor } from "./authorize.js";
 import { issueLink, redeemLink, userOfLink, type IssuedLink, type LinkDeps } from "./link-service.js";
 import { countLinksSince } from "./link-store.js";
-import { assertLoginAllowed, recordLoginAttempt } from "./login-service.js";
+import { assertLoginAllowed, recordLoginAttempt } from "./login-limits.js";
 import { checkNewPassword, hashPassword, verifyPassword } from "./passwords.js";
 
 /** Enough for a lost email or two, too few to flood someone's inbox through the public route. */

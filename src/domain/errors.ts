@@ -26,6 +26,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { status: 403, title: "Not allowed" },
   CSRF: { status: 403, title: "Missing or wrong CSRF token" },
   RATE_LIMITED: { status: 429, title: "Too many attempts" },
+  TWO_FACTOR_REQUIRED: { status: 409, title: "Two-factor sign-in required" },
   LINK_INVALID: { status: 410, title: "Link expired or already used" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Request too large" },
   FILE_TYPE_NOT_ALLOWED: { status: 415, title: "File type not accepted" },

@@ -319,7 +319,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; sets the session cookie and returns the CSRF token to send on changes. An unknown email and a wrong password answer alike; the 11th failure within 15 minutes on one email (or the 101st from one address) answers 429 RATE_LIMITED. */
+        /**
+         * Sign in; sets the session cookie and returns the CSRF token to send on changes. An unknown email and a wrong password answer alike; the 11th failure within 15 minutes on one email (or the 101st from one address) answers 429 RATE_LIMITED.
+         * @description When the user has two-factor sign-in, or the firm requires it and the user has none, the answer is 202 with a short-lived challenge instead of a session: send it with a code to POST /auth/login/two-factor (twoFactor: code), or enrol with it first (twoFactor: enrol: POST /auth/login/two-factor/enrolment, then .../enrolment/confirm).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -345,6 +348,240 @@ export interface paths {
                         "application/json": {
                             csrfToken: string;
                             expiresAt: string;
+                            user: {
+                                contactId: string | null;
+                                csrfToken: string | null;
+                                email: string;
+                                firm: {
+                                    currency: string;
+                                    id: string;
+                                    /** @description entries on or before it are locked */
+                                    lockDate: string | null;
+                                    /** @description decimal places of the currency's minor unit */
+                                    minorDigits: number;
+                                    name: string;
+                                    slug: string | null;
+                                    /** @description minutes every time entry is rounded up to */
+                                    timeIncrement: number;
+                                };
+                                id: string;
+                                name: string;
+                                permissions: {
+                                    [key: string]: {
+                                        firm: string;
+                                        some: string;
+                                    };
+                                };
+                                /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
+                                reviewer: boolean;
+                                staffId: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it back with the second step; it works once, until expiresAt */
+                            challenge: string;
+                            expiresAt: string;
+                            /**
+                             * @description code: send a code (or a recovery code); enrol: the firm requires two-factor sign-in, enrol first
+                             * @enum {string}
+                             */
+                            twoFactor: "code" | "enrol";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in, second step: the challenge with a code from the app or a recovery code
+         * @description A recovery code is used up. Every failure answers 401 UNAUTHENTICATED "the code is wrong or already used, or this sign-in has expired" and counts against the sign-in rate limits (429 RATE_LIMITED).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the challenge POST /auth/login answered with */
+                        challenge: string;
+                        /** @description the 6-digit code the authenticator app shows now */
+                        code: string;
+                    } | {
+                        /** @description the challenge POST /auth/login answered with */
+                        challenge: string;
+                        /** @description one of the recovery codes, each usable once */
+                        recoveryCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            expiresAt: string;
+                            user: {
+                                contactId: string | null;
+                                csrfToken: string | null;
+                                email: string;
+                                firm: {
+                                    currency: string;
+                                    id: string;
+                                    /** @description entries on or before it are locked */
+                                    lockDate: string | null;
+                                    /** @description decimal places of the currency's minor unit */
+                                    minorDigits: number;
+                                    name: string;
+                                    slug: string | null;
+                                    /** @description minutes every time entry is rounded up to */
+                                    timeIncrement: number;
+                                };
+                                id: string;
+                                name: string;
+                                permissions: {
+                                    [key: string]: {
+                                        firm: string;
+                                        some: string;
+                                    };
+                                };
+                                /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
+                                reviewer: boolean;
+                                staffId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login/two-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in, enrolment the firm requires: a new key for the authenticator app
+         * @description With an enrol challenge. Every failure answers 401 UNAUTHENTICATED "the code is wrong or already used, or this sign-in has expired" and counts against the sign-in rate limits (429 RATE_LIMITED).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the challenge POST /auth/login answered with */
+                        challenge: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description otpauth://totp/... for the QR code */
+                            otpauthUri: string;
+                            /** @description the same key in base32, to type into an app by hand; shown only until confirmed */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login/two-factor/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in, enrolment: confirm with a code; opens the session and shows the recovery codes once
+         * @description Every failure answers 401 UNAUTHENTICATED "the code is wrong or already used, or this sign-in has expired" and counts against the sign-in rate limits (429 RATE_LIMITED).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the challenge POST /auth/login answered with */
+                        challenge: string;
+                        /** @description the 6-digit code the authenticator app shows now */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            expiresAt: string;
+                            /** @description 10 single-use codes, shown only now */
+                            recoveryCodes: string[];
                             user: {
                                 contactId: string | null;
                                 csrfToken: string | null;
@@ -707,6 +944,229 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether one's own two-factor sign-in is on, and how many recovery codes are left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @description enrolment started, not yet confirmed with a code */
+                            pending: boolean;
+                            recoveryCodesLeft: number;
+                            /** @description the firm requires two-factor sign-in for this kind of user */
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/two-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling (again): a new key for the authenticator app; 409 once it is on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description otpauth://totp/... for the QR code */
+                            otpauthUri: string;
+                            /** @description the same key in base32, to type into an app by hand; shown only until confirmed */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/two-factor/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm enrolment with a code: two-factor sign-in is on; the recovery codes are shown once
+         * @description A wrong code answers 400 and counts against the sign-in rate limits.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the 6-digit code the authenticator app shows now */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 10 single-use codes, shown only now */
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New recovery codes (the old ones stop working), with a current code; shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the 6-digit code the authenticator app shows now */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 10 single-use codes, shown only now */
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/two-factor/turn-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn one's own two-factor sign-in off with a current code; ends one's other sessions
+         * @description 409 TWO_FACTOR_REQUIRED while the firm requires it for this kind of user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the 6-digit code the authenticator app shows now */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2651,6 +3111,84 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/firm/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom the firm requires to sign in with two factors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description contact users must sign in with two factors */
+                            contacts: boolean;
+                            /** @description staff users must sign in with two factors */
+                            staff: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Require two-factor sign-in for staff, contacts, both or neither
+         * @description Users without it enrol at their next sign-in; sessions already open stay open.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description contact users must sign in with two factors */
+                        contacts: boolean;
+                        /** @description staff users must sign in with two factors */
+                        staff: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description contact users must sign in with two factors */
+                            contacts: boolean;
+                            /** @description staff users must sign in with two factors */
+                            staff: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/imports/clients": {
@@ -6742,6 +7280,45 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reset another user's two-factor sign-in (a lost phone); ends their sessions
+         * @description They sign in with the password alone, or enrol again when the firm requires it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
