@@ -15,6 +15,7 @@ import { cloudBackend } from "./backend/cloud-backend.js";
 import { createCloudClient } from "./backend/cloud-client.js";
 import { credentialFor, normaliseFirmUrl } from "./backend/credentials.js";
 import { localBackend } from "./backend/local-backend.js";
+import type { SecondFactor } from "./password-prompt.js";
 
 /** How a file under commands/ adds its commands to the program (main.ts lists them all). */
 export type Register = (program: Command, context: () => CommandContext) => void;
@@ -110,15 +111,23 @@ export class CommandContext {
   }
 
   /** Who signs in to a protected firm file: --as (or FIRMTIME_EMAIL), with FIRMTIME_PASSWORD, stdin or a prompt. */
-  private async fileCredentials(): Promise<{ email: string; password: string }> {
+  private async fileCredentials(): Promise<{
+    email: string;
+    password: string;
+    secondFactor: () => Promise<SecondFactor>;
+  }> {
     const email = this.options.as ?? this.io.env.FIRMTIME_EMAIL;
     if (!email)
       throw new AppError(
         "UNAUTHENTICATED",
         "this firm file is protected: sign in with --as EMAIL (password from FIRMTIME_PASSWORD or a prompt)",
       );
-    const { password } = await import("./password-prompt.js");
-    return { email, password: await password(this, this.options.passwordStdin) };
+    const { password, secondFactor } = await import("./password-prompt.js");
+    return {
+      email,
+      password: await password(this, this.options.passwordStdin),
+      secondFactor: () => secondFactor(this, undefined),
+    };
   }
 
   /** Prints `data` as JSON with --json, or the human rendering otherwise. */

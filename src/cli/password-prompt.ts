@@ -1,6 +1,7 @@
 /**
  * Where a command's password comes from: standard input with --password-stdin, else
- * FIRMTIME_PASSWORD, else a prompt on the terminal that does not echo what is typed.
+ * FIRMTIME_PASSWORD, else a prompt on the terminal that does not echo what is typed. And the
+ * second factor of an account with two-factor sign-in: --code, else FIRMTIME_CODE, else a prompt.
  */
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
@@ -36,4 +37,18 @@ export async function password(ctx: PasswordSource, fromStdin: boolean | undefin
   if (ctx.io.env.FIRMTIME_PASSWORD) return ctx.io.env.FIRMTIME_PASSWORD;
   if (!process.stdin.isTTY) throw invalid("no password: pass --password-stdin or set FIRMTIME_PASSWORD");
   return promptHidden("Password: ");
+}
+
+/** A code from the authenticator app (6 digits) or, anything else, a recovery code. */
+export type SecondFactor = { code: string } | { recoveryCode: string };
+
+export async function secondFactor(ctx: PasswordSource, given: string | undefined): Promise<SecondFactor> {
+  const text = (
+    given ??
+    ctx.io.env.FIRMTIME_CODE ??
+    (process.stdin.isTTY ? await promptHidden("Two-factor code (or a recovery code): ") : "")
+  ).trim();
+  if (!text)
+    throw invalid("this account signs in with a two-factor code: pass --code CODE or set FIRMTIME_CODE");
+  return /^\d{3} ?\d{3}$/.test(text) ? { code: text.replace(" ", "") } : { recoveryCode: text };
 }

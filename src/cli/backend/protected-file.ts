@@ -3,6 +3,7 @@
  * serves (the app runs in-process on the file's store, reached with app.inject), so the file
  * enforces the same permissions with the same authorize() — no second copy of the rules.
  */
+import type { SecondFactor } from "../password-prompt.js";
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../../domain/errors.js";
 import type { Firm } from "../../firm-setup/firm-store.js";
 import { buildApp, type App } from "../../server/app.js";
@@ -36,7 +37,7 @@ export async function withProtectedFile<T>(
   store: Store,
   firm: Firm,
   clock: Clock,
-  credentials: { email: string; password: string },
+  credentials: { email: string; password: string; secondFactor?: () => Promise<SecondFactor> },
   work: (client: CloudClient) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig({ dataDir: ".", logLevel: "silent", publicUrl: ORIGIN }, {});
@@ -45,7 +46,19 @@ export async function withProtectedFile<T>(
   const app = await buildApp({ store, clock, config, notifyMail: () => {}, files });
   try {
     const base = `/f/${firm.slug}/api/v1`;
-    const login = await app.inject({ method: "POST", url: `${base}/auth/login`, payload: credentials });
+    const { email, password } = credentials;
+    let login = await app.inject({ method: "POST", url: `${base}/auth/login`, payload: { email, password } });
+    // A user with two-factor sign-in on the file's own server answers its second step too.
+    if (login.statusCode === 202 && credentials.secondFactor) {
+      const { challenge, twoFactor } = login.json<{ challenge: string; twoFactor: string }>();
+      if (twoFactor === "enrol")
+        throw new AppError(
+          "TWO_FACTOR_REQUIRED",
+          "this firm file requires two-factor sign-in for your account: set it up in firmtime desktop first",
+        );
+      const payload = { challenge, ...(await credentials.secondFactor()) };
+      login = await app.inject({ method: "POST", url: `${base}/auth/login/two-factor`, payload });
+    }
     if (login.statusCode !== 200) {
       const problem = login.json<{ code?: string; detail?: string }>();
       const code =

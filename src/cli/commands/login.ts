@@ -2,12 +2,12 @@
  * `firmtime login URL` and `firmtime logout URL`: sign in to a cloud firm once, keep an API
  * token (acting for you, revocable) for later `--cloud URL` commands.
  */
-import { invalid } from "../../domain/errors.js";
+import { AppError, invalid } from "../../domain/errors.js";
 import { createCloudClient } from "../backend/cloud-client.js";
 import { normaliseFirmUrl, removeCredential, saveCredential } from "../backend/credentials.js";
 import type { CommandContext } from "../context.js";
 import type { Register } from "../context.js";
-import { password } from "../password-prompt.js";
+import { password, secondFactor } from "../password-prompt.js";
 
 export const registerLoginCommands: Register = (program, context) => {
   program
@@ -15,7 +15,8 @@ export const registerLoginCommands: Register = (program, context) => {
     .description("sign in to a cloud firm (e.g. https://cloud.example/f/smith) and keep a token for --cloud")
     .requiredOption("--email <email>")
     .option("--password-stdin", "read the password from standard input")
-    .action(async (url: string, options: { email: string; passwordStdin?: boolean }) => {
+    .option("--code <code>", "with two-factor sign-in: the app's code or a recovery code (or FIRMTIME_CODE)")
+    .action(async (url: string, options: { email: string; passwordStdin?: boolean; code?: string }) => {
       const ctx = context();
       const firmUrl = normaliseFirmUrl(url);
       await loginToCloud(
@@ -23,6 +24,7 @@ export const registerLoginCommands: Register = (program, context) => {
         firmUrl,
         options.email,
         await password(ctx, options.passwordStdin ?? ctx.options.passwordStdin),
+        options.code,
       );
       ctx.output({ firmUrl, email: options.email }, () => `Signed in to ${firmUrl} as ${options.email}\n`);
     });
@@ -43,8 +45,14 @@ export const registerLoginCommands: Register = (program, context) => {
 };
 
 /** Signs in once, turns the session into a named API token, ends the session, keeps the token. */
-export async function loginToCloud(ctx: CommandContext, firmUrl: string, email: string, secret: string) {
-  const login = await signIn(ctx, firmUrl, email, secret);
+export async function loginToCloud(
+  ctx: CommandContext,
+  firmUrl: string,
+  email: string,
+  secret: string,
+  code?: string,
+) {
+  const login = await signIn(ctx, firmUrl, email, secret, code);
   const session = createSessionClient(firmUrl, login, ctx.io.fetch);
   const created = await session.request<{ id: string; token: string }>("POST", "/auth/tokens", {
     name: `firmtime CLI (${ctx.actor})`,
@@ -70,27 +78,58 @@ async function signIn(
   firmUrl: string,
   email: string,
   secret: string,
+  code: string | undefined,
 ): Promise<SessionLogin> {
+  const first = await postJson(ctx, firmUrl, "/auth/login", { email, password: secret });
+  if (first.status !== 202) return sessionOf(firmUrl, first);
+  const { twoFactor, challenge } = first.body as { twoFactor?: string; challenge?: string };
+  if (twoFactor === "enrol")
+    throw new AppError(
+      "TWO_FACTOR_REQUIRED",
+      `${firmUrl} requires two-factor sign-in for your account: set it up by signing in once at ${firmUrl}/sign-in, then sign in here again`,
+    );
+  const factor = await secondFactor(ctx, code);
+  return sessionOf(firmUrl, await postJson(ctx, firmUrl, "/auth/login/two-factor", { challenge, ...factor }));
+}
+
+interface JsonAnswer {
+  status: number;
+  ok: boolean;
+  body: Record<string, unknown>;
+  cookies: string[];
+}
+
+async function postJson(
+  ctx: CommandContext,
+  firmUrl: string,
+  path: string,
+  payload: object,
+): Promise<JsonAnswer> {
   const fetchImpl = ctx.io.fetch ?? fetch;
-  const response = await fetchImpl(`${firmUrl}/api/v1/auth/login`, {
+  const response = await fetchImpl(`${firmUrl}/api/v1${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ email, password: secret }),
+    body: JSON.stringify(payload),
   }).catch((error: unknown) => {
     throw invalid(`cannot reach ${firmUrl}: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const body = (await response.json()) as { csrfToken?: string; detail?: string };
+  const body = (await response.json()) as Record<string, unknown>;
   if (!response.ok) {
     // Reuse the client's mapping of problem+json to AppError.
     await createCloudClient(firmUrl, null, () =>
       Promise.resolve(new Response(JSON.stringify(body), { status: response.status })),
-    ).request("POST", "/auth/login");
+    ).request("POST", path);
   }
-  const cookie = (response.headers.getSetCookie?.() ?? [])
+  return { status: response.status, ok: response.ok, body, cookies: response.headers.getSetCookie?.() ?? [] };
+}
+
+function sessionOf(firmUrl: string, answer: JsonAnswer): SessionLogin {
+  const cookie = answer.cookies
     .map((c) => c.split(";")[0]!)
     .find((c) => c.startsWith("__Host-firmtime-session="));
-  if (!cookie || !body.csrfToken) throw invalid(`${firmUrl} did not start a session`);
-  return { cookie, csrfToken: body.csrfToken };
+  const csrfToken = answer.body.csrfToken;
+  if (!cookie || typeof csrfToken !== "string") throw invalid(`${firmUrl} did not start a session`);
+  return { cookie, csrfToken };
 }
 
 function createSessionClient(firmUrl: string, login: SessionLogin, fetchImpl: typeof fetch = fetch) {
