@@ -1,4 +1,4 @@
-/** The signed-in person's own account: their password and their API tokens. */
+/** The signed-in person's own account: their password, two-factor sign-in and API tokens. */
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   ActionIcon,
@@ -30,6 +30,7 @@ import { useApiTokens, useCreateApiToken, useRevokeApiToken } from "../api/api-t
 import { useChangePassword } from "../api/auth-mutations";
 import { useMe } from "../../../lib/me";
 import { newPasswordSchema, NewPasswordFields } from "./new-password-fields";
+import { TwoFactorSection } from "./two-factor-section";
 
 const changeSchema = z.intersection(
   z.object({ currentPassword: z.string().min(1, "Enter your current password") }),
@@ -195,6 +196,7 @@ export function AccountPage() {
     <Stack>
       <PageTitle title="Your account" subtitle={me ? `${me.name} · ${me.email}` : undefined} />
       <ChangePasswordForm />
+      <TwoFactorSection />
       <ApiTokens />
     </Stack>
   );

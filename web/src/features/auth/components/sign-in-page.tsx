@@ -2,6 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { Link, Navigate, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FormAlert } from "../../../components/form-alert";
@@ -9,6 +10,7 @@ import { PublicPage } from "../../../components/public-page";
 import { showProblem } from "../../../lib/form-problems";
 import { useSignIn } from "../api/auth-mutations";
 import { useFirmName } from "../api/firm-name";
+import { RequiredEnrolment, SecondFactorForm } from "./sign-in-second-step";
 
 const schema = z.object({
   email: z.string().trim().min(1, "Enter your email address").max(254),
@@ -30,10 +32,16 @@ export function SignInPage({ next }: { next?: string | undefined }) {
     defaultValues: { email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const [challenge, setChallenge] = useState<{ challenge: string; twoFactor: "code" | "enrol" } | null>(null);
+  const signedIn = () => void navigate({ to: safeNext(next) });
 
   const submit = form.handleSubmit(async (fields) => {
     try {
-      await signIn.mutateAsync(fields);
+      const answer = await signIn.mutateAsync(fields);
+      if ("twoFactor" in answer) {
+        setChallenge(answer);
+        return;
+      }
       await navigate({ to: safeNext(next) });
     } catch (error) {
       form.resetField("password", { keepError: false });
@@ -45,6 +53,23 @@ export function SignInPage({ next }: { next?: string | undefined }) {
 
   // A desktop firm file not yet protected has nobody to sign in as: its first run comes first.
   if (firm.data?.desktop?.protected === false) return <Navigate to="/first-run" />;
+
+  if (challenge) {
+    const startOver = (
+      <Anchor component="button" type="button" size="sm" onClick={() => setChallenge(null)}>
+        Start over
+      </Anchor>
+    );
+    return challenge.twoFactor === "code" ? (
+      <PublicPage title="Two-factor sign-in" firmName={firm.data?.name} footer={startOver}>
+        <SecondFactorForm challenge={challenge.challenge} onSignedIn={signedIn} />
+      </PublicPage>
+    ) : (
+      <PublicPage title="Set up two-factor sign-in" firmName={firm.data?.name} footer={startOver}>
+        <RequiredEnrolment challenge={challenge.challenge} onSignedIn={signedIn} />
+      </PublicPage>
+    );
+  }
 
   return (
     <PublicPage

@@ -21,6 +21,7 @@ import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import { problemText } from "../../../api/problem";
 import { notifyDone } from "./notify-done";
+import { TwoFactorRequirementSection } from "./two-factor-requirement";
 import { FormAlert } from "../../../components/form-alert";
 import { PageTitle } from "../../../components/page-title";
 import { formatDate } from "../../../lib/format";
@@ -213,6 +214,7 @@ export function FirmProfilePage() {
       />
       {firm.isError ? <FormAlert message={problemText(firm.error)} /> : null}
       {firm.data ? <ProfileForm firm={firm.data} editable={mayDo(me, "settings", "E", "firm")} /> : null}
+      <TwoFactorRequirementSection editable={mayDo(me, "settings", "E", "firm")} />
     </Stack>
   );
 }
