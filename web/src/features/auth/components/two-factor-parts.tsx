@@ -3,7 +3,7 @@
  * one-time-code autofill), enrolment (QR code, the key to type, then a code) and the recovery
  * codes, shown once with copy and download.
  */
-import { Alert, Button, Code, CopyButton, Group, List, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Code, CopyButton, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { FormAlert } from "../../../components/form-alert";
@@ -127,7 +127,10 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
     setSaved(true);
   };
   return (
-    <Alert color="green" title="Your recovery codes" role="status">
+    <Paper withBorder p="md" role="status" aria-labelledby="recovery-codes-title">
+      <Title order={3} size="h5" id="recovery-codes-title" mb="xs">
+        Your recovery codes
+      </Title>
       <Stack gap="sm">
         <Text size="sm">
           Keep them somewhere safe: each one signs you in once if you lose your phone. They are shown only
@@ -165,6 +168,6 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
           </Button>
         </Group>
       </Stack>
-    </Alert>
+    </Paper>
   );
 }

@@ -83,11 +83,7 @@ export function TwoFactorSection() {
         <Title order={2} size="h4" id="two-factor-title">
           Two-factor sign-in
         </Title>
-        {state ? (
-          <Badge color={state.enabled ? "green" : "gray"} variant="light">
-            {state.enabled ? "On" : "Off"}
-          </Badge>
-        ) : null}
+        {state ? <Badge variant="default">{state.enabled ? "On" : "Off"}</Badge> : null}
       </Group>
       {body}
     </Paper>
