@@ -95,13 +95,13 @@ export function EnrolmentSteps({
         <QrCodeImage text={enrolment.otpauthUri} label="QR code of your two-factor key" />
       </Group>
       <Text size="sm">Or type this key into the app:</Text>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs">
         <Code data-testid="two-factor-secret" style={{ overflowWrap: "anywhere" }}>
           {grouped}
         </Code>
         <CopyButton value={enrolment.secret}>
           {({ copied, copy }) => (
-            <Button size="xs" variant="light" onClick={copy}>
+            <Button size="xs" variant="light" onClick={copy} style={{ flexShrink: 0 }}>
               {copied ? "Copied" : "Copy key"}
             </Button>
           )}
