@@ -298,6 +298,7 @@ export interface RequestFilter {
   recipient?: { contactId: string; clientIds: ReadonlySet<string> };
   clientId?: string;
   status?: readonly RequestStatus[];
+  requestId?: string;
 }
 
 /** Counts of a request's items by status, for lists. */
@@ -332,6 +333,7 @@ export async function selectRequestPage(
   }
   if (filter.clientId) query = query.where("r.client_id", "=", filter.clientId);
   if (filter.status?.length) query = query.where("r.status", "in", [...filter.status]);
+  if (filter.requestId) query = query.where("r.id", "=", filter.requestId);
   const result = await pageOf(
     query.selectAll("r"),
     page,

@@ -26,6 +26,7 @@ import { registerWorkCodeRoutes } from "../firm-setup/work-code-routes.js";
 import { registerSyncRoutes } from "../merge/sync-routes.js";
 import { registerDesktopRoutes } from "../merge/desktop-routes.js";
 import { registerProtectionRoutes } from "../access/protection-routes.js";
+import { registerFileRequestRoutes } from "../portal/file-request-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
 export const FIRM_ROUTE_MODULES: RouteModule[] = [
@@ -56,4 +57,5 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerSyncRoutes,
   registerDesktopRoutes,
   registerProtectionRoutes,
+  registerFileRequestRoutes,
 ];

@@ -280,7 +280,7 @@ export interface OneTimeLinkTable {
   id: string;
   firm_id: string;
   user_id: string;
-  purpose: "activation" | "reset";
+  purpose: "activation" | "reset" | "request";
   token_hash: string;
   created_at: string;
   expires_at: string;

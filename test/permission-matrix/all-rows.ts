@@ -11,6 +11,7 @@ import { MERGE_ROWS } from "./rows-merge.js";
 import { DESKTOP_ROWS } from "./rows-desktop.js";
 import { RECEIPT_ROWS } from "./rows-receipts.js";
 import { TIMER_ROWS } from "./rows-timers.js";
+import { FILE_REQUEST_ROWS } from "./rows-portal-requests.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -28,4 +29,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...SHARING_ROWS,
   ...MERGE_ROWS,
   ...DESKTOP_ROWS,
+  ...FILE_REQUEST_ROWS,
 ];

@@ -939,6 +939,171 @@ export interface paths {
         };
         trace?: never;
     };
+    "/clients/{id}/file-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a client's contacts for documents
+         * @description Needs Viewer rights on the client (activities:R). Recipients are contacts with portal access to the client; each gets an email with a link that signs them in to this request. Only Entity Collaborators can upload. An item that asks to update or sign a file names a shared or client file of the client.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        /**
+                         * @description added to the email when the firm's detailed notifications are on
+                         * @default
+                         */
+                        emailMessage?: string;
+                        items: {
+                            /**
+                             * @default upload
+                             * @enum {string}
+                             */
+                            action?: "upload" | "update" | "sign";
+                            /**
+                             * @description YYYY-MM-DD
+                             * @default null
+                             */
+                            dueDate?: string | null;
+                            /**
+                             * @description a shared or client file of the entity
+                             * @default null
+                             */
+                            fileId?: string | null;
+                            title: string;
+                        }[];
+                        /** @description contact ids; each must reach the client */
+                        recipients: string[];
+                        /**
+                         * @description every N days, at most M times, while the client still owes an answer
+                         * @default null
+                         */
+                        reminders?: {
+                            everyDays: number;
+                            max: number;
+                        } | null;
+                        subject: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contact-companies": {
         parameters: {
             query?: never;
@@ -2546,6 +2711,1244 @@ export interface paths {
                     content: {
                         "application/json": {
                             updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * File requests the caller may see
+         * @description Staff: the requests of the clients they have Viewer rights on. A contact: the requests sent to them on clients they still reach.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    clientId?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description the order (default -createdAt): createdAt: when it was asked; updatedAt: when it last changed; subject: the subject. A leading - reverses it; ties are broken by id. */
+                    sort?: "createdAt" | "updatedAt" | "subject" | "-createdAt" | "-updatedAt" | "-subject";
+                    /** @description one status or several, comma-separated */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientCode: string;
+                                clientId: string;
+                                clientName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                id: string;
+                                items: {
+                                    completed: number;
+                                    open: number;
+                                    responded: number;
+                                    total: number;
+                                };
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                subject: string;
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One file request with its items, uploads and comments
+         * @description Opening it marks its news as seen for the caller (a digest leaves it out).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the request
+         * @description Staff running the request. Closes it: no more answers, comments or reminders; the recipients are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete the whole request
+         * @description Staff running the request. Closes it: no more answers, comments or reminders; the recipients are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an item
+         * @description Staff running the request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description optional note */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an item
+         * @description Staff running the request and its recipients; the other side is told by email.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an item
+         * @description Staff running the request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description optional note */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return an answered item to the client, saying what is missing
+         * @description Staff running the request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required: what is missing */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an item with a document
+         * @description A contact who collaborates on the client (or staff filing a document for them). The document is filed with the client: a new version of the item's file when it asks to update or sign one, else a new file. Accepted by content: PDF, JPEG photo, PNG image, HEIC photo, HEIF photo, WebP image, TIFF scan, Word document, Excel workbook, PowerPoint presentation, OpenDocument text, OpenDocument spreadsheet, older Word or Excel document; at most the server's upload limit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            /** @description one file in the field `file` */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind the recipients now
+         * @description Staff running the request, while the client still owes an answer. Outside the schedule: it does not use up the scheduled reminders.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
                         };
                     };
                 };
