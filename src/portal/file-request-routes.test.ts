@@ -39,13 +39,23 @@ describe.each(ENGINES)("file requests on %s", (engine) => {
     });
   };
   const view = (response: LightMyRequestResponse) => response.json<RequestView>();
-  /** Delivers what is due now (the deliverer may already be at it: then the waits below find it). */
+  /** Delivers what is due now and waits until nothing is left pending (the deliverer may be at it already). */
   const delivered = async () => {
-    await mail.deliverer.deliverDue();
+    for (let attempt = 0; attempt < 250; attempt++) {
+      await mail.deliverer.deliverDue();
+      const pending = await server.deps.store.db
+        .selectFrom("mail_outbox")
+        .select("id")
+        .where("status", "=", "pending")
+        .execute();
+      if (pending.length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error("emails still pending");
   };
 
-  async function newRequest(overrides: Record<string, unknown> = {}) {
-    const response = await p.as.mia.post(`/clients/${p.clients.acme}/file-requests`, {
+  async function newRequest(overrides: Record<string, unknown> = {}, as = p.as.mia) {
+    const response = await as.post(`/clients/${p.clients.acme}/file-requests`, {
       subject: "2026 tax return",
       description: "What we need for your 2026 return.",
       emailMessage: "Thank you for sending these before March.",
@@ -261,6 +271,7 @@ describe.each(ENGINES)("file requests on %s", (engine) => {
 
   it("refuses a document by its content (HTML named .pdf) and stores nothing", async () => {
     const request = await newRequest({ recipients: [p.contacts.carla] });
+    await delivered();
     const before = await snapshotStore(server.deps.store.db);
     const response = await upload(
       p.headers.carla,
@@ -330,5 +341,57 @@ describe.each(ENGINES)("file requests on %s", (engine) => {
     // "Remind now" is refused too: the client owes nothing.
     const mia = callerOf(server, "requests", (await signIn(server, "requests", p.emails.mia)).headers);
     expect((await mia.post(`/file-requests/${request.id}/remind`, {})).statusCode).toBe(409);
+  });
+
+  it("signs a contact into that one request from the email's link: once, never anywhere else", async () => {
+    // Signed in afresh: the reminders' test moved the clock past the fixture's sessions.
+    const mia = callerOf(server, "requests", (await signIn(server, "requests", p.emails.mia)).headers);
+    const first = await newRequest({ recipients: [p.contacts.carla] }, mia);
+    const second = await newRequest({ recipients: [p.contacts.carla], subject: "Payroll" }, mia);
+    await delivered();
+    await mail.smtp.waitFor((m) => m.to.includes(p.emails.carla) && m.subject.endsWith(": Payroll"));
+    const links = mail.smtp.received
+      .filter((m) => m.to.includes(p.emails.carla) && m.subject.includes("asks you for documents"))
+      .map((m) => tokenOf(linkIn(m, "/open-request?token=")));
+    const open = (token: string) =>
+      server.app.inject({ method: "POST", url: "/f/requests/api/v1/auth/request-link", payload: { token } });
+    // The newest email is the second request's; its link opens that request.
+    const opened = await open(links.at(-1)!);
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json<{ requestId: string; user: { requestOnly: string } }>()).toMatchObject({
+      requestId: second.id,
+      user: { requestOnly: second.id },
+    });
+    const cookie = opened.cookies.find((c) => c.name === "__Host-firmtime-session")!.value;
+    const csrf = opened.json<{ csrfToken: string }>().csrfToken;
+    const linkSession = callerOf(server, "requests", {
+      cookie: `__Host-firmtime-session=${cookie}`,
+      "x-csrf-token": csrf,
+    });
+    expect((await linkSession.get(`/file-requests/${second.id}`)).statusCode).toBe(200);
+    expect((await linkSession.get("/auth/me")).statusCode).toBe(200);
+    // Another request of hers, the rest of the app, and her account: not with this session.
+    expect((await linkSession.get(`/file-requests/${first.id}`)).statusCode).toBe(404);
+    expect(
+      (await linkSession.get("/file-requests")).json<{ items: { id: string }[] }>().items.map((i) => i.id),
+    ).toEqual([second.id]);
+    expect((await linkSession.get("/clients")).statusCode).toBe(403);
+    const password = await linkSession.post("/auth/password", {
+      currentPassword: "correct horse battery staple",
+      newPassword: "a much longer passphrase",
+    });
+    expect(password.statusCode).toBe(403);
+    // She answers with it.
+    const answered = await upload(
+      { cookie: `__Host-firmtime-session=${cookie}`, "x-csrf-token": csrf },
+      `/file-requests/${second.id}/items/${second.items[0]!.id}/uploads`,
+      PDF,
+      "w2.pdf",
+      "application/pdf",
+    );
+    expect(answered.statusCode, answered.body).toBe(201);
+    // The link works once; a made-up one never.
+    expect((await open(links.at(-1)!)).statusCode).toBe(410);
+    expect((await open("not-a-token")).json<{ code: string }>().code).toBe("LINK_INVALID");
   });
 });

@@ -177,7 +177,7 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
   app.get(
     "/file-requests",
     {
-      config: { permission: "activities:R" },
+      config: { permission: "activities:R", requestLink: true },
       schema: {
         tags,
         summary: "File requests the caller may see",

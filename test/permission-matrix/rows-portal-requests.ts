@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { loadRights } from "../../src/access/access-store.js";
 import { findUserById } from "../../src/access/account-store.js";
 import type { Actor } from "../../src/access/authorize.js";
+import { issueRequestLink } from "../../src/access/request-link-service.js";
 import { linkDepsOf } from "../../src/http/context.js";
 import { createRequest, uploadToItem, type RequestView } from "../../src/portal/file-request-service.js";
 import { PDF } from "../../src/test-support/receipts.js";
@@ -121,6 +122,30 @@ const theRequestId = (fx: MatrixFixture) => sharedIds.get(fx) ?? "not made yet";
 const upload = [{ fileName: "statement.pdf", contentType: "application/pdf", bytes: PDF }];
 
 export const FILE_REQUEST_ROWS: MatrixRow[] = [
+  {
+    route: route("POST", "/auth/request-link"),
+    name: "a made-up token",
+    request: () => ({
+      url: `${A}/auth/request-link`,
+      payload: { token: "0123456789abcdef0123456789abcdef" },
+    }),
+    expect: () => 410,
+  },
+  {
+    route: route("POST", "/auth/request-link"),
+    name: "a fresh link of the collaborator's (the token alone decides, whoever sends it)",
+    request: async (fx, _actor, server) => {
+      const { db } = server.deps.store;
+      const request = await theRequest(server, fx);
+      const user = (await findUserById(db, fx.scope.firm.id, fx.userIds.contactCollaborator!))!;
+      const link = await issueRequestLink(db, linkDepsOf(server.deps), fx.scope.firm, user, request.id);
+      return {
+        url: `${A}/auth/request-link`,
+        payload: { token: new URL(link.url).searchParams.get("token") },
+      };
+    },
+    expect: () => 200,
+  },
   {
     route: route("GET", "/file-requests"),
     request: async (fx, _actor, server) => {

@@ -369,6 +369,8 @@ export interface paths {
                                         some: string;
                                     };
                                 };
+                                /** @description a session opened by a request email's link: the one file request it may reach */
+                                requestOnly: string | null;
                                 /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
                                 reviewer: boolean;
                                 staffId: string | null;
@@ -463,6 +465,8 @@ export interface paths {
                                     some: string;
                                 };
                             };
+                            /** @description a session opened by a request email's link: the one file request it may reach */
+                            requestOnly: string | null;
                             /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
                             reviewer: boolean;
                             staffId: string | null;
@@ -596,6 +600,85 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/request-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a file request from its email's link; sets a session cookie for that request only
+         * @description The token of the link in a file request's email (or a reminder's). It works once, until it expires; a spent, expired or unknown token answers 410 LINK_INVALID. The session reaches that request only (every other route answers 403) and never changes a password: for anything else the contact signs in with their password.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            expiresAt: string;
+                            requestId: string;
+                            user: {
+                                contactId: string | null;
+                                csrfToken: string | null;
+                                email: string;
+                                firm: {
+                                    currency: string;
+                                    id: string;
+                                    /** @description entries on or before it are locked */
+                                    lockDate: string | null;
+                                    /** @description decimal places of the currency's minor unit */
+                                    minorDigits: number;
+                                    name: string;
+                                    slug: string | null;
+                                    /** @description minutes every time entry is rounded up to */
+                                    timeIncrement: number;
+                                };
+                                id: string;
+                                name: string;
+                                permissions: {
+                                    [key: string]: {
+                                        firm: string;
+                                        some: string;
+                                    };
+                                };
+                                /** @description a session opened by a request email's link: the one file request it may reach */
+                                requestOnly: string | null;
+                                /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
+                                reviewer: boolean;
+                                staffId: string | null;
+                            };
+                        };
+                    };
                 };
             };
         };
