@@ -394,4 +394,44 @@ describe.each(ENGINES)("file requests on %s", (engine) => {
     expect((await open(links.at(-1)!)).statusCode).toBe(410);
     expect((await open("not-a-token")).json<{ code: string }>().code).toBe("LINK_INVALID");
   });
+
+  it("keeps the client's history: staff see all of it, each contact the part that concerns them; and says what waits for whom", async () => {
+    const mia = callerOf(server, "requests", (await signIn(server, "requests", p.emails.mia)).headers);
+    const carla = callerOf(server, "requests", (await signIn(server, "requests", p.emails.carla)).headers);
+    const eve = callerOf(server, "requests", (await signIn(server, "requests", p.emails.eve)).headers);
+    const onlyCarla = await newRequest(
+      { recipients: [p.contacts.carla], subject: "Only for Carla", items: [{ title: "Lease" }] },
+      mia,
+    );
+    type History = { items: { summary: string; requestId: string | null }[]; total: number };
+    const history = async (as: typeof mia) =>
+      (await as.get(`/clients/${p.clients.acme}/activity?order=newest&limit=500`)).json<History>();
+    const mention = (page: History) => page.items.some((event) => event.requestId === onlyCarla.id);
+    expect(mention(await history(mia))).toBe(true);
+    expect(mention(await history(carla))).toBe(true);
+    expect(mention(await history(eve))).toBe(false);
+    expect((await history(mia)).items[0]!.summary).toBe("Mia Staff asked for documents: Only for Carla");
+    for (const person of ["otto", "sam"] as const) {
+      const as = callerOf(server, "requests", (await signIn(server, "requests", p.emails[person])).headers);
+      expect((await as.get(`/clients/${p.clients.acme}/activity`)).statusCode).toBe(404);
+    }
+
+    type Waiting = { requests: { id: string; items: { title: string }[]; mayUpload: boolean }[] };
+    const carlaWaits = (await carla.get("/portal/waiting"))
+      .json<Waiting>()
+      .requests.find((r) => r.id === onlyCarla.id);
+    expect(carlaWaits).toMatchObject({ mayUpload: true, items: [{ title: "Lease" }] });
+    expect((await eve.get("/portal/waiting")).json<Waiting>().requests.map((r) => r.id)).not.toContain(
+      onlyCarla.id,
+    );
+    const headers = (await signIn(server, "requests", p.emails.carla)).headers;
+    const path = `/file-requests/${onlyCarla.id}/items/${onlyCarla.items[0]!.id}/uploads`;
+    expect((await upload(headers, path, PDF, "lease.pdf", "application/pdf")).statusCode).toBe(201);
+    expect((await carla.get("/portal/waiting")).json<Waiting>().requests.map((r) => r.id)).not.toContain(
+      onlyCarla.id,
+    );
+    expect((await mia.get("/portal/waiting")).json<Waiting>().requests.map((r) => r.id)).toContain(
+      onlyCarla.id,
+    );
+  });
 });

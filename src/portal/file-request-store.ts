@@ -299,6 +299,8 @@ export interface RequestFilter {
   clientId?: string;
   status?: readonly RequestStatus[];
   requestId?: string;
+  /** Only requests this user asked. */
+  createdBy?: string;
 }
 
 /** Counts of a request's items by status, for lists. */
@@ -334,6 +336,7 @@ export async function selectRequestPage(
   if (filter.clientId) query = query.where("r.client_id", "=", filter.clientId);
   if (filter.status?.length) query = query.where("r.status", "in", [...filter.status]);
   if (filter.requestId) query = query.where("r.id", "=", filter.requestId);
+  if (filter.createdBy) query = query.where("r.created_by", "=", filter.createdBy);
   const result = await pageOf(
     query.selectAll("r"),
     page,

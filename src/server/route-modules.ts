@@ -27,6 +27,7 @@ import { registerSyncRoutes } from "../merge/sync-routes.js";
 import { registerDesktopRoutes } from "../merge/desktop-routes.js";
 import { registerProtectionRoutes } from "../access/protection-routes.js";
 import { registerFileRequestRoutes } from "../portal/file-request-routes.js";
+import { registerPortalRoutes } from "../portal/portal-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
 export const FIRM_ROUTE_MODULES: RouteModule[] = [
@@ -58,4 +59,5 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerDesktopRoutes,
   registerProtectionRoutes,
   registerFileRequestRoutes,
+  registerPortalRoutes,
 ];

@@ -258,4 +258,67 @@ export const FILE_REQUEST_ROWS: MatrixRow[] = [
     }),
     expect: onRequest(ACME_RUNNERS, 200),
   })),
+  {
+    route: route("GET", "/clients/:id/portal-contacts"),
+    name: "ACME's",
+    request: (fx) => ({ url: `${A}/clients/${fx.clients.acme}/portal-contacts` }),
+    expect: (actor, fx) => {
+      const status = onRequest(ACME_RUNNERS, 200)(actor);
+      if (status !== 200) return status;
+      return { status, ids: [fx.content.contacts.ofEntity, fx.content.contacts.collaborator] };
+    },
+    ids: (body) => (body as { items: { contactId: string }[] }).items.map((item) => item.contactId),
+  },
+  {
+    route: route("GET", "/clients/:id/portal-contacts"),
+    name: "another firm's client",
+    request: (fx) => ({ url: `${A}/clients/${fx.otherFirm.clientId}/portal-contacts` }),
+    expect: onRequest([], 200, []),
+  },
+  {
+    route: route("GET", "/clients/:id/activity"),
+    name: "ACME's",
+    request: async (fx, _actor, server) => {
+      await theRequest(server, fx);
+      return { url: `${A}/clients/${fx.clients.acme}/activity` };
+    },
+    expect: onRequest([...ACME_RUNNERS, ...ACME_CONTACTS], 200),
+  },
+  {
+    route: route("GET", "/clients/:id/activity"),
+    name: "another firm's client",
+    request: (fx) => ({ url: `${A}/clients/${fx.otherFirm.clientId}/activity` }),
+    expect: onRequest([], 200, []),
+  },
+  {
+    route: route("GET", "/portal/waiting"),
+    request: async (fx, _actor, server) => {
+      await theRequest(server, fx);
+      return { url: `${A}/portal/waiting` };
+    },
+    expect: (actor, fx) => {
+      if (OUTSIDERS.includes(actor)) return 401;
+      return { status: 200, ids: ACME_CONTACTS.includes(actor) ? [theRequestId(fx)] : [] };
+    },
+    ids: (body) => (body as { requests: { id: string }[] }).requests.map((request) => request.id),
+  },
+  {
+    route: route("GET", "/portal-settings"),
+    request: () => ({ url: `${A}/portal-settings` }),
+    expect: (actor) => {
+      if (OUTSIDERS.includes(actor)) return 401;
+      return actor.startsWith("contact") ? 403 : 200;
+    },
+  },
+  {
+    route: route("PUT", "/portal-settings"),
+    request: () => ({
+      url: `${A}/portal-settings`,
+      payload: { detailedNotifications: true, notificationMode: "each", digestMinutes: 10 },
+    }),
+    expect: (actor) => {
+      if (OUTSIDERS.includes(actor)) return 401;
+      return ["admin", "settingsAdmin"].includes(actor) ? 200 : 403;
+    },
+  },
 ];

@@ -1022,6 +1022,66 @@ export interface paths {
         };
         trace?: never;
     };
+    "/clients/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened with a client in the portal, in order
+         * @description Requests, uploads, downloads, shares, comments and approvals. Staff with Viewer rights on the client see all of it; a contact who reaches the client sees what concerns them (what is shared with every contact, the requests sent to them, and what was addressed to them).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    fileId?: string;
+                    limit?: number;
+                    offset?: number;
+                    order?: "oldest" | "newest";
+                    requestId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorName: string;
+                                at: string;
+                                fileId: string | null;
+                                id: string;
+                                kind: string;
+                                requestId: string | null;
+                                summary: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{id}/file-requests": {
         parameters: {
             query?: never;
@@ -1181,6 +1241,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/portal-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contacts a file request on the client may go to
+         * @description Contacts with a portal account (invited or active) who reach the client through a role given to them or to a contact group of theirs. Only collaborators may upload. Needs Viewer rights on the client.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactId: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "access" | "collaborator";
+                                /** @enum {string} */
+                                status: "invited" | "active";
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4553,6 +4665,147 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's portal settings (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description emails carry the request's description, message and items; off: only that something waits */
+                            detailedNotifications: boolean;
+                            digestMinutes: number;
+                            /**
+                             * @description one email per event, or a digest a few minutes later leaving out what was already seen
+                             * @enum {string}
+                             */
+                            notificationMode: "each" | "digest";
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the firm's portal settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description emails carry the request's description, message and items; off: only that something waits */
+                        detailedNotifications: boolean;
+                        digestMinutes: number;
+                        /**
+                         * @description one email per event, or a digest a few minutes later leaving out what was already seen
+                         * @enum {string}
+                         */
+                        notificationMode: "each" | "digest";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description emails carry the request's description, message and items; off: only that something waits */
+                            detailedNotifications: boolean;
+                            digestMinutes: number;
+                            /**
+                             * @description one email per event, or a digest a few minutes later leaving out what was already seen
+                             * @enum {string}
+                             */
+                            notificationMode: "each" | "digest";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the signed-in person
+         * @description A contact: the requests sent to them with items still to answer. Staff: the requests they asked with answers waiting for review.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                clientId: string;
+                                clientName: string;
+                                id: string;
+                                items: {
+                                    dueDate: string | null;
+                                    id: string;
+                                    title: string;
+                                }[];
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                status: "open" | "responded";
+                                subject: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
