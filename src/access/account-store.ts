@@ -164,6 +164,8 @@ export interface SessionRow {
   lastSeenAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** A session opened by a request email's link reaches that file request only. */
+  requestId?: string | null;
 }
 
 export async function insertSession(db: Db, session: SessionRow): Promise<void> {
@@ -178,6 +180,7 @@ export async function insertSession(db: Db, session: SessionRow): Promise<void> 
       last_seen_at: session.lastSeenAt,
       expires_at: session.expiresAt,
       revoked_at: null,
+      request_id: session.requestId ?? null,
     })
     .execute();
 }
@@ -194,6 +197,7 @@ export async function findSession(db: Db, id: string): Promise<SessionRow | unde
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
         revokedAt: row.revoked_at,
+        requestId: row.request_id,
       }
     : undefined;
 }

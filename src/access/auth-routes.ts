@@ -15,7 +15,9 @@ import type { UserAccount } from "./account-store.js";
 import type { Actor } from "./authorize.js";
 import { reviewsEntries, summarizeRights, type Rights } from "./permissions.js";
 import { logIn } from "./login-service.js";
-import { createApiToken, type NewSession } from "./session-service.js";
+import { redeemRequestLink } from "./request-link-service.js";
+import { createApiToken, startSession, type NewSession } from "./session-service.js";
+import { inTransaction } from "../store/transaction.js";
 
 const meSchema = z.object({
   id: z.string(),
@@ -42,6 +44,10 @@ const meSchema = z.object({
     ),
   /** A cookie session's CSRF token, to send back on changes; null for a bearer token. */
   csrfToken: z.string().nullable(),
+  requestOnly: z
+    .string()
+    .nullable()
+    .describe("a session opened by a request email's link: the one file request it may reach"),
 });
 
 /** The answer that opens a session: who signed in, and the CSRF token to send on changes. */
@@ -97,7 +103,7 @@ function userOf(actor: Actor) {
 async function describeUser(
   db: Db,
   firm: Firm,
-  actor: { user: UserAccount; rights: Rights },
+  actor: { user: UserAccount; rights: Rights; requestOnly?: string | null },
   csrfToken: string | null,
 ) {
   const { user } = actor;
@@ -114,6 +120,7 @@ async function describeUser(
     name: name || user.email,
     staffId: user.staffId,
     contactId: user.contactId,
+    requestOnly: actor.requestOnly ?? null,
     firm: {
       id: firm.id,
       name: firm.name,
@@ -169,6 +176,56 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
     },
   );
 
+  app.post(
+    "/auth/request-link",
+    {
+      config: { permission: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "Open a file request from its email's link; sets a session cookie for that request only",
+        description:
+          "The token of the link in a file request's email (or a reminder's). It works once, until it " +
+          "expires; a spent, expired or unknown token answers 410 LINK_INVALID. The session reaches that " +
+          "request only (every other route answers 403) and never changes a password: for anything else " +
+          "the contact signs in with their password.",
+        params: firmParams,
+        body: z.object({ token: z.string().min(1).max(200) }).strict(),
+        response: {
+          200: z.object({
+            user: meSchema,
+            csrfToken: z.string(),
+            expiresAt: z.string(),
+            requestId: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const firm = request.firm!;
+      const { db } = deps.store;
+      const opened = await inTransaction(db, async (tx) => {
+        const { user, requestId } = await redeemRequestLink(tx, deps.clock, firm.id, request.body.token);
+        const session = await startSession(tx, deps.clock, policy, user, requestId);
+        return { user, requestId, session };
+      });
+      const { user, requestId, session } = opened;
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: "/",
+        httpOnly: true,
+        secure: true,
+        sameSite: "strict",
+        expires: new Date(session.expiresAt),
+      });
+      const rights = await loadRights(db, firm.id, user);
+      return {
+        user: await describeUser(db, firm, { user, rights, requestOnly: requestId }, session.csrfToken),
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+        requestId,
+      };
+    },
+  );
+
   app.get(
     "/auth/firm",
     {
@@ -199,7 +256,7 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
   app.post(
     "/auth/logout",
     {
-      config: { permission: "authenticated" },
+      config: { permission: "authenticated", requestLink: true },
       schema: { tags: ["auth"], params: firmParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -214,7 +271,7 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
   app.get(
     "/auth/me",
     {
-      config: { permission: "authenticated" },
+      config: { permission: "authenticated", requestLink: true },
       schema: { tags: ["auth"], params: firmParams, response: { 200: meSchema } },
     },
     (request) => describeUser(deps.store.db, request.firm!, userOf(request.actor), request.csrfToken),

@@ -19,7 +19,15 @@ export type Actor =
   | { kind: "anonymous" }
   /** The built-in supervisor of an unprotected desktop file. */
   | { kind: "supervisor"; rights: Rights }
-  | { kind: "user"; user: UserAccount; rights: Rights; sessionId: string | null; tokenId: string | null };
+  | {
+      kind: "user";
+      user: UserAccount;
+      rights: Rights;
+      sessionId: string | null;
+      tokenId: string | null;
+      /** A session opened by a request email's link reaches that file request only. */
+      requestOnly?: string | null;
+    };
 
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 

@@ -23,7 +23,11 @@ export interface LinkDeps {
 }
 
 /** The page of the web app each purpose opens; it posts the token to the matching API route. */
-const PAGE: Record<LinkPurpose, string> = { activation: "activate", reset: "reset-password" };
+const PAGE: Record<LinkPurpose, string> = {
+  activation: "activate",
+  reset: "reset-password",
+  request: "open-request",
+};
 
 export function linkUrl(publicUrl: string, firm: Firm, purpose: LinkPurpose, token: string): string {
   if (!firm.slug) throw invalid(`firm ${firm.name} has no URL name; put it online first`);

@@ -14,11 +14,20 @@ export interface OneTimeLink {
   userId: string;
   purpose: LinkPurpose;
   expiresAt: string;
+  /** What the link opens (a request link's file request); null for the others. */
+  subjectId: string | null;
 }
 
 export async function insertLink(
   db: Db,
-  link: { firmId: string; userId: string; purpose: LinkPurpose; tokenHash: string; expiresAt: string },
+  link: {
+    firmId: string;
+    userId: string;
+    purpose: LinkPurpose;
+    tokenHash: string;
+    expiresAt: string;
+    subjectId?: string | null;
+  },
   now: string,
 ): Promise<string> {
   const id = newId();
@@ -33,6 +42,7 @@ export async function insertLink(
       created_at: now,
       expires_at: link.expiresAt,
       used_at: null,
+      subject_id: link.subjectId ?? null,
     })
     .execute();
   return id;
@@ -48,7 +58,7 @@ interface LinkKey {
 export async function findUsableLink(db: Db, key: LinkKey, now: string): Promise<OneTimeLink | undefined> {
   const row = await db
     .selectFrom("one_time_link")
-    .select(["id", "user_id", "purpose", "expires_at"])
+    .select(["id", "user_id", "purpose", "expires_at", "subject_id"])
     .where("firm_id", "=", key.firmId)
     .where("purpose", "=", key.purpose)
     .where("token_hash", "=", key.tokenHash)
@@ -56,7 +66,13 @@ export async function findUsableLink(db: Db, key: LinkKey, now: string): Promise
     .where("expires_at", ">", now)
     .executeTakeFirst();
   return row
-    ? { id: row.id, userId: row.user_id, purpose: row.purpose, expiresAt: row.expires_at }
+    ? {
+        id: row.id,
+        userId: row.user_id,
+        purpose: row.purpose,
+        expiresAt: row.expires_at,
+        subjectId: row.subject_id,
+      }
     : undefined;
 }
 

@@ -38,6 +38,8 @@ export async function startSession(
   clock: Clock,
   policy: SessionPolicy,
   user: UserAccount,
+  /** A request email's link: the session reaches that file request only. */
+  requestId: string | null = null,
 ): Promise<NewSession> {
   const token = newSecret();
   const csrfToken = newSecret(24);
@@ -52,6 +54,7 @@ export async function startSession(
     lastSeenAt: now.toISOString(),
     expiresAt,
     revokedAt: null,
+    requestId,
   });
   return { token, csrfToken, expiresAt };
 }
@@ -60,12 +63,22 @@ async function activeUserActor(
   db: Db,
   firmId: string,
   userId: string,
-  via: { sessionId?: string; tokenId?: string },
+  via: { sessionId?: string; tokenId?: string; requestId?: string | null },
 ): Promise<Actor | undefined> {
   const user = await findUserById(db, firmId, userId);
-  if (!user || user.status !== "active") return undefined;
+  // A request link lets an invited contact in (to that request only): the emailed link proves
+  // the mailbox as the activation link does. Nothing lets a disabled user in.
+  const usable = user?.status === "active" || (user?.status === "invited" && Boolean(via.requestId));
+  if (!user || !usable) return undefined;
   const rights = await loadRights(db, firmId, user);
-  return { kind: "user", user, rights, sessionId: via.sessionId ?? null, tokenId: via.tokenId ?? null };
+  return {
+    kind: "user",
+    user,
+    rights,
+    sessionId: via.sessionId ?? null,
+    tokenId: via.tokenId ?? null,
+    requestOnly: via.requestId ?? null,
+  };
 }
 
 /** The actor behind a session cookie, or undefined when the session is unknown, ended or of another firm. */
@@ -81,7 +94,10 @@ export async function actorFromSession(
   const now = clock.now();
   const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
   if (now.toISOString() >= session.expiresAt || idleSince > policy.idleMinutes * 60_000) return undefined;
-  const actor = await activeUserActor(db, firmId, session.userId, { sessionId: session.id });
+  const actor = await activeUserActor(db, firmId, session.userId, {
+    sessionId: session.id,
+    requestId: session.requestId ?? null,
+  });
   if (!actor) return undefined;
   // Touch at most once a minute: an idle timeout needs minutes, not a write per request.
   if (idleSince > 60_000) await touchSession(db, session.id, now.toISOString());

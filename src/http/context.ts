@@ -40,6 +40,11 @@ declare module "fastify" {
     permission?: RoutePermission;
     /** What the OpenAPI document says of a body or answer that no zod schema describes. */
     openapi?: OpenApiExtras;
+    /**
+     * The route serves a session opened by a request email's link (it checks the request itself);
+     * every other route refuses such a session.
+     */
+    requestLink?: boolean;
   }
 }
 

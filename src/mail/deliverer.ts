@@ -106,7 +106,15 @@ export function createMailDeliverer(deps: MailDelivererDeps): MailDeliverer {
   async function deliverOne(mail: OutboxMail & { leaseUntil: string }) {
     const messageId = `<${mail.id}@${deps.messageIdDomain}>`;
     try {
-      await deps.transport.send({ messageId, to: mail.to, subject: mail.subject, text: mail.text });
+      await deps.transport.send({
+        messageId,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        replyTo: mail.replyTo,
+        senderName: mail.senderName,
+      });
     } catch (error) {
       return recordFailure(mail, error);
     }

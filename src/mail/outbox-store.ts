@@ -15,6 +15,9 @@ export interface OutboxMail {
   to: string;
   subject: string;
   text: string;
+  html: string | null;
+  replyTo: string | null;
+  senderName: string | null;
   status: MailOutboxTable["status"];
   attempts: number;
   nextAttemptAt: string;
@@ -32,6 +35,9 @@ const rowToMail = (row: Selectable<MailOutboxTable>): OutboxMail => ({
   to: row.recipient,
   subject: row.subject,
   text: row.body_text,
+  html: row.body_html,
+  replyTo: row.reply_to,
+  senderName: row.sender_name,
   status: row.status,
   attempts: row.attempts,
   nextAttemptAt: row.next_attempt_at,
@@ -45,7 +51,16 @@ const rowToMail = (row: Selectable<MailOutboxTable>): OutboxMail => ({
 /** Inserts a pending mail unless its event is already queued; true when this call queued it. */
 export async function insertMailOnce(
   db: Db,
-  mail: { firmId: string; eventKey: string; to: string; subject: string; text: string },
+  mail: {
+    firmId: string;
+    eventKey: string;
+    to: string;
+    subject: string;
+    text: string;
+    html?: string | undefined;
+    replyTo?: string | undefined;
+    senderName?: string | undefined;
+  },
   now: string,
 ): Promise<boolean> {
   const result = await db
@@ -57,6 +72,9 @@ export async function insertMailOnce(
       recipient: mail.to,
       subject: mail.subject,
       body_text: mail.text,
+      body_html: mail.html ?? null,
+      reply_to: mail.replyTo ?? null,
+      sender_name: mail.senderName ?? null,
       status: "pending",
       attempts: 0,
       next_attempt_at: now,

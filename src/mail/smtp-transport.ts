@@ -6,6 +6,9 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  html?: string | null;
+  replyTo?: string | null;
+  senderName?: string | null;
 }
 
 export interface MailTransport {
@@ -25,15 +28,23 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
   return {
     async send(mail) {
       await transporter.sendMail({
-        from,
+        from: mail.senderName ? { name: mail.senderName, address: mailAddress(from) } : from,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         messageId: mail.messageId,
       });
     },
     close: () => transporter.close(),
   };
+}
+
+/** The address of a From setting ("firmtime <no-reply@x.test>" -> "no-reply@x.test"). */
+export function mailAddress(from: string): string {
+  const match = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from.trim());
+  return match?.[1] ?? from.trim();
 }
 
 /** The domain part of a From address ("firmtime <no-reply@x.test>" -> "x.test"), for Message-IDs. */

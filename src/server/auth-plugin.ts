@@ -40,7 +40,16 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     if (request.actor.kind === "anonymous") {
       throw new AppError("UNAUTHENTICATED", "sign in first (session cookie or bearer token)");
     }
-    if (request.actor.kind === "user") nameAuthor(request.actor.user.email);
+    if (request.actor.kind === "user") {
+      // A request email's link opened this session: it serves that request's routes only, which
+      // check the request themselves, and never account or password changes.
+      if (request.actor.requestOnly && !request.routeOptions.config.requestLink)
+        throw new AppError(
+          "FORBIDDEN",
+          "this sign-in link opens one request only; sign in with your password for everything else",
+        );
+      nameAuthor(request.actor.user.email);
+    }
   });
 }
 

@@ -26,6 +26,8 @@ import { registerWorkCodeRoutes } from "../firm-setup/work-code-routes.js";
 import { registerSyncRoutes } from "../merge/sync-routes.js";
 import { registerDesktopRoutes } from "../merge/desktop-routes.js";
 import { registerProtectionRoutes } from "../access/protection-routes.js";
+import { registerFileRequestRoutes } from "../portal/file-request-routes.js";
+import { registerPortalRoutes } from "../portal/portal-routes.js";
 import { registerTwoFactorRoutes } from "../access/two-factor-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
@@ -57,5 +59,7 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerSyncRoutes,
   registerDesktopRoutes,
   registerProtectionRoutes,
+  registerFileRequestRoutes,
+  registerPortalRoutes,
   registerTwoFactorRoutes,
 ];

@@ -280,7 +280,7 @@ export interface OneTimeLinkTable {
   id: string;
   firm_id: string;
   user_id: string;
-  purpose: "activation" | "reset";
+  purpose: "activation" | "reset" | "request";
   token_hash: string;
   created_at: string;
   expires_at: string;
@@ -308,6 +308,9 @@ export interface MailOutboxTable {
   body_text: string;
   /** Migration 0010: the HTML part, when the email has one. */
   body_html: string | null;
+  /** Migration 0010: where replies go (the staff member who asked), and the name it comes from. */
+  reply_to: string | null;
+  sender_name: string | null;
   status: "pending" | "sent" | "failed";
   attempts: number;
   next_attempt_at: string;

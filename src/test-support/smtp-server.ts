@@ -3,6 +3,7 @@
  * keeps every message it accepts, can be told to refuse messages, and can be stopped and
  * started again on the same port to play an SMTP server that is down for a while.
  */
+import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { freePort } from "./global-setup.js";
 
@@ -10,8 +11,13 @@ export interface ReceivedMail {
   to: string[];
   messageId: string;
   subject: string;
-  /** The decoded text body. */
+  /** The decoded text body (of a multipart message, its text/plain part). */
   text: string;
+  /** The HTML part, when there is one. */
+  html: string | null;
+  /** The From and Reply-To headers as sent. */
+  from: string;
+  replyTo: string;
 }
 
 export interface TestSmtp {
@@ -25,30 +31,19 @@ export interface TestSmtp {
   waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
 }
 
-function headerOf(head: string, name: string): string {
-  const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
-  const line = unfolded.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line ? line.slice(name.length + 1).trim() : "";
-}
-
-function decodeBody(body: string, encoding: string): string {
-  if (encoding.toLowerCase() === "base64") return Buffer.from(body, "base64").toString("utf8");
-  if (encoding.toLowerCase() !== "quoted-printable") return body;
-  const latin1 = body
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(latin1, "latin1").toString("utf8");
-}
-
-export function parseMessage(raw: string, to: string[]): ReceivedMail {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split);
-  const body = raw.slice(split + 4).replace(/\r\n$/, "");
+/** Reads a message as a mail client would (multipart, encodings, headers). */
+export async function parseMessage(raw: Buffer, to: string[]): Promise<ReceivedMail> {
+  const parsed = await simpleParser(raw);
+  const address = (value: AddressObject | AddressObject[] | undefined): string =>
+    value ? (Array.isArray(value) ? value.map((v) => v.text).join(", ") : value.text) : "";
   return {
     to,
-    messageId: headerOf(head, "Message-ID"),
-    subject: headerOf(head, "Subject"),
-    text: decodeBody(body, headerOf(head, "Content-Transfer-Encoding")).replace(/\r\n/g, "\n"),
+    messageId: parsed.messageId ? `<${parsed.messageId.replace(/^<|>$/g, "")}>` : "",
+    subject: parsed.subject ?? "",
+    text: (parsed.text ?? "").replace(/\r\n/g, "\n").replace(/\n$/, ""),
+    html: typeof parsed.html === "string" ? parsed.html : null,
+    from: address(parsed.from),
+    replyTo: address(parsed.replyTo),
   };
 }
 
@@ -76,8 +71,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
                 return;
               }
               const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-              smtp.received.push(parseMessage(Buffer.concat(chunks).toString("utf8"), to));
-              callback();
+              parseMessage(Buffer.concat(chunks), to).then(
+                (mail) => {
+                  smtp.received.push(mail);
+                  callback();
+                },
+                (error: Error) => callback(error),
+              );
             });
           },
         });

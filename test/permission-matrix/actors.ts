@@ -36,8 +36,10 @@ export const ACTORS = [
   "staffNoShare",
   "staffGroupShare",
   "contactOfEntity",
+  "contactCollaborator",
   "contactOfOtherEntity",
   "otherFirmUser",
+  "otherFirmContact",
 ] as const;
 export type ActorName = (typeof ACTORS)[number];
 
@@ -145,7 +147,12 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
   await editStaff(db, scope, "GS", { groups: ["Acme team"] });
   await assign("staff_group", groupId, "Viewer", acme.id);
 
-  const contactUser = async (actor: ActorName, clientId: string, clientCode: string) => {
+  const contactUser = async (
+    actor: ActorName,
+    clientId: string,
+    clientCode: string,
+    roleName: BuiltInRoleName = "Contact – Entity Access",
+  ) => {
     const contact = await addContact(db, scope, {
       firstName: actor,
       lastName: "Contact",
@@ -165,7 +172,7 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
       now,
     );
     await insertAssignment(db, alpha.firm.id, {
-      roleId: await role("Contact – Entity Access"),
+      roleId: await role(roleName),
       principalKind: "user",
       principalId: userIds[actor],
       scope: "entity",
@@ -175,6 +182,7 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
     });
   };
   await contactUser("contactOfEntity", acme.id, "ACME");
+  await contactUser("contactCollaborator", acme.id, "ACME", "Contact – Entity Collaborator");
   await contactUser("contactOfOtherEntity", globex.id, "GLOBEX");
 
   const entry = (staff: string, client: string) =>
@@ -193,6 +201,14 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
   };
 
   const otherClient = await addClient(db, betaScope, { code: "BETA1", name: "Beta client" });
+  const otherFirmContact = await betaCollaborator(
+    db,
+    beta.firm.id,
+    betaScope,
+    otherClient.id,
+    passwordHash,
+    now,
+  );
 
   // Entries, projects, contacts, reports and imports rows (fixture-content.ts).
   const content = await buildContentFixture({
@@ -226,7 +242,11 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
       continue;
     }
     const user =
-      actor === "otherFirmUser" ? beta.admin : { ...alpha.admin, id: userIds[actor]!, firmId: alpha.firm.id };
+      actor === "otherFirmUser"
+        ? beta.admin
+        : actor === "otherFirmContact"
+          ? { ...beta.admin, id: otherFirmContact, firmId: beta.firm.id }
+          : { ...alpha.admin, id: userIds[actor]!, firmId: alpha.firm.id };
     const { token } = await createApiToken(db, clock, user, `matrix ${actor}`);
     headers[actor] = { authorization: `Bearer ${token}` };
   }
@@ -242,6 +262,38 @@ export async function buildMatrixFixture(server: TestServer): Promise<MatrixFixt
     content,
     settings,
   };
+}
+
+/** A contact of beta's client who collaborates on it: another firm's portal user. */
+async function betaCollaborator(
+  db: TestServer["deps"]["store"]["db"],
+  firmId: string,
+  betaScope: FirmScope,
+  clientId: string,
+  passwordHash: string,
+  now: string,
+): Promise<string> {
+  const contact = await addContact(db, betaScope, {
+    firstName: "Other",
+    lastName: "Firm Contact",
+    email: "contact@beta-client.test",
+    clients: ["BETA1"],
+  });
+  const userId = await insertUser(
+    db,
+    { firmId, email: contact.email!, status: "active", staffId: null, contactId: contact.id, passwordHash },
+    now,
+  );
+  await insertAssignment(db, firmId, {
+    roleId: (await findRoleByName(db, firmId, "Contact – Entity Collaborator"))!.id,
+    principalKind: "user",
+    principalId: userId,
+    scope: "entity",
+    entityId: clientId,
+    itemId: null,
+    createdAt: now,
+  });
+  return userId;
 }
 
 /** A new client shared exactly like ACME (same entity-scope assignments), for destructive rows. */

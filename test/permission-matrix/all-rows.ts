@@ -11,6 +11,7 @@ import { MERGE_ROWS } from "./rows-merge.js";
 import { DESKTOP_ROWS } from "./rows-desktop.js";
 import { RECEIPT_ROWS } from "./rows-receipts.js";
 import { TIMER_ROWS } from "./rows-timers.js";
+import { FILE_REQUEST_ROWS } from "./rows-portal-requests.js";
 import { TWO_FACTOR_ROWS } from "./rows-two-factor.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
@@ -29,5 +30,6 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...SHARING_ROWS,
   ...MERGE_ROWS,
   ...DESKTOP_ROWS,
+  ...FILE_REQUEST_ROWS,
   ...TWO_FACTOR_ROWS,
 ];

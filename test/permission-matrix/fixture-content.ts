@@ -29,7 +29,7 @@ export interface ContentFixture {
   /** A contact company; contactOfEntity's contact works for it. */
   contactCompanyId: string;
   /** The contact records behind the contact users. */
-  contacts: { ofEntity: string; ofOtherEntity: string };
+  contacts: { ofEntity: string; collaborator: string; ofOtherEntity: string };
   /** Firm beta's records of each kind. */
   otherFirm: {
     staffId: string;
@@ -99,7 +99,11 @@ export async function buildContentFixture(input: ContentFixtureInput): Promise<C
     expenses,
     projects,
     contactCompanyId: company.id,
-    contacts: { ofEntity: ofEntity.id, ofOtherEntity: ofOtherEntity.id },
+    contacts: {
+      ofEntity: ofEntity.id,
+      collaborator: (await getContact(db, scope, "contactcollaborator@client.test")).id,
+      ofOtherEntity: ofOtherEntity.id,
+    },
     otherFirm: {
       staffId: input.beta.staffId,
       timeWorkCodeId: betaWorkCode.id,

@@ -27,7 +27,7 @@ const ACME_STAFF_READERS: readonly ActorName[] = [
   "staffGroupShare",
 ];
 const ACME_EDITORS: readonly ActorName[] = ["ownerEntity", "editorEntity"];
-const CONTACTS: readonly ActorName[] = ["contactOfEntity", "contactOfOtherEntity"];
+const CONTACTS: readonly ActorName[] = ["contactOfEntity", "contactCollaborator", "contactOfOtherEntity"];
 
 /**
  * What a contact gets for a new entry without a staffId: 400 ("staffId is required: you are not

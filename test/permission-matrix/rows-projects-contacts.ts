@@ -227,9 +227,11 @@ export const CONTACT_ROWS: MatrixRow[] = [
     request: () => ({ url: `${A}/contacts` }),
     expect: (actor, fx) => {
       if (OUTSIDERS.includes(actor)) return 401;
-      const { ofEntity, ofOtherEntity } = fx.content.contacts;
-      if (CONTACT_ADMINS.includes(actor)) return { status: 200, ids: [ofEntity, ofOtherEntity] };
+      const { ofEntity, collaborator, ofOtherEntity } = fx.content.contacts;
+      if (CONTACT_ADMINS.includes(actor))
+        return { status: 200, ids: [ofEntity, collaborator, ofOtherEntity] };
       if (actor === "contactOfEntity") return { status: 200, ids: [ofEntity] };
+      if (actor === "contactCollaborator") return { status: 200, ids: [collaborator] };
       if (actor === "contactOfOtherEntity") return { status: 200, ids: [ofOtherEntity] };
       return { status: 200, ids: [] };
     },
@@ -240,8 +242,10 @@ export const CONTACT_ROWS: MatrixRow[] = [
     request: (fx) => ({ url: `${A}/contacts?clientId=${fx.clients.acme}` }),
     expect: (actor, fx) => {
       if (OUTSIDERS.includes(actor)) return 401;
-      if (CONTACT_ADMINS.includes(actor) || actor === "contactOfEntity")
-        return { status: 200, ids: [fx.content.contacts.ofEntity] };
+      const { ofEntity, collaborator } = fx.content.contacts;
+      if (CONTACT_ADMINS.includes(actor)) return { status: 200, ids: [ofEntity, collaborator] };
+      if (actor === "contactOfEntity") return { status: 200, ids: [ofEntity] };
+      if (actor === "contactCollaborator") return { status: 200, ids: [collaborator] };
       if ([...SYSTEM_CONTENT_READERS, ...ACME_ONLY_READERS].includes(actor)) return { status: 200, ids: [] };
       return 404;
     },

@@ -128,7 +128,9 @@ export const ROLE_ROWS: MatrixRow[] = [
       });
       return { url: `${A}/roles/${role.id}`, payload: { grants: { reports: "R", entities: "R" } } };
     },
-    expect: only(["admin"], 200, { hidden: ["contactOfEntity", "contactOfOtherEntity"] }),
+    expect: only(["admin"], 200, {
+      hidden: ["contactOfEntity", "contactCollaborator", "contactOfOtherEntity"],
+    }),
   },
   {
     route: "PATCH /f/:firm/api/v1/roles/:id",
@@ -138,7 +140,7 @@ export const ROLE_ROWS: MatrixRow[] = [
       payload: { name: "Viewer" },
     }),
     // Built-in roles never change, not even for the Admin.
-    expect: only([], 200, { hidden: ["contactOfEntity", "contactOfOtherEntity"] }),
+    expect: only([], 200, { hidden: ["contactOfEntity", "contactCollaborator", "contactOfOtherEntity"] }),
   },
   {
     route: "PATCH /f/:firm/api/v1/roles/:id",
@@ -156,14 +158,20 @@ export const ROLE_ROWS: MatrixRow[] = [
       });
       return { url: `${A}/roles/${role.id}` };
     },
-    expect: only(["admin"], 204, { hidden: ["contactOfEntity", "contactOfOtherEntity"] }),
+    expect: only(["admin"], 204, {
+      hidden: ["contactOfEntity", "contactCollaborator", "contactOfOtherEntity"],
+    }),
   },
   {
     route: "DELETE /f/:firm/api/v1/roles/:id",
     name: "the custom role, which is assigned",
     request: (fx) => ({ url: `${A}/roles/${fx.settings.customRoleId}` }),
     expect: (actor) =>
-      actor === "admin" ? 409 : only([], 204, { hidden: ["contactOfEntity", "contactOfOtherEntity"] })(actor),
+      actor === "admin"
+        ? 409
+        : only([], 204, { hidden: ["contactOfEntity", "contactCollaborator", "contactOfOtherEntity"] })(
+            actor,
+          ),
   },
   {
     route: "DELETE /f/:firm/api/v1/roles/:id",
@@ -171,7 +179,7 @@ export const ROLE_ROWS: MatrixRow[] = [
     request: async (fx, _actor, server) => ({
       url: `${A}/roles/${await roleId(server, fx, "Entity Access")}`,
     }),
-    expect: only([], 204, { hidden: ["contactOfEntity", "contactOfOtherEntity"] }),
+    expect: only([], 204, { hidden: ["contactOfEntity", "contactCollaborator", "contactOfOtherEntity"] }),
   },
   {
     route: "DELETE /f/:firm/api/v1/roles/:id",
@@ -308,7 +316,7 @@ export const ASSIGNMENT_ROWS: MatrixRow[] = [
       };
     },
     // ACME's contact sees the client's summary, not its projects.
-    expect: sharingAcmeLike(SHARERS, 201, [...NOT_SEEING_ACME, "contactOfEntity"]),
+    expect: sharingAcmeLike(SHARERS, 201, [...NOT_SEEING_ACME, "contactOfEntity", "contactCollaborator"]),
   },
   {
     route: "POST /f/:firm/api/v1/assignments",
@@ -337,8 +345,13 @@ export const ASSIGNMENT_ROWS: MatrixRow[] = [
         principal = { principalKind: "staff_group", principalId: group.id };
       } else {
         const group = await addContactGroup(db(server), fx.scope, `Own contacts ${next()}`);
+        const { ofEntity, collaborator, ofOtherEntity } = fx.content.contacts;
         const contact =
-          actor === "contactOfEntity" ? fx.content.contacts.ofEntity : fx.content.contacts.ofOtherEntity;
+          actor === "contactOfEntity"
+            ? ofEntity
+            : actor === "contactCollaborator"
+              ? collaborator
+              : ofOtherEntity;
         await addContactGroupMember(db(server), fx.scope, group.id, contact);
         principal = { principalKind: "contact_group", principalId: group.id };
       }

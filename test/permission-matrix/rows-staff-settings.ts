@@ -21,6 +21,7 @@ import {
   STAFF_USERS,
   SYSTEM_CONTENT_READERS,
   type MatrixRow,
+  ACME_CONTACTS,
 } from "./rows.js";
 
 let counter = 0;
@@ -32,7 +33,7 @@ const SETTINGS_ADMINS: readonly ActorName[] = ["admin", "settingsAdmin"];
 const STAFF_ADMINS: readonly ActorName[] = ["admin", "staffAdmin"];
 /** Staff who read ACME's details (entity_details:R there), not GLOBEX's. */
 const ACME_STAFF_READERS: readonly ActorName[] = ACME_ONLY_READERS.filter(
-  (actor) => actor !== "contactOfEntity",
+  (actor) => !actor.startsWith("contact"),
 );
 /** Holders of entities:E on ACME. */
 const ACME_EDITORS: readonly ActorName[] = [
@@ -96,7 +97,7 @@ export const FIRM_ROWS: MatrixRow[] = [
     name: "firm beta's URL",
     request: () => ({ url: "/f/beta/api/v1/firm" }),
     // Alpha's tokens mean nothing at beta; only beta's own Admin is signed in there.
-    expect: (actor) => (actor === "otherFirmUser" ? 200 : 401),
+    expect: (actor) => (actor === "otherFirmUser" || actor === "otherFirmContact" ? 200 : 401),
   },
   {
     route: "PATCH /f/:firm/api/v1/firm",
@@ -466,7 +467,7 @@ export const RATE_ROWS: MatrixRow[] = [
     expect: (actor, fx) => {
       if (ACME_DETAIL_READERS.includes(actor)) return { status: 200, ids: [fx.settings.rates.acmeClient] };
       // ACME's portal contact sees the client, never its rates.
-      if (actor === "contactOfEntity") return { status: 200, ids: [] };
+      if (ACME_CONTACTS.includes(actor)) return { status: 200, ids: [] };
       return only([], 200, { denied: 404 })(actor);
     },
   },
@@ -562,7 +563,7 @@ export const RATE_ROWS: MatrixRow[] = [
       },
     }),
     // ACME's contact may not even name RWC: contacts do not see work codes.
-    expect: (actor) => (actor === "contactOfEntity" ? 404 : acmeRateChange(201)(actor)),
+    expect: (actor) => (ACME_CONTACTS.includes(actor) ? 404 : acmeRateChange(201)(actor)),
   },
   {
     route: "POST /f/:firm/api/v1/rates",
@@ -576,7 +577,7 @@ export const RATE_ROWS: MatrixRow[] = [
         rate: 1_200_000,
       },
     }),
-    expect: (actor) => (actor === "contactOfEntity" ? 404 : acmeRateChange(201)(actor)),
+    expect: (actor) => (ACME_CONTACTS.includes(actor) ? 404 : acmeRateChange(201)(actor)),
   },
   {
     route: "POST /f/:firm/api/v1/rates",
@@ -621,7 +622,7 @@ export const RATE_ROWS: MatrixRow[] = [
       url: `${A}/rates/${await freshRate(server, fx, { client: fx.clients.acme }, actorDate(2035, actor))}`,
     }),
     // Rates are client details: ACME's portal contact does not see them.
-    expect: (actor) => (actor === "contactOfEntity" ? 404 : acmeRateChange(204)(actor)),
+    expect: (actor) => (ACME_CONTACTS.includes(actor) ? 404 : acmeRateChange(204)(actor)),
   },
   {
     route: "DELETE /f/:firm/api/v1/rates/:id",

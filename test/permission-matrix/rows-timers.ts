@@ -30,7 +30,7 @@ const ACME_STAFF_READERS: readonly ActorName[] = [
   "staffGroupShare",
 ];
 const ACME_EDITORS: readonly ActorName[] = ["ownerEntity", "editorEntity"];
-const CONTACTS: readonly ActorName[] = ["contactOfEntity", "contactOfOtherEntity"];
+const CONTACTS: readonly ActorName[] = ["contactOfEntity", "contactCollaborator", "contactOfOtherEntity"];
 /** A contact names no staff member of their own: refused as recording time is. */
 const CONTACT_NO_STAFF = 403;
 

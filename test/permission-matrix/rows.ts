@@ -32,7 +32,7 @@ export interface MatrixRow {
 }
 
 /** Callers who are not signed in to this firm: nobody, and another firm's user. */
-export const OUTSIDERS: readonly ActorName[] = ["anonymous", "otherFirmUser"];
+export const OUTSIDERS: readonly ActorName[] = ["anonymous", "otherFirmUser", "otherFirmContact"];
 
 /** Actors who may, with `ok`; outsiders 401; everyone else `denied`, or `hidden` (404) if listed. */
 export function only(
@@ -72,7 +72,10 @@ export const ACME_ONLY_READERS: readonly ActorName[] = [
   "viewerEntity",
   "staffGroupShare",
   "contactOfEntity",
+  "contactCollaborator",
 ];
+/** ACME's portal contacts: Entity Access and Entity Collaborator on ACME. */
+export const ACME_CONTACTS: readonly ActorName[] = ["contactOfEntity", "contactCollaborator"];
 export const STAFF_USERS: readonly ActorName[] = ACTORS.filter(
   (actor) => !OUTSIDERS.includes(actor) && !actor.startsWith("contact"),
 );

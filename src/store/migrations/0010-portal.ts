@@ -29,7 +29,8 @@
  *   whether they go one per event or as a digest after a few minutes.
  * - one_time_link.subject_id: what a link opens (the file request of a request email's link);
  *   session.request_id: a session opened by such a link reaches that request only.
- * - mail_outbox.body_html: an HTML part beside the plain text.
+ * - mail_outbox.body_html, reply_to, sender_name: an HTML part beside the plain text, the address
+ *   a reply goes to (the staff member who asked), and the name the email comes from (the firm).
  */
 import { sql, type CreateTableBuilder, type Kysely } from "kysely";
 import { PostgresAdapter } from "kysely";
@@ -304,6 +305,8 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable("one_time_link").addColumn("subject_id", "text").execute();
   await db.schema.alterTable("session").addColumn("request_id", "text").execute();
   await db.schema.alterTable("mail_outbox").addColumn("body_html", "text").execute();
+  await db.schema.alterTable("mail_outbox").addColumn("reply_to", "text").execute();
+  await db.schema.alterTable("mail_outbox").addColumn("sender_name", "text").execute();
 
   // A version's bytes are removed after its row goes (any path: the file's deletion cascades).
   if (postgres) {
@@ -343,7 +346,8 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   const postgres = isPostgres(db);
-  await db.schema.alterTable("mail_outbox").dropColumn("body_html").execute();
+  for (const column of ["body_html", "reply_to", "sender_name"])
+    await db.schema.alterTable("mail_outbox").dropColumn(column).execute();
   await db.schema.alterTable("session").dropColumn("request_id").execute();
   await db.schema.alterTable("one_time_link").dropColumn("subject_id").execute();
   for (const table of [

@@ -372,6 +372,8 @@ export interface paths {
                                         some: string;
                                     };
                                 };
+                                /** @description a session opened by a request email's link: the one file request it may reach */
+                                requestOnly: string | null;
                                 /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
                                 reviewer: boolean;
                                 staffId: string | null;
@@ -474,6 +476,8 @@ export interface paths {
                                         some: string;
                                     };
                                 };
+                                /** @description a session opened by a request email's link: the one file request it may reach */
+                                requestOnly: string | null;
                                 /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
                                 reviewer: boolean;
                                 staffId: string | null;
@@ -606,6 +610,8 @@ export interface paths {
                                         some: string;
                                     };
                                 };
+                                /** @description a session opened by a request email's link: the one file request it may reach */
+                                requestOnly: string | null;
                                 /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
                                 reviewer: boolean;
                                 staffId: string | null;
@@ -700,6 +706,8 @@ export interface paths {
                                     some: string;
                                 };
                             };
+                            /** @description a session opened by a request email's link: the one file request it may reach */
+                            requestOnly: string | null;
                             /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
                             reviewer: boolean;
                             staffId: string | null;
@@ -833,6 +841,85 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/request-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a file request from its email's link; sets a session cookie for that request only
+         * @description The token of the link in a file request's email (or a reminder's). It works once, until it expires; a spent, expired or unknown token answers 410 LINK_INVALID. The session reaches that request only (every other route answers 403) and never changes a password: for anything else the contact signs in with their password.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            expiresAt: string;
+                            requestId: string;
+                            user: {
+                                contactId: string | null;
+                                csrfToken: string | null;
+                                email: string;
+                                firm: {
+                                    currency: string;
+                                    id: string;
+                                    /** @description entries on or before it are locked */
+                                    lockDate: string | null;
+                                    /** @description decimal places of the currency's minor unit */
+                                    minorDigits: number;
+                                    name: string;
+                                    slug: string | null;
+                                    /** @description minutes every time entry is rounded up to */
+                                    timeIncrement: number;
+                                };
+                                id: string;
+                                name: string;
+                                permissions: {
+                                    [key: string]: {
+                                        firm: string;
+                                        some: string;
+                                    };
+                                };
+                                /** @description a session opened by a request email's link: the one file request it may reach */
+                                requestOnly: string | null;
+                                /** @description may approve or return others' entries on at least one client (a role or a partner / manager post) */
+                                reviewer: boolean;
+                                staffId: string | null;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1397,6 +1484,283 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/clients/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened with a client in the portal, in order
+         * @description Requests, uploads, downloads, shares, comments and approvals. Staff with Viewer rights on the client see all of it; a contact who reaches the client sees what concerns them (what is shared with every contact, the requests sent to them, and what was addressed to them).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    fileId?: string;
+                    limit?: number;
+                    offset?: number;
+                    order?: "oldest" | "newest";
+                    requestId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorName: string;
+                                at: string;
+                                fileId: string | null;
+                                id: string;
+                                kind: string;
+                                requestId: string | null;
+                                summary: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/file-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a client's contacts for documents
+         * @description Needs Viewer rights on the client (activities:R). Recipients are contacts with portal access to the client; each gets an email with a link that signs them in to this request. Only Entity Collaborators can upload. An item that asks to update or sign a file names a shared or client file of the client.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        /**
+                         * @description added to the email when the firm's detailed notifications are on
+                         * @default
+                         */
+                        emailMessage?: string;
+                        items: {
+                            /**
+                             * @default upload
+                             * @enum {string}
+                             */
+                            action?: "upload" | "update" | "sign";
+                            /**
+                             * @description YYYY-MM-DD
+                             * @default null
+                             */
+                            dueDate?: string | null;
+                            /**
+                             * @description a shared or client file of the entity
+                             * @default null
+                             */
+                            fileId?: string | null;
+                            title: string;
+                        }[];
+                        /** @description contact ids; each must reach the client */
+                        recipients: string[];
+                        /**
+                         * @description every N days, at most M times, while the client still owes an answer
+                         * @default null
+                         */
+                        reminders?: {
+                            everyDays: number;
+                            max: number;
+                        } | null;
+                        subject: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/portal-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contacts a file request on the client may go to
+         * @description Contacts with a portal account (invited or active) who reach the client through a role given to them or to a contact group of theirs. Only collaborators may upload. Needs Viewer rights on the client.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactId: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "access" | "collaborator";
+                                /** @enum {string} */
+                                status: "invited" | "active";
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/contact-companies": {
@@ -3017,6 +3381,1244 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/file-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * File requests the caller may see
+         * @description Staff: the requests of the clients they have Viewer rights on. A contact: the requests sent to them on clients they still reach.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    clientId?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description the order (default -createdAt): createdAt: when it was asked; updatedAt: when it last changed; subject: the subject. A leading - reverses it; ties are broken by id. */
+                    sort?: "createdAt" | "updatedAt" | "subject" | "-createdAt" | "-updatedAt" | "-subject";
+                    /** @description one status or several, comma-separated */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientCode: string;
+                                clientId: string;
+                                clientName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                id: string;
+                                items: {
+                                    completed: number;
+                                    open: number;
+                                    responded: number;
+                                    total: number;
+                                };
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                subject: string;
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One file request with its items, uploads and comments
+         * @description Opening it marks its news as seen for the caller (a digest leaves it out).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the request
+         * @description Staff running the request. Closes it: no more answers, comments or reminders; the recipients are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete the whole request
+         * @description Staff running the request. Closes it: no more answers, comments or reminders; the recipients are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an item
+         * @description Staff running the request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description optional note */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an item
+         * @description Staff running the request and its recipients; the other side is told by email.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an item
+         * @description Staff running the request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description optional note */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return an answered item to the client, saying what is missing
+         * @description Staff running the request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required: what is missing */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/items/{itemId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an item with a document
+         * @description A contact who collaborates on the client (or staff filing a document for them). The document is filed with the client: a new version of the item's file when it asks to update or sign one, else a new file. Accepted by content: PDF, JPEG photo, PNG image, HEIC photo, HEIF photo, WebP image, TIFF scan, Word document, Excel workbook, PowerPoint presentation, OpenDocument text, OpenDocument spreadsheet, older Word or Excel document; at most the server's upload limit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            /** @description one file in the field `file` */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/file-requests/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind the recipients now
+         * @description Staff running the request, while the client still owes an answer. Outside the schedule: it does not use up the scheduled reminders.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            client: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            closedAt: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            emailMessage: string;
+                            id: string;
+                            items: {
+                                /**
+                                 * @description upload a document, or update or sign the attached file
+                                 * @enum {string}
+                                 */
+                                action: "upload" | "update" | "sign";
+                                closedAt: string | null;
+                                comments: {
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        side: "staff" | "contact";
+                                    };
+                                    body: string;
+                                    createdAt: string;
+                                    id: string;
+                                }[];
+                                dueDate: string | null;
+                                /** @description the entity's file to update or sign */
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                id: string;
+                                position: number;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "responded" | "completed" | "cancelled";
+                                title: string;
+                                updatedAt: string;
+                                uploads: {
+                                    fileId: string;
+                                    fileName: string;
+                                    mediaType: string;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                    versionId: string;
+                                }[];
+                            }[];
+                            recipients: {
+                                contactId: string;
+                                name: string;
+                            }[];
+                            reminders: {
+                                everyDays: number | null;
+                                max: number;
+                                nextAt: string | null;
+                                sent: number;
+                            };
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "responded" | "completed" | "cancelled";
+                            subject: string;
+                            updatedAt: string;
+                            you: {
+                                mayComment: boolean;
+                                mayManage: boolean;
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                side: "staff" | "contact";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/firm": {
         parameters: {
             query?: never;
@@ -3605,6 +5207,147 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's portal settings (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description emails carry the request's description, message and items; off: only that something waits */
+                            detailedNotifications: boolean;
+                            digestMinutes: number;
+                            /**
+                             * @description one email per event, or a digest a few minutes later leaving out what was already seen
+                             * @enum {string}
+                             */
+                            notificationMode: "each" | "digest";
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the firm's portal settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description emails carry the request's description, message and items; off: only that something waits */
+                        detailedNotifications: boolean;
+                        digestMinutes: number;
+                        /**
+                         * @description one email per event, or a digest a few minutes later leaving out what was already seen
+                         * @enum {string}
+                         */
+                        notificationMode: "each" | "digest";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description emails carry the request's description, message and items; off: only that something waits */
+                            detailedNotifications: boolean;
+                            digestMinutes: number;
+                            /**
+                             * @description one email per event, or a digest a few minutes later leaving out what was already seen
+                             * @enum {string}
+                             */
+                            notificationMode: "each" | "digest";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the signed-in person
+         * @description A contact: the requests sent to them with items still to answer. Staff: the requests they asked with answers waiting for review.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                clientId: string;
+                                clientName: string;
+                                id: string;
+                                items: {
+                                    dueDate: string | null;
+                                    id: string;
+                                    title: string;
+                                }[];
+                                mayUpload: boolean;
+                                /** @enum {string} */
+                                status: "open" | "responded";
+                                subject: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
