@@ -15,7 +15,8 @@ import { linkIn, tokenOf } from "../test-support/smtp-server.js";
 import { ENGINES } from "../test-support/stores.js";
 import { linkDepsOf, scopeOf } from "../http/context.js";
 import { findRequest } from "./file-request-store.js";
-import { sendScheduledReminder, type RequestView } from "./file-request-service.js";
+import type { RequestView } from "./file-request-service.js";
+import { sendScheduledReminder } from "./request-reminders.js";
 
 describe.each(ENGINES)("file requests on %s", (engine) => {
   const clock = movableClock("2027-02-01T09:00:00Z");
