@@ -200,6 +200,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     runLeased: runOne,
     start: () => {
       if (timer || stopped) return;
+      const kinds = Object.keys(handlers);
+      logger.info({ kinds, pollMs: policy.pollMs, leaseMs: policy.leaseMs }, "job runner started");
       timer = setInterval(wake, policy.pollMs);
       timer.unref();
       wake();
