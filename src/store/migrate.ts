@@ -11,6 +11,7 @@ import * as expenseReceipts from "./migrations/0007-expense-receipts.js";
 import * as listIndexes from "./migrations/0008-list-indexes.js";
 import * as workingOffline from "./migrations/0009-working-offline.js";
 import * as portal from "./migrations/0010-portal.js";
+import * as jobs from "./migrations/0011-jobs.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008-list-indexes": listIndexes,
   "0009-working-offline": workingOffline,
   "0010-portal": portal,
+  "0011-jobs": jobs,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

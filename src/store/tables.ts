@@ -571,6 +571,27 @@ export interface PortalSettingTable {
   updated_at: string;
 }
 
+/** Migration 0011: the durable job table (src/jobs/; the rules are in the migration's header). */
+export interface JobTable {
+  id: string;
+  firm_id: string;
+  kind: string;
+  /** Unique per firm: one job per event. */
+  key: string;
+  /** JSON text. */
+  payload: string;
+  status: "pending" | "running" | "done" | "failed" | "cancelled";
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  lease_until: string | null;
+  lease_token: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   firm: FirmTable;
   staff: StaffTable;
@@ -618,4 +639,5 @@ export interface Database {
   entity_event: EntityEventTable;
   portal_notification: PortalNotificationTable;
   portal_setting: PortalSettingTable;
+  job: JobTable;
 }

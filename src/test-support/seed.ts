@@ -60,6 +60,7 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   entity_event: ["id"],
   portal_notification: ["id"],
   portal_setting: ["firm_id"],
+  job: ["id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;

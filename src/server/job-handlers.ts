@@ -1,0 +1,9 @@
+/**
+ * Every capability's job handlers, by job kind: what `firmtime serve`'s job runner knows how to
+ * run (src/jobs). One line per capability, as route-modules.ts lists routes, so capabilities
+ * provide handlers without importing the server. A kind queued with no handler here fails,
+ * saying so (job-runner.ts).
+ */
+import type { JobHandlers } from "../jobs/job-runner.js";
+
+export const JOB_HANDLERS: JobHandlers = {};
