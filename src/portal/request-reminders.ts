@@ -5,6 +5,7 @@
  */
 import { findClient, type Client } from "../firm-setup/client-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
+import { enqueueJob } from "../jobs/job-store.js";
 import type { Db } from "../store/database.js";
 import { recordEvent, SYSTEM_AUTHOR, type EventAuthor } from "./entity-events.js";
 import {
@@ -50,17 +51,32 @@ export async function sendReminder(
   });
 }
 
+/** The job kind of a planned reminder (reminder-jobs.ts runs it). */
+export const REMINDER_JOB = "file-request-reminder";
+
+export interface ReminderPayload {
+  requestId: string;
+  /** Which scheduled reminder: 1, 2, ... up to the request's maximum. */
+  n: number;
+  dueAt: string;
+}
+
 /**
- * Queues the job for the request's next planned reminder, if one is planned. The job's key names
- * the reminder's number and due time, so a request rescheduled later gets a new job and an old
- * job finds the plan moved on and does nothing (sendScheduledReminder).
+ * Queues the job for the request's next planned reminder, if one is planned, in the caller's
+ * transaction. The key names the reminder's number and due time: a request rescheduled later
+ * (an item returned) gets a new job, and a job that finds the plan moved on does nothing.
  */
-export function scheduleReminder(db: Db, scope: FirmScope, request: FileRequestRecord): Promise<void> {
-  // Wired to the durable job table once it lands (src/jobs); until then reminders go by "remind now".
-  void db;
-  void scope;
-  void request;
-  return Promise.resolve();
+export async function scheduleReminder(db: Db, scope: FirmScope, request: FileRequestRecord): Promise<void> {
+  const dueAt = request.nextReminderAt;
+  if (!dueAt) return;
+  const payload: ReminderPayload = { requestId: request.id, n: request.remindersSent + 1, dueAt };
+  await enqueueJob(db, scope.clock, {
+    firmId: scope.firm.id,
+    kind: REMINDER_JOB,
+    key: `${REMINDER_JOB}:${request.id}:${payload.n}:${dueAt}`,
+    runAt: new Date(dueAt),
+    payload,
+  });
 }
 
 /**
@@ -84,7 +100,10 @@ export async function sendScheduledReminder(
   await sendReminder(db, scope, deps, request, SYSTEM_AUTHOR, client);
   const now = scope.clock.now();
   const plan = { everyDays: request.remindEveryDays, max: request.remindMax, sent: n };
-  const next = nextReminderAt(plan, "open", now);
+  // Every N days from when this one was due; after a long outage, N days from now (one
+  // reminder, not a burst of the missed ones).
+  const fromDue = nextReminderAt(plan, "open", new Date(dueAt));
+  const next = fromDue && fromDue < now.toISOString() ? nextReminderAt(plan, "open", now) : fromDue;
   await updateRequest(
     db,
     scope.firm.id,

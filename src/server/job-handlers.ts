@@ -4,6 +4,13 @@
  * provide handlers without importing the server. A kind queued with no handler here fails,
  * saying so (job-runner.ts).
  */
+import type { ServerDeps } from "../http/context.js";
 import type { JobHandlers } from "../jobs/job-runner.js";
+import { portalJobHandlers } from "../portal/reminder-jobs.js";
 
-export const JOB_HANDLERS: JobHandlers = {};
+export function jobHandlersOf(deps: ServerDeps): JobHandlers {
+  return {
+    // The links' settings are read per job: the public URL may be settled after start-up.
+    ...portalJobHandlers(() => deps.config),
+  };
+}

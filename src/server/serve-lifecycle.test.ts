@@ -159,7 +159,7 @@ describe.each(ENGINES)("startServer [%s]", (engine: Engine) => {
       });
     };
     const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const server = await start([jobRunnerStarter({ notify })], quiet, undefined, {
+    const server = await start([jobRunnerStarter(() => ({ notify }))], quiet, undefined, {
       FIRMTIME_JOB_POLL_MS: "100",
     });
     const { db } = server.deps.store;

@@ -23,7 +23,7 @@ import type { ServerConfig } from "../config/config.js";
 import type { ServerDeps } from "../http/context.js";
 import type { DesktopConnection } from "../merge/desktop-connection.js";
 import { openSetupGate } from "./first-run.js";
-import { JOB_HANDLERS } from "./job-handlers.js";
+import { jobHandlersOf } from "./job-handlers.js";
 import { loggerOptions } from "./logging.js";
 import { demoText, desktopFirmText, firmsText, firstRunText } from "./serve-console.js";
 import { setupRoutes } from "./setup-routes.js";
@@ -48,17 +48,16 @@ const startMailDelivery: StartBackground = (deps, log) => {
 };
 
 /**
- * Runs the job table with the given handlers (JOB_HANDLERS, the capabilities' handlers, when
- * serving): polls every FIRMTIME_JOB_POLL_MS and leases for FIRMTIME_JOB_LEASE_MS, per process; stop waits for
+ * Runs the job table with the handlers the capabilities provide (jobHandlersOf, when serving): polls every FIRMTIME_JOB_POLL_MS and leases for FIRMTIME_JOB_LEASE_MS, per process; stop waits for
  * the jobs in flight.
  */
 export const jobRunnerStarter =
-  (handlers: JobHandlers): StartBackground =>
+  (handlersOf: (deps: ServerDeps) => JobHandlers): StartBackground =>
   (deps, log) => {
     const runner = startJobRunner({
       store: deps.store,
       clock: deps.clock,
-      handlers,
+      handlers: handlersOf(deps),
       logger: log.child({ component: "jobs" }),
       policy: { pollMs: deps.config.jobPollMs, leaseMs: deps.config.jobLeaseMs },
     });
@@ -94,7 +93,7 @@ export const FILE_SWEEP_INTERVAL_MS = 5 * 60_000;
 /** Background work started with every server, in order (and stopped in reverse, after the app). */
 export const START_BACKGROUND: readonly StartBackground[] = [
   startMailDelivery,
-  jobRunnerStarter(JOB_HANDLERS),
+  jobRunnerStarter(jobHandlersOf),
   startFileSweep,
 ];
 
