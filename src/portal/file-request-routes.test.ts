@@ -17,7 +17,7 @@ import { linkDepsOf, scopeOf } from "../http/context.js";
 import { findRequest } from "./file-request-store.js";
 import type { RequestView } from "./file-request-service.js";
 import { sendScheduledReminder } from "./request-reminders.js";
-import { portalJobHandlers } from "./reminder-jobs.js";
+import { portalJobHandlers } from "./portal-jobs.js";
 import { createJobRunner } from "../jobs/job-runner.js";
 
 describe.each(ENGINES)("file requests on %s", (engine) => {

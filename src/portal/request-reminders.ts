@@ -51,7 +51,7 @@ export async function sendReminder(
   });
 }
 
-/** The job kind of a planned reminder (reminder-jobs.ts runs it). */
+/** The job kind of a planned reminder (portal-jobs.ts runs it). */
 export const REMINDER_JOB = "file-request-reminder";
 
 export interface ReminderPayload {

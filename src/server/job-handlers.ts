@@ -6,7 +6,7 @@
  */
 import type { ServerDeps } from "../http/context.js";
 import type { JobHandlers } from "../jobs/job-runner.js";
-import { portalJobHandlers } from "../portal/reminder-jobs.js";
+import { portalJobHandlers } from "../portal/portal-jobs.js";
 
 export function jobHandlersOf(deps: ServerDeps): JobHandlers {
   return {
