@@ -28,6 +28,7 @@ import { registerDesktopRoutes } from "../merge/desktop-routes.js";
 import { registerProtectionRoutes } from "../access/protection-routes.js";
 import { registerFileRequestRoutes } from "../portal/file-request-routes.js";
 import { registerPortalRoutes } from "../portal/portal-routes.js";
+import { registerEntityFileRoutes } from "../portal/entity-file-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
 export const FIRM_ROUTE_MODULES: RouteModule[] = [
@@ -60,4 +61,5 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerProtectionRoutes,
   registerFileRequestRoutes,
   registerPortalRoutes,
+  registerEntityFileRoutes,
 ];

@@ -446,7 +446,7 @@ export interface EntityFileTable extends Stamped {
   client_id: string;
   folder_id: string | null;
   kind: EntityFileKind;
-  /** The latest version's name, for display only: never a path. */
+  /** The file's name, for display only (never a path): the first upload's, until renamed. */
   name: string;
   /** How many versions it has (the latest's number). */
   versions: number;

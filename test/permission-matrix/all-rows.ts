@@ -12,6 +12,7 @@ import { DESKTOP_ROWS } from "./rows-desktop.js";
 import { RECEIPT_ROWS } from "./rows-receipts.js";
 import { TIMER_ROWS } from "./rows-timers.js";
 import { FILE_REQUEST_ROWS } from "./rows-portal-requests.js";
+import { FILE_ROWS } from "./rows-portal-files.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -30,4 +31,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...MERGE_ROWS,
   ...DESKTOP_ROWS,
   ...FILE_REQUEST_ROWS,
+  ...FILE_ROWS,
 ];

@@ -1247,6 +1247,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's files
+         * @description Staff with files:R on the client see all three kinds; a contact who reaches the client sees the files the firm shared and those the client uploaded, never firm-only ones.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client */
+                    kind?: "firm" | "shared" | "client";
+                    limit?: number;
+                    offset?: number;
+                    /** @description the order (default name): name: the name, case-insensitive; updatedAt: last change. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "updatedAt" | "-name" | "-updatedAt";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                createdAt: string;
+                                current: {
+                                    /** @description as uploaded, for display only */
+                                    fileName: string;
+                                    id: string;
+                                    /** @description detected from the content */
+                                    mediaType: string;
+                                    /** @description the file request item this upload answered */
+                                    requestItemId: string | null;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                };
+                                folderId: string | null;
+                                id: string;
+                                /**
+                                 * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                                 * @enum {string}
+                                 */
+                                kind: "firm" | "shared" | "client";
+                                name: string;
+                                updatedAt: string;
+                                versions?: {
+                                    /** @description as uploaded, for display only */
+                                    fileName: string;
+                                    id: string;
+                                    /** @description detected from the content */
+                                    mediaType: string;
+                                    /** @description the file request item this upload answered */
+                                    requestItemId: string | null;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                you: {
+                                    mayDelete: boolean;
+                                    mayEdit: boolean;
+                                    mayVersion: boolean;
+                                };
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a file to a client
+         * @description Staff (files:C) add firm-only (default) or shared files; a contact who collaborates on the client adds the client's own. Accepted by content: PDF, JPEG photo, PNG image, HEIC photo, HEIF photo, WebP image, TIFF scan, Word document, Excel workbook, PowerPoint presentation, OpenDocument text, OpenDocument spreadsheet, older Word or Excel document; at most the server's upload limit.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client */
+                    kind?: "firm" | "shared" | "client";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description one file in the field `file` */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            current: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            };
+                            folderId: string | null;
+                            id: string;
+                            /**
+                             * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                             * @enum {string}
+                             */
+                            kind: "firm" | "shared" | "client";
+                            name: string;
+                            updatedAt: string;
+                            versions?: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            you: {
+                                mayDelete: boolean;
+                                mayEdit: boolean;
+                                mayVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{id}/portal-contacts": {
         parameters: {
             query?: never;
@@ -4149,6 +4340,409 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file with all its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            current: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            };
+                            folderId: string | null;
+                            id: string;
+                            /**
+                             * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                             * @enum {string}
+                             */
+                            kind: "firm" | "shared" | "client";
+                            name: string;
+                            updatedAt: string;
+                            versions?: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            you: {
+                                mayDelete: boolean;
+                                mayEdit: boolean;
+                                mayVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file and its versions
+         * @description Staff with files:D; never a contact. A file that answered a request or was put up for approval stays (409 IN_USE): it is the record of it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a file, or share or stop sharing it
+         * @description Staff with files:E. A file the client uploaded stays the client's.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "firm" | "shared";
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            current: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            };
+                            folderId: string | null;
+                            id: string;
+                            /**
+                             * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                             * @enum {string}
+                             */
+                            kind: "firm" | "shared" | "client";
+                            name: string;
+                            updatedAt: string;
+                            versions?: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            you: {
+                                mayDelete: boolean;
+                                mayEdit: boolean;
+                                mayVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file's current version
+         * @description Whoever may read the file; the download is recorded in the client's history.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the version's bytes, as an attachment, typed as detected at upload */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.oasis.opendocument.spreadsheet": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/x-cfb": string;
+                        "image/heic": string;
+                        "image/heif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/tiff": string;
+                        "image/webp": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a new version of a file
+         * @description Staff with files:E; a collaborating contact on the client's own files. A shared file changes for a contact only through a file request that asks them to update or sign it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description one file in the field `file` */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            current: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            };
+                            folderId: string | null;
+                            id: string;
+                            /**
+                             * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                             * @enum {string}
+                             */
+                            kind: "firm" | "shared" | "client";
+                            name: string;
+                            updatedAt: string;
+                            versions?: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            you: {
+                                mayDelete: boolean;
+                                mayEdit: boolean;
+                                mayVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/versions/{versionId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one version of a file
+         * @description Whoever may read the file; the download is recorded in the client's history.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    versionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the version's bytes, as an attachment, typed as detected at upload */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.oasis.opendocument.spreadsheet": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/x-cfb": string;
+                        "image/heic": string;
+                        "image/heif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/tiff": string;
+                        "image/webp": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
