@@ -29,6 +29,7 @@ import { registerProtectionRoutes } from "../access/protection-routes.js";
 import { registerFileRequestRoutes } from "../portal/file-request-routes.js";
 import { registerPortalRoutes } from "../portal/portal-routes.js";
 import { registerEntityFileRoutes } from "../portal/entity-file-routes.js";
+import { registerApprovalRoutes } from "../portal/approval-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
 export const FIRM_ROUTE_MODULES: RouteModule[] = [
@@ -62,4 +63,5 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerFileRequestRoutes,
   registerPortalRoutes,
   registerEntityFileRoutes,
+  registerApprovalRoutes,
 ];

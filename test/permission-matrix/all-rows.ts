@@ -12,7 +12,7 @@ import { DESKTOP_ROWS } from "./rows-desktop.js";
 import { RECEIPT_ROWS } from "./rows-receipts.js";
 import { TIMER_ROWS } from "./rows-timers.js";
 import { FILE_REQUEST_ROWS } from "./rows-portal-requests.js";
-import { FILE_ROWS } from "./rows-portal-files.js";
+import { APPROVAL_ROWS, FILE_ROWS } from "./rows-portal-files.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -32,4 +32,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...DESKTOP_ROWS,
   ...FILE_REQUEST_ROWS,
   ...FILE_ROWS,
+  ...APPROVAL_ROWS,
 ];

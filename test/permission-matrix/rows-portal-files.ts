@@ -8,6 +8,7 @@ import { loadRights } from "../../src/access/access-store.js";
 import { findUserById } from "../../src/access/account-store.js";
 import type { Actor } from "../../src/access/authorize.js";
 import { addFile, type FileView } from "../../src/portal/entity-file-service.js";
+import { askApproval } from "../../src/portal/approval-service.js";
 import { PDF } from "../../src/test-support/receipts.js";
 import type { TestServer } from "../../src/test-support/server.js";
 import type { EntityFileKind } from "../../src/store/tables.js";
@@ -181,5 +182,81 @@ export const FILE_ROWS: MatrixRow[] = [
       url: `${A}/files/${(await freshFile(server, fx, "shared")).id}`,
     }),
     expect: on(ACME_FILE_DELETERS, 204, READERS_AND_CONTACTS),
+  },
+];
+
+/** A pending approval of a fresh shared file of ACME, asked of one of ACME's contacts. */
+async function freshApproval(server: TestServer, fx: MatrixFixture, of: "ofEntity" | "collaborator") {
+  const file = await freshFile(server, fx, "shared");
+  const approval = await askApproval(
+    server.deps.store.db,
+    fx.scope,
+    await adminActor(server, fx),
+    file.id,
+    { contactId: fx.content.contacts[of], message: "" },
+    "http://127.0.0.1:8080/f/alpha",
+  );
+  return approval.id;
+}
+const approvals = new WeakMap<MatrixFixture, Promise<string>>();
+const approvalIds = new WeakMap<MatrixFixture, string>();
+function fixtureApproval(server: TestServer, fx: MatrixFixture) {
+  if (!approvals.has(fx))
+    approvals.set(
+      fx,
+      freshApproval(server, fx, "ofEntity").then((id) => {
+        approvalIds.set(fx, id);
+        return id;
+      }),
+    );
+  return approvals.get(fx)!;
+}
+
+export const APPROVAL_ROWS: MatrixRow[] = [
+  {
+    route: route("POST", "/files/:id/approvals"),
+    name: "of a shared file of ACME, asking ACME's Entity Access contact",
+    request: async (fx, _actor, server) => ({
+      url: `${A}/files/${(await freshFile(server, fx, "shared")).id}/approvals`,
+      payload: { contactId: fx.content.contacts.ofEntity },
+    }),
+    expect: on(ACME_FILE_EDITORS, 201, READERS_AND_CONTACTS),
+  },
+  {
+    route: route("GET", "/clients/:id/approvals"),
+    name: "ACME's",
+    request: async (fx, _actor, server) => {
+      await fixtureApproval(server, fx);
+      return { url: `${A}/clients/${fx.clients.acme}/approvals` };
+    },
+    expect: (actor, fx) => {
+      const status = on(READERS_AND_CONTACTS, 200, [])(actor);
+      if (status !== 200) return status;
+      return { status, ids: actor === "contactCollaborator" ? [] : [approvalIds.get(fx)!] };
+    },
+  },
+  {
+    route: route("GET", "/approvals/:id"),
+    name: "one asked of ACME's Entity Access contact",
+    request: async (fx, _actor, server) => ({ url: `${A}/approvals/${await fixtureApproval(server, fx)}` }),
+    expect: on([...ACME_FILE_READERS, "contactOfEntity"], 200, []),
+  },
+  {
+    route: route("POST", "/approvals/:id/decision"),
+    name: "one asked of ACME's collaborator",
+    request: async (fx, _actor, server) => ({
+      url: `${A}/approvals/${await freshApproval(server, fx, "collaborator")}/decision`,
+      payload: { decision: "approved" },
+    }),
+    expect: on(["contactCollaborator"], 200, ACME_FILE_READERS),
+  },
+  {
+    route: route("POST", "/approvals/:id/cancel"),
+    name: "one asked of ACME's Entity Access contact",
+    request: async (fx, _actor, server) => ({
+      url: `${A}/approvals/${await freshApproval(server, fx, "ofEntity")}/cancel`,
+      payload: {},
+    }),
+    expect: on(ACME_FILE_EDITORS, 200, [...ACME_FILE_READERS, "contactOfEntity"]),
   },
 ];

@@ -1,5 +1,240 @@
 // Generated from the server's OpenAPI document by `npm run api-types`: do not edit.
 export interface paths {
+    "/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approval */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            comment: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description the address the decision came from */
+                            decidedFrom: string | null;
+                            file: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            message: string;
+                            /** @description a newer version of the file exists than the one asked about */
+                            newerVersion: boolean;
+                            requestedAt: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined" | "cancelled";
+                            version: {
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approvals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a pending request for approval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            comment: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description the address the decision came from */
+                            decidedFrom: string | null;
+                            file: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            message: string;
+                            /** @description a newer version of the file exists than the one asked about */
+                            newerVersion: boolean;
+                            requestedAt: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined" | "cancelled";
+                            version: {
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approvals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or decline (the contact asked, once)
+         * @description Only the contact asked, while it is pending; declining needs a comment. Keeps who, when and the address the decision came from; nothing changes it afterwards (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approved" | "declined";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            comment: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description the address the decision came from */
+                            decidedFrom: string | null;
+                            file: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            message: string;
+                            /** @description a newer version of the file exists than the one asked about */
+                            newerVersion: boolean;
+                            requestedAt: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined" | "cancelled";
+                            version: {
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments": {
         parameters: {
             query?: never;
@@ -1069,6 +1304,84 @@ export interface paths {
                             limit: number;
                             offset: number;
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's approvals, newest first
+         * @description Staff who read the client's files see all; a contact sees those asked of them.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                comment: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                };
+                                decidedAt: string | null;
+                                decidedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description the address the decision came from */
+                                decidedFrom: string | null;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                message: string;
+                                /** @description a newer version of the file exists than the one asked about */
+                                newerVersion: boolean;
+                                requestedAt: string;
+                                requestedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "declined" | "cancelled";
+                                version: {
+                                    fileName: string;
+                                    id: string;
+                                    sha256: string;
+                                    version: number;
+                                };
+                            }[];
                         };
                     };
                 };
@@ -4542,6 +4855,91 @@ export interface paths {
         };
         trace?: never;
     };
+    "/files/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a contact to approve a shared file's current version
+         * @description Staff with the edit right on the client's files. The file must be shared; the contact must reach the client. The contact is emailed at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contactId: string;
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            comment: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description the address the decision came from */
+                            decidedFrom: string | null;
+                            file: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            message: string;
+                            /** @description a newer version of the file exists than the one asked about */
+                            newerVersion: boolean;
+                            requestedAt: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined" | "cancelled";
+                            version: {
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files/{id}/content": {
         parameters: {
             query?: never;
@@ -5361,7 +5759,7 @@ export interface paths {
         };
         /**
          * What waits for the signed-in person
-         * @description A contact: the requests sent to them with items still to answer. Staff: the requests they asked with answers waiting for review.
+         * @description A contact: the requests sent to them with items still to answer, and the documents to approve. Staff: the requests they asked with answers waiting for review.
          */
         get: {
             parameters: {
