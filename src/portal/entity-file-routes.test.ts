@@ -165,4 +165,57 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ code: string }>().code).toBe("IN_USE");
   });
+
+  it("files documents in folders; contacts see only the folders that lead to what they may see; only empty folders go", async () => {
+    type Folder = { id: string; name: string; parentId: string | null };
+    const make = async (name: string, parentId: string | null = null) => {
+      const response = await p.as.admin.post(`/clients/${p.clients.acme}/folders`, { name, parentId });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<Folder>();
+    };
+    const tax = await make("Tax 2026");
+    const slips = await make("Slips", tax.id);
+    const internal = await make("Internal");
+    expect(
+      (await p.as.admin.post(`/clients/${p.clients.acme}/folders`, { name: "tax 2026" })).statusCode,
+    ).toBe(409);
+    expect((await p.as.admin.post(`/clients/${p.clients.acme}/folders`, { name: "a/b" })).statusCode).toBe(
+      400,
+    );
+    expect((await p.as.carla.post(`/clients/${p.clients.acme}/folders`, { name: "Mine" })).statusCode).toBe(
+      403,
+    );
+    expect((await p.as.admin.patch(`/folders/${tax.id}`, { parentId: slips.id })).statusCode).toBe(400);
+
+    const slip = await upload(
+      "carla",
+      `/clients/${p.clients.acme}/files?folderId=${slips.id}`,
+      PDF,
+      "Slip.pdf",
+    );
+    expect(slip.statusCode, slip.body).toBe(201);
+    const note = file(
+      await upload("admin", `/clients/${p.clients.acme}/files?folderId=${internal.id}`, PDF, "Note.pdf"),
+    );
+    expect(note.folderId).toBe(internal.id);
+    const inSlips = (await p.as.mia.get(`/clients/${p.clients.acme}/files?folderId=${slips.id}`)).json<{
+      items: FileView[];
+    }>();
+    expect(inSlips.items.map((f) => f.name)).toEqual(["Slip.pdf"]);
+
+    const names = async (who: PortalPerson) =>
+      (await p.as[who].get(`/clients/${p.clients.acme}/folders`))
+        .json<{ items: Folder[] }>()
+        .items.map((f) => f.name)
+        .sort();
+    expect(await names("mia")).toEqual(["Internal", "Slips", "Tax 2026"]);
+    expect(await names("eve")).toEqual(["Slips", "Tax 2026"]);
+    expect((await p.as.otto.get(`/clients/${p.clients.acme}/folders`)).statusCode).toBe(404);
+
+    expect((await p.as.admin.delete(`/folders/${tax.id}`)).statusCode).toBe(409);
+    expect((await p.as.admin.patch(`/files/${note.id}`, { folderId: null })).statusCode).toBe(200);
+    expect((await p.as.mia.delete(`/folders/${internal.id}`)).statusCode).toBe(403);
+    expect((await p.as.admin.delete(`/folders/${internal.id}`)).statusCode).toBe(204);
+    expect(await names("mia")).toEqual(["Slips", "Tax 2026"]);
+  });
 });

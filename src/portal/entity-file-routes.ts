@@ -105,6 +105,12 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
         querystring: pageQuery
           .extend({
             kind: KIND.optional(),
+            folderId: z
+              .union([z.uuid(), z.literal("root")])
+              .optional()
+              .describe(
+                "only the files in this folder, or `root` for those in no folder; absent: every file",
+              ),
             sort: sortParam(FILE_SORTS, "name", {
               name: "the name, case-insensitive",
               updatedAt: "last change",
@@ -115,20 +121,17 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const { kind, sort, limit, offset } = request.query;
+      const { kind, folderId, sort, limit, offset } = request.query;
       const scope = scopeOf(request.firm!, deps, request.actor);
-      const page = await listFiles(
-        deps.store.db,
-        scope,
-        request.actor,
-        request.params.id,
-        kind ? { kind } : {},
-        {
-          sort,
-          limit,
-          offset,
-        },
-      );
+      const filter = {
+        ...(kind ? { kind } : {}),
+        ...(folderId ? { folderId: folderId === "root" ? null : folderId } : {}),
+      };
+      const page = await listFiles(deps.store.db, scope, request.actor, request.params.id, filter, {
+        sort,
+        limit,
+        offset,
+      });
       return { ...page, limit, offset };
     },
   );
@@ -144,7 +147,7 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
           "Staff (files:C) add firm-only (default) or shared files; a contact who collaborates on the client " +
           `adds the client's own. Accepted by content: ${ACCEPTED}; at most the server's upload limit.`,
         params: idParams,
-        querystring: z.object({ kind: KIND.optional() }).strict(),
+        querystring: z.object({ kind: KIND.optional(), folderId: z.uuid().optional() }).strict(),
         response: { 201: fileSchema },
       },
     },
@@ -158,7 +161,17 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
       try {
         return reply
           .code(201)
-          .send(await addFile(db, scope, request.actor, request.params.id, kind, document));
+          .send(
+            await addFile(
+              db,
+              scope,
+              request.actor,
+              request.params.id,
+              kind,
+              document,
+              request.query.folderId ?? null,
+            ),
+          );
       } catch (error) {
         await deps.files.remove(document.key);
         throw error;
@@ -248,7 +261,7 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
       config: { permission: "files:E" },
       schema: {
         tags,
-        summary: "Rename a file, or share or stop sharing it",
+        summary: "Rename a file, move it to a folder, or share or stop sharing it",
         description: "Staff with files:E. A file the client uploaded stays the client's.",
         params: idParams,
         body: z
@@ -260,6 +273,11 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
               .regex(/^[^\0/\\]*$/, "may not contain / \\ or NUL")
               .optional(),
             kind: z.enum(["firm", "shared"]).optional(),
+            folderId: z
+              .uuid()
+              .nullable()
+              .optional()
+              .describe("move it into this folder of the client; null: out of any"),
           })
           .strict(),
         response: { 200: fileSchema },

@@ -30,6 +30,7 @@ import {
 import { selectUserNames } from "./entity-event-store.js";
 import { CONTACT_VISIBLE_KINDS, mayOnFile, sideOf, type FileAction } from "./portal-access.js";
 import { portalActorOf, type PortalActor } from "./portal-actor.js";
+import { folderInClient } from "./folder-service.js";
 
 export interface StoredDocument {
   key: string;
@@ -229,15 +230,17 @@ export async function addFile(
   clientId: string,
   kind: EntityFileKind,
   document: StoredDocument,
+  folderId: string | null = null,
 ): Promise<FileView> {
   const who = await portalActorOf(db, scope.firm.id, actor);
   const fileId = await inTransaction(db, async (tx) => {
     await checkFileUpload(tx, scope, actor, clientId, kind);
+    if (folderId) await folderInClient(tx, scope.firm.id, clientId, folderId);
     const now = scope.clock.now().toISOString();
     const id = await insertEntityFile(
       tx,
       scope.firm.id,
-      { clientId, folderId: null, kind, name: document.fileName, createdBy: who.userId },
+      { clientId, folderId, kind, name: document.fileName, createdBy: who.userId },
       now,
     );
     await insertNextVersion(tx, scope.firm.id, id, versionOf(document, who), now);
@@ -335,7 +338,7 @@ export async function editFile(
   scope: FirmScope,
   actor: Actor,
   fileId: string,
-  patch: { name?: string; kind?: "firm" | "shared" },
+  patch: { name?: string; kind?: "firm" | "shared"; folderId?: string | null },
 ): Promise<FileView> {
   const who = await portalActorOf(db, scope.firm.id, actor);
   await inTransaction(db, async (tx) => {
@@ -344,12 +347,17 @@ export async function editFile(
     if (patch.name !== undefined && !name) throw invalid("a file needs a name", { field: "name" });
     if (patch.kind && file.kind === "client")
       throw invalid("a file the client uploaded stays the client's", { field: "kind" });
+    if (patch.folderId) await folderInClient(tx, scope.firm.id, file.clientId, patch.folderId);
     const now = scope.clock.now().toISOString();
     await updateEntityFile(
       tx,
       scope.firm.id,
       file.id,
-      { ...(name ? { name } : {}), ...(patch.kind ? { kind: patch.kind } : {}) },
+      {
+        ...(name ? { name } : {}),
+        ...(patch.kind ? { kind: patch.kind } : {}),
+        ...(patch.folderId !== undefined ? { folderId: patch.folderId } : {}),
+      },
       now,
     );
     if (name && name !== file.name)

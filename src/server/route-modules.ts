@@ -30,6 +30,7 @@ import { registerFileRequestRoutes } from "../portal/file-request-routes.js";
 import { registerPortalRoutes } from "../portal/portal-routes.js";
 import { registerEntityFileRoutes } from "../portal/entity-file-routes.js";
 import { registerApprovalRoutes } from "../portal/approval-routes.js";
+import { registerFolderRoutes } from "../portal/folder-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
 export const FIRM_ROUTE_MODULES: RouteModule[] = [
@@ -64,4 +65,5 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerPortalRoutes,
   registerEntityFileRoutes,
   registerApprovalRoutes,
+  registerFolderRoutes,
 ];

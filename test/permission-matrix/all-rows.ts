@@ -12,7 +12,7 @@ import { DESKTOP_ROWS } from "./rows-desktop.js";
 import { RECEIPT_ROWS } from "./rows-receipts.js";
 import { TIMER_ROWS } from "./rows-timers.js";
 import { FILE_REQUEST_ROWS } from "./rows-portal-requests.js";
-import { APPROVAL_ROWS, FILE_ROWS } from "./rows-portal-files.js";
+import { APPROVAL_ROWS, FILE_ROWS, FOLDER_ROWS } from "./rows-portal-files.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -33,4 +33,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...FILE_REQUEST_ROWS,
   ...FILE_ROWS,
   ...APPROVAL_ROWS,
+  ...FOLDER_ROWS,
 ];

@@ -9,6 +9,7 @@ import { findUserById } from "../../src/access/account-store.js";
 import type { Actor } from "../../src/access/authorize.js";
 import { addFile, type FileView } from "../../src/portal/entity-file-service.js";
 import { askApproval } from "../../src/portal/approval-service.js";
+import { addFolder } from "../../src/portal/folder-service.js";
 import { PDF } from "../../src/test-support/receipts.js";
 import type { TestServer } from "../../src/test-support/server.js";
 import type { EntityFileKind } from "../../src/store/tables.js";
@@ -260,3 +261,76 @@ export const APPROVAL_ROWS: MatrixRow[] = [
     expect: on(ACME_FILE_EDITORS, 200, [...ACME_FILE_READERS, "contactOfEntity"]),
   },
 ];
+
+async function freshFolder(server: TestServer, fx: MatrixFixture): Promise<string> {
+  const folder = await addFolder(
+    server.deps.store.db,
+    fx.scope,
+    await adminActor(server, fx),
+    fx.clients.acme,
+    {
+      name: `Folder ${++counter}`,
+      parentId: null,
+    },
+  );
+  return folder.id;
+}
+
+export const FOLDER_ROWS: MatrixRow[] = [
+  {
+    route: route("GET", "/clients/:id/folders"),
+    name: "ACME's (its one folder holds a firm-only file: contacts see none)",
+    request: async (fx, _actor, server) => {
+      if (!folderIds.has(fx)) {
+        const id = await freshFolder(server, fx);
+        folderIds.set(fx, id);
+        const stored = await server.deps.files.put(Readable.from([PDF]));
+        await addFile(
+          server.deps.store.db,
+          fx.scope,
+          await adminActor(server, fx),
+          fx.clients.acme,
+          "firm",
+          {
+            ...stored,
+            mediaType: "application/pdf",
+            fileName: "in a folder.pdf",
+          },
+          id,
+        );
+      }
+      return { url: `${A}/clients/${fx.clients.acme}/folders` };
+    },
+    expect: (actor, fx) => {
+      const status = on(READERS_AND_CONTACTS, 200, [])(actor);
+      if (status !== 200) return status;
+      return { status, ids: ACME_CONTACTS.includes(actor) ? [] : [folderIds.get(fx)!] };
+    },
+  },
+  {
+    route: route("POST", "/clients/:id/folders"),
+    name: "on ACME",
+    request: (fx, actor) => ({
+      url: `${A}/clients/${fx.clients.acme}/folders`,
+      payload: { name: `By ${actor} ${++counter}` },
+    }),
+    expect: on(ACME_FILE_EDITORS, 201, READERS_AND_CONTACTS),
+  },
+  {
+    route: route("PATCH", "/folders/:id"),
+    name: "rename one of ACME's",
+    request: async (fx, _actor, server) => ({
+      url: `${A}/folders/${await freshFolder(server, fx)}`,
+      payload: { name: `Renamed ${++counter}` },
+    }),
+    expect: on(ACME_FILE_EDITORS, 200, ACME_FILE_READERS),
+  },
+  {
+    route: route("DELETE", "/folders/:id"),
+    name: "an empty one of ACME's",
+    request: async (fx, _actor, server) => ({ url: `${A}/folders/${await freshFolder(server, fx)}` }),
+    expect: on(ACME_FILE_DELETERS, 204, ACME_FILE_READERS),
+  },
+];
+
+const folderIds = new WeakMap<MatrixFixture, string>();

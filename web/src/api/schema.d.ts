@@ -1574,6 +1574,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description only the files in this folder, or `root` for those in no folder; absent: every file */
+                    folderId?: string | "root";
                     /** @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client */
                     kind?: "firm" | "shared" | "client";
                     limit?: number;
@@ -1664,6 +1666,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
+                    folderId?: string;
                     /** @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client */
                     kind?: "firm" | "shared" | "client";
                 };
@@ -1740,6 +1743,96 @@ export interface paths {
                                 mayEdit: boolean;
                                 mayVersion: boolean;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's folders, flat, each naming its parent
+         * @description Staff see every folder; a contact only those leading to a file they may see.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                parentId: string | null;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a folder
+         * @description Staff with files:C on the client. Names are unique among siblings, ignoring case.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default null */
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            parentId: string | null;
+                            updatedAt: string;
                         };
                     };
                 };
@@ -4769,7 +4862,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename a file, or share or stop sharing it
+         * Rename a file, move it to a folder, or share or stop sharing it
          * @description Staff with files:E. A file the client uploaded stays the client's.
          */
         patch: {
@@ -4784,6 +4877,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description move it into this folder of the client; null: out of any */
+                        folderId?: string | null;
                         /** @enum {string} */
                         kind?: "firm" | "shared";
                         name?: string;
@@ -5235,6 +5330,84 @@ export interface paths {
                             slug: string | null;
                             /** @description minutes time is recorded in: 1, 6 or 15 */
                             timeIncrement: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/folders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an empty folder
+         * @description Staff with files:D on the client; a folder that holds files or folders is refused (409 IN_USE).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename or move a folder
+         * @description Staff with files:E on the client; never into itself or one of its subfolders.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            parentId: string | null;
                             updatedAt: string;
                         };
                     };
