@@ -180,7 +180,8 @@ export async function insertSession(db: Db, session: SessionRow): Promise<void> 
       last_seen_at: session.lastSeenAt,
       expires_at: session.expiresAt,
       revoked_at: null,
-      request_id: session.requestId ?? null,
+      // Written only when set: a store at an older schema (before 0010) has no such column.
+      ...(session.requestId ? { request_id: session.requestId } : {}),
     })
     .execute();
 }

@@ -31,10 +31,14 @@ type PersonObject = "staff" | "contacts";
 
 /**
  * Who may invite: whoever may create users (Admin), and for their own records whoever may
- * edit staff (Staff Admin) or contacts (Entities Admin). Inviting grants no role.
+ * edit staff (Staff Admin) or contacts (Entities Admin). Staff Admins activate contacts as
+ * portal users too (shared/design/portal.md): they look after the firm's people. Inviting grants
+ * no role: what a contact reaches is shared by an entity's Owner.
  */
 const mayInvite = (actor: Actor, object: PersonObject): boolean =>
-  can(actor, "C", { object: "users" }) || can(actor, "E", { object });
+  can(actor, "C", { object: "users" }) ||
+  can(actor, "E", { object }) ||
+  (object === "contacts" && can(actor, "E", { object: "staff" }));
 
 function assertMayInviteAnyone(actor: Actor): void {
   if (!mayInvite(actor, "staff") && !mayInvite(actor, "contacts")) authorize(actor, "C", { object: "users" });

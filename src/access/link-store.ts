@@ -42,7 +42,8 @@ export async function insertLink(
       created_at: now,
       expires_at: link.expiresAt,
       used_at: null,
-      subject_id: link.subjectId ?? null,
+      // Written only when set: a store at an older schema (before 0010) has no such column.
+      ...(link.subjectId ? { subject_id: link.subjectId } : {}),
     })
     .execute();
   return id;

@@ -34,6 +34,8 @@ import {
 import { findUserById } from "./account-store.js";
 import { authorize, can, type Actor } from "./authorize.js";
 import { getContactGroup } from "./contact-group-service.js";
+import { recordEvent } from "../portal/entity-events.js";
+import { selectUserNames } from "../portal/entity-event-store.js";
 import { selectContactGroups } from "./contact-group-store.js";
 import type { AccessTarget, AssignmentScope } from "./permissions.js";
 import { getRole, scopesOf } from "./role-service.js";
@@ -267,8 +269,66 @@ export async function assignRole(
       principalId: input.principalId,
       createdAt: nowIso(scope),
     });
-    return (await withRoleNames(tx, scope, await selectAssignments(tx, scope.firm.id, { id })))[0]!;
+    const shared = (await withRoleNames(tx, scope, await selectAssignments(tx, scope.firm.id, { id })))[0]!;
+    await recordShare(tx, scope, actor, shared, "share.added");
+    return shared;
   });
+}
+
+/**
+ * An entity's history records who shared it with whom, and who took a share back (staff see
+ * it; it is the firm's record of who could see what, and when).
+ */
+async function recordShare(
+  db: Db,
+  scope: FirmScope,
+  actor: Actor,
+  assignment: SharedAssignment,
+  kind: "share.added" | "share.removed",
+): Promise<void> {
+  if (!assignment.entityId) return;
+  const author = actor.kind === "user" ? actor.user.id : null;
+  const names = await selectUserNames(db, scope.firm.id, author ? [author] : []);
+  const by = author ? (names.get(author) ?? scope.actor) : "the supervisor";
+  const whom = await principalName(db, scope, assignment);
+  const role = assignment.roleName;
+  await recordEvent(
+    db,
+    scope,
+    { userId: author, name: by },
+    {
+      clientId: assignment.entityId,
+      kind,
+      audience: "staff",
+      summary:
+        kind === "share.added"
+          ? `${by} gave ${whom} the ${role} role`
+          : `${by} took the ${role} role from ${whom}`,
+      details: {
+        assignmentId: assignment.id,
+        principalKind: assignment.principalKind,
+        principalId: assignment.principalId,
+        role,
+        itemId: assignment.itemId,
+      },
+    },
+  );
+}
+
+async function principalName(db: Db, scope: FirmScope, assignment: SharedAssignment): Promise<string> {
+  if (assignment.principalKind === "user")
+    return (
+      (await selectUserNames(db, scope.firm.id, [assignment.principalId])).get(assignment.principalId) ??
+      "a user"
+    );
+  const table = assignment.principalKind === "staff_group" ? "staff_group" : "contact_group";
+  const row = await db
+    .selectFrom(table)
+    .select("name")
+    .where("firm_id", "=", scope.firm.id)
+    .where("id", "=", assignment.principalId)
+    .executeTakeFirst();
+  return row ? `the group ${row.name}` : "a group";
 }
 
 export async function unassignRole(db: Db, scope: FirmScope, actor: Actor, id: string): Promise<void> {
@@ -278,6 +338,7 @@ export async function unassignRole(db: Db, scope: FirmScope, actor: Actor, id: s
     await authorizeSharing(tx, scope, actor, assignment, { what: "assignment", key: id });
     await assertNotSelf(tx, scope, actor, assignment.principalId);
     await deleteAssignment(tx, scope.firm.id, assignment.id);
+    await recordShare(tx, scope, actor, (await withRoleNames(tx, scope, [assignment]))[0]!, "share.removed");
     // Checked after the delete, inside the transaction: the refusal rolls it back.
     if ((await selectActiveAdminIds(tx, scope.firm.id)).size === 0)
       throw new AppError("IN_USE", "every firm keeps at least one active Admin");

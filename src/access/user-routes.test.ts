@@ -53,7 +53,7 @@ describe.each(ENGINES)("users over HTTP on %s", (engine) => {
     expect((await get(`/users/${ids.admin}`, admin.headers)).json()).not.toHaveProperty("passwordHash");
   });
 
-  it("lets Staff Admin invite staff and Entities Admin invite contacts, and nobody else", async () => {
+  it("lets Staff Admin invite staff and contacts, Entities Admin contacts, and nobody else", async () => {
     await freshAdmin();
     const staff = await addStaff(server.deps.store.db, scope(firm), {
       staffNumber: "NS",
@@ -71,8 +71,15 @@ describe.each(ENGINES)("users over HTTP on %s", (engine) => {
     const plain = await signIn(server, "acme", "plain@acme.test");
 
     expect((await send("POST", "/users", { staffId: staff.id }, plain)).statusCode).toBe(403);
-    expect((await send("POST", "/users", { contactId: contact.id }, staffAdmin)).statusCode).toBe(403);
+    expect((await send("POST", "/users", { contactId: contact.id }, plain)).statusCode).toBe(403);
     expect((await send("POST", "/users", { staffId: staff.id }, entitiesAdmin)).statusCode).toBe(403);
+    // A Staff Admin activates a contact as a portal user (portal.md), without any role.
+    const other = await addContact(server.deps.store.db, scope(firm), {
+      firstName: "Otis",
+      lastName: "Client",
+      email: "otis@client.test",
+    });
+    expect((await send("POST", "/users", { contactId: other.id }, staffAdmin)).statusCode).toBe(201);
     const staffUser = await send("POST", "/users", { staffId: staff.id }, staffAdmin);
     expect(staffUser.statusCode).toBe(201);
     const contactUser = await send("POST", "/users", { contactId: contact.id }, entitiesAdmin);

@@ -12,6 +12,10 @@ export const DEFAULT_CONFIG = {
   /** The region the S3 client signs for when --s3-bucket is set and --s3-region is not. */
   s3Region: "us-east-1",
   mailFrom: "firmtime <no-reply@localhost>",
+  /** How often the job runner looks for due jobs, in milliseconds. */
+  jobPollMs: 10_000,
+  /** How long a leased job belongs to its runner before another may take it: 5 minutes. */
+  jobLeaseMs: 300_000,
   logLevel: "info",
   secureCookies: true,
 } as const;

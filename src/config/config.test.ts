@@ -38,6 +38,22 @@ describe("loadConfig", () => {
     );
   });
 
+  it("takes the job runner's poll and lease per process from the environment, naming a wrong one", () => {
+    expect(loadConfig({}, {})).toMatchObject({ jobPollMs: 10_000, jobLeaseMs: 300_000 });
+    expect(loadConfig({}, { FIRMTIME_JOB_POLL_MS: "250", FIRMTIME_JOB_LEASE_MS: "2000" })).toMatchObject({
+      jobPollMs: 250,
+      jobLeaseMs: 2_000,
+    });
+    expect(problem({}, { FIRMTIME_JOB_POLL_MS: "often" })).toBe(
+      'FIRMTIME_JOB_POLL_MS="often": must be a whole number of milliseconds from 100 to 3600000 (1 hour)',
+    );
+    expect(problem({}, { FIRMTIME_JOB_POLL_MS: "10" })).toMatch(/^FIRMTIME_JOB_POLL_MS="10": must be/);
+    expect(problem({}, { FIRMTIME_JOB_LEASE_MS: "1.5" })).toBe(
+      'FIRMTIME_JOB_LEASE_MS="1.5": must be a whole number of milliseconds from 1000 to 86400000 (1 day)',
+    );
+    expect(problem({}, { FIRMTIME_JOB_LEASE_MS: "999" })).toMatch(/^FIRMTIME_JOB_LEASE_MS="999": must be/);
+  });
+
   it("checks the upload limit and the S3 settings, naming each, never repeating a key", () => {
     expect(loadConfig({}, {}).uploadLimitBytes).toBe(10_485_760);
     expect(loadConfig({ uploadLimitBytes: "2048" }, {}).uploadLimitBytes).toBe(2048);

@@ -13,6 +13,15 @@ const HOST_NAME =
 
 const PORT = "must be a whole number from 0 to 65535 (0: any free port)";
 const UPLOAD_LIMIT = "must be a whole number of bytes from 1024 to 1073741824 (1 GiB)";
+const JOB_POLL = "must be a whole number of milliseconds from 100 to 3600000 (1 hour)";
+const JOB_LEASE = "must be a whole number of milliseconds from 1000 to 86400000 (1 day)";
+
+/** A whole number given as a number or as digits (a flag or variable), within [min, max]. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+    z.number({ error: message }).int(message).min(min, message).max(max, message),
+  );
 
 const configSchema = z
   .object({
@@ -51,14 +60,10 @@ const configSchema = z
       .int()
       .min(1_024)
       .max(100 * 1_048_576),
-    uploadLimitBytes: z.preprocess(
-      (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-      z
-        .number({ error: UPLOAD_LIMIT })
-        .int(UPLOAD_LIMIT)
-        .min(1_024, UPLOAD_LIMIT)
-        .max(1_073_741_824, UPLOAD_LIMIT),
-    ),
+    uploadLimitBytes: wholeNumber(1_024, 1_073_741_824, UPLOAD_LIMIT),
+    /** The job runner's poll and lease, per process (a test of killed workers uses short leases). */
+    jobPollMs: wholeNumber(100, 3_600_000, JOB_POLL),
+    jobLeaseMs: wholeNumber(1_000, 86_400_000, JOB_LEASE),
     /** Files go to this S3-compatible bucket instead of the data folder's files/ folder. */
     s3Bucket: z
       .string()
@@ -119,6 +124,8 @@ const ENV_NAMES: Record<string, string> = {
   sessionIdleMinutes: "FIRMTIME_SESSION_IDLE_MINUTES",
   sessionAbsoluteHours: "FIRMTIME_SESSION_ABSOLUTE_HOURS",
   uploadLimitBytes: "FIRMTIME_UPLOAD_LIMIT",
+  jobPollMs: "FIRMTIME_JOB_POLL_MS",
+  jobLeaseMs: "FIRMTIME_JOB_LEASE_MS",
   s3Bucket: "FIRMTIME_S3_BUCKET",
   s3Endpoint: "FIRMTIME_S3_ENDPOINT",
   s3Region: "FIRMTIME_S3_REGION",

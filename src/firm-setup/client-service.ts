@@ -130,7 +130,10 @@ export async function deleteClient(db: Db, scope: FirmScope, ref: string): Promi
   return inTransaction(db, async (tx) => {
     const client = await getClient(tx, scope, ref);
     if ((await clientUsage(tx, scope.firm.id, client.id)) > 0) {
-      throw new AppError("IN_USE", `client ${client.code} has projects or entries; make it inactive instead`);
+      throw new AppError(
+        "IN_USE",
+        `client ${client.code} has projects, entries or portal files and requests; make it inactive instead`,
+      );
     }
     await deleteClientRows(tx, scope.firm.id, client.id);
     return client;

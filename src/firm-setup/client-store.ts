@@ -160,7 +160,8 @@ export function selectClientPage(
 
 export async function clientUsage(db: Db, firmId: string, id: string): Promise<number> {
   let total = 0;
-  for (const table of ["time_entry", "expense_entry", "project"] as const) {
+  // The portal's records of the client (its files, requests and approvals) are its history too.
+  for (const table of ["time_entry", "expense_entry", "project", "entity_file", "file_request", "approval"] as const) {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -179,7 +179,7 @@ describe.each(ENGINES)("projects on %s", (engine) => {
   it("refuses deleting a client that has projects or entries", async () => {
     await expectRefusedUnchanged(t.store.db, () => deleteClient(t.store.db, t.scope, "BETA"), {
       code: "IN_USE",
-      message: exactly("client BETA has projects or entries; make it inactive instead"),
+      message: exactly("client BETA has projects, entries or portal files and requests; make it inactive instead"),
     });
   });
 });

@@ -72,9 +72,10 @@ export async function insertMailOnce(
       recipient: mail.to,
       subject: mail.subject,
       body_text: mail.text,
-      body_html: mail.html ?? null,
-      reply_to: mail.replyTo ?? null,
-      sender_name: mail.senderName ?? null,
+      // Written only when set: a store at an older schema (before 0010) has no such columns.
+      ...(mail.html ? { body_html: mail.html } : {}),
+      ...(mail.replyTo ? { reply_to: mail.replyTo } : {}),
+      ...(mail.senderName ? { sender_name: mail.senderName } : {}),
       status: "pending",
       attempts: 0,
       next_attempt_at: now,

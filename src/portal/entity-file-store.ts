@@ -2,6 +2,7 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
+import { col, lowerOf, orderFor, pageOf, type PageRequest, type RowPage } from "../store/list-query.js";
 import type { EntityFileKind, EntityFileTable, EntityFileVersionTable } from "../store/tables.js";
 
 export interface EntityFile {
@@ -111,7 +112,8 @@ export interface NewVersion {
 }
 
 /**
- * Adds the next version of a file and makes it the file's current one. The number comes from
+ * Adds the next version of a file and makes it the file's current one (the file keeps its name:
+ * each version keeps the name it was uploaded with). The number comes from
  * the file row's own counter, bumped in the same statement: two uploads at once get 2 and 3
  * (and the unique (file, version) index refuses anything else).
  */
@@ -124,7 +126,7 @@ export async function insertNextVersion(
 ): Promise<FileVersion> {
   const bumped = await db
     .updateTable("entity_file")
-    .set((eb) => ({ versions: eb("versions", "+", 1), name: version.fileName, updated_at: now }))
+    .set((eb) => ({ versions: eb("versions", "+", 1), updated_at: now }))
     .where("firm_id", "=", firmId)
     .where("id", "=", fileId)
     .returning("versions")
@@ -194,4 +196,59 @@ export async function findVersion(db: Db, firmId: string, id: string): Promise<F
     .where("id", "=", id)
     .executeTakeFirst();
   return row && rowToVersion(row);
+}
+
+export const FILE_SORTS = ["name", "updatedAt"] as const;
+export type FileSort = (typeof FILE_SORTS)[number];
+
+/** A page of a client's files of the given kinds (none: no rows), optionally in one folder. */
+export async function selectFilePage(
+  db: Db,
+  firmId: string,
+  filter: { clientId: string; kinds: readonly EntityFileKind[]; folderId?: string | null | undefined },
+  page: PageRequest<FileSort>,
+): Promise<RowPage<EntityFile>> {
+  let query = db
+    .selectFrom("entity_file as f")
+    .where("f.firm_id", "=", firmId)
+    .where("f.client_id", "=", filter.clientId);
+  query = filter.kinds.length
+    ? query.where("f.kind", "in", [...filter.kinds])
+    : query.where((eb) => eb.or([]));
+  if (filter.folderId !== undefined)
+    query =
+      filter.folderId === null
+        ? query.where("f.folder_id", "is", null)
+        : query.where("f.folder_id", "=", filter.folderId);
+  return pageOf(
+    query.selectAll("f"),
+    page,
+    orderFor(page.sort, { name: [lowerOf("f.name")], updatedAt: [col("f.updated_at")] }, col("f.id")),
+    rowToFile,
+  );
+}
+
+export async function updateEntityFile(
+  db: Db,
+  firmId: string,
+  id: string,
+  change: { name?: string; kind?: EntityFileKind; folderId?: string | null },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("entity_file")
+    .set({
+      updated_at: now,
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.kind !== undefined ? { kind: change.kind } : {}),
+      ...(change.folderId !== undefined ? { folder_id: change.folderId } : {}),
+    })
+    .where("firm_id", "=", firmId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Deletes the file and (cascading) its versions; a trigger queues their bytes for removal. */
+export async function deleteEntityFile(db: Db, firmId: string, id: string): Promise<void> {
+  await db.deleteFrom("entity_file").where("firm_id", "=", firmId).where("id", "=", id).execute();
 }

@@ -15,7 +15,10 @@ import { linkIn, tokenOf } from "../test-support/smtp-server.js";
 import { ENGINES } from "../test-support/stores.js";
 import { linkDepsOf, scopeOf } from "../http/context.js";
 import { findRequest } from "./file-request-store.js";
-import { sendScheduledReminder, type RequestView } from "./file-request-service.js";
+import type { RequestView } from "./file-request-service.js";
+import { sendScheduledReminder } from "./request-reminders.js";
+import { portalJobHandlers } from "./portal-jobs.js";
+import { createJobRunner } from "../jobs/job-runner.js";
 
 describe.each(ENGINES)("file requests on %s", (engine) => {
   const clock = movableClock("2027-02-01T09:00:00Z");
@@ -285,62 +288,113 @@ describe.each(ENGINES)("file requests on %s", (engine) => {
     expect(await snapshotStore(server.deps.store.db)).toEqual(before);
   });
 
-  it("sends each scheduled reminder once, at most M times, and none after the client has answered everything", async () => {
+  it("sends each scheduled reminder once, from the job table on a fake clock, and none after the client has answered everything", async () => {
     const request = await newRequest({
+      subject: "Statements and lease",
       recipients: [p.contacts.carla],
-      items: [{ title: "Bank statements" }],
+      items: [{ title: "Bank statements" }, { title: "Lease" }],
     });
-    const scope = scopeOf(p.firm, server.deps, { kind: "anonymous" });
-    const deps = linkDepsOf(server.deps);
+    const runner = createJobRunner({
+      store: server.deps.store,
+      clock,
+      handlers: portalJobHandlers(() => server.deps.config),
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    // Other tests' requests have reminders planned too: count this request's only.
     const reminders = () =>
       mail.smtp.received.filter(
-        (m) => m.to.includes(p.emails.carla) && m.subject.startsWith("Reminder from"),
+        (m) =>
+          m.to.includes(p.emails.carla) && m.subject === "Reminder from Firm requests: Statements and lease",
       );
+    const sent = async () => (await findRequest(server.deps.store.db, p.firm.id, request.id))!.remindersSent;
     await delivered();
     const start = reminders().length;
 
+    // Not due yet: nothing. Due (3 days on): one reminder, and the next one planned.
+    await runner.runDue();
+    expect(await sent()).toBe(0);
     clock.set("2027-02-04T09:00:00Z");
-    const due = (await findRequest(server.deps.store.db, p.firm.id, request.id))!.nextReminderAt!;
-    expect(await sendScheduledReminder(server.deps.store.db, scope, deps, request.id, 1, due)).toBe(true);
-    // The same job again (a retry, a second worker): nothing more.
-    expect(await sendScheduledReminder(server.deps.store.db, scope, deps, request.id, 1, due)).toBe(false);
+    await runner.runDue();
+    await runner.runDue();
+    expect(await sent()).toBe(1);
     await delivered();
     const reminder = await mail.smtp.waitFor((m) => reminders().length > start && m === reminders().at(-1));
     expect(reminders().length).toBe(start + 1);
     expect(reminder.text).toContain("- Bank statements");
-
-    const after = (await findRequest(server.deps.store.db, p.firm.id, request.id))!;
-    expect(after).toMatchObject({ remindersSent: 1, nextReminderAt: "2027-02-07T09:00:00.000Z" });
-
-    // Carla answers (signing in again: days have passed): the next reminder is off.
-    clock.set("2027-02-05T09:00:00Z");
-    const carla = (await signIn(server, "requests", p.emails.carla)).headers;
-    const answered = await upload(
-      carla,
-      `/file-requests/${request.id}/items/${request.items[0]!.id}/uploads`,
-      PDF,
-      "statements.pdf",
-      "application/pdf",
-    );
-    expect(answered.statusCode).toBe(201);
-    expect(view(answered).status).toBe("responded");
-    expect(view(answered).reminders.nextAt).toBeNull();
-    clock.set("2027-02-07T09:00:00Z");
+    expect(tokenOf(linkIn(reminder, "/open-request?token="))).not.toBe("");
+    expect(await findRequest(server.deps.store.db, p.firm.id, request.id)).toMatchObject({
+      remindersSent: 1,
+      nextReminderAt: "2027-02-07T09:00:00.000Z",
+    });
+    // The same reminder run again (a retry, another server): nothing more.
+    const scope = scopeOf(p.firm, server.deps, { kind: "anonymous" });
     expect(
       await sendScheduledReminder(
         server.deps.store.db,
         scope,
-        deps,
+        linkDepsOf(server.deps),
         request.id,
-        2,
-        "2027-02-07T09:00:00.000Z",
+        1,
+        "2027-02-04T09:00:00.000Z",
       ),
     ).toBe(false);
+
+    // Carla answers one item (signing in again: days have passed): reminders go on for the other.
+    clock.set("2027-02-05T09:00:00Z");
+    const carla = (await signIn(server, "requests", p.emails.carla)).headers;
+    const path = (index: number) => `/file-requests/${request.id}/items/${request.items[index]!.id}/uploads`;
+    expect((await upload(carla, path(0), PDF, "statements.pdf", "application/pdf")).statusCode).toBe(201);
+    clock.set("2027-02-07T09:00:00Z");
+    await runner.runDue();
+    expect(await sent()).toBe(2);
     await delivered();
-    expect(reminders().length).toBe(start + 1);
-    // "Remind now" is refused too: the client owes nothing.
+    await mail.smtp.waitFor(() => reminders().length === start + 2);
+    expect(reminders().at(-1)!.text).not.toContain("- Bank statements");
+    expect(reminders().at(-1)!.text).toContain("- Lease");
+    // At most M (2): the plan is done; later runs send nothing.
+    expect((await findRequest(server.deps.store.db, p.firm.id, request.id))!.nextReminderAt).toBeNull();
+    clock.set("2027-02-20T09:00:00Z");
+    await runner.runDue();
+    expect(await sent()).toBe(2);
+
+    // "Remind now" goes outside the plan while the client owes something; not once they answered all.
     const mia = callerOf(server, "requests", (await signIn(server, "requests", p.emails.mia)).headers);
+    expect((await mia.post(`/file-requests/${request.id}/remind`, {})).statusCode).toBe(200);
+    const carlaAgain = (await signIn(server, "requests", p.emails.carla)).headers;
+    const answered = await upload(carlaAgain, path(1), PDF, "lease.pdf", "application/pdf");
+    expect(view(answered).status).toBe("responded");
     expect((await mia.post(`/file-requests/${request.id}/remind`, {})).statusCode).toBe(409);
+    await delivered();
+    expect(reminders().length).toBe(start + 3);
+  });
+
+  it("stops planned reminders when the client answers, and plans them again when an item is returned", async () => {
+    clock.set("2027-03-01T09:00:00Z");
+    const mia = callerOf(server, "requests", (await signIn(server, "requests", p.emails.mia)).headers);
+    const carla = (await signIn(server, "requests", p.emails.carla)).headers;
+    const request = await newRequest({ recipients: [p.contacts.carla], items: [{ title: "Receipts" }] }, mia);
+    const runner = createJobRunner({
+      store: server.deps.store,
+      clock,
+      handlers: portalJobHandlers(() => server.deps.config),
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const item = `/file-requests/${request.id}/items/${request.items[0]!.id}`;
+    expect((await upload(carla, `${item}/uploads`, PDF, "r.pdf", "application/pdf")).statusCode).toBe(201);
+    clock.set("2027-03-04T09:00:00Z");
+    // The job planned at creation finds the client answered: it runs and sends nothing.
+    const before = (await findRequest(server.deps.store.db, p.firm.id, request.id))!;
+    await runner.runDue();
+    expect((await findRequest(server.deps.store.db, p.firm.id, request.id))!.remindersSent).toBe(
+      before.remindersSent,
+    );
+    // Returned: the client owes it again, and a reminder is planned 3 days on.
+    const miaAgain = callerOf(server, "requests", (await signIn(server, "requests", p.emails.mia)).headers);
+    const returned = await miaAgain.post(`${item}/return`, { comment: "Page 2 is missing." });
+    expect(view(returned).reminders.nextAt).toBe("2027-03-07T09:00:00.000Z");
+    clock.set("2027-03-07T09:00:00Z");
+    await runner.runDue();
+    expect((await findRequest(server.deps.store.db, p.firm.id, request.id))!.remindersSent).toBe(1);
   });
 
   it("signs a contact into that one request from the email's link: once, never anywhere else", async () => {

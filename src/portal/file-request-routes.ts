@@ -14,18 +14,14 @@ import { receiveUpload, refuseUnlessMultipart } from "../http/upload.js";
 import { acceptedDocumentType, DOCUMENT_TYPES } from "./document-types.js";
 import { REQUEST_SORTS } from "./file-request-store.js";
 import {
-  checkItemUpload,
-  closeRequest,
-  commentOnItem,
   createRequest,
   getRequest,
   listRequests,
   MAX_ITEMS,
   MAX_RECIPIENTS,
-  moveRequestItem,
-  remindNow,
-  uploadToItem,
 } from "./file-request-service.js";
+import { checkItemUpload, commentOnItem, uploadToItem } from "./request-answers.js";
+import { closeRequest, moveRequestItem, remindNow } from "./request-review.js";
 
 const tags = ["file requests"];
 const STATUS = z.enum(["open", "responded", "completed", "cancelled"]);

@@ -14,6 +14,7 @@ import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import { mailHtml, mailText, type PortalMail } from "./portal-mail.js";
 import { readPortalSettings } from "./portal-settings.js";
+import { planDigest } from "./digest.js";
 
 export interface Notified {
   userId: string;
@@ -61,6 +62,7 @@ export async function notify(db: Db, scope: FirmScope, notification: Notificatio
       .onConflict((conflict) => conflict.columns(["firm_id", "user_id", "event_id"]).doNothing())
       .execute();
     if (!immediate) {
+      await planDigest(db, scope, recipient.userId, settings.digestMinutes);
       result.digest.push(recipient.userId);
       continue;
     }

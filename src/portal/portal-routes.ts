@@ -8,6 +8,7 @@ import { scopeOf } from "../http/context.js";
 import type { RouteModule } from "../http/route-module.js";
 import { firmParams, idParams, listOf, pageQuery } from "../http/schemas.js";
 import {
+  approvalsWaitingFor,
   entityHistory,
   getPortalSettings,
   listPortalContacts,
@@ -128,8 +129,8 @@ export const registerPortalRoutes: RouteModule = (app, deps) => {
         tags: ["file requests"],
         summary: "What waits for the signed-in person",
         description:
-          "A contact: the requests sent to them with items still to answer. Staff: the requests they " +
-          "asked with answers waiting for review.",
+          "A contact: the requests sent to them with items still to answer, and the documents to approve. " +
+          "Staff: the requests they asked with answers waiting for review.",
         params: firmParams,
         response: {
           200: z.object({
@@ -150,9 +151,13 @@ export const registerPortalRoutes: RouteModule = (app, deps) => {
         },
       },
     },
-    async (request) => ({
-      requests: await waitingFor(deps.store.db, scopeOf(request.firm!, deps, request.actor), request.actor),
-    }),
+    async (request) => {
+      const scope = scopeOf(request.firm!, deps, request.actor);
+      return {
+        requests: await waitingFor(deps.store.db, scope, request.actor),
+        approvals: await approvalsWaitingFor(deps.store.db, scope, request.actor),
+      };
+    },
   );
 
   app.get(

@@ -85,6 +85,60 @@ export interface WaitingRequest {
   items: { id: string; title: string; dueDate: string | null }[];
 }
 
+export interface WaitingApproval {
+  id: string;
+  clientId: string;
+  clientName: string;
+  fileId: string;
+  fileName: string;
+  requestedAt: string;
+  message: string;
+}
+
+/** A contact's approvals still to decide, on clients they still reach; oldest first. */
+export async function approvalsWaitingFor(
+  db: Db,
+  scope: FirmScope,
+  actor: Actor,
+): Promise<WaitingApproval[]> {
+  const who = await portalActorOf(db, scope.firm.id, actor);
+  if (sideOf(who.rights) !== "contact" || who.requestOnly !== null) return [];
+  const rows = await db
+    .selectFrom("approval as a")
+    .innerJoin("entity_file as f", (join) =>
+      join.onRef("f.id", "=", "a.file_id").onRef("f.firm_id", "=", "a.firm_id"),
+    )
+    .innerJoin("client as c", (join) =>
+      join.onRef("c.id", "=", "a.client_id").onRef("c.firm_id", "=", "a.firm_id"),
+    )
+    .select([
+      "a.id",
+      "a.client_id",
+      "c.name as client_name",
+      "a.file_id",
+      "f.name as file_name",
+      "a.requested_at",
+      "a.message",
+    ])
+    .where("a.firm_id", "=", scope.firm.id)
+    .where("a.contact_id", "=", who.rights.contactId!)
+    .where("a.status", "=", "pending")
+    .orderBy("a.requested_at")
+    .limit(50)
+    .execute();
+  return rows
+    .filter((row) => contactReaches(who.rights, row.client_id))
+    .map((row) => ({
+      id: row.id,
+      clientId: row.client_id,
+      clientName: row.client_name,
+      fileId: row.file_id,
+      fileName: row.file_name,
+      requestedAt: row.requested_at,
+      message: row.message,
+    }));
+}
+
 /**
  * What waits for the signed-in person: a contact's open requests with the items still to
  * answer; for staff, the requests of theirs with answers to review. At most 50, oldest first.

@@ -28,6 +28,9 @@ import { registerDesktopRoutes } from "../merge/desktop-routes.js";
 import { registerProtectionRoutes } from "../access/protection-routes.js";
 import { registerFileRequestRoutes } from "../portal/file-request-routes.js";
 import { registerPortalRoutes } from "../portal/portal-routes.js";
+import { registerEntityFileRoutes } from "../portal/entity-file-routes.js";
+import { registerApprovalRoutes } from "../portal/approval-routes.js";
+import { registerFolderRoutes } from "../portal/folder-routes.js";
 import { registerTwoFactorRoutes } from "../access/two-factor-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
@@ -61,5 +64,8 @@ export const FIRM_ROUTE_MODULES: RouteModule[] = [
   registerProtectionRoutes,
   registerFileRequestRoutes,
   registerPortalRoutes,
+  registerEntityFileRoutes,
+  registerApprovalRoutes,
+  registerFolderRoutes,
   registerTwoFactorRoutes,
 ];

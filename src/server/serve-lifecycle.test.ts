@@ -7,14 +7,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectOutbox } from "../mail/outbox-store.js";
+import { createFirm } from "../firm-setup/firm-service.js";
+import type { JobHandler } from "../jobs/job-runner.js";
+import { enqueueJob, findJobByKey } from "../jobs/job-store.js";
+import { enqueueMail } from "../mail/enqueue.js";
+import { findMailByEventKey, selectOutbox } from "../mail/outbox-store.js";
 import { systemClock } from "../store/clock.js";
 import type { Engine } from "../store/database.js";
 import { newPostgresDatabase } from "../test-support/serve-process.js";
 import { ENGINES } from "../test-support/stores.js";
 import { loadConfig } from "../config/config.js";
 import type { ServerDeps } from "../http/context.js";
-import { startServer, type StartBackground } from "./serve.js";
+import { openCloudStore } from "./cloud-store.js";
+import { jobRunnerStarter, startServer, type StartBackground } from "./serve.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "firmtime-lifecycle-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -46,9 +51,14 @@ describe.each(ENGINES)("startServer [%s]", (engine: Engine) => {
     settings.dataDir = join(tmp, engine);
     if (engine === "postgres") settings.databaseUrl = await newPostgresDatabase("ft_lifecycle");
   });
-  const start = (startBackground: StartBackground[], logStream?: Writable, print = (_: string) => {}) =>
+  const start = (
+    startBackground: StartBackground[],
+    logStream?: Writable,
+    print = (_: string) => {},
+    env: Record<string, string> = {},
+  ) =>
     startServer({
-      config: loadConfig({ ...settings, port: 0, logLevel: "info" }, {}),
+      config: loadConfig({ ...settings, port: 0, logLevel: "info" }, env),
       publicUrlGiven: false,
       demo: false,
       clock: systemClock,
@@ -127,6 +137,54 @@ describe.each(ENGINES)("startServer [%s]", (engine: Engine) => {
       }
     } finally {
       await server.stop();
+    }
+  });
+
+  it("runs due jobs with the handlers it is given, polling as configured, and stops after the jobs in flight", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached: () => void = () => {};
+    const slowStarted = new Promise<void>((resolve) => (reached = resolve));
+    const notify: JobHandler = async (tx, job, { clock }) => {
+      if (job.key === "slow") {
+        reached();
+        await gate;
+      }
+      await enqueueMail(tx, clock, {
+        firmId: job.firmId,
+        eventKey: `job:${job.key}`,
+        to: "ops@jobs.test",
+        subject: `job ${job.key}`,
+        text: "done",
+      });
+    };
+    const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const server = await start([jobRunnerStarter(() => ({ notify }))], quiet, undefined, {
+      FIRMTIME_JOB_POLL_MS: "100",
+    });
+    const { db } = server.deps.store;
+    const firm = await createFirm(db, systemClock, { name: "Jobs & Co" });
+    const state = async (key: string) => (await findJobByKey(db, firm.id, key))?.status;
+    await enqueueJob(db, systemClock, { firmId: firm.id, kind: "notify", key: "quick", payload: {} });
+    await expect.poll(() => state("quick"), { timeout: 5_000 }).toBe("done");
+    expect(await findMailByEventKey(db, "job:quick")).toBeDefined();
+
+    await enqueueJob(db, systemClock, { firmId: firm.id, kind: "notify", key: "slow", payload: {} });
+    // (No query while it runs: on SQLite the job's transaction holds the one connection.)
+    await slowStarted;
+    let stopped = false;
+    const stopping = server.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    // The job finished before the store closed.
+    const reopened = await openCloudStore(settings);
+    try {
+      expect((await findJobByKey(reopened.db, firm.id, "slow"))?.status).toBe("done");
+      expect(await findMailByEventKey(reopened.db, "job:slow")).toBeDefined();
+    } finally {
+      await reopened.close();
     }
   });
 

@@ -3,10 +3,13 @@
  * loopback port, reached with fetch. First run, the setup token, the log, signals, bad settings,
  * PostgreSQL, and the demo firm.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFirm } from "../firm-setup/firm-service.js";
+import { enqueueJob, findJobByKey } from "../jobs/job-store.js";
+import { systemClock } from "../store/clock.js";
 import { openSqliteStore } from "../store/database.js";
 import {
   logLines,
@@ -192,6 +195,47 @@ describe("firmtime serve on the embedded SQLite default, first run", () => {
     const refused = await postJson(`${again.url}/setup`, { ...SETUP, slug: "jones", token });
     expect(refused.status).toBe(410);
     expect(await again.stop("SIGINT")).toBe(0);
+  });
+});
+
+describe("firmtime serve runs the job table", () => {
+  it("runs due jobs as FIRMTIME_JOB_POLL_MS says, failing a kind nothing handles, saying so", async () => {
+    const dataDir = join(tmp, "jobs");
+    mkdirSync(dataDir, { recursive: true });
+    const store = await openSqliteStore(join(dataDir, "firmtime.db"));
+    const firm = await createFirm(store.db, systemClock, { name: "Jobs & Co" });
+    const server = await startServe(["--port", "0", "--data", dataDir], { FIRMTIME_JOB_POLL_MS: "100" });
+    try {
+      await expect
+        .poll(() => logLines(server.log()))
+        .toContainEqual(
+          expect.objectContaining({
+            msg: "job runner started",
+            component: "jobs",
+            pollMs: 100,
+            leaseMs: 300_000,
+          }),
+        );
+      // Queued while it runs: found by its poll.
+      await enqueueJob(store.db, systemClock, {
+        firmId: firm.id,
+        kind: "nobody-runs-this",
+        key: "k1",
+        payload: {},
+      });
+      await expect
+        .poll(async () => (await findJobByKey(store.db, firm.id, "k1"))?.status, { timeout: 5_000 })
+        .toBe("failed");
+      expect((await findJobByKey(store.db, firm.id, "k1"))?.lastError).toBe(
+        'no handler for job kind "nobody-runs-this"',
+      );
+      await expect
+        .poll(() => logLines(server.log()).map((line) => line.msg))
+        .toContain("job failed for good; no more attempts");
+    } finally {
+      await store.close();
+      expect(await server.stop()).toBe(0);
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import { invalid } from "../domain/errors.js";
 import { selectFirms } from "../firm-setup/firm-store.js";
 import { sweepFileDeletions } from "../files/file-deletion.js";
 import { openFileStore } from "../files/open-file-store.js";
+import { startJobRunner, type JobHandlers } from "../jobs/job-runner.js";
 import { startMail } from "../mail/start-mail.js";
 import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
@@ -22,6 +23,7 @@ import type { ServerConfig } from "../config/config.js";
 import type { ServerDeps } from "../http/context.js";
 import type { DesktopConnection } from "../merge/desktop-connection.js";
 import { openSetupGate } from "./first-run.js";
+import { jobHandlersOf } from "./job-handlers.js";
 import { loggerOptions } from "./logging.js";
 import { demoText, desktopFirmText, firmsText, firstRunText } from "./serve-console.js";
 import { setupRoutes } from "./setup-routes.js";
@@ -44,6 +46,23 @@ const startMailDelivery: StartBackground = (deps, log) => {
   const mail = startMail({ ...deps, logger: log.child({ component: "mail" }) });
   return { wake: () => mail.notify(), stop: () => mail.stop() };
 };
+
+/**
+ * Runs the job table with the handlers the capabilities provide (jobHandlersOf, when serving): polls every FIRMTIME_JOB_POLL_MS and leases for FIRMTIME_JOB_LEASE_MS, per process; stop waits for
+ * the jobs in flight.
+ */
+export const jobRunnerStarter =
+  (handlersOf: (deps: ServerDeps) => JobHandlers): StartBackground =>
+  (deps, log) => {
+    const runner = startJobRunner({
+      store: deps.store,
+      clock: deps.clock,
+      handlers: handlersOf(deps),
+      logger: log.child({ component: "jobs" }),
+      policy: { pollMs: deps.config.jobPollMs, leaseMs: deps.config.jobLeaseMs },
+    });
+    return { stop: () => runner.stop() };
+  };
 
 /**
  * Removes the bytes of files whose records were deleted (file-deletion.ts): at start, for what a
@@ -72,7 +91,11 @@ export const startFileSweep: StartBackground = (deps, log) => {
 export const FILE_SWEEP_INTERVAL_MS = 5 * 60_000;
 
 /** Background work started with every server, in order (and stopped in reverse, after the app). */
-export const START_BACKGROUND: readonly StartBackground[] = [startMailDelivery, startFileSweep];
+export const START_BACKGROUND: readonly StartBackground[] = [
+  startMailDelivery,
+  jobRunnerStarter(jobHandlersOf),
+  startFileSweep,
+];
 
 export interface ServeOptions {
   config: ServerConfig;

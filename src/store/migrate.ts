@@ -11,6 +11,7 @@ import * as expenseReceipts from "./migrations/0007-expense-receipts.js";
 import * as listIndexes from "./migrations/0008-list-indexes.js";
 import * as workingOffline from "./migrations/0009-working-offline.js";
 import * as portal from "./migrations/0010-portal.js";
+import * as jobs from "./migrations/0011-jobs.js";
 import * as twoFactor from "./migrations/0012-two-factor.js";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008-list-indexes": listIndexes,
   "0009-working-offline": workingOffline,
   "0010-portal": portal,
+  "0011-jobs": jobs,
   "0012-two-factor": twoFactor,
 };
 

@@ -446,7 +446,7 @@ export interface EntityFileTable extends Stamped {
   client_id: string;
   folder_id: string | null;
   kind: EntityFileKind;
-  /** The latest version's name, for display only: never a path. */
+  /** The file's name, for display only (never a path): the first upload's, until renamed. */
   name: string;
   /** How many versions it has (the latest's number). */
   versions: number;
@@ -571,6 +571,27 @@ export interface PortalSettingTable {
   updated_at: string;
 }
 
+/** Migration 0011: the durable job table (src/jobs/; the rules are in the migration's header). */
+export interface JobTable {
+  id: string;
+  firm_id: string;
+  kind: string;
+  /** Unique per firm: one job per event. */
+  key: string;
+  /** JSON text. */
+  payload: string;
+  status: "pending" | "running" | "done" | "failed" | "cancelled";
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  lease_until: string | null;
+  lease_token: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 /** Migration 0012: a user's TOTP enrolment; the secret is never returned once confirmed. */
 export interface TwoFactorTable {
   user_id: string;
@@ -658,6 +679,7 @@ export interface Database {
   entity_event: EntityEventTable;
   portal_notification: PortalNotificationTable;
   portal_setting: PortalSettingTable;
+  job: JobTable;
   two_factor: TwoFactorTable;
   two_factor_recovery_code: TwoFactorRecoveryCodeTable;
   two_factor_challenge: TwoFactorChallengeTable;

@@ -27,19 +27,21 @@ export interface Caller {
   get(path: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(path: string, body: Payload): Promise<LightMyRequestResponse>;
   patch(path: string, body: Payload): Promise<LightMyRequestResponse>;
+  put(path: string, body: Payload): Promise<LightMyRequestResponse>;
   delete(path: string): Promise<LightMyRequestResponse>;
 }
 
 /** Someone calling the firm's API with a signed-in session. */
 export function callerOf(server: TestServer, slug: string, headers: Record<string, string>): Caller {
   const url = (path: string) => `/f/${slug}/api/v1${path}`;
-  const inject = (method: "GET" | "POST" | "PATCH" | "DELETE", path: string, payload?: Payload) =>
+  const inject = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", path: string, payload?: Payload) =>
     server.app.inject({ method, url: url(path), headers, ...(payload === undefined ? {} : { payload }) });
   return {
     get: (path, extra = {}) =>
       server.app.inject({ method: "GET", url: url(path), headers: { ...headers, ...extra } }),
     post: (path, body) => inject("POST", path, body),
     patch: (path, body) => inject("PATCH", path, body),
+    put: (path, body) => inject("PUT", path, body),
     delete: (path) => inject("DELETE", path),
   };
 }

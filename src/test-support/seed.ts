@@ -60,6 +60,7 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   entity_event: ["id"],
   portal_notification: ["id"],
   portal_setting: ["firm_id"],
+  job: ["id"],
   two_factor: ["user_id"],
   two_factor_recovery_code: ["id"],
   two_factor_challenge: ["id"],

@@ -12,6 +12,7 @@ import { DESKTOP_ROWS } from "./rows-desktop.js";
 import { RECEIPT_ROWS } from "./rows-receipts.js";
 import { TIMER_ROWS } from "./rows-timers.js";
 import { FILE_REQUEST_ROWS } from "./rows-portal-requests.js";
+import { APPROVAL_ROWS, FILE_ROWS, FOLDER_ROWS } from "./rows-portal-files.js";
 import { TWO_FACTOR_ROWS } from "./rows-two-factor.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
@@ -31,5 +32,8 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...MERGE_ROWS,
   ...DESKTOP_ROWS,
   ...FILE_REQUEST_ROWS,
+  ...FILE_ROWS,
+  ...APPROVAL_ROWS,
+  ...FOLDER_ROWS,
   ...TWO_FACTOR_ROWS,
 ];

@@ -51,7 +51,8 @@ export const USER_ROWS: MatrixRow[] = [
       });
       return { url: `${A}/users`, payload: { contactId: contact.id } };
     },
-    expect: only(["admin", "entitiesAdmin"], 201),
+    // Staff Admins activate contacts as portal users too (portal.md).
+    expect: only(["admin", "entitiesAdmin", "staffAdmin"], 201),
   },
   {
     route: "POST /f/:firm/api/v1/users/:id/invitation",

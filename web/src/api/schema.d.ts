@@ -1,5 +1,240 @@
 // Generated from the server's OpenAPI document by `npm run api-types`: do not edit.
 export interface paths {
+    "/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approval */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            comment: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description the address the decision came from */
+                            decidedFrom: string | null;
+                            file: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            message: string;
+                            /** @description a newer version of the file exists than the one asked about */
+                            newerVersion: boolean;
+                            requestedAt: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined" | "cancelled";
+                            version: {
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approvals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a pending request for approval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            comment: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description the address the decision came from */
+                            decidedFrom: string | null;
+                            file: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            message: string;
+                            /** @description a newer version of the file exists than the one asked about */
+                            newerVersion: boolean;
+                            requestedAt: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined" | "cancelled";
+                            version: {
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approvals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or decline (the contact asked, once)
+         * @description Only the contact asked, while it is pending; declining needs a comment. Keeps who, when and the address the decision came from; nothing changes it afterwards (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approved" | "declined";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            comment: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description the address the decision came from */
+                            decidedFrom: string | null;
+                            file: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            message: string;
+                            /** @description a newer version of the file exists than the one asked about */
+                            newerVersion: boolean;
+                            requestedAt: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined" | "cancelled";
+                            version: {
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments": {
         parameters: {
             query?: never;
@@ -1546,6 +1781,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's approvals, newest first
+         * @description Staff who read the client's files see all; a contact sees those asked of them.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                comment: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                };
+                                decidedAt: string | null;
+                                decidedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description the address the decision came from */
+                                decidedFrom: string | null;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                };
+                                id: string;
+                                message: string;
+                                /** @description a newer version of the file exists than the one asked about */
+                                newerVersion: boolean;
+                                requestedAt: string;
+                                requestedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "declined" | "cancelled";
+                                version: {
+                                    fileName: string;
+                                    id: string;
+                                    sha256: string;
+                                    version: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{id}/file-requests": {
         parameters: {
             query?: never;
@@ -1700,6 +2013,290 @@ export interface paths {
                                 /** @enum {string} */
                                 side: "staff" | "contact";
                             };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's files
+         * @description Staff with files:R on the client see all three kinds; a contact who reaches the client sees the files the firm shared and those the client uploaded, never firm-only ones.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only the files in this folder, or `root` for those in no folder; absent: every file */
+                    folderId?: string | "root";
+                    /** @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client */
+                    kind?: "firm" | "shared" | "client";
+                    limit?: number;
+                    offset?: number;
+                    /** @description the order (default name): name: the name, case-insensitive; updatedAt: last change. A leading - reverses it; ties are broken by id. */
+                    sort?: "name" | "updatedAt" | "-name" | "-updatedAt";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                createdAt: string;
+                                current: {
+                                    /** @description as uploaded, for display only */
+                                    fileName: string;
+                                    id: string;
+                                    /** @description detected from the content */
+                                    mediaType: string;
+                                    /** @description the file request item this upload answered */
+                                    requestItemId: string | null;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                };
+                                folderId: string | null;
+                                id: string;
+                                /**
+                                 * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                                 * @enum {string}
+                                 */
+                                kind: "firm" | "shared" | "client";
+                                name: string;
+                                updatedAt: string;
+                                versions?: {
+                                    /** @description as uploaded, for display only */
+                                    fileName: string;
+                                    id: string;
+                                    /** @description detected from the content */
+                                    mediaType: string;
+                                    /** @description the file request item this upload answered */
+                                    requestItemId: string | null;
+                                    sha256: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                you: {
+                                    mayDelete: boolean;
+                                    mayEdit: boolean;
+                                    mayVersion: boolean;
+                                };
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a file to a client
+         * @description Staff (files:C) add firm-only (default) or shared files; a contact who collaborates on the client adds the client's own. Accepted by content: PDF, JPEG photo, PNG image, HEIC photo, HEIF photo, WebP image, TIFF scan, Word document, Excel workbook, PowerPoint presentation, OpenDocument text, OpenDocument spreadsheet, older Word or Excel document; at most the server's upload limit.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    folderId?: string;
+                    /** @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client */
+                    kind?: "firm" | "shared" | "client";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description one file in the field `file` */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            current: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            };
+                            folderId: string | null;
+                            id: string;
+                            /**
+                             * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                             * @enum {string}
+                             */
+                            kind: "firm" | "shared" | "client";
+                            name: string;
+                            updatedAt: string;
+                            versions?: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            you: {
+                                mayDelete: boolean;
+                                mayEdit: boolean;
+                                mayVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's folders, flat, each naming its parent
+         * @description Staff see every folder; a contact only those leading to a file they may see.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                parentId: string | null;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a folder
+         * @description Staff with files:C on the client. Names are unique among siblings, ignoring case.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default null */
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            parentId: string | null;
+                            updatedAt: string;
                         };
                     };
                 };
@@ -4619,6 +5216,496 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file with all its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            current: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            };
+                            folderId: string | null;
+                            id: string;
+                            /**
+                             * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                             * @enum {string}
+                             */
+                            kind: "firm" | "shared" | "client";
+                            name: string;
+                            updatedAt: string;
+                            versions?: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            you: {
+                                mayDelete: boolean;
+                                mayEdit: boolean;
+                                mayVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file and its versions
+         * @description Staff with files:D; never a contact. A file that answered a request or was put up for approval stays (409 IN_USE): it is the record of it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a file, move it to a folder, or share or stop sharing it
+         * @description Staff with files:E. A file the client uploaded stays the client's.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description move it into this folder of the client; null: out of any */
+                        folderId?: string | null;
+                        /** @enum {string} */
+                        kind?: "firm" | "shared";
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            current: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            };
+                            folderId: string | null;
+                            id: string;
+                            /**
+                             * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                             * @enum {string}
+                             */
+                            kind: "firm" | "shared" | "client";
+                            name: string;
+                            updatedAt: string;
+                            versions?: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            you: {
+                                mayDelete: boolean;
+                                mayEdit: boolean;
+                                mayVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/files/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a contact to approve a shared file's current version
+         * @description Staff with the edit right on the client's files. The file must be shared; the contact must reach the client. The contact is emailed at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contactId: string;
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            comment: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description the address the decision came from */
+                            decidedFrom: string | null;
+                            file: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            message: string;
+                            /** @description a newer version of the file exists than the one asked about */
+                            newerVersion: boolean;
+                            requestedAt: string;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined" | "cancelled";
+                            version: {
+                                fileName: string;
+                                id: string;
+                                sha256: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file's current version
+         * @description Whoever may read the file; the download is recorded in the client's history.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the version's bytes, as an attachment, typed as detected at upload */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.oasis.opendocument.spreadsheet": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/x-cfb": string;
+                        "image/heic": string;
+                        "image/heif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/tiff": string;
+                        "image/webp": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a new version of a file
+         * @description Staff with files:E; a collaborating contact on the client's own files. A shared file changes for a contact only through a file request that asks them to update or sign it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description one file in the field `file` */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            current: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            };
+                            folderId: string | null;
+                            id: string;
+                            /**
+                             * @description firm: firm-only; shared: shared by the firm with the client's contacts; client: uploaded by the client
+                             * @enum {string}
+                             */
+                            kind: "firm" | "shared" | "client";
+                            name: string;
+                            updatedAt: string;
+                            versions?: {
+                                /** @description as uploaded, for display only */
+                                fileName: string;
+                                id: string;
+                                /** @description detected from the content */
+                                mediaType: string;
+                                /** @description the file request item this upload answered */
+                                requestItemId: string | null;
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            you: {
+                                mayDelete: boolean;
+                                mayEdit: boolean;
+                                mayVersion: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/versions/{versionId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one version of a file
+         * @description Whoever may read the file; the download is recorded in the client's history.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    versionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the version's bytes, as an attachment, typed as detected at upload */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.oasis.opendocument.spreadsheet": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/x-cfb": string;
+                        "image/heic": string;
+                        "image/heif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/tiff": string;
+                        "image/webp": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/firm": {
         parameters: {
             query?: never;
@@ -4791,6 +5878,84 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/folders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an empty folder
+         * @description Staff with files:D on the client; a folder that holds files or folders is refused (409 IN_USE).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename or move a folder
+         * @description Staff with files:E on the client; never into itself or one of its subfolders.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            parentId: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/imports/clients": {
@@ -5309,7 +6474,7 @@ export interface paths {
         };
         /**
          * What waits for the signed-in person
-         * @description A contact: the requests sent to them with items still to answer. Staff: the requests they asked with answers waiting for review.
+         * @description A contact: the requests sent to them with items still to answer, and the documents to approve. Staff: the requests they asked with answers waiting for review.
          */
         get: {
             parameters: {

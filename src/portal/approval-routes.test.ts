@@ -1,0 +1,134 @@
+/**
+ * Approvals over HTTP on both engines: a contact approves exactly the version they were asked
+ * about, the record keeps its SHA-256, who, when and from where, and nothing changes it after.
+ */
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { usePortalPractice, type PortalPerson } from "../test-support/portal-practice.js";
+import { JPEG, multipartBody, PDF } from "../test-support/receipts.js";
+import { useTestServer } from "../test-support/server.js";
+import { ENGINES } from "../test-support/stores.js";
+import type { ApprovalView } from "./approval-service.js";
+import type { FileView } from "./entity-file-service.js";
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+describe.each(ENGINES)("approvals on %s", (engine) => {
+  const server = useTestServer(engine);
+  const p = usePortalPractice(server, "approvals");
+
+  const upload = async (
+    who: PortalPerson,
+    path: string,
+    bytes: Buffer,
+    name: string,
+    type = "application/pdf",
+  ) => {
+    const body = multipartBody([{ fileName: name, contentType: type, bytes }]);
+    const response = await server.app.inject({
+      method: "POST",
+      url: `/f/approvals/api/v1${path}`,
+      headers: { ...p.headers[who], ...body.headers },
+      payload: body.payload,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<FileView>();
+  };
+
+  it("keeps the version asked about, its SHA-256, who decided, when and from where, and never changes afterwards", async () => {
+    const letter = await upload(
+      "admin",
+      `/clients/${p.clients.acme}/files?kind=shared`,
+      PDF,
+      "Engagement letter.pdf",
+    );
+    const asked = await p.as.admin.post(`/files/${letter.id}/approvals`, {
+      contactId: p.contacts.carla,
+      message: "Please approve the engagement letter.",
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const approval = asked.json<ApprovalView>();
+    expect(approval).toMatchObject({
+      status: "pending",
+      version: { version: 1, sha256: sha256(PDF) },
+      contact: { name: "Carla Client" },
+      requestedBy: { name: "Ada Admin" },
+    });
+    // A newer version uploaded meanwhile: the approval still names what Carla was shown.
+    await upload("admin", `/files/${letter.id}/versions`, JPEG, "Letter v2.jpg", "image/jpeg");
+    const path = `/approvals/${approval.id}`;
+    expect((await p.as.carla.get(path)).json<ApprovalView>()).toMatchObject({
+      newerVersion: true,
+      version: { version: 1 },
+    });
+
+    // Only Carla decides; Eve does not even see it; staff see it but do not decide.
+    expect((await p.as.eve.get(path)).statusCode).toBe(404);
+    expect((await p.as.eve.post(`${path}/decision`, { decision: "approved" })).statusCode).toBe(404);
+    expect((await p.as.mia.post(`${path}/decision`, { decision: "approved" })).statusCode).toBe(403);
+    expect((await p.as.carla.post(`${path}/decision`, { decision: "declined" })).statusCode).toBe(400);
+    const decided = await p.as.carla.post(`${path}/decision`, {
+      decision: "approved",
+      comment: "Looks right.",
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json<ApprovalView>()).toMatchObject({
+      status: "approved",
+      decidedBy: { name: "Carla Client" },
+      decidedAt: "2026-06-15T12:00:00.000Z",
+      comment: "Looks right.",
+      decidedFrom: "127.0.0.1",
+      version: { sha256: sha256(PDF) },
+    });
+    // Decided: no second decision, no cancel, and not even the database itself changes it.
+    expect(
+      (await p.as.carla.post(`${path}/decision`, { decision: "declined", comment: "No" })).statusCode,
+    ).toBe(409);
+    expect((await p.as.admin.post(`${path}/cancel`, {})).statusCode).toBe(409);
+    const db = server.deps.store.db;
+    await expect(
+      sql`UPDATE approval SET decision_comment = 'forged' WHERE id = ${approval.id}`.execute(db),
+    ).rejects.toThrow(/a decided approval cannot change/);
+    await expect(sql`DELETE FROM approval WHERE id = ${approval.id}`.execute(db)).rejects.toThrow(
+      /a decided approval cannot change/,
+    );
+    const history = (await p.as.carla.get(`/clients/${p.clients.acme}/activity`)).json<{
+      items: { summary: string }[];
+    }>();
+    expect(history.items.map((e) => e.summary)).toContain(
+      "Carla Client approved Engagement letter.pdf: Looks right.",
+    );
+    // The file it names stays.
+    expect((await p.as.admin.delete(`/files/${letter.id}`)).statusCode).toBe(409);
+  });
+
+  it("asks only about shared files and only contacts who reach the client; staff withdraw a pending one", async () => {
+    const memo = await upload("admin", `/clients/${p.clients.acme}/files`, PDF, "Memo.pdf");
+    expect(
+      (await p.as.admin.post(`/files/${memo.id}/approvals`, { contactId: p.contacts.carla })).statusCode,
+    ).toBe(400);
+    const letter = await upload("admin", `/clients/${p.clients.acme}/files?kind=shared`, PDF, "Letter.pdf");
+    expect(
+      (await p.as.admin.post(`/files/${letter.id}/approvals`, { contactId: p.contacts.otto })).statusCode,
+    ).toBe(400);
+    expect(
+      (await p.as.mia.post(`/files/${letter.id}/approvals`, { contactId: p.contacts.eve })).statusCode,
+    ).toBe(403);
+    expect(
+      (await p.as.carla.post(`/files/${letter.id}/approvals`, { contactId: p.contacts.eve })).statusCode,
+    ).toBe(403);
+    const asked = (
+      await p.as.admin.post(`/files/${letter.id}/approvals`, { contactId: p.contacts.eve })
+    ).json<ApprovalView>();
+    const eveSees = (await p.as.eve.get(`/clients/${p.clients.acme}/approvals`)).json<{
+      items: ApprovalView[];
+    }>();
+    expect(eveSees.items.map((a) => a.id)).toEqual([asked.id]);
+    const withdrawn = await p.as.admin.post(`/approvals/${asked.id}/cancel`, {});
+    expect(withdrawn.json<ApprovalView>().status).toBe("cancelled");
+    expect(
+      (await p.as.eve.post(`/approvals/${asked.id}/decision`, { decision: "approved" })).statusCode,
+    ).toBe(409);
+  });
+});

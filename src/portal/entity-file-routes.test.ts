@@ -1,0 +1,221 @@
+/**
+ * An entity's files over HTTP on both engines: the three kinds kept apart for staff and
+ * contacts, versions with who and when, downloads authorized per file and recorded, and refusals
+ * that change nothing.
+ */
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { LightMyRequestResponse } from "fastify";
+import { usePortalPractice, type PortalPerson } from "../test-support/portal-practice.js";
+import { JPEG, multipartBody, PDF, PNG } from "../test-support/receipts.js";
+import { snapshotStore } from "../test-support/seed.js";
+import { useTestServer } from "../test-support/server.js";
+import { ENGINES } from "../test-support/stores.js";
+import type { FileView } from "./entity-file-service.js";
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+describe.each(ENGINES)("an entity's files on %s", (engine) => {
+  const server = useTestServer(engine);
+  const p = usePortalPractice(server, "files");
+
+  const upload = (who: PortalPerson, path: string, bytes: Buffer, name: string, type = "application/pdf") => {
+    const body = multipartBody([{ fileName: name, contentType: type, bytes }]);
+    return server.app.inject({
+      method: "POST",
+      url: `/f/files/api/v1${path}`,
+      headers: { ...p.headers[who], ...body.headers },
+      payload: body.payload,
+    });
+  };
+  const file = (response: LightMyRequestResponse) => response.json<FileView>();
+  const listed = async (who: PortalPerson) =>
+    (await p.as[who].get(`/clients/${p.clients.acme}/files?limit=500`))
+      .json<{ items: FileView[] }>()
+      .items.map((item) => item.name);
+
+  it("keeps firm-only files from contacts, shows shared and client files to the client's contacts, and nobody else's", async () => {
+    const memo = await upload("admin", `/clients/${p.clients.acme}/files`, PDF, "Working papers.pdf");
+    expect(memo.statusCode, memo.body).toBe(201);
+    expect(file(memo)).toMatchObject({ kind: "firm", name: "Working papers.pdf", current: { version: 1 } });
+    const letter = await upload(
+      "admin",
+      `/clients/${p.clients.acme}/files?kind=shared`,
+      PDF,
+      "Engagement letter.pdf",
+    );
+    expect(file(letter)).toMatchObject({ kind: "shared" });
+    const w2 = await upload("carla", `/clients/${p.clients.acme}/files`, JPEG, "W-2.jpg", "image/jpeg");
+    expect(w2.statusCode, w2.body).toBe(201);
+    expect(file(w2)).toMatchObject({
+      kind: "client",
+      current: { uploadedBy: { name: "Carla Client" }, mediaType: "image/jpeg", sha256: sha256(JPEG) },
+    });
+
+    expect(await listed("admin")).toEqual(
+      expect.arrayContaining(["Working papers.pdf", "Engagement letter.pdf", "W-2.jpg"]),
+    );
+    expect(await listed("mia")).toEqual(
+      expect.arrayContaining(["Working papers.pdf", "Engagement letter.pdf", "W-2.jpg"]),
+    );
+    for (const contact of ["carla", "eve"] as const) {
+      const names = await listed(contact);
+      expect(names).toEqual(expect.arrayContaining(["Engagement letter.pdf", "W-2.jpg"]));
+      expect(names).not.toContain("Working papers.pdf");
+      expect((await p.as[contact].get(`/files/${file(memo).id}`)).statusCode).toBe(404);
+      expect((await p.as[contact].get(`/files/${file(memo).id}/content`)).statusCode).toBe(404);
+    }
+    expect((await p.as.otto.get(`/clients/${p.clients.acme}/files`)).statusCode).toBe(404);
+    expect((await p.as.otto.get(`/files/${file(letter).id}`)).statusCode).toBe(404);
+    expect((await p.as.sam.get(`/files/${file(letter).id}`)).statusCode).toBe(404);
+    expect((await p.as.outsider.get(`/files/${file(letter).id}`)).statusCode).toBe(401);
+
+    // Sharing the firm-only file makes it the contacts' to see; a client file stays the client's.
+    const shared = await p.as.admin.patch(`/files/${file(memo).id}`, { kind: "shared" });
+    expect(shared.statusCode, shared.body).toBe(200);
+    expect(await listed("eve")).toContain("Working papers.pdf");
+    expect((await p.as.admin.patch(`/files/${file(w2).id}`, { kind: "firm" })).statusCode).toBe(400);
+  });
+
+  it("lets only collaborators add files, never lets a contact delete or change what the firm shared, and changes nothing when refused", async () => {
+    const letter = file(
+      await upload("admin", `/clients/${p.clients.acme}/files?kind=shared`, PDF, "Letter.pdf"),
+    );
+    const before = await snapshotStore(server.deps.store.db);
+    expect((await upload("eve", `/clients/${p.clients.acme}/files`, PDF, "mine.pdf")).statusCode).toBe(403);
+    expect(
+      (await upload("carla", `/clients/${p.clients.acme}/files?kind=shared`, PDF, "x.pdf")).statusCode,
+    ).toBe(400);
+    expect((await upload("mia", `/clients/${p.clients.acme}/files`, PDF, "x.pdf")).statusCode).toBe(403);
+    expect((await upload("carla", `/files/${letter.id}/versions`, PDF, "signed.pdf")).statusCode).toBe(403);
+    expect((await p.as.carla.delete(`/files/${letter.id}`)).statusCode).toBe(403);
+    expect((await p.as.carla.patch(`/files/${letter.id}`, { name: "Mine.pdf" })).statusCode).toBe(403);
+    expect((await upload("otto", `/clients/${p.clients.acme}/files`, PDF, "x.pdf")).statusCode).toBe(404);
+    expect(await snapshotStore(server.deps.store.db)).toEqual(before);
+  });
+
+  it("numbers versions with who uploaded each and when, downloads each as uploaded, and records downloads", async () => {
+    const first = file(await upload("carla", `/clients/${p.clients.acme}/files`, PDF, "Statement.pdf"));
+    const second = await upload(
+      "carla",
+      `/files/${first.id}/versions`,
+      PNG,
+      "Statement scan.png",
+      "image/png",
+    );
+    expect(second.statusCode, second.body).toBe(201);
+    const third = await upload(
+      "admin",
+      `/files/${first.id}/versions`,
+      JPEG,
+      "Statement corrected.jpg",
+      "image/jpeg",
+    );
+    expect(third.statusCode, third.body).toBe(201);
+    const whole = file(await p.as.mia.get(`/files/${first.id}`));
+    expect(whole.versions!.map((v) => [v.version, v.fileName, v.uploadedBy.name, v.mediaType])).toEqual([
+      [1, "Statement.pdf", "Carla Client", "application/pdf"],
+      [2, "Statement scan.png", "Carla Client", "image/png"],
+      [3, "Statement corrected.jpg", "Ada Admin", "image/jpeg"],
+    ]);
+    expect(whole.name).toBe("Statement.pdf");
+    const current = await p.as.eve.get(`/files/${first.id}/content`);
+    expect(current.statusCode).toBe(200);
+    expect(current.rawPayload.equals(JPEG)).toBe(true);
+    expect(current.headers["content-disposition"]).toContain('filename="Statement corrected.jpg"');
+    expect(current.headers["x-content-type-options"]).toBe("nosniff");
+    const old = await p.as.eve.get(`/files/${first.id}/versions/${whole.versions![0]!.id}/content`);
+    expect(old.rawPayload.equals(PDF)).toBe(true);
+    // A version of another file under this file's address: not found.
+    const other = file(await upload("carla", `/clients/${p.clients.acme}/files`, PDF, "Other.pdf"));
+    expect(
+      (await p.as.eve.get(`/files/${other.id}/versions/${whole.versions![0]!.id}/content`)).statusCode,
+    ).toBe(404);
+    const history = (await p.as.mia.get(`/clients/${p.clients.acme}/activity?fileId=${first.id}`)).json<{
+      items: { kind: string; summary: string }[];
+    }>();
+    expect(history.items.map((e) => e.kind)).toEqual([
+      "file.uploaded",
+      "file.version",
+      "file.version",
+      "file.downloaded",
+      "file.downloaded",
+    ]);
+    expect(history.items.at(-1)!.summary).toBe("Eve Client downloaded Statement.pdf (version 1)");
+  });
+
+  it("deletes a file with its versions and their bytes, but keeps one a request asked about", async () => {
+    const draft = file(await upload("admin", `/clients/${p.clients.acme}/files`, PDF, "Draft.pdf"));
+    expect((await p.as.mia.delete(`/files/${draft.id}`)).statusCode).toBe(403);
+    expect((await p.as.admin.delete(`/files/${draft.id}`)).statusCode).toBe(204);
+    expect((await p.as.admin.get(`/files/${draft.id}`)).statusCode).toBe(404);
+    const queued = await server.deps.store.db.selectFrom("file_deletion").select("file_key").execute();
+    expect(queued).toEqual([]);
+
+    const toSign = file(
+      await upload("admin", `/clients/${p.clients.acme}/files?kind=shared`, PDF, "Sign me.pdf"),
+    );
+    const request = await p.as.admin.post(`/clients/${p.clients.acme}/file-requests`, {
+      subject: "Signature",
+      recipients: [p.contacts.carla],
+      items: [{ title: "Sign the letter", action: "sign", fileId: toSign.id }],
+    });
+    expect(request.statusCode, request.body).toBe(201);
+    const refused = await p.as.admin.delete(`/files/${toSign.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ code: string }>().code).toBe("IN_USE");
+  });
+
+  it("files documents in folders; contacts see only the folders that lead to what they may see; only empty folders go", async () => {
+    type Folder = { id: string; name: string; parentId: string | null };
+    const make = async (name: string, parentId: string | null = null) => {
+      const response = await p.as.admin.post(`/clients/${p.clients.acme}/folders`, { name, parentId });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<Folder>();
+    };
+    const tax = await make("Tax 2026");
+    const slips = await make("Slips", tax.id);
+    const internal = await make("Internal");
+    expect(
+      (await p.as.admin.post(`/clients/${p.clients.acme}/folders`, { name: "tax 2026" })).statusCode,
+    ).toBe(409);
+    expect((await p.as.admin.post(`/clients/${p.clients.acme}/folders`, { name: "a/b" })).statusCode).toBe(
+      400,
+    );
+    expect((await p.as.carla.post(`/clients/${p.clients.acme}/folders`, { name: "Mine" })).statusCode).toBe(
+      403,
+    );
+    expect((await p.as.admin.patch(`/folders/${tax.id}`, { parentId: slips.id })).statusCode).toBe(400);
+
+    const slip = await upload(
+      "carla",
+      `/clients/${p.clients.acme}/files?folderId=${slips.id}`,
+      PDF,
+      "Slip.pdf",
+    );
+    expect(slip.statusCode, slip.body).toBe(201);
+    const note = file(
+      await upload("admin", `/clients/${p.clients.acme}/files?folderId=${internal.id}`, PDF, "Note.pdf"),
+    );
+    expect(note.folderId).toBe(internal.id);
+    const inSlips = (await p.as.mia.get(`/clients/${p.clients.acme}/files?folderId=${slips.id}`)).json<{
+      items: FileView[];
+    }>();
+    expect(inSlips.items.map((f) => f.name)).toEqual(["Slip.pdf"]);
+
+    const names = async (who: PortalPerson) =>
+      (await p.as[who].get(`/clients/${p.clients.acme}/folders`))
+        .json<{ items: Folder[] }>()
+        .items.map((f) => f.name)
+        .sort();
+    expect(await names("mia")).toEqual(["Internal", "Slips", "Tax 2026"]);
+    expect(await names("eve")).toEqual(["Slips", "Tax 2026"]);
+    expect((await p.as.otto.get(`/clients/${p.clients.acme}/folders`)).statusCode).toBe(404);
+
+    expect((await p.as.admin.delete(`/folders/${tax.id}`)).statusCode).toBe(409);
+    expect((await p.as.admin.patch(`/files/${note.id}`, { folderId: null })).statusCode).toBe(200);
+    expect((await p.as.mia.delete(`/folders/${internal.id}`)).statusCode).toBe(403);
+    expect((await p.as.admin.delete(`/folders/${internal.id}`)).statusCode).toBe(204);
+    expect(await names("mia")).toEqual(["Slips", "Tax 2026"]);
+  });
+});
