@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { LightMyRequestResponse } from "fastify";
 import { usePortalPractice, type PortalPerson } from "../test-support/portal-practice.js";
-import { JPEG, multipartBody, PDF, PNG } from "../test-support/receipts.js";
+import { filesUnder, JPEG, multipartBody, PDF, PNG } from "../test-support/receipts.js";
 import { snapshotStore } from "../test-support/seed.js";
 import { useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
@@ -19,8 +19,15 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
   const server = useTestServer(engine);
   const p = usePortalPractice(server, "files");
 
-  const upload = (who: PortalPerson, path: string, bytes: Buffer, name: string, type = "application/pdf") => {
-    const body = multipartBody([{ fileName: name, contentType: type, bytes }]);
+  const upload = (
+    who: PortalPerson,
+    path: string,
+    bytes: Buffer,
+    name: string,
+    type = "application/pdf",
+    fields: Record<string, string> = {},
+  ) => {
+    const body = multipartBody([{ fileName: name, contentType: type, bytes }], fields);
     return server.app.inject({
       method: "POST",
       url: `/f/files/api/v1${path}`,
@@ -217,5 +224,40 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
     expect((await p.as.mia.delete(`/folders/${internal.id}`)).statusCode).toBe(403);
     expect((await p.as.admin.delete(`/folders/${internal.id}`)).statusCode).toBe(204);
     expect(await names("mia")).toEqual(["Slips", "Tax 2026"]);
+  });
+
+  it("takes the kind and the folder from the form's fields before the file, and refuses bad ones before storing a byte", async () => {
+    const form = (who: PortalPerson, fields: Record<string, string>, query = "") =>
+      upload(who, `/clients/${p.clients.acme}/files${query}`, PDF, "Form.pdf", "application/pdf", fields);
+    const folder = (await p.as.admin.post(`/clients/${p.clients.acme}/folders`, { name: "Returns" })).json<{
+      id: string;
+    }>();
+
+    const shared = await form("admin", { kind: "shared", folderId: folder.id });
+    expect(shared.statusCode, shared.body).toBe(201);
+    expect(file(shared)).toMatchObject({ kind: "shared", folderId: folder.id });
+    expect(await listed("eve")).toContain("Form.pdf");
+    const same = await form("admin", { kind: "shared" }, "?kind=shared");
+    expect(file(same)).toMatchObject({ kind: "shared", folderId: null });
+    const clients = await form("carla", { kind: "client" });
+    expect(file(clients)).toMatchObject({ kind: "client" });
+
+    const rows = await snapshotStore(server.deps.store.db);
+    const bytes = filesUnder(server.filesDir);
+    for (const [who, fields, query, status, words] of [
+      ["carla", { kind: "shared" }, "", 400, /always the client's own/],
+      ["eve", { kind: "client" }, "", 403, /collaborators/],
+      ["admin", { kind: "client" }, "", 400, /client files come from the client's contacts/],
+      ["admin", { kind: "everyone" }, "", 400, /^kind: /],
+      ["admin", { kind: "shared" }, "?kind=firm", 400, /given twice, differently/],
+      ["admin", { folderId: "Returns" }, "", 400, /folderId must be a folder's id/],
+      ["admin", { note: "hello" }, "", 400, /field note/],
+    ] as const) {
+      const refused = await form(who, fields, query);
+      expect(refused.statusCode, refused.body).toBe(status);
+      expect(refused.json<{ detail: string }>().detail).toMatch(words);
+    }
+    expect(await snapshotStore(server.deps.store.db)).toEqual(rows);
+    expect(filesUnder(server.filesDir)).toEqual(bytes);
   });
 });
