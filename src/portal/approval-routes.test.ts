@@ -103,6 +103,28 @@ describe.each(ENGINES)("approvals on %s", (engine) => {
     expect((await p.as.admin.delete(`/files/${letter.id}`)).statusCode).toBe(409);
   });
 
+  it("keeps a file shared while its approval is pending: the contact decides on what they can see", async () => {
+    const letter = await upload("admin", `/clients/${p.clients.acme}/files?kind=shared`, PDF, "Letter.pdf");
+    const asked = (
+      await p.as.admin.post(`/files/${letter.id}/approvals`, { contactId: p.contacts.carla })
+    ).json<ApprovalView>();
+    const refused = await p.as.admin.patch(`/files/${letter.id}`, { kind: "firm", name: "Hidden.pdf" });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json<{ code: string; detail: string }>()).toMatchObject({
+      code: "IN_USE",
+      detail:
+        "Letter.pdf is waiting for Carla Client's approval: withdraw the request before you stop sharing it",
+    });
+    expect((await p.as.carla.get(`/files/${letter.id}`)).json<FileView>()).toMatchObject({
+      kind: "shared",
+      name: "Letter.pdf",
+    });
+    // Once the request is withdrawn, the firm may take the file back.
+    expect((await p.as.admin.post(`/approvals/${asked.id}/cancel`, {})).statusCode).toBe(200);
+    expect((await p.as.admin.patch(`/files/${letter.id}`, { kind: "firm" })).statusCode).toBe(200);
+    expect((await p.as.carla.get(`/files/${letter.id}`)).statusCode).toBe(404);
+  });
+
   it("asks only about shared files and only contacts who reach the client; staff withdraw a pending one", async () => {
     const memo = await upload("admin", `/clients/${p.clients.acme}/files`, PDF, "Memo.pdf");
     expect(
