@@ -9,14 +9,15 @@ import type { LightMyRequestResponse } from "fastify";
 import { usePortalPractice, type PortalPerson } from "../test-support/portal-practice.js";
 import { filesUnder, JPEG, multipartBody, PDF, PNG } from "../test-support/receipts.js";
 import { snapshotStore } from "../test-support/seed.js";
-import { useTestServer } from "../test-support/server.js";
+import { movableClock, useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
 import type { FileView } from "./entity-file-service.js";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 describe.each(ENGINES)("an entity's files on %s", (engine) => {
-  const server = useTestServer(engine);
+  const clock = movableClock("2026-06-15T12:00:00Z");
+  const server = useTestServer(engine, clock);
   const p = usePortalPractice(server, "files");
 
   const upload = (
@@ -259,5 +260,57 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
     }
     expect(await snapshotStore(server.deps.store.db)).toEqual(rows);
     expect(filesUnder(server.filesDir)).toEqual(bytes);
+  });
+
+  it("lists a page at a time, by kind and by name or last change, each with its current version and its uploader's name", async () => {
+    const on = `/clients/${p.clients.globex}/files`;
+    const added = async (who: PortalPerson, query: string, name: string) => {
+      clock.advance(60_000);
+      const response = await upload(who, `${on}${query}`, PDF, name);
+      expect(response.statusCode, response.body).toBe(201);
+      return file(response);
+    };
+    const notes = await added("admin", "", "b notes.pdf");
+    const letter = await added("admin", "?kind=shared", "A letter.pdf");
+    const slip = await added("otto", "", "c slip.pdf");
+    type Page = { items: FileView[]; total: number };
+    const page = async (who: PortalPerson, query: string) => {
+      const response = await p.as[who].get(`${on}?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json<Page>();
+      return { total: body.total, names: body.items.map((item) => item.name) };
+    };
+
+    expect(await page("admin", "sort=name")).toEqual({
+      total: 3,
+      names: ["A letter.pdf", "b notes.pdf", "c slip.pdf"],
+    });
+    expect(await page("admin", "sort=name&limit=1&offset=1")).toEqual({ total: 3, names: ["b notes.pdf"] });
+    expect(await page("admin", "sort=updatedAt")).toEqual({
+      total: 3,
+      names: ["b notes.pdf", "A letter.pdf", "c slip.pdf"],
+    });
+    // A new version is a change: the file comes last by last change.
+    clock.advance(60_000);
+    expect(
+      (await upload("admin", `/files/${notes.id}/versions`, PNG, "notes.png", "image/png")).statusCode,
+    ).toBe(201);
+    expect((await page("admin", "sort=updatedAt")).names).toEqual([
+      "A letter.pdf",
+      "c slip.pdf",
+      "b notes.pdf",
+    ]);
+    expect(await page("admin", "kind=shared")).toEqual({ total: 1, names: ["A letter.pdf"] });
+    // The client's contact: what the firm shared and what the client uploaded, never firm-only.
+    expect(await page("otto", "sort=name")).toEqual({ total: 2, names: ["A letter.pdf", "c slip.pdf"] });
+    expect(await page("otto", "kind=firm")).toEqual({ total: 0, names: [] });
+
+    const listed = (await p.as.otto.get(`${on}?sort=name`)).json<Page>().items;
+    expect(listed.map((item) => [item.current.fileName, item.current.uploadedBy.name])).toEqual([
+      [letter.current.fileName, "Ada Admin"],
+      [slip.current.fileName, "Otto Client"],
+    ]);
+    expect(listed[1]!.current).toMatchObject({ mediaType: "application/pdf", size: PDF.length, version: 1 });
+    expect(listed[1]!.versions).toBeUndefined();
   });
 });
