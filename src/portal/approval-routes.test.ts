@@ -10,6 +10,7 @@ import { JPEG, multipartBody, PDF } from "../test-support/receipts.js";
 import { useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
 import type { ApprovalView } from "./approval-service.js";
+import { insertApproval } from "./approval-store.js";
 import type { FileView } from "./entity-file-service.js";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -123,6 +124,46 @@ describe.each(ENGINES)("approvals on %s", (engine) => {
     expect((await p.as.admin.post(`/approvals/${asked.id}/cancel`, {})).statusCode).toBe(200);
     expect((await p.as.admin.patch(`/files/${letter.id}`, { kind: "firm" })).statusCode).toBe(200);
     expect((await p.as.carla.get(`/files/${letter.id}`)).statusCode).toBe(404);
+  });
+
+  it("keeps a file an approval asked at the same moment names: the database's reference, said as IN_USE", async () => {
+    const letter = await upload("admin", `/clients/${p.clients.acme}/files?kind=shared`, PDF, "Racing.pdf");
+    const db = server.deps.store.db;
+    // Another request asks for an approval of the file and has not committed when the delete
+    // looks for approvals: only the database's reference can stop the delete.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const inserted = new Promise<void>((resolve) => (asked = resolve));
+    const asking = db.transaction().execute(async (tx) => {
+      await insertApproval(
+        tx,
+        p.firm.id,
+        {
+          clientId: p.clients.acme,
+          fileId: letter.id,
+          versionId: letter.current.id,
+          sha256: letter.current.sha256,
+          contactId: p.contacts.carla,
+          message: "",
+          requestedBy: p.users.admin,
+        },
+        "2026-06-15T12:00:00.000Z",
+      );
+      asked();
+      await held;
+    });
+    await inserted;
+    const deleting = p.as.admin.delete(`/files/${letter.id}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await asking;
+    const refused = await deleting;
+    expect(refused.statusCode, refused.body).toBe(409);
+    const problem = refused.json<{ code: string; detail: string }>();
+    expect(problem.code).toBe("IN_USE");
+    expect(problem.detail).toMatch(/^Racing\.pdf is part of an approval/);
+    expect((await p.as.admin.get(`/files/${letter.id}`)).statusCode).toBe(200);
   });
 
   it("asks only about shared files and only contacts who reach the client; staff withdraw a pending one", async () => {

@@ -9,7 +9,7 @@ import { AppError, invalid, notFound } from "../domain/errors.js";
 import { findClient, type Client } from "../firm-setup/client-store.js";
 import { findContact } from "../firm-setup/contact-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
-import type { Db } from "../store/database.js";
+import { isForeignKeyViolation, type Db } from "../store/database.js";
 import type { PageRequest, RowPage } from "../store/list-query.js";
 import type { EntityFileKind } from "../store/tables.js";
 import { inTransaction } from "../store/transaction.js";
@@ -413,7 +413,16 @@ export async function removeFile(db: Db, scope: FirmScope, actor: Actor, fileId:
         "IN_USE",
         `${file.name} is part of ${pinned ? "an approval" : "a file request"}: it stays as the record of it`,
       );
-    await deleteEntityFile(tx, scope.firm.id, file.id);
+    // An approval or a request item asked at this moment is not seen above: the database's
+    // references stop the delete, said in the same words.
+    await deleteEntityFile(tx, scope.firm.id, file.id).catch((error: unknown) => {
+      if (isForeignKeyViolation(error))
+        throw new AppError(
+          "IN_USE",
+          `${file.name} is part of an approval or a file request: it stays as the record of it`,
+        );
+      throw error;
+    });
     await recordEvent(tx, scope, who, {
       clientId: file.clientId,
       kind: "file.deleted",
