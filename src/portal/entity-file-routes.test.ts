@@ -12,6 +12,7 @@ import { snapshotStore } from "../test-support/seed.js";
 import { movableClock, useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
 import type { FileView } from "./entity-file-service.js";
+import { updateEntityFile } from "./entity-file-store.js";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -312,5 +313,68 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
     ]);
     expect(listed[1]!.current).toMatchObject({ mediaType: "application/pdf", size: PDF.length, version: 1 });
     expect(listed[1]!.versions).toBeUndefined();
+  });
+
+  it("records moves of files and folders in the history, for whom each may concern", async () => {
+    const on = p.clients.globex;
+    const folder = async (name: string, parentId: string | null = null) => {
+      const response = await p.as.admin.post(`/clients/${on}/folders`, { name, parentId });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string; name: string }>();
+    };
+    const years = await folder("Years");
+    const y2025 = await folder("2025");
+    const slip = await upload("otto", `/clients/${on}/files`, PDF, "Slip 2025.pdf");
+    expect(slip.statusCode, slip.body).toBe(201);
+    const moved = await p.as.admin.patch(`/files/${file(slip).id}`, { folderId: y2025.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await p.as.admin.patch(`/folders/${y2025.id}`, { parentId: years.id })).statusCode).toBe(200);
+    expect((await p.as.admin.patch(`/files/${file(slip).id}`, { folderId: null })).statusCode).toBe(200);
+    expect((await p.as.admin.patch(`/folders/${y2025.id}`, { parentId: null })).statusCode).toBe(200);
+
+    type Activity = { items: { kind: string; summary: string }[] };
+    const moves = async (who: PortalPerson) =>
+      (await p.as[who].get(`/clients/${on}/activity?limit=500`))
+        .json<Activity>()
+        .items.filter((event) => event.kind.endsWith(".moved"))
+        .map((event) => event.summary);
+    expect(await moves("admin")).toEqual([
+      "Ada Admin moved Slip 2025.pdf into 2025",
+      "Ada Admin moved the folder 2025 into Years",
+      "Ada Admin moved Slip 2025.pdf out of its folder",
+      "Ada Admin moved the folder 2025 to the top level",
+    ]);
+    // The client's contact follows their file; the firm's folder work stays the firm's.
+    expect(await moves("otto")).toEqual([
+      "Ada Admin moved Slip 2025.pdf into 2025",
+      "Ada Admin moved Slip 2025.pdf out of its folder",
+    ]);
+  });
+
+  it("keeps a folder something is moved into at the same moment: the database's reference, said as IN_USE", async () => {
+    const made = await p.as.admin.post(`/clients/${p.clients.globex}/folders`, { name: "Racing" });
+    const racing = made.json<{ id: string }>();
+    const doc = file(await upload("admin", `/clients/${p.clients.globex}/files`, PDF, "Mover.pdf"));
+    // Another request moves the file in and has not committed when the delete looks inside.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let moved!: () => void;
+    const inside = new Promise<void>((resolve) => (moved = resolve));
+    const moving = server.deps.store.db.transaction().execute(async (tx) => {
+      await updateEntityFile(tx, p.firm.id, doc.id, { folderId: racing.id }, "2026-06-15T13:00:00.000Z");
+      moved();
+      await held;
+    });
+    await inside;
+    const deleting = p.as.admin.delete(`/folders/${racing.id}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await moving;
+    const refused = await deleting;
+    expect(refused.statusCode, refused.body).toBe(409);
+    const problem = refused.json<{ code: string; detail: string }>();
+    expect(problem.code).toBe("IN_USE");
+    expect(problem.detail).toBe("the folder Racing is not empty: move or delete what is in it first");
+    expect(file(await p.as.admin.get(`/files/${doc.id}`)).folderId).toBe(racing.id);
   });
 });

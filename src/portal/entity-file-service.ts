@@ -351,7 +351,9 @@ export async function editFile(
     if (patch.kind && file.kind === "client")
       throw invalid("a file the client uploaded stays the client's", { field: "kind" });
     if (patch.kind === "firm" && file.kind === "shared") await refuseWhileAwaitingApproval(tx, scope, file);
-    if (patch.folderId) await folderInClient(tx, scope.firm.id, file.clientId, patch.folderId);
+    const folder = patch.folderId
+      ? await folderInClient(tx, scope.firm.id, file.clientId, patch.folderId)
+      : null;
     const now = scope.clock.now().toISOString();
     await updateEntityFile(
       tx,
@@ -371,6 +373,17 @@ export async function editFile(
         audience: audienceOf(patch.kind ?? file.kind),
         fileId: file.id,
         summary: `${who.name} renamed ${file.name} to ${name}`,
+      });
+    if (patch.folderId !== undefined && patch.folderId !== file.folderId)
+      await recordEvent(tx, scope, who, {
+        clientId: file.clientId,
+        kind: "file.moved",
+        audience: audienceOf(patch.kind ?? file.kind),
+        fileId: file.id,
+        summary: folder
+          ? `${who.name} moved ${name ?? file.name} into ${folder.name}`
+          : `${who.name} moved ${name ?? file.name} out of its folder`,
+        details: { from: file.folderId, to: patch.folderId },
       });
     if (patch.kind && patch.kind !== file.kind)
       await recordEvent(tx, scope, who, {
