@@ -377,4 +377,18 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
     expect(problem.detail).toBe("the folder Racing is not empty: move or delete what is in it first");
     expect(file(await p.as.admin.get(`/files/${doc.id}`)).folderId).toBe(racing.id);
   });
+
+  it("refuses names that would show as something else (control characters, direction overrides), changing nothing", async () => {
+    const doc = file(await upload("admin", `/clients/${p.clients.globex}/files`, PDF, "Invoice.pdf"));
+    const before = await snapshotStore(server.deps.store.db);
+    for (const name of ["Invoice\u202efdp.exe", "Tab\there.pdf", "Bell\u0007.pdf"]) {
+      const renamed = await p.as.admin.patch(`/files/${doc.id}`, { name });
+      expect(renamed.statusCode, renamed.body).toBe(400);
+      expect(renamed.json<{ detail: string }>().detail).toMatch(/control characters or direction overrides/);
+      const made = await p.as.admin.post(`/clients/${p.clients.globex}/folders`, { name });
+      expect(made.statusCode, made.body).toBe(400);
+      expect(made.json<{ detail: string }>().detail).toMatch(/control characters or direction overrides/);
+    }
+    expect(await snapshotStore(server.deps.store.db)).toEqual(before);
+  });
 });

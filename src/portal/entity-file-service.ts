@@ -6,6 +6,7 @@
  */
 import type { Actor } from "../access/authorize.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
+import { hasUnsafeCharacters, UNSAFE_NAME_WORDS } from "../files/file-names.js";
 import { findClient, type Client } from "../firm-setup/client-store.js";
 import { findContact } from "../firm-setup/contact-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
@@ -348,6 +349,7 @@ export async function editFile(
     const file = await fileFor(tx, scope, who, fileId, "edit");
     const name = patch.name?.trim();
     if (patch.name !== undefined && !name) throw invalid("a file needs a name", { field: "name" });
+    if (name && hasUnsafeCharacters(name)) throw invalid(UNSAFE_NAME_WORDS, { field: "name" });
     if (patch.kind && file.kind === "client")
       throw invalid("a file the client uploaded stays the client's", { field: "kind" });
     if (patch.kind === "firm" && file.kind === "shared") await refuseWhileAwaitingApproval(tx, scope, file);

@@ -5,6 +5,7 @@
  */
 import type { Actor } from "../access/authorize.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
+import { hasUnsafeCharacters, UNSAFE_NAME_WORDS } from "../files/file-names.js";
 import { findClient } from "../firm-setup/client-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { isForeignKeyViolation, type Db } from "../store/database.js";
@@ -49,6 +50,7 @@ function requireStaff(who: PortalActor, clientId: string, action: "upload" | "ed
 function checkName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw invalid("a folder needs a name", { field: "name" });
+  if (hasUnsafeCharacters(trimmed)) throw invalid(UNSAFE_NAME_WORDS, { field: "name" });
   if (/[/\\\0]/.test(trimmed) || trimmed === "." || trimmed === "..")
     throw invalid("a folder's name may not contain / or \\, nor be . or ..", { field: "name" });
   return trimmed;
