@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { usePortalPractice, type PortalPerson } from "../test-support/portal-practice.js";
 import { JPEG, multipartBody, PDF } from "../test-support/receipts.js";
-import { useTestServer } from "../test-support/server.js";
+import { movableClock, useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
 import type { ApprovalView } from "./approval-service.js";
 import { insertApproval } from "./approval-store.js";
@@ -16,7 +16,8 @@ import type { FileView } from "./entity-file-service.js";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 describe.each(ENGINES)("approvals on %s", (engine) => {
-  const server = useTestServer(engine);
+  const clock = movableClock("2026-06-15T12:00:00Z");
+  const server = useTestServer(engine, clock);
   const p = usePortalPractice(server, "approvals");
 
   const upload = async (
@@ -193,5 +194,38 @@ describe.each(ENGINES)("approvals on %s", (engine) => {
     expect(
       (await p.as.eve.post(`/approvals/${asked.id}/decision`, { decision: "approved" })).statusCode,
     ).toBe(409);
+  });
+
+  it("lists a client's approvals a page at a time, newest first, by file and status; a contact only their own", async () => {
+    const letter = await upload("admin", `/clients/${p.clients.acme}/files?kind=shared`, PDF, "Paged.pdf");
+    const ask = async (contactId: string) => {
+      clock.advance(60_000);
+      const response = await p.as.admin.post(`/files/${letter.id}/approvals`, { contactId });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<ApprovalView>().id;
+    };
+    const first = await ask(p.contacts.carla);
+    const second = await ask(p.contacts.eve);
+    const third = await ask(p.contacts.carla);
+    expect((await p.as.carla.post(`/approvals/${first}/decision`, { decision: "approved" })).statusCode).toBe(
+      200,
+    );
+    type Page = { items: ApprovalView[]; total: number; limit: number; offset: number };
+    const page = async (who: PortalPerson, query: string) => {
+      const response = await p.as[who].get(
+        `/clients/${p.clients.acme}/approvals?fileId=${letter.id}${query}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json<Page>();
+      return { total: body.total, ids: body.items.map((item) => item.id) };
+    };
+    expect(await page("mia", "")).toEqual({ total: 3, ids: [third, second, first] });
+    expect(await page("mia", "&limit=1&offset=1")).toEqual({ total: 3, ids: [second] });
+    expect(await page("mia", "&status=pending")).toEqual({ total: 2, ids: [third, second] });
+    expect(await page("mia", "&sort=requestedAt")).toEqual({ total: 3, ids: [first, second, third] });
+    expect(await page("carla", "")).toEqual({ total: 2, ids: [third, first] });
+    expect(await page("eve", "&status=approved")).toEqual({ total: 0, ids: [] });
+    const bad = await p.as.mia.get(`/clients/${p.clients.acme}/approvals?status=maybe`);
+    expect(bad.statusCode).toBe(400);
   });
 });

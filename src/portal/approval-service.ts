@@ -10,13 +10,15 @@ import { findClient } from "../firm-setup/client-store.js";
 import { findContact } from "../firm-setup/contact-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import type { Db } from "../store/database.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import { inTransaction } from "../store/transaction.js";
 import {
   closeApproval,
   findApproval,
   insertApproval,
-  selectClientApprovals,
+  selectApprovalPage,
   type Approval,
+  type ApprovalSort,
   type ApprovalStatus,
 } from "./approval-store.js";
 import { recordEvent } from "./entity-events.js";
@@ -177,13 +179,15 @@ export async function getApproval(db: Db, scope: FirmScope, actor: Actor, id: st
   return viewOf(db, scope.firm.id, await approvalFor(db, scope.firm.id, who, id));
 }
 
-/** A client's approvals: all for staff who read its files; a contact's own for a contact. */
+/** A page of a client's approvals: all for staff who read its files; a contact's own for a contact. */
 export async function listApprovals(
   db: Db,
   scope: FirmScope,
   actor: Actor,
   clientId: string,
-): Promise<ApprovalView[]> {
+  filter: { fileId?: string | undefined; status?: ApprovalStatus | undefined },
+  page: PageRequest<ApprovalSort>,
+): Promise<RowPage<ApprovalView>> {
   const firmId = scope.firm.id;
   const who = await portalActorOf(db, firmId, actor);
   const client = await findClient(db, firmId, clientId);
@@ -193,14 +197,16 @@ export async function listApprovals(
     (contact ? contactReaches(who.rights, client.id) : mayOnFile(who.rights, "read", client.id, "shared"));
   if (!client || client.id !== clientId || !sees || who.requestOnly !== null)
     throw notFound("client", clientId);
-  const approvals = await selectClientApprovals(
+  const found = await selectApprovalPage(
     db,
     firmId,
-    client.id,
-    contact ? who.rights.contactId : null,
-    500,
+    { clientId: client.id, contactId: contact ? who.rights.contactId : null, ...filter },
+    page,
   );
-  return Promise.all(approvals.map((approval) => viewOf(db, firmId, approval)));
+  return {
+    total: found.total,
+    items: await Promise.all(found.items.map((approval) => viewOf(db, firmId, approval))),
+  };
 }
 
 export async function decideApproval(

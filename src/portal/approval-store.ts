@@ -2,6 +2,7 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
+import { col, orderFor, pageOf, type PageRequest, type RowPage } from "../store/list-query.js";
 import type { ApprovalTable } from "../store/tables.js";
 
 export type ApprovalStatus = ApprovalTable["status"];
@@ -90,22 +91,38 @@ export async function insertApproval(
   return id;
 }
 
-/** A client's approvals, newest first (only those asked of `contactId` when given). */
-export async function selectClientApprovals(
+export const APPROVAL_STATUSES = ["pending", "approved", "declined", "cancelled"] as const;
+export const APPROVAL_SORTS = ["requestedAt"] as const;
+export type ApprovalSort = (typeof APPROVAL_SORTS)[number];
+
+export interface ApprovalFilter {
+  clientId: string;
+  /** Only those asked of this contact (what a contact sees). */
+  contactId: string | null;
+  fileId?: string | undefined;
+  status?: ApprovalStatus | undefined;
+}
+
+/** A page of a client's approvals. */
+export async function selectApprovalPage(
   db: Db,
   firmId: string,
-  clientId: string,
-  contactId: string | null,
-  limit: number,
-): Promise<Approval[]> {
+  filter: ApprovalFilter,
+  page: PageRequest<ApprovalSort>,
+): Promise<RowPage<Approval>> {
   let query = db
     .selectFrom("approval")
-    .selectAll()
     .where("firm_id", "=", firmId)
-    .where("client_id", "=", clientId);
-  if (contactId !== null) query = query.where("contact_id", "=", contactId);
-  const rows = await query.orderBy("requested_at", "desc").orderBy("id", "desc").limit(limit).execute();
-  return rows.map(rowToApproval);
+    .where("client_id", "=", filter.clientId);
+  if (filter.contactId !== null) query = query.where("contact_id", "=", filter.contactId);
+  if (filter.fileId !== undefined) query = query.where("file_id", "=", filter.fileId);
+  if (filter.status !== undefined) query = query.where("status", "=", filter.status);
+  return pageOf(
+    query.selectAll(),
+    page,
+    orderFor(page.sort, { requestedAt: [col("requested_at")] }, col("id")),
+    rowToApproval,
+  );
 }
 
 /** The approvals of a file still waiting for their contact, oldest first. */

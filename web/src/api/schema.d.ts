@@ -1325,12 +1325,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A client's approvals, newest first
+         * A client's approvals, a page at a time
          * @description Staff who read the client's files see all; a contact sees those asked of them.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description only those of this file */
+                    fileId?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description the order (default -requestedAt): requestedAt: when it was asked. A leading - reverses it; ties are broken by id. */
+                    sort?: "requestedAt" | "-requestedAt";
+                    /** @description only those with this status */
+                    status?: "pending" | "approved" | "declined" | "cancelled";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1382,6 +1391,9 @@ export interface paths {
                                     version: number;
                                 };
                             }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
                         };
                     };
                 };
