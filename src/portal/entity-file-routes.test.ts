@@ -391,4 +391,18 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
     }
     expect(await snapshotStore(server.deps.store.db)).toEqual(before);
   });
+
+  it("changes nothing, not even the time of last change, when a PATCH asks for what the file already is", async () => {
+    const doc = file(await upload("admin", `/clients/${p.clients.globex}/files`, PDF, "Same.pdf"));
+    clock.advance(60_000);
+    for (const patch of [{}, { name: "Same.pdf" }, { kind: "firm" }, { folderId: null }]) {
+      const response = await p.as.admin.patch(`/files/${doc.id}`, patch);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(file(response).updatedAt).toBe(doc.updatedAt);
+    }
+    const history = (await p.as.admin.get(`/clients/${p.clients.globex}/activity?fileId=${doc.id}`)).json<{
+      items: { kind: string }[];
+    }>();
+    expect(history.items.map((event) => event.kind)).toEqual(["file.uploaded"]);
+  });
 });

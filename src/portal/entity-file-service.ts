@@ -356,19 +356,23 @@ export async function editFile(
     const folder = patch.folderId
       ? await folderInClient(tx, scope.firm.id, file.clientId, patch.folderId)
       : null;
-    const now = scope.clock.now().toISOString();
+    // Only what differs changes: asking for what the file already is changes nothing at all.
+    const renamed = name !== undefined && name !== file.name;
+    const moved = patch.folderId !== undefined && patch.folderId !== file.folderId;
+    const rekinded = patch.kind !== undefined && patch.kind !== file.kind;
+    if (!renamed && !moved && !rekinded) return;
     await updateEntityFile(
       tx,
       scope.firm.id,
       file.id,
       {
-        ...(name ? { name } : {}),
-        ...(patch.kind ? { kind: patch.kind } : {}),
-        ...(patch.folderId !== undefined ? { folderId: patch.folderId } : {}),
+        ...(renamed ? { name } : {}),
+        ...(rekinded ? { kind: patch.kind } : {}),
+        ...(moved ? { folderId: patch.folderId } : {}),
       },
-      now,
+      scope.clock.now().toISOString(),
     );
-    if (name && name !== file.name)
+    if (renamed)
       await recordEvent(tx, scope, who, {
         clientId: file.clientId,
         kind: "file.renamed",
@@ -376,7 +380,7 @@ export async function editFile(
         fileId: file.id,
         summary: `${who.name} renamed ${file.name} to ${name}`,
       });
-    if (patch.folderId !== undefined && patch.folderId !== file.folderId)
+    if (moved)
       await recordEvent(tx, scope, who, {
         clientId: file.clientId,
         kind: "file.moved",
@@ -387,7 +391,7 @@ export async function editFile(
           : `${who.name} moved ${name ?? file.name} out of its folder`,
         details: { from: file.folderId, to: patch.folderId },
       });
-    if (patch.kind && patch.kind !== file.kind)
+    if (rekinded)
       await recordEvent(tx, scope, who, {
         clientId: file.clientId,
         kind: patch.kind === "shared" ? "file.shared" : "file.unshared",
