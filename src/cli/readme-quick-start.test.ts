@@ -48,31 +48,43 @@ function run(lines: string[], cwd: string, url = "http://127.0.0.1:8080", env: R
 
 const fileCommands = shBlock("npx firmtime init my-firm.firm");
 
-it("the firm-file commands run as written on a new firm file", () => {
-  const cwd = mkdtempSync(join(dir, "file-"));
-  const result = run(fileCommands, cwd);
-  expect(result.code, result.output).toBe(0);
-  expect(result.output).toContain("Dry run: 1 work code would be imported from codes.csv");
-});
+// Each block runs a dozen real `npx firmtime` processes one after another: on a 2-core machine
+// shared with other work that takes longer than the suite's default minute.
+const QUICK_START_TIMEOUT_MS = 180_000;
 
-it("the cloud's firm create, then the same commands on that cloud firm, run as written", async () => {
-  const cwd = mkdtempSync(join(dir, "cloud-"));
-  const server = await startServe(["--port", "0", "--data", join(cwd, "firmtime-data")]);
-  try {
-    const password = { FIRMTIME_PASSWORD: "a long passphrase" };
-    const created = run(shBlock("firm create"), cwd, server.url);
-    expect(created.code, created.output).toBe(0);
-    expect(created.output).toContain("who is also staff member AL");
-    const cloudCommands = shBlock("npx firmtime login http://127.0.0.1:8080/f/smith");
-    const signedIn = run(cloudCommands, cwd, server.url, password);
-    expect(signedIn.code, signedIn.output).toBe(0);
-    // Everything the file did, but creating the file and the staff member the block above added.
-    const [login, exportCloud] = cloudCommands;
-    const rest = fileCommands.filter((line) => !/firmtime (init|staff add JD)/.test(line));
-    const same = run([login!, exportCloud!, ...rest], cwd, server.url, password);
-    expect(same.code, same.output).toBe(0);
-    expect(same.output).toContain("Dry run: 1 work code would be imported from codes.csv");
-  } finally {
-    await server.stop();
-  }
-});
+it(
+  "the firm-file commands run as written on a new firm file",
+  () => {
+    const cwd = mkdtempSync(join(dir, "file-"));
+    const result = run(fileCommands, cwd);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain("Dry run: 1 work code would be imported from codes.csv");
+  },
+  QUICK_START_TIMEOUT_MS,
+);
+
+it(
+  "the cloud's firm create, then the same commands on that cloud firm, run as written",
+  async () => {
+    const cwd = mkdtempSync(join(dir, "cloud-"));
+    const server = await startServe(["--port", "0", "--data", join(cwd, "firmtime-data")]);
+    try {
+      const password = { FIRMTIME_PASSWORD: "a long passphrase" };
+      const created = run(shBlock("firm create"), cwd, server.url);
+      expect(created.code, created.output).toBe(0);
+      expect(created.output).toContain("who is also staff member AL");
+      const cloudCommands = shBlock("npx firmtime login http://127.0.0.1:8080/f/smith");
+      const signedIn = run(cloudCommands, cwd, server.url, password);
+      expect(signedIn.code, signedIn.output).toBe(0);
+      // Everything the file did, but creating the file and the staff member the block above added.
+      const [login, exportCloud] = cloudCommands;
+      const rest = fileCommands.filter((line) => !/firmtime (init|staff add JD)/.test(line));
+      const same = run([login!, exportCloud!, ...rest], cwd, server.url, password);
+      expect(same.code, same.output).toBe(0);
+      expect(same.output).toContain("Dry run: 1 work code would be imported from codes.csv");
+    } finally {
+      await server.stop();
+    }
+  },
+  QUICK_START_TIMEOUT_MS,
+);

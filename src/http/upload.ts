@@ -4,6 +4,7 @@
  * its content (never its name or declared type), its size is limited while it streams, and its
  * bytes go to the file store under a generated key. Whatever goes wrong, nothing stays stored.
  */
+import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FileTypeResult } from "file-type";
 import type { Readable } from "node:stream";
@@ -31,6 +32,9 @@ export interface UploadRules {
   accept: (detected: FileTypeResult | undefined) => string;
 }
 
+/** The text fields sent before the file, by name. */
+export type UploadFields = Readonly<Record<string, string>>;
+
 export interface ReceivedUpload extends StoredFile {
   mediaType: string;
   /** The uploader's name for the file, as sent: clean it before showing it. */
@@ -53,14 +57,29 @@ export function refuseUnlessMultipart(
   );
 }
 
+/** The text fields that came before the file part; a field sent twice is refused. */
+function fieldsBefore(part: MultipartFile): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(part.fields)) {
+    const values = (Array.isArray(value) ? value : [value]).filter((v) => v?.type === "field");
+    if (values.length > 1) throw invalid(`send the field ${name} once`, { field: name });
+    const field = values[0];
+    if (field?.type === "field") fields[name] = String(field.value);
+  }
+  return fields;
+}
+
 /**
  * Reads the request's one file, checks it and stores it. The caller records it (in its own
- * transaction) and must remove `key` from the store if that fails.
+ * transaction) and must remove `key` from the store if that fails. `beforeStore` sees the text
+ * fields sent before the file (multipart keeps their order) before any of the file's bytes is
+ * read: it refuses by throwing, and then nothing is stored.
  */
 export async function receiveUpload(
   request: FastifyRequest,
   files: FileStore,
   rules: UploadRules,
+  beforeStore?: (fields: UploadFields) => Promise<void>,
 ): Promise<ReceivedUpload> {
   if (!request.isMultipart()) throw invalid(`send ${rules.what} as multipart/form-data`);
   // A body that breaks off or is not well-formed multipart fails while it is read: that is the
@@ -73,6 +92,15 @@ export async function receiveUpload(
     });
   if (!part) throw invalid(`send ${rules.what} in a file field named file (multipart/form-data)`);
   part.file.once("error", (error) => (broken = error));
+  if (beforeStore) {
+    try {
+      await beforeStore(fieldsBefore(part));
+    } catch (error) {
+      // Read the refused file to its end so the request completes and its answer gets through.
+      await drain(part.file);
+      throw error;
+    }
+  }
   const detected = await detectFileType(part.file).catch((error: unknown) => {
     throw malformedUpload(error);
   });
@@ -97,6 +125,14 @@ export async function receiveUpload(
     });
   }
   return { ...stored, mediaType, givenName: part.filename };
+}
+
+async function drain(stream: Readable): Promise<void> {
+  try {
+    for await (const _chunk of stream) void _chunk;
+  } catch {
+    // A body cut short while it is thrown away: the refusal stands.
+  }
 }
 
 /** `attachment` with an ASCII fallback name and the exact name in UTF-8 (RFC 6266 / 8187). */

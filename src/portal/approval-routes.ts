@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { scopeOf } from "../http/context.js";
 import type { RouteModule } from "../http/route-module.js";
-import { idParams } from "../http/schemas.js";
+import { idParams, listOf, pageQuery, sortParam } from "../http/schemas.js";
 import {
   askApproval,
   cancelApproval,
@@ -15,6 +15,7 @@ import {
   getApproval,
   listApprovals,
 } from "./approval-service.js";
+import { APPROVAL_SORTS, APPROVAL_STATUSES } from "./approval-store.js";
 
 const tags = ["approvals"];
 const person = z.object({ id: z.string(), name: z.string() });
@@ -28,7 +29,7 @@ const approvalSchema = z.object({
   message: z.string(),
   requestedBy: person,
   requestedAt: z.string(),
-  status: z.enum(["pending", "approved", "declined", "cancelled"]),
+  status: z.enum(APPROVAL_STATUSES),
   decidedBy: person.nullable(),
   decidedAt: z.string().nullable(),
   comment: z.string().nullable(),
@@ -84,20 +85,31 @@ export const registerApprovalRoutes: RouteModule = (app, deps) => {
       config: { permission: "files:R" },
       schema: {
         tags,
-        summary: "A client's approvals, newest first",
+        summary: "A client's approvals, a page at a time",
         description: "Staff who read the client's files see all; a contact sees those asked of them.",
         params: idParams,
-        response: { 200: z.object({ items: z.array(approvalSchema) }) },
+        querystring: pageQuery
+          .extend({
+            fileId: z.uuid().optional().describe("only those of this file"),
+            status: z.enum(APPROVAL_STATUSES).optional().describe("only those with this status"),
+            sort: sortParam(APPROVAL_SORTS, "-requestedAt", { requestedAt: "when it was asked" }),
+          })
+          .strict(),
+        response: { 200: listOf(approvalSchema) },
       },
     },
-    async (request) => ({
-      items: await listApprovals(
+    async (request) => {
+      const { fileId, status, sort, limit, offset } = request.query;
+      const page = await listApprovals(
         deps.store.db,
         scopeOf(request.firm!, deps, request.actor),
         request.actor,
         request.params.id,
-      ),
-    }),
+        { fileId, status },
+        { sort, limit, offset },
+      );
+      return { ...page, limit, offset };
+    },
   );
 
   app.get(

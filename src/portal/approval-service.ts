@@ -7,12 +7,20 @@
 import type { Actor } from "../access/authorize.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { findClient } from "../firm-setup/client-store.js";
+import { findContact } from "../firm-setup/contact-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import type { Db } from "../store/database.js";
-import { newId } from "../store/ids.js";
-import type { ApprovalTable } from "../store/tables.js";
+import type { PageRequest, RowPage } from "../store/list-query.js";
 import { inTransaction } from "../store/transaction.js";
-import type { Selectable } from "kysely";
+import {
+  closeApproval,
+  findApproval,
+  insertApproval,
+  selectApprovalPage,
+  type Approval,
+  type ApprovalSort,
+  type ApprovalStatus,
+} from "./approval-store.js";
 import { recordEvent } from "./entity-events.js";
 import { selectUserNames } from "./entity-event-store.js";
 import { findEntityFile, findVersion, selectVersions } from "./entity-file-store.js";
@@ -21,7 +29,7 @@ import { contactReaches, mayOnFile, sideOf } from "./portal-access.js";
 import { portalActorOf, type PortalActor } from "./portal-actor.js";
 import { contactsReaching, userContact } from "./portal-people.js";
 
-export type ApprovalStatus = ApprovalTable["status"];
+export type { ApprovalStatus } from "./approval-store.js";
 
 export interface ApprovalView {
   id: string;
@@ -42,54 +50,53 @@ export interface ApprovalView {
   decidedFrom: string | null;
 }
 
-async function viewOf(db: Db, firmId: string, row: Selectable<ApprovalTable>): Promise<ApprovalView> {
-  const file = await findEntityFile(db, firmId, row.file_id);
-  const version = await findVersion(db, firmId, row.version_id);
-  const contact = await db
-    .selectFrom("contact")
-    .select(["first_name", "last_name"])
-    .where("firm_id", "=", firmId)
-    .where("id", "=", row.contact_id)
-    .executeTakeFirst();
+/** A contact's name as the firm knows them ("First Last"). */
+const contactName = (contact: { firstName: string; lastName: string } | undefined) =>
+  contact ? `${contact.firstName} ${contact.lastName}`.trim() : "";
+
+async function viewOf(db: Db, firmId: string, approval: Approval): Promise<ApprovalView> {
+  const file = await findEntityFile(db, firmId, approval.fileId);
+  const version = await findVersion(db, firmId, approval.versionId);
+  const contact = await findContact(db, firmId, approval.contactId);
   const names = await selectUserNames(db, firmId, [
-    row.requested_by,
-    ...(row.decided_by ? [row.decided_by] : []),
+    approval.requestedBy,
+    ...(approval.decidedBy ? [approval.decidedBy] : []),
   ]);
   return {
-    id: row.id,
-    clientId: row.client_id,
-    file: { id: row.file_id, name: file?.name ?? "" },
+    id: approval.id,
+    clientId: approval.clientId,
+    file: { id: approval.fileId, name: file?.name ?? "" },
     version: {
-      id: row.version_id,
+      id: approval.versionId,
       version: version?.version ?? 0,
       fileName: version?.fileName ?? "",
-      sha256: row.sha256,
+      sha256: approval.sha256,
     },
     newerVersion: (file?.versions ?? 0) > (version?.version ?? 0),
-    contact: { id: row.contact_id, name: contact ? `${contact.first_name} ${contact.last_name}`.trim() : "" },
-    message: row.message,
-    requestedBy: { id: row.requested_by, name: names.get(row.requested_by) ?? "" },
-    requestedAt: row.requested_at,
-    status: row.status,
-    decidedBy: row.decided_by ? { id: row.decided_by, name: names.get(row.decided_by) ?? "" } : null,
-    decidedAt: row.decided_at,
-    comment: row.decision_comment,
-    decidedFrom: row.decided_from,
+    contact: { id: approval.contactId, name: contactName(contact) },
+    message: approval.message,
+    requestedBy: { id: approval.requestedBy, name: names.get(approval.requestedBy) ?? "" },
+    requestedAt: approval.requestedAt,
+    status: approval.status,
+    decidedBy: approval.decidedBy
+      ? { id: approval.decidedBy, name: names.get(approval.decidedBy) ?? "" }
+      : null,
+    decidedAt: approval.decidedAt,
+    comment: approval.comment,
+    decidedFrom: approval.decidedFrom,
   };
 }
 
-const findRow = (db: Db, firmId: string, id: string) =>
-  db.selectFrom("approval").selectAll().where("firm_id", "=", firmId).where("id", "=", id).executeTakeFirst();
-
 /** The approval if the caller may see it: staff who read the client's files, or the contact asked. */
 async function approvalFor(db: Db, firmId: string, who: PortalActor, id: string) {
-  const row = await findRow(db, firmId, id);
+  const approval = await findApproval(db, firmId, id);
   const hidden = () => notFound("approval", id);
-  if (!row || who.requestOnly !== null) throw hidden();
+  if (!approval || who.requestOnly !== null) throw hidden();
   if (sideOf(who.rights) === "contact") {
-    if (who.rights.contactId !== row.contact_id || !contactReaches(who.rights, row.client_id)) throw hidden();
-  } else if (!mayOnFile(who.rights, "read", row.client_id, "shared")) throw hidden();
-  return row;
+    if (who.rights.contactId !== approval.contactId || !contactReaches(who.rights, approval.clientId))
+      throw hidden();
+  } else if (!mayOnFile(who.rights, "read", approval.clientId, "shared")) throw hidden();
+  return approval;
 }
 
 export async function askApproval(
@@ -122,28 +129,20 @@ export async function askApproval(
         field: "contactId",
       });
     const version = (await selectVersions(tx, firmId, [file.id])).at(-1)!;
-    const now = scope.clock.now().toISOString();
-    const approvalId = newId();
-    await tx
-      .insertInto("approval")
-      .values({
-        id: approvalId,
-        firm_id: firmId,
-        client_id: file.clientId,
-        file_id: file.id,
-        version_id: version.id,
+    const approvalId = await insertApproval(
+      tx,
+      firmId,
+      {
+        clientId: file.clientId,
+        fileId: file.id,
+        versionId: version.id,
         sha256: version.sha256,
-        contact_id: contact.contactId,
+        contactId: contact.contactId,
         message: input.message.trim(),
-        requested_by: who.userId,
-        requested_at: now,
-        status: "pending",
-        decided_by: null,
-        decided_at: null,
-        decision_comment: null,
-        decided_from: null,
-      })
-      .execute();
+        requestedBy: who.userId,
+      },
+      scope.clock.now().toISOString(),
+    );
     const eventId = await recordEvent(tx, scope, who, {
       clientId: file.clientId,
       kind: "approval.requested",
@@ -172,7 +171,7 @@ export async function askApproval(
     });
     return approvalId;
   });
-  return viewOf(db, firmId, (await findRow(db, firmId, id))!);
+  return viewOf(db, firmId, (await findApproval(db, firmId, id))!);
 }
 
 export async function getApproval(db: Db, scope: FirmScope, actor: Actor, id: string): Promise<ApprovalView> {
@@ -180,13 +179,15 @@ export async function getApproval(db: Db, scope: FirmScope, actor: Actor, id: st
   return viewOf(db, scope.firm.id, await approvalFor(db, scope.firm.id, who, id));
 }
 
-/** A client's approvals: all for staff who read its files; a contact's own for a contact. */
+/** A page of a client's approvals: all for staff who read its files; a contact's own for a contact. */
 export async function listApprovals(
   db: Db,
   scope: FirmScope,
   actor: Actor,
   clientId: string,
-): Promise<ApprovalView[]> {
+  filter: { fileId?: string | undefined; status?: ApprovalStatus | undefined },
+  page: PageRequest<ApprovalSort>,
+): Promise<RowPage<ApprovalView>> {
   const firmId = scope.firm.id;
   const who = await portalActorOf(db, firmId, actor);
   const client = await findClient(db, firmId, clientId);
@@ -196,14 +197,16 @@ export async function listApprovals(
     (contact ? contactReaches(who.rights, client.id) : mayOnFile(who.rights, "read", client.id, "shared"));
   if (!client || client.id !== clientId || !sees || who.requestOnly !== null)
     throw notFound("client", clientId);
-  let query = db
-    .selectFrom("approval")
-    .selectAll()
-    .where("firm_id", "=", firmId)
-    .where("client_id", "=", client.id);
-  if (contact) query = query.where("contact_id", "=", who.rights.contactId!);
-  const rows = await query.orderBy("requested_at", "desc").orderBy("id", "desc").limit(500).execute();
-  return Promise.all(rows.map((row) => viewOf(db, firmId, row)));
+  const found = await selectApprovalPage(
+    db,
+    firmId,
+    { clientId: client.id, contactId: contact ? who.rights.contactId : null, ...filter },
+    page,
+  );
+  return {
+    total: found.total,
+    items: await Promise.all(found.items.map((approval) => viewOf(db, firmId, approval))),
+  };
 }
 
 export async function decideApproval(
@@ -228,33 +231,26 @@ export async function decideApproval(
       throw new AppError("STATUS_TRANSITION", `this approval is ${row.status}: it cannot change`, {
         status: row.status,
       });
-    const now = scope.clock.now().toISOString();
-    const updated = await tx
-      .updateTable("approval")
-      .set({
-        status: input.decision,
-        decided_by: who.userId,
-        decided_at: now,
-        decision_comment: comment || null,
-        decided_from: input.address,
-      })
-      .where("firm_id", "=", firmId)
-      .where("id", "=", id)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1)
+    const decided = await closeApproval(tx, firmId, id, {
+      status: input.decision,
+      decidedBy: who.userId,
+      decidedAt: scope.clock.now().toISOString(),
+      comment: comment || null,
+      from: input.address,
+    });
+    if (!decided)
       throw new AppError("STATUS_TRANSITION", "this approval was decided meanwhile: it cannot change");
-    const file = await findEntityFile(tx, firmId, row.file_id);
+    const file = await findEntityFile(tx, firmId, row.fileId);
     const eventId = await recordEvent(tx, scope, who, {
-      clientId: row.client_id,
+      clientId: row.clientId,
       kind: input.decision === "approved" ? "approval.approved" : "approval.declined",
       audience: "contact",
-      contactId: row.contact_id,
-      fileId: row.file_id,
+      contactId: row.contactId,
+      fileId: row.fileId,
       summary: `${who.name} ${input.decision} ${file?.name ?? "a file"}${comment ? `: ${comment}` : ""}`,
       details: { approvalId: id, sha256: row.sha256, address: input.address },
     });
-    const requester = await userContact(tx, firmId, row.requested_by);
+    const requester = await userContact(tx, firmId, row.requestedBy);
     if (requester?.status === "active")
       await notify(tx, scope, {
         eventId,
@@ -281,7 +277,7 @@ export async function cancelApproval(
   const who = await portalActorOf(db, firmId, actor);
   await inTransaction(db, async (tx) => {
     const row = await approvalFor(tx, firmId, who, id);
-    if (sideOf(who.rights) === "contact" || !mayOnFile(who.rights, "edit", row.client_id, "shared"))
+    if (sideOf(who.rights) === "contact" || !mayOnFile(who.rights, "edit", row.clientId, "shared"))
       throw new AppError("FORBIDDEN", "cancelling an approval needs the edit right on the client's files", {
         permission: "files:E",
       });
@@ -289,18 +285,14 @@ export async function cancelApproval(
       throw new AppError("STATUS_TRANSITION", `this approval is ${row.status}: it cannot change`, {
         status: row.status,
       });
-    await tx
-      .updateTable("approval")
-      .set({ status: "cancelled" })
-      .where("firm_id", "=", firmId)
-      .where("id", "=", id)
-      .execute();
+    if (!(await closeApproval(tx, firmId, id, { status: "cancelled" })))
+      throw new AppError("STATUS_TRANSITION", "this approval was decided meanwhile: it cannot change");
     await recordEvent(tx, scope, who, {
-      clientId: row.client_id,
+      clientId: row.clientId,
       kind: "approval.cancelled",
       audience: "contact",
-      contactId: row.contact_id,
-      fileId: row.file_id,
+      contactId: row.contactId,
+      fileId: row.fileId,
       summary: `${who.name} withdrew the request for approval`,
       details: { approvalId: id },
     });

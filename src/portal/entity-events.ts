@@ -18,6 +18,7 @@ export const EVENT_KINDS = [
   "file.deleted",
   "folder.created",
   "folder.renamed",
+  "folder.moved",
   "folder.deleted",
   "request.created",
   "request.responded",

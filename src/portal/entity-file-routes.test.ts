@@ -7,20 +7,29 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { LightMyRequestResponse } from "fastify";
 import { usePortalPractice, type PortalPerson } from "../test-support/portal-practice.js";
-import { JPEG, multipartBody, PDF, PNG } from "../test-support/receipts.js";
+import { filesUnder, JPEG, multipartBody, PDF, PNG } from "../test-support/receipts.js";
 import { snapshotStore } from "../test-support/seed.js";
-import { useTestServer } from "../test-support/server.js";
+import { movableClock, useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
 import type { FileView } from "./entity-file-service.js";
+import { updateEntityFile } from "./entity-file-store.js";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 describe.each(ENGINES)("an entity's files on %s", (engine) => {
-  const server = useTestServer(engine);
+  const clock = movableClock("2026-06-15T12:00:00Z");
+  const server = useTestServer(engine, clock);
   const p = usePortalPractice(server, "files");
 
-  const upload = (who: PortalPerson, path: string, bytes: Buffer, name: string, type = "application/pdf") => {
-    const body = multipartBody([{ fileName: name, contentType: type, bytes }]);
+  const upload = (
+    who: PortalPerson,
+    path: string,
+    bytes: Buffer,
+    name: string,
+    type = "application/pdf",
+    fields: Record<string, string> = {},
+  ) => {
+    const body = multipartBody([{ fileName: name, contentType: type, bytes }], fields);
     return server.app.inject({
       method: "POST",
       url: `/f/files/api/v1${path}`,
@@ -217,5 +226,183 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
     expect((await p.as.mia.delete(`/folders/${internal.id}`)).statusCode).toBe(403);
     expect((await p.as.admin.delete(`/folders/${internal.id}`)).statusCode).toBe(204);
     expect(await names("mia")).toEqual(["Slips", "Tax 2026"]);
+  });
+
+  it("takes the kind and the folder from the form's fields before the file, and refuses bad ones before storing a byte", async () => {
+    const form = (who: PortalPerson, fields: Record<string, string>, query = "") =>
+      upload(who, `/clients/${p.clients.acme}/files${query}`, PDF, "Form.pdf", "application/pdf", fields);
+    const folder = (await p.as.admin.post(`/clients/${p.clients.acme}/folders`, { name: "Returns" })).json<{
+      id: string;
+    }>();
+
+    const shared = await form("admin", { kind: "shared", folderId: folder.id });
+    expect(shared.statusCode, shared.body).toBe(201);
+    expect(file(shared)).toMatchObject({ kind: "shared", folderId: folder.id });
+    expect(await listed("eve")).toContain("Form.pdf");
+    const same = await form("admin", { kind: "shared" }, "?kind=shared");
+    expect(file(same)).toMatchObject({ kind: "shared", folderId: null });
+    const clients = await form("carla", { kind: "client" });
+    expect(file(clients)).toMatchObject({ kind: "client" });
+
+    const rows = await snapshotStore(server.deps.store.db);
+    const bytes = filesUnder(server.filesDir);
+    for (const [who, fields, query, status, words] of [
+      ["carla", { kind: "shared" }, "", 400, /always the client's own/],
+      ["eve", { kind: "client" }, "", 403, /collaborators/],
+      ["admin", { kind: "client" }, "", 400, /client files come from the client's contacts/],
+      ["admin", { kind: "everyone" }, "", 400, /^kind: /],
+      ["admin", { kind: "shared" }, "?kind=firm", 400, /given twice, differently/],
+      ["admin", { folderId: "Returns" }, "", 400, /folderId must be a folder's id/],
+      ["admin", { note: "hello" }, "", 400, /field note/],
+    ] as const) {
+      const refused = await form(who, fields, query);
+      expect(refused.statusCode, refused.body).toBe(status);
+      expect(refused.json<{ detail: string }>().detail).toMatch(words);
+    }
+    expect(await snapshotStore(server.deps.store.db)).toEqual(rows);
+    expect(filesUnder(server.filesDir)).toEqual(bytes);
+  });
+
+  it("lists a page at a time, by kind and by name or last change, each with its current version and its uploader's name", async () => {
+    const on = `/clients/${p.clients.globex}/files`;
+    const added = async (who: PortalPerson, query: string, name: string) => {
+      clock.advance(60_000);
+      const response = await upload(who, `${on}${query}`, PDF, name);
+      expect(response.statusCode, response.body).toBe(201);
+      return file(response);
+    };
+    const notes = await added("admin", "", "b notes.pdf");
+    const letter = await added("admin", "?kind=shared", "A letter.pdf");
+    const slip = await added("otto", "", "c slip.pdf");
+    type Page = { items: FileView[]; total: number };
+    const page = async (who: PortalPerson, query: string) => {
+      const response = await p.as[who].get(`${on}?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json<Page>();
+      return { total: body.total, names: body.items.map((item) => item.name) };
+    };
+
+    expect(await page("admin", "sort=name")).toEqual({
+      total: 3,
+      names: ["A letter.pdf", "b notes.pdf", "c slip.pdf"],
+    });
+    expect(await page("admin", "sort=name&limit=1&offset=1")).toEqual({ total: 3, names: ["b notes.pdf"] });
+    expect(await page("admin", "sort=updatedAt")).toEqual({
+      total: 3,
+      names: ["b notes.pdf", "A letter.pdf", "c slip.pdf"],
+    });
+    // A new version is a change: the file comes last by last change.
+    clock.advance(60_000);
+    expect(
+      (await upload("admin", `/files/${notes.id}/versions`, PNG, "notes.png", "image/png")).statusCode,
+    ).toBe(201);
+    expect((await page("admin", "sort=updatedAt")).names).toEqual([
+      "A letter.pdf",
+      "c slip.pdf",
+      "b notes.pdf",
+    ]);
+    expect(await page("admin", "kind=shared")).toEqual({ total: 1, names: ["A letter.pdf"] });
+    // The client's contact: what the firm shared and what the client uploaded, never firm-only.
+    expect(await page("otto", "sort=name")).toEqual({ total: 2, names: ["A letter.pdf", "c slip.pdf"] });
+    expect(await page("otto", "kind=firm")).toEqual({ total: 0, names: [] });
+
+    const listed = (await p.as.otto.get(`${on}?sort=name`)).json<Page>().items;
+    expect(listed.map((item) => [item.current.fileName, item.current.uploadedBy.name])).toEqual([
+      [letter.current.fileName, "Ada Admin"],
+      [slip.current.fileName, "Otto Client"],
+    ]);
+    expect(listed[1]!.current).toMatchObject({ mediaType: "application/pdf", size: PDF.length, version: 1 });
+    expect(listed[1]!.versions).toBeUndefined();
+  });
+
+  it("records moves of files and folders in the history, for whom each may concern", async () => {
+    const on = p.clients.globex;
+    const folder = async (name: string, parentId: string | null = null) => {
+      const response = await p.as.admin.post(`/clients/${on}/folders`, { name, parentId });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string; name: string }>();
+    };
+    const years = await folder("Years");
+    const y2025 = await folder("2025");
+    const slip = await upload("otto", `/clients/${on}/files`, PDF, "Slip 2025.pdf");
+    expect(slip.statusCode, slip.body).toBe(201);
+    const moved = await p.as.admin.patch(`/files/${file(slip).id}`, { folderId: y2025.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await p.as.admin.patch(`/folders/${y2025.id}`, { parentId: years.id })).statusCode).toBe(200);
+    expect((await p.as.admin.patch(`/files/${file(slip).id}`, { folderId: null })).statusCode).toBe(200);
+    expect((await p.as.admin.patch(`/folders/${y2025.id}`, { parentId: null })).statusCode).toBe(200);
+
+    type Activity = { items: { kind: string; summary: string }[] };
+    const moves = async (who: PortalPerson) =>
+      (await p.as[who].get(`/clients/${on}/activity?limit=500`))
+        .json<Activity>()
+        .items.filter((event) => event.kind.endsWith(".moved"))
+        .map((event) => event.summary);
+    expect(await moves("admin")).toEqual([
+      "Ada Admin moved Slip 2025.pdf into 2025",
+      "Ada Admin moved the folder 2025 into Years",
+      "Ada Admin moved Slip 2025.pdf out of its folder",
+      "Ada Admin moved the folder 2025 to the top level",
+    ]);
+    // The client's contact follows their file; the firm's folder work stays the firm's.
+    expect(await moves("otto")).toEqual([
+      "Ada Admin moved Slip 2025.pdf into 2025",
+      "Ada Admin moved Slip 2025.pdf out of its folder",
+    ]);
+  });
+
+  it("keeps a folder something is moved into at the same moment: the database's reference, said as IN_USE", async () => {
+    const made = await p.as.admin.post(`/clients/${p.clients.globex}/folders`, { name: "Racing" });
+    const racing = made.json<{ id: string }>();
+    const doc = file(await upload("admin", `/clients/${p.clients.globex}/files`, PDF, "Mover.pdf"));
+    // Another request moves the file in and has not committed when the delete looks inside.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let moved!: () => void;
+    const inside = new Promise<void>((resolve) => (moved = resolve));
+    const moving = server.deps.store.db.transaction().execute(async (tx) => {
+      await updateEntityFile(tx, p.firm.id, doc.id, { folderId: racing.id }, "2026-06-15T13:00:00.000Z");
+      moved();
+      await held;
+    });
+    await inside;
+    const deleting = p.as.admin.delete(`/folders/${racing.id}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await moving;
+    const refused = await deleting;
+    expect(refused.statusCode, refused.body).toBe(409);
+    const problem = refused.json<{ code: string; detail: string }>();
+    expect(problem.code).toBe("IN_USE");
+    expect(problem.detail).toBe("the folder Racing is not empty: move or delete what is in it first");
+    expect(file(await p.as.admin.get(`/files/${doc.id}`)).folderId).toBe(racing.id);
+  });
+
+  it("refuses names that would show as something else (control characters, direction overrides), changing nothing", async () => {
+    const doc = file(await upload("admin", `/clients/${p.clients.globex}/files`, PDF, "Invoice.pdf"));
+    const before = await snapshotStore(server.deps.store.db);
+    for (const name of ["Invoice\u202efdp.exe", "Tab\there.pdf", "Bell\u0007.pdf"]) {
+      const renamed = await p.as.admin.patch(`/files/${doc.id}`, { name });
+      expect(renamed.statusCode, renamed.body).toBe(400);
+      expect(renamed.json<{ detail: string }>().detail).toMatch(/control characters or direction overrides/);
+      const made = await p.as.admin.post(`/clients/${p.clients.globex}/folders`, { name });
+      expect(made.statusCode, made.body).toBe(400);
+      expect(made.json<{ detail: string }>().detail).toMatch(/control characters or direction overrides/);
+    }
+    expect(await snapshotStore(server.deps.store.db)).toEqual(before);
+  });
+
+  it("changes nothing, not even the time of last change, when a PATCH asks for what the file already is", async () => {
+    const doc = file(await upload("admin", `/clients/${p.clients.globex}/files`, PDF, "Same.pdf"));
+    clock.advance(60_000);
+    for (const patch of [{}, { name: "Same.pdf" }, { kind: "firm" }, { folderId: null }]) {
+      const response = await p.as.admin.patch(`/files/${doc.id}`, patch);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(file(response).updatedAt).toBe(doc.updatedAt);
+    }
+    const history = (await p.as.admin.get(`/clients/${p.clients.globex}/activity?fileId=${doc.id}`)).json<{
+      items: { kind: string }[];
+    }>();
+    expect(history.items.map((event) => event.kind)).toEqual(["file.uploaded"]);
   });
 });

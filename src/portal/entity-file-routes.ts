@@ -7,6 +7,7 @@
  */
 import multipart from "@fastify/multipart";
 import { z } from "zod";
+import { invalid } from "../domain/errors.js";
 import { sweepFileDeletions } from "../files/file-deletion.js";
 import { displayFileName } from "../files/file-names.js";
 import { scopeOf, type ServerDeps } from "../http/context.js";
@@ -66,6 +67,59 @@ const uploadBody = {
   schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } },
 };
 
+/** A new file's kind and folder, as form fields before the file (or in the query). */
+const newFileFields = z
+  .object({
+    kind: KIND.optional(),
+    folderId: z.uuid("folderId must be a folder's id").optional(),
+  })
+  .strict();
+type NewFileFields = z.infer<typeof newFileFields>;
+
+const newFileBody = {
+  contentType: "multipart/form-data",
+  description:
+    "the fields `kind` and `folderId` (optional) first, then one file in the field `file`; fields after " +
+    "the file are not read",
+  schema: {
+    type: "object",
+    required: ["file"],
+    properties: {
+      kind: {
+        type: "string",
+        enum: ["firm", "shared", "client"],
+        description: "staff: firm (the default) or shared; a contact's files are always client",
+      },
+      folderId: { type: "string", format: "uuid", description: "a folder of the client to file it in" },
+      file: { type: "string", format: "binary" },
+    },
+  },
+};
+
+/** The fields, checked; each may come in the query or the form, but not differently in both. */
+function newFileTarget(query: NewFileFields, fields: Readonly<Record<string, string>>): NewFileFields {
+  const parsed = newFileFields.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.join(".");
+    throw invalid(
+      issue.code === "unrecognized_keys"
+        ? `the form has a field ${field} that is not one of kind, folderId, file`
+        : `${field}: ${issue.message}`,
+      { field },
+    );
+  }
+  const target = { ...query };
+  for (const name of ["kind", "folderId"] as const) {
+    const value = parsed.data[name];
+    if (value === undefined) continue;
+    if (query[name] !== undefined && query[name] !== value)
+      throw invalid(`${name} is given twice, differently, in the query and in the form`, { field: name });
+    Object.assign(target, { [name]: value });
+  }
+  return target;
+}
+
 const ACCEPTED = Object.values(DOCUMENT_TYPES)
   .map((type) => type.label)
   .join(", ");
@@ -79,12 +133,20 @@ export const registerEntityFileRoutes: RouteModule = async (app, deps) => {
 
 function registerRoutes(app: ZodApp, deps: ServerDeps): void {
   /** Receives the one document of the request; the caller records it or the bytes are removed. */
-  async function received(request: Parameters<typeof receiveUpload>[0]): Promise<StoredDocument> {
-    const upload = await receiveUpload(request, deps.files, {
-      what: "a document",
-      limitBytes: deps.config.uploadLimitBytes,
-      accept: acceptedDocumentType,
-    });
+  async function received(
+    request: Parameters<typeof receiveUpload>[0],
+    beforeStore?: Parameters<typeof receiveUpload>[3],
+  ): Promise<StoredDocument> {
+    const upload = await receiveUpload(
+      request,
+      deps.files,
+      {
+        what: "a document",
+        limitBytes: deps.config.uploadLimitBytes,
+        accept: acceptedDocumentType,
+      },
+      beforeStore,
+    );
     return {
       ...upload,
       fileName: displayFileName(upload.givenName, `document.${DOCUMENT_TYPES[upload.mediaType]!.ext}`),
@@ -139,39 +201,38 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
   app.post(
     "/clients/:id/files",
     {
-      config: { permission: "files:C", openapi: { body: uploadBody } },
+      config: { permission: "files:C", openapi: { body: newFileBody } },
       schema: {
         tags,
         summary: "Add a file to a client",
         description:
-          "Staff (files:C) add firm-only (default) or shared files; a contact who collaborates on the client " +
-          `adds the client's own. Accepted by content: ${ACCEPTED}; at most the server's upload limit.`,
+          "Staff (files:C) add firm-only (the default) or shared files; a contact who collaborates on the " +
+          "client adds the client's own. The form's `kind` and `folderId` fields come before the file (the " +
+          `query may carry them instead). Accepted by content: ${ACCEPTED}; at most the server's upload limit.`,
         params: idParams,
-        querystring: z.object({ kind: KIND.optional(), folderId: z.uuid().optional() }).strict(),
+        querystring: newFileFields,
         response: { 201: fileSchema },
       },
     },
     async (request, reply) => {
       const { db } = deps.store;
       const scope = scopeOf(request.firm!, deps, request.actor);
-      const kind = await checkFileUpload(db, scope, request.actor, request.params.id, request.query.kind);
+      const clientId = request.params.id;
+      // Who may add what is known before a byte is read: from the query now, from the form's
+      // fields once they are in (they precede the file).
+      let kind = await checkFileUpload(db, scope, request.actor, clientId, request.query.kind);
+      let folderId = request.query.folderId ?? null;
       const refused = refuseUnlessMultipart(request, reply, "the document");
       if (refused) return refused;
-      const document = await received(request);
+      const document = await received(request, async (fields) => {
+        const target = newFileTarget(request.query, fields);
+        kind = await checkFileUpload(db, scope, request.actor, clientId, target.kind);
+        folderId = target.folderId ?? null;
+      });
       try {
         return reply
           .code(201)
-          .send(
-            await addFile(
-              db,
-              scope,
-              request.actor,
-              request.params.id,
-              kind,
-              document,
-              request.query.folderId ?? null,
-            ),
-          );
+          .send(await addFile(db, scope, request.actor, clientId, kind, document, folderId));
       } catch (error) {
         await deps.files.remove(document.key);
         throw error;

@@ -6,12 +6,15 @@
  */
 import type { Actor } from "../access/authorize.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
+import { hasUnsafeCharacters, UNSAFE_NAME_WORDS } from "../files/file-names.js";
 import { findClient, type Client } from "../firm-setup/client-store.js";
+import { findContact } from "../firm-setup/contact-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
-import type { Db } from "../store/database.js";
+import { isForeignKeyViolation, type Db } from "../store/database.js";
 import type { PageRequest, RowPage } from "../store/list-query.js";
 import type { EntityFileKind } from "../store/tables.js";
 import { inTransaction } from "../store/transaction.js";
+import { fileHasApproval, selectPendingApprovals } from "./approval-store.js";
 import type { EventAudience } from "./entity-event-store.js";
 import { recordEvent } from "./entity-events.js";
 import {
@@ -30,6 +33,7 @@ import {
 import { selectUserNames } from "./entity-event-store.js";
 import { CONTACT_VISIBLE_KINDS, mayOnFile, sideOf, type FileAction } from "./portal-access.js";
 import { portalActorOf, type PortalActor } from "./portal-actor.js";
+import { fileInRequests } from "./file-request-store.js";
 import { folderInClient } from "./folder-service.js";
 
 export interface StoredDocument {
@@ -345,22 +349,30 @@ export async function editFile(
     const file = await fileFor(tx, scope, who, fileId, "edit");
     const name = patch.name?.trim();
     if (patch.name !== undefined && !name) throw invalid("a file needs a name", { field: "name" });
+    if (name && hasUnsafeCharacters(name)) throw invalid(UNSAFE_NAME_WORDS, { field: "name" });
     if (patch.kind && file.kind === "client")
       throw invalid("a file the client uploaded stays the client's", { field: "kind" });
-    if (patch.folderId) await folderInClient(tx, scope.firm.id, file.clientId, patch.folderId);
-    const now = scope.clock.now().toISOString();
+    if (patch.kind === "firm" && file.kind === "shared") await refuseWhileAwaitingApproval(tx, scope, file);
+    const folder = patch.folderId
+      ? await folderInClient(tx, scope.firm.id, file.clientId, patch.folderId)
+      : null;
+    // Only what differs changes: asking for what the file already is changes nothing at all.
+    const renamed = name !== undefined && name !== file.name;
+    const moved = patch.folderId !== undefined && patch.folderId !== file.folderId;
+    const rekinded = patch.kind !== undefined && patch.kind !== file.kind;
+    if (!renamed && !moved && !rekinded) return;
     await updateEntityFile(
       tx,
       scope.firm.id,
       file.id,
       {
-        ...(name ? { name } : {}),
-        ...(patch.kind ? { kind: patch.kind } : {}),
-        ...(patch.folderId !== undefined ? { folderId: patch.folderId } : {}),
+        ...(renamed ? { name } : {}),
+        ...(rekinded ? { kind: patch.kind } : {}),
+        ...(moved ? { folderId: patch.folderId } : {}),
       },
-      now,
+      scope.clock.now().toISOString(),
     );
-    if (name && name !== file.name)
+    if (renamed)
       await recordEvent(tx, scope, who, {
         clientId: file.clientId,
         kind: "file.renamed",
@@ -368,7 +380,18 @@ export async function editFile(
         fileId: file.id,
         summary: `${who.name} renamed ${file.name} to ${name}`,
       });
-    if (patch.kind && patch.kind !== file.kind)
+    if (moved)
+      await recordEvent(tx, scope, who, {
+        clientId: file.clientId,
+        kind: "file.moved",
+        audience: audienceOf(patch.kind ?? file.kind),
+        fileId: file.id,
+        summary: folder
+          ? `${who.name} moved ${name ?? file.name} into ${folder.name}`
+          : `${who.name} moved ${name ?? file.name} out of its folder`,
+        details: { from: file.folderId, to: patch.folderId },
+      });
+    if (rekinded)
       await recordEvent(tx, scope, who, {
         clientId: file.clientId,
         kind: patch.kind === "shared" ? "file.shared" : "file.unshared",
@@ -383,37 +406,42 @@ export async function editFile(
   return getFile(db, scope, actor, fileId);
 }
 
+/**
+ * A shared file a contact is asked to approve stays shared until they decide or the firm
+ * withdraws the request: they decide on what they can read.
+ */
+async function refuseWhileAwaitingApproval(db: Db, scope: FirmScope, file: EntityFile): Promise<void> {
+  const pending = (await selectPendingApprovals(db, scope.firm.id, file.id))[0];
+  if (!pending) return;
+  const contact = await findContact(db, scope.firm.id, pending.contactId);
+  const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() : "a contact";
+  throw new AppError(
+    "IN_USE",
+    `${file.name} is waiting for ${name}'s approval: withdraw the request before you stop sharing it`,
+    { approvalId: pending.id },
+  );
+}
+
 export async function removeFile(db: Db, scope: FirmScope, actor: Actor, fileId: string): Promise<void> {
   const who = await portalActorOf(db, scope.firm.id, actor);
   await inTransaction(db, async (tx) => {
     const file = await fileFor(tx, scope, who, fileId, "delete");
-    const pinned = await tx
-      .selectFrom("approval")
-      .select("id")
-      .where("firm_id", "=", scope.firm.id)
-      .where("file_id", "=", file.id)
-      .executeTakeFirst();
-    const answered = await tx
-      .selectFrom("entity_file_version as v")
-      .innerJoin("file_request_item as i", (join) =>
-        join.onRef("i.id", "=", "v.request_item_id").onRef("i.firm_id", "=", "v.firm_id"),
-      )
-      .select("v.id")
-      .where("v.firm_id", "=", scope.firm.id)
-      .where("v.file_id", "=", file.id)
-      .executeTakeFirst();
-    const asked = await tx
-      .selectFrom("file_request_item")
-      .select("id")
-      .where("firm_id", "=", scope.firm.id)
-      .where("file_id", "=", file.id)
-      .executeTakeFirst();
-    if (pinned || answered || asked)
+    const pinned = await fileHasApproval(tx, scope.firm.id, file.id);
+    if (pinned || (await fileInRequests(tx, scope.firm.id, file.id)))
       throw new AppError(
         "IN_USE",
         `${file.name} is part of ${pinned ? "an approval" : "a file request"}: it stays as the record of it`,
       );
-    await deleteEntityFile(tx, scope.firm.id, file.id);
+    // An approval or a request item asked at this moment is not seen above: the database's
+    // references stop the delete, said in the same words.
+    await deleteEntityFile(tx, scope.firm.id, file.id).catch((error: unknown) => {
+      if (isForeignKeyViolation(error))
+        throw new AppError(
+          "IN_USE",
+          `${file.name} is part of an approval or a file request: it stays as the record of it`,
+        );
+      throw error;
+    });
     await recordEvent(tx, scope, who, {
       clientId: file.clientId,
       kind: "file.deleted",

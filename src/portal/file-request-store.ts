@@ -398,3 +398,22 @@ export async function selectDueReminderRequests(
     .execute();
   return rows.map((row) => ({ firmId: row.firm_id, id: row.id }));
 }
+
+/** Whether a request item asks about the file, or a version of it answered one. */
+export async function fileInRequests(db: Db, firmId: string, fileId: string): Promise<boolean> {
+  const asked = await db
+    .selectFrom("file_request_item")
+    .select("id")
+    .where("firm_id", "=", firmId)
+    .where("file_id", "=", fileId)
+    .executeTakeFirst();
+  if (asked) return true;
+  const answered = await db
+    .selectFrom("entity_file_version")
+    .select("id")
+    .where("firm_id", "=", firmId)
+    .where("file_id", "=", fileId)
+    .where("request_item_id", "is not", null)
+    .executeTakeFirst();
+  return answered !== undefined;
+}

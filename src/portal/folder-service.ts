@@ -5,43 +5,28 @@
  */
 import type { Actor } from "../access/authorize.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
+import { hasUnsafeCharacters, UNSAFE_NAME_WORDS } from "../files/file-names.js";
 import { findClient } from "../firm-setup/client-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
-import type { Db } from "../store/database.js";
+import { isForeignKeyViolation, type Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import { inTransaction } from "../store/transaction.js";
 import { uniqueOrDuplicate } from "../store/unique.js";
 import { recordEvent } from "./entity-events.js";
+import {
+  deleteFolder,
+  findFolder,
+  folderHasContent,
+  insertFolder,
+  selectFolderIdsHolding,
+  selectFolders,
+  updateFolder,
+  type Folder,
+} from "./folder-store.js";
 import { CONTACT_VISIBLE_KINDS, mayOnFile, sideOf } from "./portal-access.js";
 import { portalActorOf, type PortalActor } from "./portal-actor.js";
 
-export interface Folder {
-  id: string;
-  clientId: string;
-  parentId: string | null;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-async function selectFolders(db: Db, firmId: string, clientId: string): Promise<Folder[]> {
-  const rows = await db
-    .selectFrom("entity_folder")
-    .selectAll()
-    .where("firm_id", "=", firmId)
-    .where("client_id", "=", clientId)
-    .orderBy("name")
-    .orderBy("id")
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    clientId: row.client_id,
-    parentId: row.parent_id,
-    name: row.name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }));
-}
+export type { Folder } from "./folder-store.js";
 
 async function clientSeen(db: Db, scope: FirmScope, who: PortalActor, clientId: string) {
   const client = await findClient(db, scope.firm.id, clientId);
@@ -65,6 +50,7 @@ function requireStaff(who: PortalActor, clientId: string, action: "upload" | "ed
 function checkName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw invalid("a folder needs a name", { field: "name" });
+  if (hasUnsafeCharacters(trimmed)) throw invalid(UNSAFE_NAME_WORDS, { field: "name" });
   if (/[/\\\0]/.test(trimmed) || trimmed === "." || trimmed === "..")
     throw invalid("a folder's name may not contain / or \\, nor be . or ..", { field: "name" });
   return trimmed;
@@ -81,51 +67,34 @@ export async function listFolders(
   const client = await clientSeen(db, scope, who, clientId);
   const folders = await selectFolders(db, scope.firm.id, client.id);
   if (sideOf(who.rights) !== "contact") return folders;
-  const holding = await db
-    .selectFrom("entity_file")
-    .select("folder_id")
-    .distinct()
-    .where("firm_id", "=", scope.firm.id)
-    .where("client_id", "=", client.id)
-    .where("kind", "in", [...CONTACT_VISIBLE_KINDS])
-    .where("folder_id", "is not", null)
-    .execute();
+  const holding = await selectFolderIdsHolding(db, scope.firm.id, client.id, CONTACT_VISIBLE_KINDS);
   const byId = new Map(folders.map((folder) => [folder.id, folder]));
   const visible = new Set<string>();
-  for (const { folder_id } of holding) {
-    for (let id: string | null = folder_id; id && !visible.has(id); id = byId.get(id)?.parentId ?? null)
+  for (const held of holding) {
+    for (let id: string | null = held; id && !visible.has(id); id = byId.get(id)?.parentId ?? null)
       visible.add(id);
   }
   return folders.filter((folder) => visible.has(folder.id));
 }
 
-async function folderOf(db: Db, scope: FirmScope, who: PortalActor, id: string) {
-  const row = await db
-    .selectFrom("entity_folder")
-    .selectAll()
-    .where("firm_id", "=", scope.firm.id)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!row || who.requestOnly !== null || !mayOnFile(who.rights, "read", row.client_id, "firm"))
+async function folderOf(db: Db, scope: FirmScope, who: PortalActor, id: string): Promise<Folder> {
+  const folder = await findFolder(db, scope.firm.id, id);
+  if (!folder || who.requestOnly !== null || !mayOnFile(who.rights, "read", folder.clientId, "firm"))
     throw notFound("folder", id);
-  return row;
+  return folder;
 }
 
-/** A folder of the client to put something in (404 when it is not one of the client's). */
+/** A folder of the client to put something in (400 when it is not one of the client's). */
 export async function folderInClient(
   db: Db,
   firmId: string,
   clientId: string,
   folderId: string,
-): Promise<void> {
-  const row = await db
-    .selectFrom("entity_folder")
-    .select("id")
-    .where("firm_id", "=", firmId)
-    .where("client_id", "=", clientId)
-    .where("id", "=", folderId)
-    .executeTakeFirst();
-  if (!row) throw invalid("the folder is not one of this client's", { field: "folderId" });
+): Promise<Folder> {
+  const folder = await findFolder(db, firmId, folderId);
+  if (!folder || folder.clientId !== clientId)
+    throw invalid("the folder is not one of this client's", { field: "folderId" });
+  return folder;
 }
 
 export async function addFolder(
@@ -145,19 +114,12 @@ export async function addFolder(
     const now = scope.clock.now().toISOString();
     await uniqueOrDuplicate(
       () =>
-        tx
-          .insertInto("entity_folder")
-          .values({
-            id,
-            firm_id: scope.firm.id,
-            client_id: client.id,
-            parent_id: input.parentId,
-            name,
-            created_by: who.userId,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute(),
+        insertFolder(
+          tx,
+          scope.firm.id,
+          { id, clientId: client.id, parentId: input.parentId, name, createdBy: who.userId },
+          now,
+        ),
       `a folder named ${name} already exists there`,
     );
     await recordEvent(tx, scope, who, {
@@ -168,7 +130,7 @@ export async function addFolder(
       details: { folderId: id },
     });
   });
-  return (await selectFolders(db, scope.firm.id, client.id)).find((folder) => folder.id === id)!;
+  return (await findFolder(db, scope.firm.id, id))!;
 }
 
 export async function editFolder(
@@ -180,69 +142,70 @@ export async function editFolder(
 ): Promise<Folder> {
   const who = await portalActorOf(db, scope.firm.id, actor);
   const folder = await folderOf(db, scope, who, id);
-  requireStaff(who, folder.client_id, "edit");
+  requireStaff(who, folder.clientId, "edit");
   const name = patch.name !== undefined ? checkName(patch.name) : undefined;
   await inTransaction(db, async (tx) => {
-    if (patch.parentId) {
-      await folderInClient(tx, scope.firm.id, folder.client_id, patch.parentId);
+    const parent = patch.parentId
+      ? await folderInClient(tx, scope.firm.id, folder.clientId, patch.parentId)
+      : null;
+    if (parent) {
       // A folder cannot go inside itself or one of its own subfolders.
-      const all = await selectFolders(tx, scope.firm.id, folder.client_id);
+      const all = await selectFolders(tx, scope.firm.id, folder.clientId);
       const parentOf = new Map(all.map((f) => [f.id, f.parentId]));
-      for (let at: string | null = patch.parentId; at; at = parentOf.get(at) ?? null)
+      for (let at: string | null = parent.id; at; at = parentOf.get(at) ?? null)
         if (at === folder.id)
           throw invalid("a folder cannot go inside itself or its own subfolders", { field: "parentId" });
     }
     await uniqueOrDuplicate(
       () =>
-        tx
-          .updateTable("entity_folder")
-          .set({
-            updated_at: scope.clock.now().toISOString(),
+        updateFolder(
+          tx,
+          scope.firm.id,
+          id,
+          {
             ...(name !== undefined ? { name } : {}),
-            ...(patch.parentId !== undefined ? { parent_id: patch.parentId } : {}),
-          })
-          .where("firm_id", "=", scope.firm.id)
-          .where("id", "=", id)
-          .execute(),
+            ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}),
+          },
+          scope.clock.now().toISOString(),
+        ),
       `a folder named ${name ?? folder.name} already exists there`,
     );
     if (name && name !== folder.name)
       await recordEvent(tx, scope, who, {
-        clientId: folder.client_id,
+        clientId: folder.clientId,
         kind: "folder.renamed",
         audience: "staff",
         summary: `${who.name} renamed the folder ${folder.name} to ${name}`,
         details: { folderId: id },
       });
+    if (patch.parentId !== undefined && patch.parentId !== folder.parentId)
+      await recordEvent(tx, scope, who, {
+        clientId: folder.clientId,
+        kind: "folder.moved",
+        audience: "staff",
+        summary: parent
+          ? `${who.name} moved the folder ${name ?? folder.name} into ${parent.name}`
+          : `${who.name} moved the folder ${name ?? folder.name} to the top level`,
+        details: { folderId: id, from: folder.parentId, to: patch.parentId },
+      });
   });
-  return (await selectFolders(db, scope.firm.id, folder.client_id)).find((f) => f.id === id)!;
+  return (await findFolder(db, scope.firm.id, id))!;
 }
 
 export async function removeFolder(db: Db, scope: FirmScope, actor: Actor, id: string): Promise<void> {
   const who = await portalActorOf(db, scope.firm.id, actor);
   const folder = await folderOf(db, scope, who, id);
-  requireStaff(who, folder.client_id, "delete");
+  requireStaff(who, folder.clientId, "delete");
+  const notEmpty = () =>
+    new AppError("IN_USE", `the folder ${folder.name} is not empty: move or delete what is in it first`);
   await inTransaction(db, async (tx) => {
-    const file = await tx
-      .selectFrom("entity_file")
-      .select("id")
-      .where("firm_id", "=", scope.firm.id)
-      .where("folder_id", "=", id)
-      .executeTakeFirst();
-    const child = await tx
-      .selectFrom("entity_folder")
-      .select("id")
-      .where("firm_id", "=", scope.firm.id)
-      .where("parent_id", "=", id)
-      .executeTakeFirst();
-    if (file || child)
-      throw new AppError(
-        "IN_USE",
-        `the folder ${folder.name} is not empty: move or delete what is in it first`,
-      );
-    await tx.deleteFrom("entity_folder").where("firm_id", "=", scope.firm.id).where("id", "=", id).execute();
+    if (await folderHasContent(tx, scope.firm.id, id)) throw notEmpty();
+    // Something put in it at this moment is not seen above: the database's references stop it.
+    await deleteFolder(tx, scope.firm.id, id).catch((error: unknown) => {
+      throw isForeignKeyViolation(error) ? notEmpty() : error;
+    });
     await recordEvent(tx, scope, who, {
-      clientId: folder.client_id,
+      clientId: folder.clientId,
       kind: "folder.deleted",
       audience: "staff",
       summary: `${who.name} deleted the folder ${folder.name}`,

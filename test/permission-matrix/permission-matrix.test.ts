@@ -47,7 +47,7 @@ describe.each(ENGINES)("permission matrix on %s", (engine) => {
       const request = await row.request(fx, actor, server);
       const [method] = row.route.split(" ");
       const body = request.files
-        ? multipartBody(request.files)
+        ? multipartBody(request.files, request.fields)
         : request.payload === undefined
           ? undefined
           : { payload: JSON.stringify(request.payload), headers: { "content-type": "application/json" } };

@@ -54,9 +54,9 @@ const on =
     return seeing.includes(actor) ? 403 : 404;
   };
 
-async function adminActor(server: TestServer, fx: MatrixFixture): Promise<Actor> {
+async function actorOf(server: TestServer, fx: MatrixFixture, name: ActorName): Promise<Actor> {
   const { db } = server.deps.store;
-  const user = (await findUserById(db, fx.scope.firm.id, fx.userIds.admin!))!;
+  const user = (await findUserById(db, fx.scope.firm.id, fx.userIds[name]!))!;
   return {
     kind: "user",
     user,
@@ -66,19 +66,24 @@ async function adminActor(server: TestServer, fx: MatrixFixture): Promise<Actor>
   };
 }
 
+const adminActor = (server: TestServer, fx: MatrixFixture) => actorOf(server, fx, "admin");
+
 let counter = 0;
+/** A new file of ACME: firm-only or shared by the admin, the client's own by its collaborator. */
 async function freshFile(server: TestServer, fx: MatrixFixture, kind: EntityFileKind): Promise<FileView> {
   const stored = await server.deps.files.put(Readable.from([PDF]));
-  return addFile(server.deps.store.db, fx.scope, await adminActor(server, fx), fx.clients.acme, kind, {
+  const by = kind === "client" ? "contactCollaborator" : "admin";
+  return addFile(server.deps.store.db, fx.scope, await actorOf(server, fx, by), fx.clients.acme, kind, {
     ...stored,
     mediaType: "application/pdf",
     fileName: `matrix ${++counter}.pdf`,
   });
 }
 
-/** The fixture's firm-only and shared files on ACME, made once per fixture before any write. */
-const fixtures = new WeakMap<MatrixFixture, Promise<{ firm: FileView; shared: FileView }>>();
-const fixtureIds = new WeakMap<MatrixFixture, { firm: string; shared: string }>();
+/** The fixture's firm-only, shared and client files on ACME, made once per fixture before any write. */
+type FixtureFiles = Record<EntityFileKind, FileView>;
+const fixtures = new WeakMap<MatrixFixture, Promise<FixtureFiles>>();
+const fixtureIds = new WeakMap<MatrixFixture, Record<EntityFileKind, string>>();
 function fixtureFiles(server: TestServer, fx: MatrixFixture) {
   if (!fixtures.has(fx))
     fixtures.set(
@@ -87,8 +92,9 @@ function fixtureFiles(server: TestServer, fx: MatrixFixture) {
         const files = {
           firm: await freshFile(server, fx, "firm"),
           shared: await freshFile(server, fx, "shared"),
+          client: await freshFile(server, fx, "client"),
         };
-        fixtureIds.set(fx, { firm: files.firm.id, shared: files.shared.id });
+        fixtureIds.set(fx, { firm: files.firm.id, shared: files.shared.id, client: files.client.id });
         return files;
       })(),
     );
@@ -110,7 +116,10 @@ export const FILE_ROWS: MatrixRow[] = [
       const status = on(READERS_AND_CONTACTS, 200, [])(actor);
       if (status !== 200) return status;
       const ids = fixtureIds.get(fx)!;
-      return { status, ids: ACME_CONTACTS.includes(actor) ? [ids.shared] : [ids.firm, ids.shared] };
+      return {
+        status,
+        ids: ACME_CONTACTS.includes(actor) ? [ids.shared, ids.client] : [ids.firm, ids.shared, ids.client],
+      };
     },
   },
   {
@@ -124,6 +133,17 @@ export const FILE_ROWS: MatrixRow[] = [
     name: "on ACME, of the default kind (firm-only for staff, the client's for a contact)",
     request: (fx) => ({ url: `${A}/clients/${fx.clients.acme}/files`, files: upload }),
     expect: on([...ACME_FILE_EDITORS, "contactCollaborator"], 201, READERS_AND_CONTACTS),
+  },
+  {
+    route: route("POST", "/clients/:id/files"),
+    name: "on ACME, shared by the form's kind field (a contact may not share: 400)",
+    request: (fx) => ({
+      url: `${A}/clients/${fx.clients.acme}/files`,
+      fields: { kind: "shared" },
+      files: upload,
+    }),
+    expect: (actor) =>
+      actor === "contactCollaborator" ? 400 : on(ACME_FILE_EDITORS, 201, READERS_AND_CONTACTS)(actor),
   },
   {
     route: route("GET", "/files/:id"),
@@ -140,6 +160,32 @@ export const FILE_ROWS: MatrixRow[] = [
       url: `${A}/files/${(await fixtureFiles(server, fx)).firm.id}`,
     }),
     expect: on(ACME_FILE_READERS, 200, []),
+  },
+  {
+    route: route("GET", "/files/:id"),
+    name: "a file ACME's collaborator uploaded",
+    request: async (fx, _actor, server) => ({
+      url: `${A}/files/${(await fixtureFiles(server, fx)).client.id}`,
+    }),
+    expect: on(READERS_AND_CONTACTS, 200, []),
+  },
+  {
+    route: route("POST", "/files/:id/versions"),
+    name: "of a file ACME's collaborator uploaded",
+    request: async (fx, _actor, server) => ({
+      url: `${A}/files/${(await freshFile(server, fx, "client")).id}/versions`,
+      files: upload,
+    }),
+    expect: on([...ACME_FILE_EDITORS, "contactCollaborator"], 201, READERS_AND_CONTACTS),
+  },
+  {
+    route: route("PATCH", "/files/:id"),
+    name: "rename a shared file of ACME (its contacts see it, and may not)",
+    request: async (fx, _actor, server) => ({
+      url: `${A}/files/${(await freshFile(server, fx, "shared")).id}`,
+      payload: { name: "Renamed.pdf" },
+    }),
+    expect: on(ACME_FILE_EDITORS, 200, READERS_AND_CONTACTS),
   },
   {
     route: route("POST", "/files/:id/versions"),

@@ -13,6 +13,8 @@ export interface MatrixRequest {
   payload?: unknown;
   /** Sent as multipart/form-data instead (uploads). */
   files?: MultipartFile[];
+  /** Text fields of that form, sent before the files. */
+  fields?: Record<string, string>;
 }
 
 export type Expected = number | { status: number; ids: string[] };

@@ -1789,12 +1789,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A client's approvals, newest first
+         * A client's approvals, a page at a time
          * @description Staff who read the client's files see all; a contact sees those asked of them.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description only those of this file */
+                    fileId?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description the order (default -requestedAt): requestedAt: when it was asked. A leading - reverses it; ties are broken by id. */
+                    sort?: "requestedAt" | "-requestedAt";
+                    /** @description only those with this status */
+                    status?: "pending" | "approved" | "declined" | "cancelled";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1846,6 +1855,9 @@ export interface paths {
                                     version: number;
                                 };
                             }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
                         };
                     };
                 };
@@ -2125,7 +2137,7 @@ export interface paths {
         put?: never;
         /**
          * Add a file to a client
-         * @description Staff (files:C) add firm-only (default) or shared files; a contact who collaborates on the client adds the client's own. Accepted by content: PDF, JPEG photo, PNG image, HEIC photo, HEIF photo, WebP image, TIFF scan, Word document, Excel workbook, PowerPoint presentation, OpenDocument text, OpenDocument spreadsheet, older Word or Excel document; at most the server's upload limit.
+         * @description Staff (files:C) add firm-only (the default) or shared files; a contact who collaborates on the client adds the client's own. The form's `kind` and `folderId` fields come before the file (the query may carry them instead). Accepted by content: PDF, JPEG photo, PNG image, HEIC photo, HEIF photo, WebP image, TIFF scan, Word document, Excel workbook, PowerPoint presentation, OpenDocument text, OpenDocument spreadsheet, older Word or Excel document; at most the server's upload limit.
          */
         post: {
             parameters: {
@@ -2140,12 +2152,22 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description one file in the field `file` */
+            /** @description the fields `kind` and `folderId` (optional) first, then one file in the field `file`; fields after the file are not read */
             requestBody: {
                 content: {
                     "multipart/form-data": {
                         /** Format: binary */
                         file: string;
+                        /**
+                         * Format: uuid
+                         * @description a folder of the client to file it in
+                         */
+                        folderId?: string;
+                        /**
+                         * @description staff: firm (the default) or shared; a contact's files are always client
+                         * @enum {string}
+                         */
+                        kind?: "firm" | "shared" | "client";
                     };
                 };
             };
