@@ -17,6 +17,7 @@ import { reviewsEntries, summarizeRights, type Rights } from "./permissions.js";
 import { logIn } from "./login-service.js";
 import { redeemRequestLink } from "./request-link-service.js";
 import { createApiToken, startSession, type NewSession } from "./session-service.js";
+import { secondStepFor } from "./two-factor-login-service.js";
 import { inTransaction } from "../store/transaction.js";
 
 const meSchema = z.object({
@@ -80,7 +81,7 @@ export async function openedSession(
   });
   const rights = await loadRights(db, firm.id, user);
   return {
-    user: await describeUser(db, firm, { user, rights }, session.csrfToken),
+    user: await describeUser(db, firm, { user, rights, requestOnly: session.requestId }, session.csrfToken),
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
   };
@@ -187,16 +188,14 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
           "The token of the link in a file request's email (or a reminder's). It works once, until it " +
           "expires; a spent, expired or unknown token answers 410 LINK_INVALID. The session reaches that " +
           "request only (every other route answers 403) and never changes a password: for anything else " +
-          "the contact signs in with their password.",
+          "the contact signs in with their password. A contact with two-factor sign-in (or whom the " +
+          "firm requires to have it) answers 202 with a challenge, as at sign-in: the second step's " +
+          "session then reaches that request only.",
         params: firmParams,
         body: z.object({ token: z.string().min(1).max(200) }).strict(),
         response: {
-          200: z.object({
-            user: meSchema,
-            csrfToken: z.string(),
-            expiresAt: z.string(),
-            requestId: z.string(),
-          }),
+          200: signedInSchema.extend({ requestId: z.string() }),
+          202: challengeSchema.extend({ requestId: z.string() }),
         },
       },
     },
@@ -205,24 +204,16 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
       const { db } = deps.store;
       const opened = await inTransaction(db, async (tx) => {
         const { user, requestId } = await redeemRequestLink(tx, deps.clock, firm.id, request.body.token);
-        const session = await startSession(tx, deps.clock, policy, user, requestId);
-        return { user, requestId, session };
+        const challenge = await secondStepFor(tx, deps.clock, user, requestId);
+        if (challenge) return { user, requestId, challenge };
+        return { user, requestId, session: await startSession(tx, deps.clock, policy, user, requestId) };
       });
-      const { user, requestId, session } = opened;
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: "/",
-        httpOnly: true,
-        secure: true,
-        sameSite: "strict",
-        expires: new Date(session.expiresAt),
-      });
-      const rights = await loadRights(db, firm.id, user);
-      return {
-        user: await describeUser(db, firm, { user, rights, requestOnly: requestId }, session.csrfToken),
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt,
-        requestId,
-      };
+      const { user, requestId } = opened;
+      if (opened.challenge) {
+        const { challenge, purpose, expiresAt } = opened.challenge;
+        return reply.code(202).send({ twoFactor: purpose, challenge, expiresAt, requestId });
+      }
+      return { ...(await openedSession(db, reply, firm, user, opened.session)), requestId };
     },
   );
 

@@ -31,6 +31,8 @@ export interface NewSession {
   token: string;
   csrfToken: string;
   expiresAt: string;
+  /** A request link's session: the one file request it reaches. */
+  requestId: string | null;
 }
 
 export async function startSession(
@@ -56,7 +58,7 @@ export async function startSession(
     revokedAt: null,
     requestId,
   });
-  return { token, csrfToken, expiresAt };
+  return { token, csrfToken, expiresAt, requestId };
 }
 
 async function activeUserActor(

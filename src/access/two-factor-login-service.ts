@@ -47,11 +47,16 @@ export interface IssuedChallenge {
   expiresAt: string;
 }
 
-/** After a right password: the challenge the user must answer, or undefined for a session now. */
+/**
+ * After a right password, or a request email's link (`requestId`: the session it opens reaches
+ * that request only): the challenge the user must answer, or undefined for a session now. A link
+ * proves the mailbox, not the person: a user with two-factor sign-in answers it there too.
+ */
 export async function secondStepFor(
   db: Db,
   clock: Clock,
   user: UserAccount,
+  requestId: string | null = null,
 ): Promise<IssuedChallenge | undefined> {
   const enrolment = await findEnrolment(db, user.firmId, user.id);
   const purpose = enrolment?.confirmedAt
@@ -65,7 +70,15 @@ export async function secondStepFor(
   const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES[purpose] * 60_000).toISOString();
   await insertChallenge(
     db,
-    { id: sha256(challenge), firmId: user.firmId, userId: user.id, purpose, expiresAt, usedAt: null },
+    {
+      id: sha256(challenge),
+      firmId: user.firmId,
+      userId: user.id,
+      purpose,
+      expiresAt,
+      usedAt: null,
+      requestId,
+    },
     now.toISOString(),
   );
   return { challenge, purpose, expiresAt };
@@ -74,6 +87,7 @@ export async function secondStepFor(
 interface OpenChallenge {
   id: string;
   user: UserAccount;
+  requestId: string | null;
   attempt: { firmId: string; email: string; address: string };
 }
 
@@ -100,9 +114,10 @@ async function openChallenge(
     !challenge.usedAt &&
     challenge.purpose === purpose &&
     clock.now().toISOString() < challenge.expiresAt &&
-    user?.status === "active";
+    // An invited contact may open a request's link (session-service.ts), so may answer its challenge.
+    (user?.status === "active" || (user?.status === "invited" && challenge.requestId !== null));
   if (!live || !user) return failed(db, clock, attempt);
-  return { id: challenge.id, user, attempt };
+  return { id: challenge.id, user, attempt, requestId: challenge.requestId };
 }
 
 /** Spends the challenge and opens the session: the last step of every successful sign-in. */
@@ -114,7 +129,7 @@ async function finish(
 ): Promise<{ user: UserAccount; session: NewSession }> {
   if (!(await spendChallenge(db, open.id, clock.now().toISOString()))) return failed(db, clock, open.attempt);
   await recordLoginAttempt(db, clock, open.attempt, true);
-  return { user: open.user, session: await startSession(db, clock, policy, open.user) };
+  return { user: open.user, session: await startSession(db, clock, policy, open.user, open.requestId) };
 }
 
 /** The second step with a code from the app, or a recovery code (used up by this). */

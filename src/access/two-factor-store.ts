@@ -17,6 +17,8 @@ export interface TwoFactorChallenge {
   purpose: "code" | "enrol";
   expiresAt: string;
   usedAt: string | null;
+  /** The file request a request link's session is limited to; null for a sign-in. */
+  requestId: string | null;
 }
 
 export interface TwoFactorRequirement {
@@ -177,6 +179,7 @@ export async function insertChallenge(db: Db, challenge: TwoFactorChallenge, now
       created_at: now,
       expires_at: challenge.expiresAt,
       used_at: null,
+      request_id: challenge.requestId,
     })
     .execute();
 }
@@ -200,6 +203,7 @@ export async function findChallenge(
       purpose: row.purpose,
       expiresAt: row.expires_at,
       usedAt: row.used_at,
+      requestId: row.request_id,
     }
   );
 }

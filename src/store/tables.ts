@@ -623,6 +623,8 @@ export interface TwoFactorChallengeTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** Set when the challenge answers a request email's link: the session reaches that request only. */
+  request_id: string | null;
 }
 
 export interface TwoFactorSettingTable {

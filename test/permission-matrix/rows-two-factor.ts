@@ -76,6 +76,7 @@ async function freshChallenge(server: TestServer, fx: MatrixFixture, purpose: "c
       userId: user.id,
       purpose,
       expiresAt: new Date(now.getTime() + 300_000).toISOString(),
+      requestId: null,
       usedAt: null,
     },
     now.toISOString(),

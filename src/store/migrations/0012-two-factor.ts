@@ -13,7 +13,8 @@
  *   replaces the old one whole.
  * - two_factor_challenge: the short-lived answer to a right password when a second step is
  *   needed: `code` (enter a code) or `enrol` (the firm requires two-factor and the user has
- *   none: enrol, then get a session). Only its SHA-256 is stored; used once.
+ *   none: enrol, then get a session). Only its SHA-256 is stored; used once. `request_id`: the
+ *   challenge answers a file request email's link, and its session reaches that request only.
  * - two_factor_setting: per firm, whether staff users and contact users must have it.
  */
 import type { CreateTableBuilder, Kysely } from "kysely";
@@ -66,7 +67,12 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("expires_at", "text", (c) => c.notNull())
     .addColumn("used_at", "text")
+    .addColumn("request_id", "text")
     .$call((table) => userRef(table, "two_factor_challenge"))
+    .addForeignKeyConstraint("two_factor_challenge_request_fk", ["firm_id", "request_id"], "file_request", [
+      "firm_id",
+      "id",
+    ])
     .execute();
 
   await db.schema

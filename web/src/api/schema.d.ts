@@ -1096,7 +1096,7 @@ export interface paths {
         put?: never;
         /**
          * Open a file request from its email's link; sets a session cookie for that request only
-         * @description The token of the link in a file request's email (or a reminder's). It works once, until it expires; a spent, expired or unknown token answers 410 LINK_INVALID. The session reaches that request only (every other route answers 403) and never changes a password: for anything else the contact signs in with their password.
+         * @description The token of the link in a file request's email (or a reminder's). It works once, until it expires; a spent, expired or unknown token answers 410 LINK_INVALID. The session reaches that request only (every other route answers 403) and never changes a password: for anything else the contact signs in with their password. A contact with two-factor sign-in (or whom the firm requires to have it) answers 202 with a challenge, as at sign-in: the second step's session then reaches that request only.
          */
         post: {
             parameters: {
@@ -1153,6 +1153,25 @@ export interface paths {
                                 reviewer: boolean;
                                 staffId: string | null;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it back with the second step; it works once, until expiresAt */
+                            challenge: string;
+                            expiresAt: string;
+                            requestId: string;
+                            /**
+                             * @description code: send a code (or a recovery code); enrol: the firm requires two-factor sign-in, enrol first
+                             * @enum {string}
+                             */
+                            twoFactor: "code" | "enrol";
                         };
                     };
                 };
