@@ -335,6 +335,28 @@ describe.each(ENGINES)("the job table and its runner [%s]", (engine: Engine) => 
     expect((await job("wake:1")).status).toBe("done");
     expect(await effectsOf(store.db, "wake:1")).toHaveLength(1);
   });
+
+  it("tells afterDone of each job whose work committed, once it is visible, and of no other", async () => {
+    const seen: { key: string; status: string | undefined; effects: number }[] = [];
+    const failing: JobHandler = () => Promise.reject(new AppError("VALIDATION", "no", { retry: false }));
+    const { logger } = recordingLogger();
+    const worker = createJobRunner({
+      store,
+      clock,
+      handlers: { record, failing },
+      logger,
+      // Reads on the store's own connection: what it sees is committed.
+      afterDone: (leased) =>
+        void Promise.all([job(leased.key), effectsOf(store.db, leased.key)]).then(([row, effects]) =>
+          seen.push({ key: leased.key, status: row.status, effects: effects.length }),
+        ),
+    });
+    await enqueue("after:1", "record");
+    await enqueue("after:2", "failing");
+    expect(await worker.runDue()).toMatchObject({ done: 1, failed: 1 });
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen).toEqual([{ key: "after:1", status: "done", effects: 1 }]);
+  });
 });
 
 /**

@@ -102,6 +102,11 @@ export interface JobRunnerDeps {
   handlers: JobHandlers;
   logger: JobLogger;
   policy?: Partial<JobPolicy>;
+  /**
+   * Called after a job's work committed: what it queued (emails in the outbox) can go at once
+   * instead of at the next poll of whoever delivers it.
+   */
+  afterDone?: (job: LeasedJob) => void;
 }
 
 const describeError = (error: unknown): string =>
@@ -156,6 +161,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       return recordFailure(job, describeError(error), isFinal(error));
     }
     logger.info({ jobId: job.id, kind: job.kind, key: job.key }, "job done");
+    deps.afterDone?.(job);
     return "done";
   }
 

@@ -48,8 +48,10 @@ const startMailDelivery: StartBackground = (deps, log) => {
 };
 
 /**
- * Runs the job table with the handlers the capabilities provide (jobHandlersOf, when serving): polls every FIRMTIME_JOB_POLL_MS and leases for FIRMTIME_JOB_LEASE_MS, per process; stop waits for
- * the jobs in flight.
+ * Runs the job table with the handlers the capabilities provide (jobHandlersOf, when serving):
+ * polls every FIRMTIME_JOB_POLL_MS and leases for FIRMTIME_JOB_LEASE_MS, per process; stop waits
+ * for the jobs in flight. A request that queues work wakes it (deps.notifyMail wakes every
+ * background worker), and a job done wakes the others, so the emails a reminder queued go now.
  */
 export const jobRunnerStarter =
   (handlersOf: (deps: ServerDeps) => JobHandlers): StartBackground =>
@@ -60,8 +62,9 @@ export const jobRunnerStarter =
       handlers: handlersOf(deps),
       logger: log.child({ component: "jobs" }),
       policy: { pollMs: deps.config.jobPollMs, leaseMs: deps.config.jobLeaseMs },
+      afterDone: () => deps.notifyMail(),
     });
-    return { stop: () => runner.stop() };
+    return { wake: () => runner.wake(), stop: () => runner.stop() };
   };
 
 /**
