@@ -5,6 +5,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { invalid } from "../domain/errors.js";
+import { mailDomain } from "../mail/smtp-transport.js";
 import { DEFAULT_CONFIG } from "./config-defaults.js";
 
 /** A DNS name of letters, digits and dashes; all-numeric names are IPv4 addresses or mistakes. */
@@ -83,6 +84,20 @@ const configSchema = z
       .regex(/^smtps?:\/\//, "must be smtp:// or smtps://")
       .optional(),
     mailFrom: z.string().min(3),
+    /**
+     * DKIM signing of every email (all three or none): the signing domain (the From address's or
+     * a parent of it, so DMARC aligns), the selector whose TXT record publishes the public key,
+     * and the PEM file of the private key (read once at start).
+     */
+    dkimDomain: z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, "is not a domain name")
+      .optional(),
+    dkimSelector: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/i, "is not a DKIM selector (letters, digits, . _ -)")
+      .optional(),
+    dkimKeyFile: z.string().min(1).optional(),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
     secureCookies: z.boolean(),
   })
@@ -97,6 +112,26 @@ const configSchema = z
         path: [needsBucket],
         message: "is set but no bucket is (--s3-bucket or FIRMTIME_S3_BUCKET)",
       });
+    const dkim = (["dkimDomain", "dkimSelector", "dkimKeyFile"] as const).filter(
+      (key) => config[key] !== undefined,
+    );
+    if (dkim.length > 0 && dkim.length < 3)
+      context.addIssue({
+        code: "custom",
+        path: [dkim[0]!],
+        message:
+          "needs the other two: set FIRMTIME_DKIM_DOMAIN, FIRMTIME_DKIM_SELECTOR and FIRMTIME_DKIM_KEY_FILE, or none",
+      });
+    if (config.dkimDomain !== undefined) {
+      const from = mailDomain(config.mailFrom);
+      const domain = config.dkimDomain.toLowerCase();
+      if (from !== domain && !from.endsWith(`.${domain}`))
+        context.addIssue({
+          code: "custom",
+          path: ["dkimDomain"],
+          message: `must be the From address's domain (${from}) or a parent of it, or receivers' DMARC checks fail`,
+        });
+    }
     if ((config.s3AccessKeyId === undefined) !== (config.s3SecretAccessKey === undefined)) {
       const given = config.s3AccessKeyId === undefined ? "s3SecretAccessKey" : "s3AccessKeyId";
       context.addIssue({
@@ -131,6 +166,9 @@ const ENV_NAMES: Record<string, string> = {
   s3Region: "FIRMTIME_S3_REGION",
   s3AccessKeyId: "FIRMTIME_S3_ACCESS_KEY_ID",
   s3SecretAccessKey: "FIRMTIME_S3_SECRET_ACCESS_KEY",
+  dkimDomain: "FIRMTIME_DKIM_DOMAIN",
+  dkimSelector: "FIRMTIME_DKIM_SELECTOR",
+  dkimKeyFile: "FIRMTIME_DKIM_KEY_FILE",
 };
 
 /** The command-line flag of each setting that has one (serve, firm create, desktop). */

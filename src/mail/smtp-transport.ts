@@ -11,6 +11,14 @@ export interface OutgoingMail {
   senderName?: string | null;
 }
 
+/** DKIM signing (RFC 6376), so receivers can tell the firm's mail from a forgery. */
+export interface DkimSigning {
+  domainName: string;
+  keySelector: string;
+  /** PEM. */
+  privateKey: string;
+}
+
 export interface MailTransport {
   /** Resolves once the SMTP server accepted the message; rejects otherwise. */
   send(mail: OutgoingMail): Promise<void>;
@@ -23,8 +31,8 @@ export interface MailTransport {
  */
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
-export function createSmtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS });
+export function createSmtpTransport(smtpUrl: string, from: string, dkim?: DkimSigning): MailTransport {
+  const transporter = nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS, ...(dkim && { dkim }) });
   return {
     async send(mail) {
       await transporter.sendMail({
@@ -35,6 +43,8 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
         ...(mail.html ? { html: mail.html } : {}),
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         messageId: mail.messageId,
+        // Every email firmtime sends is automatic (RFC 3834): out-of-office replies stay away.
+        headers: { "Auto-Submitted": "auto-generated" },
       });
     },
     close: () => transporter.close(),

@@ -14,7 +14,7 @@ import { selectFirms } from "../firm-setup/firm-store.js";
 import { sweepFileDeletions } from "../files/file-deletion.js";
 import { openFileStore } from "../files/open-file-store.js";
 import { startJobRunner, type JobHandlers } from "../jobs/job-runner.js";
-import { startMail } from "../mail/start-mail.js";
+import { dkimSigningOf, startMail } from "../mail/start-mail.js";
 import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
 import { buildApp, type App } from "./app.js";
@@ -157,6 +157,8 @@ async function listen(
   demo: DemoFirm | undefined,
 ): Promise<RunningServer> {
   const { config, clock, print } = options;
+  // Settings that need a file read are checked before the port opens, as the others are.
+  dkimSigningOf(config);
   const served = options.storeDescription ?? describeStore(config);
   const firms = await selectFirms(store.db);
   const desktop = options.role === "desktop";

@@ -18,6 +18,8 @@ export interface ReceivedMail {
   /** The From and Reply-To headers as sent. */
   from: string;
   replyTo: string;
+  /** The message as it came over SMTP, for checks of its signature and headers. */
+  raw: Buffer;
 }
 
 export interface TestSmtp {
@@ -44,6 +46,7 @@ export async function parseMessage(raw: Buffer, to: string[]): Promise<ReceivedM
     html: typeof parsed.html === "string" ? parsed.html : null,
     from: address(parsed.from),
     replyTo: address(parsed.replyTo),
+    raw,
   };
 }
 
