@@ -65,6 +65,19 @@ describe.each(ENGINES)("approvals on %s", (engine) => {
       version: { version: 1 },
     });
 
+    // It waits on Carla's home, and on nobody else's.
+    type Waiting = { approvals: { id: string; fileName: string; clientName: string; message: string }[] };
+    expect((await p.as.carla.get("/portal/waiting")).json<Waiting>().approvals).toEqual([
+      expect.objectContaining({
+        id: approval.id,
+        fileName: "Engagement letter.pdf",
+        clientName: "Acme Ltd",
+        message: "Please approve the engagement letter.",
+      }),
+    ]);
+    expect((await p.as.eve.get("/portal/waiting")).json<Waiting>().approvals).toEqual([]);
+    expect((await p.as.mia.get("/portal/waiting")).json<Waiting>().approvals).toEqual([]);
+
     // Only Carla decides; Eve does not even see it; staff see it but do not decide.
     expect((await p.as.eve.get(path)).statusCode).toBe(404);
     expect((await p.as.eve.post(`${path}/decision`, { decision: "approved" })).statusCode).toBe(404);

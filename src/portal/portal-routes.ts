@@ -147,6 +147,19 @@ export const registerPortalRoutes: RouteModule = (app, deps) => {
                 ),
               }),
             ),
+            approvals: z
+              .array(
+                z.object({
+                  id: z.string(),
+                  clientId: z.string(),
+                  clientName: z.string(),
+                  fileId: z.string(),
+                  fileName: z.string(),
+                  requestedAt: z.string(),
+                  message: z.string(),
+                }),
+              )
+              .describe("a contact's documents waiting for their decision; none for staff"),
           }),
         },
       },

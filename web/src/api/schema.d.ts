@@ -6533,6 +6533,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description a contact's documents waiting for their decision; none for staff */
+                            approvals: {
+                                clientId: string;
+                                clientName: string;
+                                fileId: string;
+                                fileName: string;
+                                id: string;
+                                message: string;
+                                requestedAt: string;
+                            }[];
                             requests: {
                                 clientId: string;
                                 clientName: string;
