@@ -3,7 +3,18 @@
  * the person may use (a drawer on a phone), and the page. A skip link leads keyboard users past
  * the navigation.
  */
-import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  AppShell,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useSignOut } from "../features/auth/api/auth-mutations";
@@ -11,7 +22,7 @@ import { useMe, type Me } from "../lib/me";
 import { SessionExpiredModal } from "../features/auth/components/session-expired-modal";
 import { ConnectionBadge } from "../features/desktop/components/connection-badge";
 import { TimerControl } from "../features/timers/components/timer-control";
-import { navigationFor } from "./navigation";
+import { navigationFor, pageIsFor } from "./navigation";
 import { PageSuspense } from "./page-suspense";
 
 function UserMenu({ me }: { me: Me }) {
@@ -28,9 +39,11 @@ function UserMenu({ me }: { me: Me }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.email}</Menu.Label>
-        <Menu.Item component={Link} to="/account">
-          Your account
-        </Menu.Item>
+        {me.requestOnly ? null : (
+          <Menu.Item component={Link} to="/account">
+            Your account
+          </Menu.Item>
+        )}
         <Menu.Item
           color="red"
           onClick={() =>
@@ -39,10 +52,37 @@ function UserMenu({ me }: { me: Me }) {
             })
           }
         >
-          Sign out
+          {me.requestOnly ? "Sign in for everything else" : "Sign out"}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
+  );
+}
+
+/** What a contact (or a request link's session) sees at an address of the firm's own pages. */
+function NotForYou({ me }: { me: Me | undefined }) {
+  return (
+    <Stack maw={640}>
+      <Alert color="blue" title="This page is not part of your portal">
+        {me?.requestOnly ? (
+          <>
+            The link from your email opens its request only.{" "}
+            <Anchor component={Link} to={`/requests/${me.requestOnly}`}>
+              Back to the request
+            </Anchor>
+            , or sign in with your password for everything else.
+          </>
+        ) : (
+          <>
+            It belongs to the firm&apos;s staff.{" "}
+            <Anchor component={Link} to="/">
+              Go to your home page
+            </Anchor>{" "}
+            to see what waits for you.
+          </>
+        )}
+      </Alert>
+    </Stack>
   );
 }
 
@@ -56,7 +96,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened, desktop: items.length === 0 } }}
       padding="md"
     >
       <a className="skip-link" href="#main">
@@ -65,7 +105,9 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Sections" />
+            {items.length > 0 ? (
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Sections" />
+            ) : null}
             <Text fw={700} c="blue.8">
               firmtime
             </Text>
@@ -96,9 +138,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <PageSuspense>
-          <Outlet />
-        </PageSuspense>
+        <PageSuspense>{pageIsFor(me, here) ? <Outlet /> : <NotForYou me={me} />}</PageSuspense>
       </AppShell.Main>
       <SessionExpiredModal />
     </AppShell>

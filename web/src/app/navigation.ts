@@ -9,6 +9,8 @@ export interface NavigationItem {
 
 const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
   { to: "/", label: "Home", shows: () => true },
+  // The client portal's requests (features/portal), for staff who may run them.
+  { to: "/requests", label: "Requests", shows: (me) => me.staffId !== null && mayDo(me, "activities", "R") },
   { to: "/time", label: "Timesheet", shows: (me) => me.staffId !== null && mayDo(me, "time_entries", "C") },
   { to: "/time/day", label: "Day", shows: (me) => me.staffId !== null && mayDo(me, "time_entries", "C") },
   {
@@ -31,10 +33,41 @@ const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
     shows: (me) =>
       mayDo(me, "roles", "R", "firm") || mayDo(me, "entities", "A") || mayDo(me, "entities", "S"),
   },
+  { to: "/setup/portal", label: "Portal", shows: (me) => mayDo(me, "settings", "E", "firm") },
   { to: "/account", label: "Your account", shows: () => true },
+];
+
+/** A client's contact sees the portal only: what waits for them, their files, their account. */
+const CONTACT_SECTIONS: NavigationItem[] = [
+  { to: "/", label: "Home" },
+  { to: "/account", label: "Your account" },
 ];
 
 export function navigationFor(me: Me | undefined): NavigationItem[] {
   if (!me) return [];
+  // A request email's link opens one request: nothing else to go to.
+  if (me.requestOnly) return [];
+  if (me.contactId !== null) return CONTACT_SECTIONS;
   return SECTIONS.filter((section) => section.shows(me)).map(({ to, label }) => ({ to, label }));
+}
+
+/** The pages of the portal a contact may open (the rest of the app is the firm's). */
+const CONTACT_PAGES = [
+  /^\/$/,
+  /^\/account$/,
+  /^\/requests\/[^/]+$/,
+  /^\/files(\/.*)?$/,
+  /^\/document-approvals\/[^/]+$/,
+];
+
+/**
+ * Whether this person may open the page at `here` (the path inside the firm's app): a contact only
+ * the portal's pages, a request link's session only its request. The server refuses the rest
+ * anyway; this keeps the screen from showing a broken page instead of saying so.
+ */
+export function pageIsFor(me: Me | undefined, here: string): boolean {
+  if (!me) return true;
+  if (me.requestOnly) return here === `/requests/${me.requestOnly}`;
+  if (me.contactId !== null) return CONTACT_PAGES.some((page) => page.test(here));
+  return true;
 }

@@ -126,6 +126,8 @@ const homeRoute = createRoute({
   path: "/",
   component: function Home() {
     const me = useMe();
+    // A client's contact lands on what waits for them.
+    if (me?.contactId != null) return <PortalHome />;
     // A staff member records time from here; others (a contact, an admin without a staff record) do not.
     const records = me?.staffId != null && mayDo(me, "time_entries", "C");
     return (
@@ -391,12 +393,68 @@ const approvalsRoute = createRoute({
   component: ApprovalsPage,
 });
 
+// The client portal (features/portal; the link page in features/auth): requests, a contact's home,
+// the firm's portal settings.
+const OpenRequestPage = lazy(() =>
+  import("../features/auth/components/open-request-page").then((module) => ({
+    default: module.OpenRequestPage,
+  })),
+);
+const PortalHome = lazy(() =>
+  import("../features/portal/components/portal-home").then((module) => ({ default: module.PortalHome })),
+);
+const RequestsPage = lazy(() =>
+  import("../features/portal/components/requests-page").then((module) => ({ default: module.RequestsPage })),
+);
+const NewRequestPage = lazy(() =>
+  import("../features/portal/components/new-request-page").then((module) => ({
+    default: module.NewRequestPage,
+  })),
+);
+const RequestPage = lazy(() =>
+  import("../features/portal/components/request-page").then((module) => ({ default: module.RequestPage })),
+);
+const PortalSettingsPage = lazy(() =>
+  import("../features/portal/components/portal-settings-page").then((module) => ({
+    default: module.PortalSettingsPage,
+  })),
+);
+const openRequestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "open-request",
+  component: OpenRequestPage,
+});
+const newRequestRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "requests/new",
+  validateSearch: (search: Record<string, unknown>) => ({ clientId: optionalText(search.clientId) }),
+  component: function NewRequest() {
+    const { clientId } = newRequestRoute.useSearch();
+    return <NewRequestPage clientId={clientId} />;
+  },
+});
+const requestRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "requests/$requestId",
+  component: function Request() {
+    const { requestId } = requestRoute.useParams();
+    return <RequestPage key={requestId} requestId={requestId} />;
+  },
+});
+const portalRoutes = [
+  createRoute({ getParentRoute: () => signedInRoute, path: "requests", component: RequestsPage }),
+  newRequestRoute,
+  requestRoute,
+  createRoute({ getParentRoute: () => signedInRoute, path: "setup/portal", component: PortalSettingsPage }),
+];
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   activateRoute,
   resetPasswordRoute,
   firstRunRoute,
+  openRequestRoute,
   signedInRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -408,6 +466,7 @@ const routeTree = rootRoute.addChildren([
     ...setupPeopleRoutes,
     ...desktopRoutes,
     approvalsRoute,
+    ...portalRoutes,
   ]),
 ]);
 

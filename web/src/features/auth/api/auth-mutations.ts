@@ -39,6 +39,21 @@ export function useSignIn() {
   });
 }
 
+/**
+ * A request email's link: a session that reaches that one request, or (202) the second step first
+ * for a contact with two-factor sign-in. Either answer names the request.
+ */
+export function useOpenRequestLink() {
+  const { api } = useFirm();
+  const opened = useSessionOpened();
+  return useMutation({
+    mutationFn: (token: string) => unwrap(api.POST("/auth/request-link", { body: { token } })),
+    onSuccess: (answer) => {
+      if ("csrfToken" in answer) opened(answer);
+    },
+  });
+}
+
 /** The second step: the challenge with a code from the app, or a recovery code. */
 export function useSignInSecondStep() {
   const { api } = useFirm();

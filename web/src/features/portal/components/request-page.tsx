@@ -1,0 +1,514 @@
+/**
+ * One file request, for the firm's staff and for the client's contact, each in their own words.
+ * The contact answers each item on the spot: a photo from the phone's camera or a file, sent with
+ * its progress, or a comment. Staff accept an answer, return it with a comment, or cancel an item;
+ * complete, cancel or remind for the whole request; and read its history.
+ */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  List,
+  Modal,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { firmApiBase } from "../../../api/client";
+import { ApiProblem, problemText } from "../../../api/problem";
+import { PageTitle } from "../../../components/page-title";
+import { useFirm } from "../../../lib/firm-context";
+import { useMe } from "../../../lib/me";
+import { formatDate, formatDateTime } from "../../../lib/format";
+import {
+  useActivity,
+  useItemComment,
+  useItemDecision,
+  useItemUpload,
+  useRequest,
+  useRequestAction,
+  type FileRequest,
+  type ItemDecision,
+  type RequestItem,
+} from "../api/requests";
+import {
+  formatSize,
+  itemActionWords,
+  itemStatusWords,
+  requestStatusWords,
+  STATUS_COLOR,
+} from "./request-words";
+
+/** What a phone's camera or a file picker may offer: the documents the firm accepts. */
+const DOCUMENTS =
+  "application/pdf,image/*,.heic,.docx,.xlsx,.pptx,.odt,.ods,.doc,.xls,.ppt,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+const closed = (status: string) => status === "completed" || status === "cancelled";
+
+export function RequestPage({ requestId }: { requestId: string }) {
+  const request = useRequest(requestId);
+  if (request.isPending) return <Text role="status">Loading the request…</Text>;
+  if (request.isError) {
+    const problem = request.error;
+    return (
+      <Stack>
+        <PageTitle title="Request" />
+        <Alert color="red" title="This request cannot be shown">
+          {problem instanceof ApiProblem && problem.status === 404
+            ? "There is no such request, or it was not sent to you."
+            : problemText(problem)}
+        </Alert>
+      </Stack>
+    );
+  }
+  return <RequestView request={request.data} />;
+}
+
+function RequestView({ request }: { request: FileRequest }) {
+  const side = request.you.side;
+  // A request email's link opens this request only: no downloads, no history, from there.
+  const linkSession = Boolean(useMe()?.requestOnly);
+  const answered = request.items.filter((item) => item.status !== "open").length;
+  return (
+    <Stack gap="lg">
+      <PageTitle
+        title={request.subject}
+        subtitle={`${request.client.name} · asked by ${request.createdBy.name} on ${formatDateTime(request.createdAt)}`}
+      />
+      <Group gap="sm">
+        <Badge color={STATUS_COLOR[request.status]} variant="filled" size="lg">
+          {requestStatusWords(side, request.status)}
+        </Badge>
+        <Text size="sm">
+          {answered} of {request.items.length} answered
+        </Text>
+      </Group>
+      {request.description ? <Text style={{ whiteSpace: "pre-wrap" }}>{request.description}</Text> : null}
+      {request.you.mayManage ? <StaffActions request={request} /> : null}
+      {side === "contact" && !request.you.mayUpload && !closed(request.status) ? (
+        <Alert color="blue" title="You can comment">
+          The firm asked a colleague of yours to upload the documents; you can follow the request and comment
+          on it.
+        </Alert>
+      ) : null}
+      <Stack gap="md" component="section" aria-label="What is asked">
+        {request.items.map((item) => (
+          <ItemCard key={item.id} request={request} item={item} linkSession={linkSession} />
+        ))}
+      </Stack>
+      {linkSession ? null : <History request={request} />}
+    </Stack>
+  );
+}
+
+function StaffActions({ request }: { request: FileRequest }) {
+  const action = useRequestAction(request.id);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const { reminders } = request;
+  const left = Math.max(0, reminders.max - reminders.sent);
+  const run = (what: "complete" | "cancel" | "remind") =>
+    action.mutate(what, {
+      onSuccess: () =>
+        setDone(
+          what === "remind"
+            ? "A reminder is on its way."
+            : what === "complete"
+              ? "The request is completed."
+              : "The request is cancelled.",
+        ),
+    });
+  if (closed(request.status))
+    return (
+      <Text size="sm" c="dimmed">
+        {request.status === "completed" ? "Completed" : "Cancelled"}
+        {request.closedAt ? ` on ${formatDateTime(request.closedAt)}` : ""}.
+      </Text>
+    );
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Text size="sm">
+          Sent to {request.recipients.map((r) => r.name).join(", ") || "nobody"}.{" "}
+          {reminders.everyDays
+            ? `Reminders every ${reminders.everyDays} day${reminders.everyDays === 1 ? "" : "s"}: ${reminders.sent} sent, ${left} left${reminders.nextAt ? `, next on ${formatDateTime(reminders.nextAt)}` : ""}.`
+            : "No scheduled reminders."}
+        </Text>
+        <Group gap="xs">
+          <Button
+            onClick={() => run("complete")}
+            loading={action.isPending && action.variables === "complete"}
+          >
+            Complete request
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => run("remind")}
+            loading={action.isPending && action.variables === "remind"}
+          >
+            Remind now
+          </Button>
+          <Button variant="outline" color="red" onClick={() => setConfirmCancel(true)}>
+            Cancel request
+          </Button>
+        </Group>
+        {action.isError ? (
+          <Text c="red.8" size="sm" role="alert">
+            {problemText(action.error)}
+          </Text>
+        ) : done ? (
+          <Text size="sm" role="status">
+            {done}
+          </Text>
+        ) : null}
+      </Stack>
+      <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this request?">
+        <Stack>
+          <Text size="sm">
+            The client is told it is no longer needed, reminders stop, and nothing more can be sent to it.
+            What was sent stays with the client&apos;s files.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmCancel(false)}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                setConfirmCancel(false);
+                run("cancel");
+              }}
+            >
+              Cancel request
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
+
+function ItemCard({
+  request,
+  item,
+  linkSession,
+}: {
+  request: FileRequest;
+  item: RequestItem;
+  linkSession: boolean;
+}) {
+  const { slug } = useFirm();
+  const side = request.you.side;
+  const titleId = `item-${item.id}`;
+  const open = !closed(request.status) && !closed(item.status);
+  const downloadUrl = (upload: { fileId: string; versionId: string }) =>
+    `${firmApiBase(slug)}/files/${upload.fileId}/versions/${upload.versionId}/content`;
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={2}>
+            <Title order={2} size="h4" id={titleId}>
+              {item.position}. {item.title}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {itemActionWords(item.action, item.file?.name)}
+              {item.dueDate ? ` · by ${formatDate(item.dueDate)}` : ""}
+            </Text>
+          </Stack>
+          <Badge color={STATUS_COLOR[item.status]} variant="filled" style={{ flexShrink: 0 }}>
+            {itemStatusWords(side, item.status)}
+          </Badge>
+        </Group>
+        {item.file ? (
+          <Text size="sm">
+            Attached:{" "}
+            {linkSession ? (
+              item.file.name
+            ) : (
+              <Anchor href={`${firmApiBase(slug)}/files/${item.file.id}/content`}>{item.file.name}</Anchor>
+            )}
+          </Text>
+        ) : null}
+        {item.uploads.length > 0 ? (
+          <List size="sm" spacing={4} aria-label={`Files sent for ${item.title}`}>
+            {item.uploads.map((upload) => (
+              <List.Item key={upload.versionId}>
+                {linkSession ? (
+                  upload.fileName
+                ) : (
+                  <Anchor href={downloadUrl(upload)}>{upload.fileName}</Anchor>
+                )}{" "}
+                ({formatSize(upload.size)}) — sent by {upload.uploadedBy.name},{" "}
+                {formatDateTime(upload.uploadedAt)}
+              </List.Item>
+            ))}
+          </List>
+        ) : null}
+        {item.comments.length > 0 ? (
+          <Stack
+            gap={6}
+            aria-label={`Comments on ${item.title}`}
+            component="ul"
+            style={{ listStyle: "none", padding: 0, margin: 0 }}
+          >
+            {item.comments.map((comment) => (
+              <Paper
+                key={comment.id}
+                component="li"
+                bg={comment.author.side === "staff" ? "blue.0" : "gray.0"}
+                p="xs"
+              >
+                <Text size="xs" c="dark.4">
+                  {comment.author.name}
+                  {comment.author.side === "staff" ? " (firm)" : ""} · {formatDateTime(comment.createdAt)}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  {comment.body}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        ) : null}
+        {open && request.you.mayUpload ? <ItemUpload request={request} item={item} /> : null}
+        {open && request.you.mayManage ? <ItemDecisions request={request} item={item} /> : null}
+        {!closed(request.status) && request.you.mayComment ? (
+          <ItemComment request={request} item={item} />
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+function ItemUpload({ request, item }: { request: FileRequest; item: RequestItem }) {
+  const upload = useItemUpload(request.id, item.id);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const send = (file: File | null) => {
+    if (!file) return;
+    setSent(null);
+    setProgress(0);
+    upload.mutate(
+      {
+        file,
+        onProgress: ({ sent: done, total }) => setProgress(total > 0 ? Math.round((done * 100) / total) : 0),
+      },
+      {
+        onSuccess: () => setSent(`${file.name} is sent.`),
+        onSettled: () => setProgress(null),
+      },
+    );
+  };
+  const again = item.uploads.length > 0;
+  return (
+    <Stack gap="xs">
+      <Group gap="xs" grow>
+        <FileButton
+          onChange={send}
+          accept="image/*"
+          capture="environment"
+          inputProps={{ "aria-label": `Take a photo for ${item.title}` }}
+        >
+          {(props) => (
+            <Button {...props} size="md" disabled={upload.isPending} hiddenFrom="md">
+              Take a photo
+            </Button>
+          )}
+        </FileButton>
+        <FileButton
+          onChange={send}
+          accept={DOCUMENTS}
+          inputProps={{ "aria-label": `Choose a file for ${item.title}` }}
+        >
+          {(props) => (
+            <Button {...props} size="md" variant={again ? "default" : "filled"} disabled={upload.isPending}>
+              {again ? "Send another file" : "Choose a file"}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {progress !== null ? (
+        <Stack gap={2}>
+          <Progress value={progress} aria-label={`Sending for ${item.title}`} size="lg" />
+          <Text size="xs" role="status">
+            Sending… {progress}%
+          </Text>
+        </Stack>
+      ) : null}
+      {upload.isError ? (
+        <Text c="red.8" size="sm" role="alert">
+          {problemText(upload.error)}
+        </Text>
+      ) : sent ? (
+        <Text c="green.9" size="sm" role="status">
+          {sent}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Staff on an item still open or answered: accept it, return an answer, or drop the item. */
+function ItemDecisions({ request, item }: { request: FileRequest; item: RequestItem }) {
+  const decide = useItemDecision(request.id, item.id);
+  const [returning, setReturning] = useState(false);
+  const [comment, setComment] = useState("");
+  const [missing, setMissing] = useState(false);
+  const run = (decision: ItemDecision, words?: string) =>
+    decide.mutate(
+      { decision, ...(words ? { comment: words } : {}) },
+      {
+        onSuccess: () => {
+          setReturning(false);
+          setComment("");
+        },
+      },
+    );
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <Button
+          size="sm"
+          onClick={() => run("complete")}
+          loading={decide.isPending && decide.variables?.decision === "complete"}
+        >
+          Accept
+        </Button>
+        {item.status === "responded" ? (
+          <Button size="sm" variant="default" onClick={() => setReturning(true)}>
+            Return…
+          </Button>
+        ) : null}
+        <Button size="sm" variant="subtle" color="red" onClick={() => run("cancel")}>
+          No longer needed
+        </Button>
+      </Group>
+      {decide.isError && !returning ? (
+        <Text c="red.8" size="sm" role="alert">
+          {problemText(decide.error)}
+        </Text>
+      ) : null}
+      <Modal opened={returning} onClose={() => setReturning(false)} title={`Return “${item.title}”`}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!comment.trim()) {
+              setMissing(true);
+              return;
+            }
+            run("return", comment.trim());
+          }}
+          noValidate
+        >
+          <Stack>
+            <Textarea
+              label="What the client should do"
+              description="The client reads this in the request and in the email."
+              required
+              autosize
+              minRows={3}
+              value={comment}
+              onChange={(event) => {
+                setComment(event.currentTarget.value);
+                setMissing(false);
+              }}
+              error={
+                missing
+                  ? "Say what is wrong or missing"
+                  : decide.isError
+                    ? problemText(decide.error)
+                    : undefined
+              }
+              data-autofocus
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setReturning(false)}>
+                Keep it
+              </Button>
+              <Button type="submit" loading={decide.isPending}>
+                Return to the client
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Stack>
+  );
+}
+
+function ItemComment({ request, item }: { request: FileRequest; item: RequestItem }) {
+  const comment = useItemComment(request.id, item.id);
+  const [body, setBody] = useState("");
+  const [missing, setMissing] = useState(false);
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!body.trim()) {
+          setMissing(true);
+          return;
+        }
+        comment.mutate(body.trim(), { onSuccess: () => setBody("") });
+      }}
+      noValidate
+    >
+      <Stack gap={6}>
+        <Textarea
+          label={`Comment on “${item.title}”`}
+          autosize
+          minRows={1}
+          maxRows={6}
+          value={body}
+          onChange={(event) => {
+            setBody(event.currentTarget.value);
+            setMissing(false);
+          }}
+          error={missing ? "Write a comment first" : comment.isError ? problemText(comment.error) : undefined}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" variant="light" size="sm" loading={comment.isPending}>
+            Send comment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function History({ request }: { request: FileRequest }) {
+  const activity = useActivity(request.client.id, request.id);
+  const events = activity.data?.items ?? [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="history-title">
+      <Title order={2} size="h4" id="history-title" mb="xs">
+        History
+      </Title>
+      {activity.isError ? (
+        <Text size="sm" c="red.8">
+          {problemText(activity.error)}
+        </Text>
+      ) : events.length === 0 ? (
+        <Text size="sm">{activity.isPending ? "Loading…" : "Nothing yet."}</Text>
+      ) : (
+        <List size="sm" spacing={4}>
+          {events.map((event) => (
+            <List.Item key={event.id}>
+              <Text span size="xs" c="dark.4">
+                {formatDateTime(event.at)}
+              </Text>{" "}
+              {event.summary}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}
