@@ -43,7 +43,7 @@ export function PortalHome() {
                       {request.clientName}
                     </Text>
                   </Stack>
-                  <Badge color={request.status === "open" ? "orange.9" : "blue.8"} variant="filled">
+                  <Badge color={request.status === "open" ? "red.9" : "blue.8"} variant="filled">
                     {request.items.length} to do
                   </Badge>
                 </Group>

@@ -348,7 +348,7 @@ function ItemUpload({ request, item }: { request: FileRequest; item: RequestItem
           {problemText(upload.error)}
         </Text>
       ) : sent ? (
-        <Text c="green.9" size="sm" role="status">
+        <Text c="teal.9" size="sm" role="status">
           {sent}
         </Text>
       ) : null}
