@@ -8,7 +8,7 @@ import { problemText } from "../../../api/problem";
 import { PageTitle } from "../../../components/page-title";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { useMe } from "../../../lib/me";
-import { useWaiting } from "../api/requests";
+import { useWaiting } from "../api/waiting";
 
 export function PortalHome() {
   const me = useMe();
