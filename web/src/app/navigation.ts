@@ -57,7 +57,8 @@ const CONTACT_PAGES = [
   /^\/account$/,
   /^\/requests\/[^/]+$/,
   /^\/files(\/.*)?$/,
-  /^\/document-approvals\/[^/]+$/,
+  // A document to approve (features/client-files).
+  /^\/approvals\/[^/]+$/,
 ];
 
 /**

@@ -43,7 +43,7 @@ export function PortalHome() {
                       {request.clientName}
                     </Text>
                   </Stack>
-                  <Badge color={request.status === "open" ? "orange.9" : "blue.8"} variant="filled">
+                  <Badge color={request.status === "open" ? "red.9" : "blue.8"} variant="filled">
                     {request.items.length} to do
                   </Badge>
                 </Group>
@@ -84,7 +84,7 @@ export function PortalHome() {
                 {approval.message ? <Text size="sm">{approval.message}</Text> : null}
                 <Button
                   component={Link}
-                  to={`/document-approvals/${approval.id}`}
+                  to={`/approvals/${approval.id}`}
                   size="md"
                   fullWidth
                   aria-label={`Review ${approval.fileName}`}

@@ -69,7 +69,7 @@ export function PortalSettingsPage() {
             <FormAlert message={problemText(save.error)} />
           ) : null}
           {saved ? (
-            <Text size="sm" role="status" c="green.9">
+            <Text size="sm" role="status" c="teal.9">
               Saved.
             </Text>
           ) : null}

@@ -35,9 +35,9 @@ const REQUEST_WORDS: Record<Side, Record<RequestStatus, string>> = {
 
 /** Badge colours with AA contrast on white (the darker shades). */
 export const STATUS_COLOR: Record<RequestStatus, string> = {
-  open: "orange.9",
+  open: "red.9",
   responded: "blue.8",
-  completed: "green.9",
+  completed: "teal.9",
   cancelled: "gray.7",
 };
 
