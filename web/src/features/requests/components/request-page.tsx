@@ -228,8 +228,9 @@ function ItemCard({
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={titleId}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={2}>
+        {/* The status goes under the title when both do not fit (a long status on a phone). */}
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Stack gap={2} style={{ flex: "1 1 180px" }}>
             <Title order={2} size="h4" id={titleId}>
               {item.position}. {item.title}
             </Title>
