@@ -253,6 +253,7 @@ describe("a season's file request", { timeout: 120_000 }, () => {
     await expect(
       card(test, ITEMS[0]).getByRole("button", { name: "Take a photo" }).isVisible(),
     ).resolves.toBe(true);
+    await test.page.getByRole("button", { name: "Sign in for everything else" }).waitFor();
     await expectAccessible(test, "the request from the email's link, as the contact");
     await screenshot(test, "request-contact-link");
 
@@ -300,6 +301,16 @@ describe("a season's file request", { timeout: 120_000 }, () => {
     expectNoPageProblems(test, allowed(415));
     await test.context.close();
 
+    // The link worked once: opened again, it says so and offers the sign-in page.
+    const again = await openPage("phone");
+    await again.page.goto(linkIn(mail, "/open-request?token="));
+    await again.page.getByText(/This link has expired or was already used\./).waitFor();
+    await again.page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
+    await expectAccessible(again, "a spent request link");
+    await screenshot(again, "request-link-spent");
+    expectNoPageProblems(again, allowed(410));
+    await again.context.close();
+
     const request = await requestNow();
     expect(request.items.map((one) => one.status)).toEqual(["responded", "responded", "open"]);
     expect(request.items[0]!.uploads[0]!.mediaType).toBe("application/pdf");
@@ -317,7 +328,19 @@ describe("a season's file request", { timeout: 120_000 }, () => {
     await expect(sections.getByRole("link").allTextContents()).resolves.toEqual(["Home", "Your account"]);
     await screenshot(test, "portal-home-access-sections");
     await test.page.getByRole("button", { name: "Sections" }).click();
+    // Closed: slid off the screen's left edge (a phone's drawer stays in the page).
+    await expect
+      .poll(async () => (await sections.boundingBox())!.x + (await sections.boundingBox())!.width)
+      .toBeLessThanOrEqual(0);
     await screenshot(test, "portal-home-access");
+    // The same home at a desk.
+    const desk = await openPage("desk");
+    await signIn(server, desk, { email: EMAILS.eve, password: PASSWORDS.eve });
+    await desk.page.getByRole("link", { name: new RegExp(escape(ITEMS[2])) }).waitFor();
+    await expectAccessible(desk, "a contact's home");
+    await screenshot(desk, "portal-home-access");
+    expectNoPageProblems(desk);
+    await desk.context.close();
     await test.page.getByRole("link", { name: `Open ${SUBJECT}` }).click();
     await test.page.getByRole("heading", { level: 1, name: SUBJECT }).waitFor();
     await test.page.getByText("You can comment; the firm asked a colleague to upload.").waitFor();
@@ -349,6 +372,61 @@ describe("a season's file request", { timeout: 120_000 }, () => {
     expect(upload).toBe(403);
     expectNoPageProblems(test, allowed(403));
     await test.context.close();
+  });
+
+  it("staff's request pages work on a phone too", async () => {
+    const test = await openPage("phone");
+    await signIn(server, test, { email: EMAILS.mia, password: PASSWORDS.mia });
+    await test.page.getByRole("button", { name: "Sections" }).click();
+    await test.page.getByRole("link", { name: "Requests" }).click();
+    await test.page.getByRole("heading", { level: 1, name: "Requests" }).waitFor();
+    await test.page.getByText("2 of 3").waitFor();
+    await expectAccessible(test, "the requests list");
+    await screenshot(test, "requests-list");
+    await test.page.getByRole("link", { name: SUBJECT }).click();
+    await test.page.getByRole("heading", { level: 1, name: SUBJECT }).waitFor();
+    await card(test, ITEMS[0]).getByRole("button", { name: "Accept" }).waitFor();
+    await expectAccessible(test, "the answered request, as staff");
+    await screenshot(test, "request-staff-answered");
+    await test.page.goto(`${server.firmUrl}/requests/new?clientId=${ids.acme}`);
+    await test.page.getByRole("checkbox", { name: /Carla Client/ }).waitFor();
+    await expectAccessible(test, "the new request form");
+    await screenshot(test, "request-new");
+    expectNoPageProblems(test);
+    await test.context.close();
+  });
+
+  it("the firm's portal settings, in the setup index", async () => {
+    for (const size of ["desk", "phone"] as const) {
+      const test = await openPage(size);
+      await signIn(server, test, server.admin);
+      await test.page.goto(`${server.firmUrl}/setup`);
+      // The setup index's card (the navigation has a Portal link too, in the drawer on a phone).
+      await test.page
+        .getByRole("main")
+        .getByRole("link", { name: /^Portal/ })
+        .click();
+      await test.page.getByRole("heading", { level: 1, name: "Portal" }).waitFor();
+      if (size === "desk") {
+        await test.page.getByRole("radio", { name: /A digest after a few minutes/ }).check();
+        await test.page.getByRole("textbox", { name: "Digest after (minutes)" }).fill("30");
+        await test.page.getByRole("button", { name: "Save" }).click();
+        await test.page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+        expect(await admin.get("/portal-settings")).toMatchObject({
+          notificationMode: "digest",
+          digestMinutes: 30,
+        });
+        await screenshot(test, "portal-settings-digest");
+        await test.page.getByRole("radio", { name: "One email per event" }).check();
+        await test.page.getByRole("button", { name: "Save" }).click();
+        await test.page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+      }
+      await expectAccessible(test, "the portal settings");
+      await screenshot(test, "portal-settings");
+      expectNoPageProblems(test);
+      await test.context.close();
+    }
+    expect(await admin.get("/portal-settings")).toMatchObject({ notificationMode: "each" });
   });
 
   it("a reminder goes a day later and shows in the request's history", async () => {
