@@ -45,6 +45,8 @@ const clock = { now: () => new Date(Date.now() + offsetMs) };
 let server: InProcessFirmServer;
 let admin: ApiUser;
 const ids = { acme: "", globex: "", request: "" };
+/** The scheduled reminder's email to Carla, a day after the request. */
+let firstReminder: ReceivedMail | undefined;
 
 /** Invites a user (a staff member or a contact) and returns their user id. */
 async function invite(body: { staffId: string } | { contactId: string }): Promise<string> {
@@ -432,7 +434,7 @@ describe("a season's file request", { timeout: 120_000 }, () => {
   it("a reminder goes a day later and shows in the request's history", async () => {
     expect(mailsTo(EMAILS.carla, /^Reminder from/)).toHaveLength(0);
     advanceClock(DAY_MS + 60_000);
-    await server.smtp.waitFor(
+    firstReminder = await server.smtp.waitFor(
       (mail) => mail.to.includes(EMAILS.carla) && /^Reminder from/.test(mail.subject),
       15_000,
     );
@@ -463,6 +465,15 @@ describe("a season's file request", { timeout: 120_000 }, () => {
     await test.page.mouse.move(700, 10);
     await expectAccessible(test, "the answered request, as staff");
     await screenshot(test, "request-staff-answered");
+
+    // A reminder now, by hand: its email goes at once and the history and the count say so.
+    await test.page.getByRole("button", { name: "Remind now" }).click();
+    await test.page.getByRole("status").filter({ hasText: "A reminder is on its way." }).waitFor();
+    await history.getByText("Mia Manager sent a reminder").waitFor();
+    await server.smtp.waitFor(
+      (mail) =>
+        mail.to.includes(EMAILS.carla) && /^Reminder from/.test(mail.subject) && mail !== firstReminder,
+    );
 
     await card(test, ITEMS[0]).getByRole("button", { name: "Accept" }).click();
     await card(test, ITEMS[0]).getByText("Accepted").waitFor();
@@ -541,7 +552,8 @@ describe("a season's file request", { timeout: 120_000 }, () => {
 
   it("sends no more reminders once the request is complete, however long the clock runs", async () => {
     const before = server.smtp.received.filter((mail) => /^Reminder from/.test(mail.subject)).length;
-    expect(before).toBe(2);
+    // The scheduled one and the one sent by hand, each to Carla and Eve.
+    expect(before).toBe(4);
     for (let day = 0; day < 4; day++) {
       advanceClock(DAY_MS);
       // Several of the job runner's polls (every 200 ms) at each new day.

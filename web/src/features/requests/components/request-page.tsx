@@ -158,13 +158,16 @@ function StaffActions({ request }: { request: FileRequest }) {
           >
             Complete request
           </Button>
-          <Button
-            variant="default"
-            onClick={() => run("remind")}
-            loading={action.isPending && action.variables === "remind"}
-          >
-            Remind now
-          </Button>
+          {/* Reminders go only while the client owes an answer (the server says so too). */}
+          {request.status === "open" ? (
+            <Button
+              variant="default"
+              onClick={() => run("remind")}
+              loading={action.isPending && action.variables === "remind"}
+            >
+              Remind now
+            </Button>
+          ) : null}
           <Button variant="outline" color="red" onClick={() => setConfirmCancel(true)}>
             Cancel request
           </Button>
