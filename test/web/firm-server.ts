@@ -23,7 +23,11 @@ export interface FirmServer {
   admin: { email: string; password: string };
 }
 
-export async function startFirmServer(slug = "smith"): Promise<FirmServer> {
+/** What the helpers below need of a running server: the firm's address and the mail it sent. */
+export type FirmSite = Pick<FirmServer, "firmUrl" | "smtp">;
+
+/** A fresh data folder with the firm `slug` in it, made by `firmtime firm create`. */
+export async function createFirm(slug: string): Promise<string> {
   const data = mkdtempSync(join(tmpdir(), "firmtime-web-"));
   const create = runFirmtime(
     [
@@ -45,6 +49,11 @@ export async function startFirmServer(slug = "smith"): Promise<FirmServer> {
     { FIRMTIME_ADMIN_PASSWORD: ADMIN_PASSWORD },
   );
   expect(await create.exited, create.console()).toBe(0);
+  return data;
+}
+
+export async function startFirmServer(slug = "smith"): Promise<FirmServer> {
+  const data = await createFirm(slug);
   const smtp = await startTestSmtp();
   const serve = await startServe(["--data", data, "--port", "0", "--smtp-url", smtp.url]);
   return {
@@ -69,7 +78,7 @@ export interface ApiUser {
 }
 
 /** The firm's API as a user, through an API token made at sign-in (what a script would do). */
-export async function apiAs(server: FirmServer, email: string, password: string): Promise<ApiUser> {
+export async function apiAs(server: FirmSite, email: string, password: string): Promise<ApiUser> {
   const base = `${server.firmUrl}/api/v1`;
   const login = await fetch(`${base}/auth/login`, {
     method: "POST",
@@ -112,7 +121,7 @@ export interface StaffLogin {
  * clients they work for: the usual member of staff of a browser test.
  */
 export async function addStaffMember(
-  server: FirmServer,
+  server: FirmSite,
   admin: ApiUser,
   person: { staffNumber: string; firstName: string; lastName: string; email: string; password: string },
 ): Promise<StaffLogin> {

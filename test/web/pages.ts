@@ -5,14 +5,14 @@
 import { readFileSync } from "node:fs";
 import type { Locator } from "playwright-core";
 import type { TestPage } from "../../src/test-support/browser.js";
-import type { FirmServer } from "./firm-server.js";
+import type { FirmSite } from "./firm-server.js";
 
 /**
  * Signs `who` in on the firm's sign-in page, going on to `next` (default: the home page), and
  * waits for the page's heading (default: the home page's greeting).
  */
 export async function signIn(
-  server: FirmServer,
+  server: FirmSite,
   test: TestPage,
   who: { email: string; password: string },
   { next, heading = /^Hello/ }: { next?: string; heading?: string | RegExp } = {},
@@ -27,7 +27,7 @@ export async function signIn(
 
 /** Opens `path` of the firm's app and waits for its heading. */
 export async function openAt(
-  server: FirmServer,
+  server: FirmSite,
   test: TestPage,
   path: string,
   heading: string | RegExp,

@@ -38,17 +38,30 @@ export class ApiProblem extends Error {
 const FIELD_HINTS = ["field", "code", "email", "name", "number", "date"] as const;
 
 /**
- * The form field a problem is about, among `fields` (the form's own names), or null when it is
- * about the form as a whole. `body.foo.bar` paths and camelCase names both match.
+ * The field among `fields` a dotted path names: the whole path when the form has a field by that
+ * name (a list's `items.2.title`), else its nearest named segment (`body.reminders.everyDays` →
+ * `everyDays`, `items.2.fileId` → `items`).
+ */
+function fieldOfPath(path: string, fields: readonly string[]): string | null {
+  const plain = path.replace(/^body\./, "");
+  if (fields.includes(plain)) return plain;
+  const segments = plain.split(".").filter(Boolean);
+  return [...segments].reverse().find((segment) => fields.includes(segment)) ?? null;
+}
+
+/**
+ * The form field a problem is about, among `fields` (the form's own names, list fields as
+ * `items.2.title`), or null when it is about the form as a whole. `body.foo.bar` paths and
+ * camelCase names both match.
  */
 export function problemField(problem: ApiProblem, fields: readonly string[]): string | null {
   for (const issue of problem.issues) {
-    const segments = issue.path.split(".").filter(Boolean);
-    const match = [...segments].reverse().find((segment) => fields.includes(segment));
+    const match = fieldOfPath(issue.path, fields);
     if (match) return match;
   }
   const named = problem.body.field;
-  if (typeof named === "string" && fields.includes(named)) return named;
+  const match = typeof named === "string" ? fieldOfPath(named, fields) : null;
+  if (match) return match;
   for (const hint of FIELD_HINTS) if (hint in problem.body && fields.includes(hint)) return hint;
   return null;
 }

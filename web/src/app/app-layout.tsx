@@ -59,6 +59,32 @@ function UserMenu({ me }: { me: Me }) {
   );
 }
 
+/**
+ * Below the request a link opened: the way to the rest of the portal (the link's session reaches
+ * that request only, so it ends first and the sign-in page opens).
+ */
+function SignInForEverythingElse() {
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <Text size="sm" mt="xl">
+      The link from your email opened this request only.{" "}
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        onClick={() =>
+          signOut.mutate(undefined, {
+            onSettled: () => void navigate({ to: "/sign-in", search: { next: undefined } }),
+          })
+        }
+      >
+        Sign in for everything else
+      </Anchor>
+    </Text>
+  );
+}
+
 /** What a contact (or a request link's session) sees at an address of the firm's own pages. */
 function NotForYou({ me }: { me: Me | undefined }) {
   return (
@@ -139,6 +165,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <PageSuspense>{pageIsFor(me, here) ? <Outlet /> : <NotForYou me={me} />}</PageSuspense>
+        {me?.requestOnly ? <SignInForEverythingElse /> : null}
       </AppShell.Main>
       <SessionExpiredModal />
     </AppShell>

@@ -9,7 +9,7 @@ export interface NavigationItem {
 
 const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
   { to: "/", label: "Home", shows: () => true },
-  // The client portal's requests (features/portal), for staff who may run them.
+  // The client portal's file requests (features/requests), for staff who may run them.
   { to: "/requests", label: "Requests", shows: (me) => me.staffId !== null && mayDo(me, "activities", "R") },
   { to: "/time", label: "Timesheet", shows: (me) => me.staffId !== null && mayDo(me, "time_entries", "C") },
   { to: "/time/day", label: "Day", shows: (me) => me.staffId !== null && mayDo(me, "time_entries", "C") },
@@ -57,7 +57,8 @@ const CONTACT_PAGES = [
   /^\/account$/,
   /^\/requests\/[^/]+$/,
   /^\/files(\/.*)?$/,
-  /^\/document-approvals\/[^/]+$/,
+  // A document to approve (features/client-files).
+  /^\/approvals\/[^/]+$/,
 ];
 
 /**

@@ -393,8 +393,8 @@ const approvalsRoute = createRoute({
   component: ApprovalsPage,
 });
 
-// The client portal (features/portal; the link page in features/auth): requests, a contact's home,
-// the firm's portal settings.
+// The client portal: file requests (features/requests), a contact's home and the portal settings
+// (features/portal), the request link's page (features/auth).
 const OpenRequestPage = lazy(() =>
   import("../features/auth/components/open-request-page").then((module) => ({
     default: module.OpenRequestPage,
@@ -404,15 +404,17 @@ const PortalHome = lazy(() =>
   import("../features/portal/components/portal-home").then((module) => ({ default: module.PortalHome })),
 );
 const RequestsPage = lazy(() =>
-  import("../features/portal/components/requests-page").then((module) => ({ default: module.RequestsPage })),
+  import("../features/requests/components/requests-page").then((module) => ({
+    default: module.RequestsPage,
+  })),
 );
 const NewRequestPage = lazy(() =>
-  import("../features/portal/components/new-request-page").then((module) => ({
+  import("../features/requests/components/new-request-page").then((module) => ({
     default: module.NewRequestPage,
   })),
 );
 const RequestPage = lazy(() =>
-  import("../features/portal/components/request-page").then((module) => ({ default: module.RequestPage })),
+  import("../features/requests/components/request-page").then((module) => ({ default: module.RequestPage })),
 );
 const PortalSettingsPage = lazy(() =>
   import("../features/portal/components/portal-settings-page").then((module) => ({

@@ -50,6 +50,13 @@ export const SETUP_PAGES = [
         mayDo(me, object, "C", "firm"),
       ),
   },
+  // The client portal's settings (features/portal, at /setup/portal).
+  {
+    kind: "portal",
+    title: "Portal",
+    about: "What the portal's emails to clients say, and how often they go",
+    shows: (me: Me) => mayDo(me, "settings", "E", "firm"),
+  },
 ] as const;
 
 /** Whether the Setup section has anything for `me`. */

@@ -2,13 +2,13 @@
  * A contact's home: what waits for them (requests with items still to answer, documents to
  * approve), each a big tap target that leads straight to it. Nothing else of the firm's app.
  */
-import { Alert, Badge, Button, Card, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { problemText } from "../../../api/problem";
 import { PageTitle } from "../../../components/page-title";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { useMe } from "../../../lib/me";
-import { useWaiting } from "../api/requests";
+import { useWaiting } from "../api/waiting";
 
 export function PortalHome() {
   const me = useMe();
@@ -43,18 +43,41 @@ export function PortalHome() {
                       {request.clientName}
                     </Text>
                   </Stack>
-                  <Badge color={request.status === "open" ? "red.9" : "blue.8"} variant="filled">
+                  <Badge
+                    color={request.status === "open" ? "red.9" : "blue.8"}
+                    variant="filled"
+                    style={{ flexShrink: 0 }}
+                  >
                     {request.items.length} to do
                   </Badge>
                 </Group>
-                <List size="sm" spacing={2}>
+                {/* Each item a big tap target straight to its card on the request's page. */}
+                <Stack gap={6} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
                   {request.items.map((item) => (
-                    <List.Item key={item.id}>
-                      {item.title}
-                      {item.dueDate ? ` (by ${formatDate(item.dueDate)})` : ""}
-                    </List.Item>
+                    <li key={item.id}>
+                      <UnstyledButton
+                        component={Link}
+                        to={`/requests/${request.id}`}
+                        hash={`item-${item.id}`}
+                        w="100%"
+                        mih={48}
+                        px="sm"
+                        py={8}
+                        display="block"
+                        style={{ border: "1px solid var(--mantine-color-gray-5)", borderRadius: 8 }}
+                      >
+                        <Text size="sm" fw={500}>
+                          {item.title}
+                        </Text>
+                        {item.dueDate ? (
+                          <Text size="xs" c="dark.4">
+                            by {formatDate(item.dueDate)}
+                          </Text>
+                        ) : null}
+                      </UnstyledButton>
+                    </li>
                   ))}
-                </List>
+                </Stack>
                 <Button
                   component={Link}
                   to={`/requests/${request.id}`}
@@ -84,7 +107,7 @@ export function PortalHome() {
                 {approval.message ? <Text size="sm">{approval.message}</Text> : null}
                 <Button
                   component={Link}
-                  to={`/document-approvals/${approval.id}`}
+                  to={`/approvals/${approval.id}`}
                   size="md"
                   fullWidth
                   aria-label={`Review ${approval.fileName}`}

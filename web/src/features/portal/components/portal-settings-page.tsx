@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { problemText } from "../../../api/problem";
 import { FormAlert } from "../../../components/form-alert";
 import { PageTitle } from "../../../components/page-title";
-import { usePortalSettings, useSavePortalSettings, type PortalSettings } from "../api/requests";
+import { usePortalSettings, useSavePortalSettings, type PortalSettings } from "../api/portal-settings";
 
 export function PortalSettingsPage() {
   const settings = usePortalSettings();

@@ -129,6 +129,12 @@ export function ClientPage({ id }: { id: string }) {
           editing ? null : (
             <>
               {mayEdit ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+              {/* The client portal: ask this client's contacts for documents (features/requests). */}
+              {me?.staffId != null && mayDo(me, "activities", "R") && current.status === "active" ? (
+                <ButtonLink to="/requests/new" search={{ clientId: id }} variant="default">
+                  New request
+                </ButtonLink>
+              ) : null}
               {mayEdit ? (
                 <ConfirmButton
                   label={current.status === "active" ? "Deactivate" : "Reactivate"}

@@ -16,6 +16,7 @@ import {
   Modal,
   Paper,
   Progress,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -90,14 +91,17 @@ function RequestView({ request }: { request: FileRequest }) {
         <Text size="sm">
           {answered} of {request.items.length} answered
         </Text>
+        {closed(request.status) && request.closedAt ? (
+          <Text size="sm">
+            {request.status === "completed" ? "Completed" : "Cancelled"} on {formatDateTime(request.closedAt)}
+            .
+          </Text>
+        ) : null}
       </Group>
       {request.description ? <Text style={{ whiteSpace: "pre-wrap" }}>{request.description}</Text> : null}
       {request.you.mayManage ? <StaffActions request={request} /> : null}
       {side === "contact" && !request.you.mayUpload && !closed(request.status) ? (
-        <Alert color="blue" title="You can comment">
-          The firm asked a colleague of yours to upload the documents; you can follow the request and comment
-          on it.
-        </Alert>
+        <Alert color="blue">You can comment; the firm asked a colleague to upload.</Alert>
       ) : null}
       <Stack gap="md" component="section" aria-label="What is asked">
         {request.items.map((item) => (
@@ -109,12 +113,28 @@ function RequestView({ request }: { request: FileRequest }) {
   );
 }
 
+/** When the last reminder went (the request's history says), for "Remind now". */
+function useLastReminder(request: FileRequest): string | null {
+  const activity = useActivity(request.client.id, request.id);
+  const last = activity.data?.items.find((event) => event.kind === "request.reminded");
+  return last ? last.at : null;
+}
+
+function reminderWords(request: FileRequest, lastAt: string | null): string {
+  const { everyDays, max, sent, nextAt } = request.reminders;
+  const last = lastAt ? `The last reminder went on ${formatDateTime(lastAt)}.` : "No reminder has gone yet.";
+  if (!everyDays) return `${last} No scheduled reminders.`;
+  const left = Math.max(0, max - sent);
+  const every = `every ${everyDays} day${everyDays === 1 ? "" : "s"}`;
+  const next = nextAt ? `, the next on ${formatDateTime(nextAt)}` : "";
+  return `${last} Reminders ${every}: ${sent} of ${max} sent, ${left} left${next}.`;
+}
+
 function StaffActions({ request }: { request: FileRequest }) {
   const action = useRequestAction(request.id);
+  const lastReminder = useLastReminder(request);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const { reminders } = request;
-  const left = Math.max(0, reminders.max - reminders.sent);
   const run = (what: "complete" | "cancel" | "remind") =>
     action.mutate(what, {
       onSuccess: () =>
@@ -126,22 +146,11 @@ function StaffActions({ request }: { request: FileRequest }) {
               : "The request is cancelled.",
         ),
     });
-  if (closed(request.status))
-    return (
-      <Text size="sm" c="dimmed">
-        {request.status === "completed" ? "Completed" : "Cancelled"}
-        {request.closedAt ? ` on ${formatDateTime(request.closedAt)}` : ""}.
-      </Text>
-    );
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
-        <Text size="sm">
-          Sent to {request.recipients.map((r) => r.name).join(", ") || "nobody"}.{" "}
-          {reminders.everyDays
-            ? `Reminders every ${reminders.everyDays} day${reminders.everyDays === 1 ? "" : "s"}: ${reminders.sent} sent, ${left} left${reminders.nextAt ? `, next on ${formatDateTime(reminders.nextAt)}` : ""}.`
-            : "No scheduled reminders."}
-        </Text>
+        <Text size="sm">Sent to {request.recipients.map((r) => r.name).join(", ") || "nobody"}.</Text>
+        <Text size="sm">{reminderWords(request, lastReminder)}</Text>
         <Group gap="xs">
           <Button
             onClick={() => run("complete")}
@@ -149,13 +158,16 @@ function StaffActions({ request }: { request: FileRequest }) {
           >
             Complete request
           </Button>
-          <Button
-            variant="default"
-            onClick={() => run("remind")}
-            loading={action.isPending && action.variables === "remind"}
-          >
-            Remind now
-          </Button>
+          {/* Reminders go only while the client owes an answer (the server says so too). */}
+          {request.status === "open" ? (
+            <Button
+              variant="default"
+              onClick={() => run("remind")}
+              loading={action.isPending && action.variables === "remind"}
+            >
+              Remind now
+            </Button>
+          ) : null}
           <Button variant="outline" color="red" onClick={() => setConfirmCancel(true)}>
             Cancel request
           </Button>
@@ -170,7 +182,12 @@ function StaffActions({ request }: { request: FileRequest }) {
           </Text>
         ) : null}
       </Stack>
-      <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this request?">
+      <Modal
+        opened={confirmCancel}
+        onClose={() => setConfirmCancel(false)}
+        title="Cancel this request?"
+        closeButtonProps={{ "aria-label": "Close" }}
+      >
         <Stack>
           <Text size="sm">
             The client is told it is no longer needed, reminders stop, and nothing more can be sent to it.
@@ -214,8 +231,9 @@ function ItemCard({
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={titleId}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={2}>
+        {/* The status goes under the title when both do not fit (a long status on a phone). */}
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Stack gap={2} style={{ flex: "1 1 180px" }}>
             <Title order={2} size="h4" id={titleId}>
               {item.position}. {item.title}
             </Title>
@@ -310,7 +328,8 @@ function ItemUpload({ request, item }: { request: FileRequest; item: RequestItem
   const again = item.uploads.length > 0;
   return (
     <Stack gap="xs">
-      <Group gap="xs" grow>
+      {/* One big button a row on a phone (the photo first), side by side from a small tablet up. */}
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
         <FileButton
           onChange={send}
           accept="image/*"
@@ -326,15 +345,15 @@ function ItemUpload({ request, item }: { request: FileRequest; item: RequestItem
         <FileButton
           onChange={send}
           accept={DOCUMENTS}
-          inputProps={{ "aria-label": `Choose a file for ${item.title}` }}
+          inputProps={{ "aria-label": `Upload a file for ${item.title}` }}
         >
           {(props) => (
             <Button {...props} size="md" variant={again ? "default" : "filled"} disabled={upload.isPending}>
-              {again ? "Send another file" : "Choose a file"}
+              {again ? "Upload another file" : "Upload a file"}
             </Button>
           )}
         </FileButton>
-      </Group>
+      </SimpleGrid>
       {progress !== null ? (
         <Stack gap={2}>
           <Progress value={progress} aria-label={`Sending for ${item.title}`} size="lg" />
@@ -388,7 +407,7 @@ function ItemDecisions({ request, item }: { request: FileRequest; item: RequestI
           </Button>
         ) : null}
         <Button size="sm" variant="subtle" color="red" onClick={() => run("cancel")}>
-          No longer needed
+          Cancel item
         </Button>
       </Group>
       {decide.isError && !returning ? (
@@ -396,7 +415,12 @@ function ItemDecisions({ request, item }: { request: FileRequest; item: RequestI
           {problemText(decide.error)}
         </Text>
       ) : null}
-      <Modal opened={returning} onClose={() => setReturning(false)} title={`Return “${item.title}”`}>
+      <Modal
+        opened={returning}
+        onClose={() => setReturning(false)}
+        title={`Return “${item.title}”`}
+        closeButtonProps={{ "aria-label": "Close" }}
+      >
         <form
           onSubmit={(event) => {
             event.preventDefault();

@@ -1,8 +1,8 @@
 /**
  * File requests (src/portal on the server): the list and one request, asking, answering (an upload
- * or a comment per item) and the staff's decisions, plus what waits for a contact, whom a client's
- * request can go to, the client's history and the firm's portal settings. Every change reads the
- * request again from the server: what it shows is always the server's word.
+ * or a comment per item) and the staff's decisions, plus whom a client's request can go to and the
+ * client's history. Every change reads the request again from the server: what it shows is always
+ * the server's word.
  */
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
@@ -26,9 +26,7 @@ export type NewRequest = NonNullable<
   paths["/clients/{id}/file-requests"]["post"]["requestBody"]
 >["content"]["application/json"];
 export type PortalContact = Json<"/clients/{id}/portal-contacts", "get">["items"][number];
-export type Waiting = Json<"/portal/waiting", "get">;
 export type ActivityEvent = Json<"/clients/{id}/activity", "get">["items"][number];
-export type PortalSettings = Json<"/portal-settings", "get">;
 
 const requestsKey = ["file-requests"] as const;
 const requestKey = (id: string) => [...requestsKey, "one", id] as const;
@@ -77,6 +75,7 @@ function useRequestChanged() {
   const { queryClient } = useFirm();
   return (id: string) => {
     void queryClient.invalidateQueries({ queryKey: requestsKey });
+    // The contact's home (features/portal) reads /portal/waiting under this key.
     void queryClient.invalidateQueries({ queryKey: ["portal", "waiting"] });
     void queryClient.invalidateQueries({ queryKey: ["activity"] });
     void queryClient.invalidateQueries({ queryKey: requestKey(id) });
@@ -157,15 +156,6 @@ export function useRequestAction(requestId: string) {
   });
 }
 
-/** What waits for the signed-in contact: requests to answer and documents to approve. */
-export function useWaiting() {
-  const { api } = useFirm();
-  return useQuery({
-    queryKey: ["portal", "waiting"],
-    queryFn: () => unwrap(api.GET("/portal/waiting")),
-  });
-}
-
 /** Whom a request for this client can go to. */
 export function usePortalContacts(clientId: string | null) {
   const { api } = useFirm();
@@ -192,18 +182,5 @@ export function useActivity(clientId: string | null, requestId?: string) {
         }),
       ),
     enabled: clientId !== null,
-  });
-}
-
-export function usePortalSettings() {
-  const { api } = useFirm();
-  return useQuery({ queryKey: ["portal", "settings"], queryFn: () => unwrap(api.GET("/portal-settings")) });
-}
-
-export function useSavePortalSettings() {
-  const { api, queryClient } = useFirm();
-  return useMutation({
-    mutationFn: (body: PortalSettings) => unwrap(api.PUT("/portal-settings", { body })),
-    onSuccess: (saved) => queryClient.setQueryData(["portal", "settings"], saved),
   });
 }

@@ -22,10 +22,11 @@ import {
 import { useNavigate } from "@tanstack/react-router";
 import { Controller, useFieldArray, useForm, type Path } from "react-hook-form";
 import { z } from "zod";
-import { ApiProblem, problemText } from "../../../api/problem";
+import { problemText } from "../../../api/problem";
 import { FormAlert } from "../../../components/form-alert";
 import { PageTitle } from "../../../components/page-title";
 import { ClientPicker } from "../../../components/record-pickers";
+import { showProblem } from "../../../lib/form-problems";
 import { useCreateRequest, usePortalContacts, type NewRequest } from "../api/requests";
 
 const schema = z
@@ -50,24 +51,23 @@ const schema = z
   .strict();
 type Fields = z.infer<typeof schema>;
 
-const FIELDS = ["clientId", "recipients", "subject", "description", "emailMessage", "items"] as const;
-
-/** The form's field a server problem names (details.field or an issue's path), or null. */
-function fieldOf(problem: ApiProblem): Path<Fields> | null {
-  const named = [
-    typeof problem.body.field === "string" ? problem.body.field : "",
-    ...problem.issues.map((issue) => issue.path),
+/** The fields a server problem may name (details.field or an issue's path), items by position. */
+function fieldsOf(itemCount: number): Path<Fields>[] {
+  const items = Array.from({ length: itemCount }, (_, index) => [
+    `items.${index}.title` as const,
+    `items.${index}.dueDate` as const,
+  ]).flat();
+  return [
+    "clientId",
+    "recipients",
+    "subject",
+    "description",
+    "emailMessage",
+    "items",
+    "everyDays",
+    "max",
+    ...items,
   ];
-  for (const raw of named) {
-    const path = raw.replace(/^body\./, "");
-    const item = /^items\.(\d+)\.(title|dueDate)$/.exec(path);
-    if (item) return `items.${Number(item[1])}.${item[2] as "title" | "dueDate"}`;
-    if (path === "reminders.everyDays") return "everyDays";
-    if (path === "reminders.max") return "max";
-    if (path.startsWith("recipients")) return "recipients";
-    if ((FIELDS as readonly string[]).includes(path)) return path as Path<Fields>;
-  }
-  return null;
 }
 
 export function NewRequestPage({ clientId }: { clientId?: string | undefined }) {
@@ -111,10 +111,7 @@ export function NewRequestPage({ clientId }: { clientId?: string | undefined }) 
       const request = await create.mutateAsync({ clientId: fields.clientId, body });
       await navigate({ to: "/requests/$requestId", params: { requestId: request.id } });
     } catch (error) {
-      const field = error instanceof ApiProblem ? fieldOf(error) : null;
-      const message = problemText(error);
-      if (field) form.setError(field, { type: "server", message }, { shouldFocus: true });
-      else form.setError("root.server", { type: "server", message });
+      showProblem(error, form.setError, fieldsOf(fields.items.length));
     }
   });
 
@@ -280,7 +277,20 @@ export function NewRequestPage({ clientId }: { clientId?: string | undefined }) 
 
           <Paper withBorder p="md">
             <Stack gap="sm">
-              <Switch label="Send reminders until the client answers" {...form.register("remind")} />
+              <Controller
+                control={form.control}
+                name="remind"
+                render={({ field }) => (
+                  <Switch
+                    label="Send reminders until the client answers"
+                    checked={field.value}
+                    onChange={(event) => field.onChange(event.currentTarget.checked)}
+                    onBlur={field.onBlur}
+                    name={field.name}
+                    ref={field.ref}
+                  />
+                )}
+              />
               {remind ? (
                 <Group gap="sm" wrap="wrap">
                   <Controller
