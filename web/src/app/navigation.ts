@@ -57,7 +57,7 @@ const CONTACT_PAGES = [
   /^\/account$/,
   /^\/requests\/[^/]+$/,
   /^\/files(\/.*)?$/,
-  // A document to approve (features/client-files).
+  // A document to approve (features/document-approvals).
   /^\/approvals\/[^/]+$/,
 ];
 

@@ -450,6 +450,22 @@ const portalRoutes = [
   createRoute({ getParentRoute: () => signedInRoute, path: "setup/portal", component: PortalSettingsPage }),
 ];
 
+// A document a contact is asked to approve (features/document-approvals), at the address its
+// email links to; /approvals itself is the reviewers' time approvals.
+const DocumentApprovalPage = lazy(() =>
+  import("../features/document-approvals/components/document-approval-page").then((module) => ({
+    default: module.DocumentApprovalPage,
+  })),
+);
+const documentApprovalRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "approvals/$approvalId",
+  component: function DocumentApproval() {
+    const { approvalId } = documentApprovalRoute.useParams();
+    return <DocumentApprovalPage key={approvalId} approvalId={approvalId} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
@@ -468,6 +484,7 @@ const routeTree = rootRoute.addChildren([
     ...setupPeopleRoutes,
     ...desktopRoutes,
     approvalsRoute,
+    documentApprovalRoute,
     ...portalRoutes,
   ]),
 ]);
