@@ -6,6 +6,7 @@
  */
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
+import { ApiProblem } from "../../../api/problem";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
 import { uploadFile, type UploadProgress } from "../../../lib/upload";
@@ -66,7 +67,8 @@ export function useRequest(id: string) {
   return useQuery({
     queryKey: requestKey(id),
     queryFn: () => unwrap(api.GET("/file-requests/{id}", { params: { path: { id } } })),
-    retry: (count, error) => count < 2 && !(error instanceof Error && "status" in error),
+    // A refusal (404: not there or not yours) is the answer; only a lost connection is worth a retry.
+    retry: (count, error) => count < 2 && error instanceof ApiProblem && error.code === "NETWORK",
   });
 }
 
