@@ -111,6 +111,10 @@ export interface UserFilter {
   status?: UserAccount["status"];
   /** Matches the email, case-insensitively. */
   search?: string;
+  /** Staff members' accounts, or contacts' (portal users). */
+  kind?: "staff" | "contact";
+  /** The account of this contact (a contact has one at most). */
+  contactId?: string;
   /** Only these accounts (a caller without users:R reads their own). */
   readable?: ReadableIds;
 }
@@ -129,6 +133,9 @@ export function selectUserPage(
   const { readable, search } = filter;
   if (readable && readable !== "all") query = query.where((eb) => readableBy(eb, "id", readable));
   if (filter.status) query = query.where("status", "=", filter.status);
+  if (filter.kind === "staff") query = query.where("staff_id", "is not", null);
+  if (filter.kind === "contact") query = query.where("contact_id", "is not", null);
+  if (filter.contactId) query = query.where("contact_id", "=", filter.contactId);
   if (search) query = query.where((eb) => containsText(eb, ["email"], search));
   const order = orderFor(page.sort, { email: [col("email")], createdAt: [col("created_at")] }, col("id"), [
     "email",

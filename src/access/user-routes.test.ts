@@ -94,6 +94,29 @@ describe.each(ENGINES)("users over HTTP on %s", (engine) => {
     expect(twice.json()).toMatchObject({ code: "DUPLICATE" });
   });
 
+  it("finds staff accounts apart from contacts' portal accounts, and one contact's account", async () => {
+    await freshAdmin();
+    const contact = await addContact(server.deps.store.db, scope(firm), {
+      firstName: "Pia",
+      lastName: "Portal",
+      email: "pia@client.test",
+    });
+    const invited = (await send("POST", "/users", { contactId: contact.id }, admin)).json<{ id: string }>();
+    type Page = { items: { id: string; staffId: string | null; contactId: string | null }[] };
+    const contacts = (await get("/users?kind=contact&limit=500", admin.headers)).json<Page>().items;
+    expect(contacts.map((u) => u.id)).toContain(invited.id);
+    expect(contacts.every((u) => u.contactId !== null && u.staffId === null)).toBe(true);
+    const staff = (await get("/users?kind=staff&limit=500", admin.headers)).json<Page>().items;
+    expect(staff.map((u) => u.id)).toContain(ids.plain);
+    expect(staff.every((u) => u.staffId !== null && u.contactId === null)).toBe(true);
+    const own = (await get(`/users?contactId=${contact.id}`, admin.headers)).json<Page>();
+    expect(own.items.map((u) => u.id)).toEqual([invited.id]);
+    // Without users:R the filters narrow one's own account only.
+    const plain = await signIn(server, "acme", "plain@acme.test");
+    expect((await get(`/users?contactId=${contact.id}`, plain.headers)).json<Page>().items).toEqual([]);
+    expect((await get("/users?kind=robot", admin.headers)).statusCode).toBe(400);
+  });
+
   it("refuses bad invitations: another firm's staff, no email, unknown or extra fields", async () => {
     await freshAdmin();
     const { firm: other } = await newCloudFirm(server, "elsewhere");

@@ -49,6 +49,11 @@ export const registerUserRoutes: RouteModule = (app, deps) => {
         querystring: pageQuery
           .extend({
             status: z.enum(["invited", "active", "disabled"]).optional(),
+            kind: z
+              .enum(["staff", "contact"])
+              .optional()
+              .describe("staff members' accounts, or contacts' (portal users)"),
+            contactId: z.uuid().optional().describe("the account of this contact, if it has one"),
             search: searchParam("email"),
             sort: sortParam(USER_SORTS, "email", {
               email: "the email address",
@@ -60,12 +65,12 @@ export const registerUserRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request) => {
-      const { status, search, sort, limit, offset } = request.query;
+      const { status, kind, contactId, search, sort, limit, offset } = request.query;
       const found = await listUserPage(
         deps.store.db,
         request.actor,
         request.firm!.id,
-        { status, search },
+        { status, kind, contactId, search },
         { sort, limit, offset },
       );
       return { items: found.items.map(userView), total: found.total, limit, offset };

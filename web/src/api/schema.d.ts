@@ -10023,6 +10023,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description the account of this contact, if it has one */
+                    contactId?: string;
+                    /** @description staff members' accounts, or contacts' (portal users) */
+                    kind?: "staff" | "contact";
                     limit?: number;
                     offset?: number;
                     /** @description case-insensitive; matches email containing it (empty: no search) */
