@@ -25,6 +25,11 @@ const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
   { to: "/setup/firm", label: "Firm profile", shows: (me) => mayDo(me, "settings", "E", "firm") },
   { to: "/setup/staff", label: "Staff", shows: (me) => mayDo(me, "staff", "R", "firm") },
   { to: "/setup/staff-groups", label: "Staff groups", shows: (me) => mayDo(me, "staff_groups", "R", "firm") },
+  {
+    to: "/setup/contact-groups",
+    label: "Contact groups",
+    shows: (me) => mayDo(me, "contact_groups", "R", "firm"),
+  },
   { to: "/setup/users", label: "Users", shows: (me) => mayDo(me, "users", "R", "firm") },
   { to: "/setup/roles", label: "Roles", shows: (me) => mayDo(me, "roles", "R", "firm") },
   {

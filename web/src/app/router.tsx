@@ -297,6 +297,11 @@ const StaffGroupsPage = lazy(() =>
     default: module.StaffGroupsPage,
   })),
 );
+const ContactGroupsPage = lazy(() =>
+  import("../features/setup-people/components/contact-groups-page").then((module) => ({
+    default: module.ContactGroupsPage,
+  })),
+);
 const UsersPage = lazy(() =>
   import("../features/setup-people/components/users-page").then((module) => ({ default: module.UsersPage })),
 );
@@ -318,6 +323,20 @@ const setupStaffRoute = createRoute({
     return <StaffPage staffId={staffId} />;
   },
 });
+const ContactPortalPage = lazy(() =>
+  import("../features/setup-people/components/contact-portal-page").then((module) => ({
+    default: module.ContactPortalPage,
+  })),
+);
+// A contact's portal access, linked from the contact's page (features/setup-records).
+const setupContactPortalRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "setup/contacts/$contactId/portal",
+  component: function ContactPortal() {
+    const { contactId } = setupContactPortalRoute.useParams();
+    return <ContactPortalPage contactId={contactId} />;
+  },
+});
 const setupSharingRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "setup/sharing",
@@ -332,9 +351,11 @@ const setupPeopleRoutes = [
   setupPeopleRoute("setup/staff", () => <StaffListPage />),
   setupStaffRoute,
   setupPeopleRoute("setup/staff-groups", () => <StaffGroupsPage />),
+  setupPeopleRoute("setup/contact-groups", () => <ContactGroupsPage />),
   setupPeopleRoute("setup/users", () => <UsersPage />),
   setupPeopleRoute("setup/roles", () => <RolesPage />),
   setupSharingRoute,
+  setupContactPortalRoute,
 ] as const;
 
 // The desktop's pages (firmtime desktop): its first run, its connection, conflicts and merge log.

@@ -2,7 +2,7 @@
  * Who holds which role on a client: assignments made there (to users and groups, revocable
  * here) and roles inherited through a group, a firm-wide role or being partner or manager.
  */
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
@@ -39,6 +39,20 @@ export function usePrincipalAssignments(principalId: string) {
   return useQuery({
     queryKey: ["sharing", "principal", principalId],
     queryFn: () => unwrap(api.GET("/assignments", { params: { query: { principalId, limit: 500 } } })),
+  });
+}
+
+/**
+ * Roles given directly to each of several principals (a contact's account and the groups they
+ * are in), in the order asked; needs roles:R.
+ */
+export function useAssignmentsOfPrincipals(principalIds: readonly string[]) {
+  const { api } = useFirm();
+  return useQueries({
+    queries: principalIds.map((principalId) => ({
+      queryKey: ["sharing", "principal", principalId],
+      queryFn: () => unwrap(api.GET("/assignments", { params: { query: { principalId, limit: 500 } } })),
+    })),
   });
 }
 

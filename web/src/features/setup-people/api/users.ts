@@ -14,13 +14,18 @@ const usersKey = ["users"] as const;
 
 type UsersQuery = NonNullable<paths["/users"]["get"]["parameters"]["query"]>;
 
-export function useUsersPage(query: {
-  status: UserStatus | undefined;
-  search: string;
-  sort: string;
-  limit: number;
-  offset: number;
-}) {
+export function useUsersPage(
+  query: {
+    status: UserStatus | undefined;
+    search: string;
+    sort: string;
+    limit: number;
+    offset: number;
+    /** Staff members' accounts or contacts' (portal users); both when left out. */
+    kind?: "staff" | "contact";
+  },
+  enabled = true,
+) {
   const { api } = useFirm();
   return useQuery({
     queryKey: [...usersKey, "page", query],
@@ -37,6 +42,7 @@ export function useUsersPage(query: {
         }),
       ),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -45,6 +51,10 @@ export function useUserChanges() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: usersKey });
   const invite = useMutation({
     mutationFn: (staffId: string) => unwrap(api.POST("/users", { body: { staffId } })),
+    onSuccess: refresh,
+  });
+  const inviteContact = useMutation({
+    mutationFn: (contactId: string) => unwrap(api.POST("/users", { body: { contactId } })),
     onSuccess: refresh,
   });
   const resend = useMutation({
@@ -60,5 +70,18 @@ export function useUserChanges() {
   const sendReset = useMutation({
     mutationFn: (email: string) => unwrap(api.POST("/auth/password-reset", { body: { email } })),
   });
-  return { invite, resend, setStatus, sendReset };
+  return { invite, inviteContact, resend, setStatus, sendReset };
+}
+
+/** A contact's portal account, if they were ever invited (a contact has one at most). */
+export function useContactAccount(contactId: string, enabled = true) {
+  const { api } = useFirm();
+  return useQuery({
+    queryKey: [...usersKey, "contact", contactId],
+    queryFn: async () => {
+      const found = await unwrap(api.GET("/users", { params: { query: { contactId, limit: 1 } } }));
+      return found.items[0] ?? null;
+    },
+    enabled,
+  });
 }

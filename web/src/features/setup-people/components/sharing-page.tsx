@@ -1,32 +1,18 @@
 /**
- * Sharing a client: who holds which role on it. Roles given here (to a person or a staff
- * group) are listed with a way to take them away; roles that reach people another way (a group
+ * Sharing a client: who holds which role on it. Roles given here (to a staff member, a staff
+ * group, a contact or a contact group) are listed with a way to take them away; roles that reach people another way (a group
  * they are in, a firm-wide role, being the client's partner or manager) are listed apart, with
  * where each comes from, to be changed there. The server decides who may share what.
  */
-import {
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { problemText } from "../../../api/problem";
-import { notifyDone } from "./notify-done";
 import { FormAlert } from "../../../components/form-alert";
 import { PageTitle } from "../../../components/page-title";
 import { ClientPicker } from "../../../components/record-pickers";
 import { mayDo, useMe } from "../../../lib/me";
 import { clientLabel, useClient } from "../../../lib/records";
-import { useRoles } from "../api/roles";
 import {
   useDirectAssignments,
   useInheritedRoles,
@@ -36,30 +22,52 @@ import {
   type InheritedRole,
 } from "../api/sharing";
 import { useStaffGroups } from "../api/staff-groups";
-import { useUsersPage } from "../api/users";
+import { useContactGroups } from "../api/contact-groups";
+import { contactName, useContactRecord } from "../api/contacts";
+import { ShareForm } from "./share-form";
 
 const WHERE = { system: "Firm-wide", entity: "This client", item: "A project of it" } as const;
 
+/** Whom a role is given to: a staff member's email, a contact's name, a group's kind and name. */
 function PrincipalName({ assignment }: { assignment: Assignment }) {
   const me = useMe();
-  const readsUsers = mayDo(me, "users", "R", "firm");
+  const { principalKind, principalId } = assignment;
   const user = useUserAccount(
-    assignment.principalKind === "user" && readsUsers ? assignment.principalId : null,
+    principalKind === "user" && mayDo(me, "users", "R", "firm") ? principalId : null,
   );
-  const groups = useStaffGroups(
-    assignment.principalKind === "staff_group" && mayDo(me, "staff_groups", "R", "firm"),
+  const contact = useContactRecord(user.data?.contactId);
+  const staffGroups = useStaffGroups(
+    principalKind === "staff_group" && mayDo(me, "staff_groups", "R", "firm"),
   );
-  if (assignment.principalKind === "user") return <>{user.data?.email ?? "a user"}</>;
-  const group = groups.data?.items.find((g) => g.id === assignment.principalId);
-  return (
-    <>{assignment.principalKind === "staff_group" ? `Staff group ${group?.name ?? ""}` : "A contact group"}</>
+  const contactGroups = useContactGroups(
+    principalKind === "contact_group" && mayDo(me, "contact_groups", "R", "firm"),
   );
+  switch (principalKind) {
+    case "user":
+      if (!user.data?.contactId) return <>{user.data?.email ?? "a user"}</>;
+      return (
+        <>
+          <Text size="sm" fw={500} span>
+            {contact.data ? contactName(contact.data) : user.data.email}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Contact · {user.data.email}
+          </Text>
+        </>
+      );
+    case "staff_group":
+      return <>Staff group {staffGroups.data?.items.find((g) => g.id === principalId)?.name ?? ""}</>;
+    case "contact_group":
+      return <>Contact group {contactGroups.data?.items.find((g) => g.id === principalId)?.name ?? ""}</>;
+  }
 }
 
 function sourceWords(row: InheritedRole): string {
   switch (row.source) {
-    case "group":
-      return `through the group ${row.groupName ?? ""}${row.scope === "item" ? ", on a project" : ""}`;
+    case "group": {
+      const group = row.groupKind === "contact_group" ? "contact group" : "group";
+      return `through the ${group} ${row.groupName ?? ""}${row.scope === "item" ? ", on a project" : ""}`;
+    }
     case "firm-wide":
       return row.groupName ? `firm-wide, through the group ${row.groupName}` : "firm-wide";
     case "partner":
@@ -67,100 +75,6 @@ function sourceWords(row: InheritedRole): string {
     case "manager":
       return "as the client's manager";
   }
-}
-
-function GrantForm({ clientId }: { clientId: string }) {
-  const me = useMe();
-  const roles = useRoles();
-  const [kind, setKind] = useState<"user" | "staff_group">("user");
-  const [typed, setTyped] = useState("");
-  const [search] = useDebouncedValue(typed.trim(), 200);
-  // Invited people too: a firm shares a client with a new member before they first sign in.
-  const users = useUsersPage({ status: undefined, search, sort: "email", limit: 20, offset: 0 });
-  const groups = useStaffGroups(mayDo(me, "staff_groups", "R", "firm"));
-  const [principalId, setPrincipalId] = useState<string | null>(null);
-  const [roleId, setRoleId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ principal?: string; role?: string; form?: string }>({});
-  const { grant } = useSharingChanges();
-  const principals =
-    kind === "user"
-      ? (users.data?.items ?? [])
-          .filter((user) => user.id !== me?.id && user.status !== "disabled")
-          .map((user) => ({
-            value: user.id,
-            label: user.status === "invited" ? `${user.email} (invited)` : user.email,
-          }))
-      : (groups.data?.items ?? []).map((group) => ({ value: group.id, label: group.name }));
-  const entityRoles = (roles.data?.items ?? []).filter(
-    (role) => role.scopes.includes("entity") && !(role.builtIn && role.name.startsWith("Contact")),
-  );
-  const submit = async () => {
-    const found: typeof errors = {};
-    if (!principalId) found.principal = kind === "user" ? "Choose the person" : "Choose the group";
-    if (!roleId) found.role = "Choose the role";
-    setErrors(found);
-    if (!principalId || !roleId) return;
-    try {
-      await grant.mutateAsync({
-        roleId,
-        principalKind: kind,
-        principalId,
-        scope: "entity",
-        entityId: clientId,
-      });
-      setPrincipalId(null);
-      setRoleId(null);
-      notifyDone("The role is given.");
-    } catch (error) {
-      setErrors({ form: problemText(error) });
-    }
-  };
-  return (
-    <Stack gap="sm">
-      <SegmentedControl
-        aria-label="Give the role to"
-        value={kind}
-        onChange={(value) => {
-          setKind(value);
-          setPrincipalId(null);
-        }}
-        data={[
-          { value: "user", label: "A person" },
-          { value: "staff_group", label: "A staff group" },
-        ]}
-        style={{ alignSelf: "flex-start" }}
-      />
-      <Group align="flex-start" gap="sm">
-        <Select
-          label={kind === "user" ? "Person" : "Staff group"}
-          placeholder={kind === "user" ? "Type an email" : "Choose"}
-          searchable
-          searchValue={typed}
-          onSearchChange={setTyped}
-          // People are searched on the server, 20 at a time; groups are few.
-          filter={kind === "user" ? ({ options }) => options : undefined}
-          nothingFoundMessage={users.isFetching ? "Looking…" : "Nobody matches"}
-          data={principals}
-          value={principalId}
-          onChange={setPrincipalId}
-          error={errors.principal}
-          style={{ flex: "1 1 14rem", maxWidth: "22rem" }}
-        />
-        <Select
-          label="Role"
-          data={entityRoles.map((role) => ({ value: role.id, label: role.name }))}
-          value={roleId}
-          onChange={setRoleId}
-          error={errors.role}
-          style={{ flex: "1 1 10rem", maxWidth: "16rem" }}
-        />
-        <Button onClick={() => void submit()} loading={grant.isPending} mt={{ base: 0, xs: 25 }}>
-          Give the role
-        </Button>
-      </Group>
-      <FormAlert message={errors.form} />
-    </Stack>
-  );
 }
 
 function DirectGrants({ clientId, mayShare }: { clientId: string; mayShare: boolean }) {
@@ -224,7 +138,7 @@ function DirectGrants({ clientId, mayShare }: { clientId: string; mayShare: bool
         </Table.ScrollContainer>
       )}
       <FormAlert message={problem} />
-      {mayShare ? <GrantForm clientId={clientId} /> : null}
+      {mayShare ? <ShareForm clientId={clientId} /> : null}
     </Paper>
   );
 }
@@ -261,6 +175,7 @@ function InheritedRoles({ clientId }: { clientId: string }) {
                     {row.name || row.email}
                   </Text>
                   <Text size="xs" c="dimmed">
+                    {row.groupKind === "contact_group" ? "Contact · " : ""}
                     {row.email}
                     {row.status === "invited" ? " (invited)" : ""}
                   </Text>

@@ -38,6 +38,12 @@ export function ContactPage({ id }: { id: string }) {
         actions={
           editing ? null : (
             <>
+              {/* Inviting and portal access live with the people setup (features/setup-people). */}
+              {mayDo(me, "users", "R", "firm") || mayDo(me, "contacts", "E", "firm") ? (
+                <Button component={Link} to={`/setup/contacts/${id}/portal`} variant="default">
+                  Portal access
+                </Button>
+              ) : null}
               {mayDo(me, "contacts", "E", "firm") ? (
                 <Button onClick={() => setEditing(true)}>Edit</Button>
               ) : null}
