@@ -2,10 +2,12 @@
  * Sharing a client with a client's contact, in real Chromium against a real `firmtime serve`
  * with mail caught by a local SMTP server: the Admin (at a desk) adds a contact with an email,
  * invites them to the portal from the contact's page and sends a new invitation, puts them in a
- * contact group, and shares a client with the group as Entity Collaborator (listed apart as
- * inherited by the contact). The contact activates from the email on a phone, signs in and sees
- * only the portal. The Admin takes the role back, and the contact's very next request no longer
- * reaches the client. Pages are scanned by axe and photographed at both sizes.
+ * contact group (a name used already is answered beside the field; a spare group is deleted, one
+ * carrying a role is refused), and shares a client with the group as Entity Collaborator (listed
+ * apart as inherited by the contact). The contact activates from the email on a phone, signs in
+ * and sees only the portal. The Admin takes the role back, shares with the contact alone and takes
+ * that back too: each time the contact's very next request follows. Pages are scanned by axe and
+ * photographed at both sizes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -110,6 +112,21 @@ describe("sharing a client with a contact", () => {
       .waitFor();
     await expectAccessible(desk, "the contact groups page");
     await screenshot(desk, "contact-groups");
+    // A group made by mistake is deleted, after asking.
+    await desk.page.getByRole("textbox", { name: "New group's name" }).fill("Spare");
+    await desk.page.getByRole("button", { name: "Add the group" }).click();
+    await desk.page.getByRole("button", { name: "Delete Spare" }).click();
+    await desk.page
+      .getByRole("dialog", { name: "Delete Spare" })
+      .getByRole("button", { name: "Delete the group" })
+      .click();
+    await desk.page.getByText("Group Spare is deleted.").waitFor();
+    expect(
+      await desk.page
+        .getByRole("navigation", { name: "Contact groups" })
+        .getByRole("button")
+        .allTextContents(),
+    ).toEqual([`${GROUP}1 contact`]);
 
     await openAt(server, desk, `/setup/sharing?client=${acmeId}`, "Sharing");
     await desk.page.getByRole("radio", { name: "A contact group" }).check();
@@ -129,6 +146,14 @@ describe("sharing a client with a contact", () => {
       .waitFor();
     await expectAccessible(desk, "the sharing page with a contact group");
     await screenshot(desk, "sharing-contact-group");
+
+    // A group that carries a role is kept: the refusal shows in the question.
+    await openAt(server, desk, "/setup/contact-groups", "Contact groups");
+    await desk.page.getByRole("button", { name: `Delete ${GROUP}` }).click();
+    const question = desk.page.getByRole("dialog", { name: `Delete ${GROUP}` });
+    await question.getByRole("button", { name: "Delete the group" }).click();
+    await question.getByRole("alert").filter({ hasText: "has roles assigned; remove them first" }).waitFor();
+    await question.getByRole("button", { name: "Cancel" }).click();
   }, 30_000);
 
   it("the contact activates from the email on a phone and sees only the portal", async () => {
@@ -146,6 +171,12 @@ describe("sharing a client with a contact", () => {
     await phone.page.getByRole("button", { name: "Sections" }).click();
     await expectAccessible(phone, "the contact's home");
     await screenshot(phone, "contact-portal-home");
+    const home = await openPage("desk");
+    await signIn(server, home, CONTACT);
+    await expectAccessible(home, "the contact's home at a desk");
+    await screenshot(home, "contact-portal-home");
+    expectNoPageProblems(home);
+    await home.context.close();
     expect(await clientStatus(phone)).toBe(200);
 
     // The Admin sees them active, reaching the client through the group.
@@ -164,6 +195,23 @@ describe("sharing a client with a contact", () => {
   it("taking the group's role away stops the contact's next request", async () => {
     await openAt(server, desk, `/setup/sharing?client=${acmeId}`, "Sharing");
     await desk.page.getByRole("button", { name: `Take away ${COLLABORATOR}` }).click();
+    await desk.page.getByText("No role is given on this client itself.").waitFor();
+    expect(await clientStatus(phone)).toBe(404);
+
+    // Shared with the contact alone, and taken back: the same, on the next request each time.
+    await desk.page.getByRole("radio", { name: "A contact", exact: true }).check();
+    await desk.page.getByRole("combobox", { name: "Contact", exact: true }).fill("cora");
+    await desk.page.getByRole("option", { name: `${NAME} · ${CONTACT.email}` }).click();
+    await desk.page.getByRole("combobox", { name: "Role" }).click();
+    await desk.page.getByRole("option", { name: "Contact – Entity Access" }).click();
+    await desk.page.getByRole("button", { name: "Give the role" }).click();
+    const direct = desk.page.getByRole("region", { name: "Given on this client" });
+    await direct
+      .getByRole("row", { name: new RegExp(`${NAME}.*Contact · ${CONTACT.email}.*Contact – Entity Access`) })
+      .waitFor();
+    await screenshot(desk, "sharing-contact");
+    expect(await clientStatus(phone)).toBe(200);
+    await desk.page.getByRole("button", { name: "Take away Contact – Entity Access" }).click();
     await desk.page.getByText("No role is given on this client itself.").waitFor();
     expect(await clientStatus(phone)).toBe(404);
 

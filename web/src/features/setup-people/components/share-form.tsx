@@ -59,8 +59,10 @@ function usePrincipalOptions(recipient: Recipient, search: string) {
   const accounts = wantsUsers
     ? (users.data?.items ?? []).filter((user) => user.id !== me?.id && user.status !== "disabled")
     : [];
+  // Their names, for whoever may read contacts; the email alone otherwise.
+  const namesContacts = recipient === "contact" && mayDo(me, "contacts", "R", "firm");
   const contacts = useContactRecords(
-    recipient === "contact" ? accounts.flatMap((user) => (user.contactId ? [user.contactId] : [])) : [],
+    namesContacts ? accounts.flatMap((user) => (user.contactId ? [user.contactId] : [])) : [],
   );
   const staffGroups = useStaffGroups(recipient === "staff_group" && mayDo(me, "staff_groups", "R", "firm"));
   const contactGroups = useContactGroups(

@@ -35,7 +35,7 @@ function PrincipalName({ assignment }: { assignment: Assignment }) {
   const user = useUserAccount(
     principalKind === "user" && mayDo(me, "users", "R", "firm") ? principalId : null,
   );
-  const contact = useContactRecord(user.data?.contactId);
+  const contact = useContactRecord(mayDo(me, "contacts", "R", "firm") ? user.data?.contactId : null);
   const staffGroups = useStaffGroups(
     principalKind === "staff_group" && mayDo(me, "staff_groups", "R", "firm"),
   );

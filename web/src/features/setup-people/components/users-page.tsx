@@ -262,7 +262,7 @@ export function UsersPage() {
     <Stack>
       <PageTitle
         title="Users"
-        subtitle="Who can sign in. Invite a staff member from their page under Staff."
+        subtitle="Who can sign in. Invite a staff member from their page under Staff, a contact from Portal access on their page under Contacts."
       />
       {users.isError ? <FormAlert message={problemText(users.error)} /> : null}
       <RecordTable
