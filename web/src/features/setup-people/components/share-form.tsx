@@ -20,7 +20,7 @@ import { notifyDone } from "./notify-done";
 type Recipient = "staff" | "staff_group" | "contact" | "contact_group";
 
 const RECIPIENTS: { value: Recipient; label: string; field: string; choose: string }[] = [
-  { value: "staff", label: "A staff member", field: "Staff member", choose: "Choose the person" },
+  { value: "staff", label: "A staff member", field: "Person", choose: "Choose the person" },
   { value: "staff_group", label: "A staff group", field: "Staff group", choose: "Choose the group" },
   { value: "contact", label: "A contact", field: "Contact", choose: "Choose the contact" },
   { value: "contact_group", label: "A contact group", field: "Contact group", choose: "Choose the group" },
