@@ -60,7 +60,7 @@ async function addContact(first: string, who: { email: string; password: string 
   expect(activated.ok, `activating ${who.email}`).toBe(true);
 }
 
-type Files = { items: { name: string; kind: string; current: { version: number } }[] };
+type Files = { items: { id: string; name: string; kind: string; current: { version: number } }[] };
 const filesNow = async () =>
   (await admin.get<Files>(`/clients/${acmeId}/files?limit=100`)).items
     .map((file) => `${file.kind}: ${file.name} v${file.current.version}`)
@@ -163,6 +163,20 @@ describe("a client's files", { timeout: 120_000 }, () => {
       letter.getByRole("link", { name: "Download Engagement letter.pdf" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    // The server refuses a contact's delete too, not only the page (403: they see the file).
+    const letterId = (await admin.get<Files>(`/clients/${acmeId}/files?kind=shared`)).items[0]!.id;
+    const status = await test.page.evaluate(
+      async ({ path, fileId }) => {
+        const me = (await (await fetch(`${path}/auth/me`)).json()) as { csrfToken: string };
+        const answer = await fetch(`${path}/files/${fileId}`, {
+          method: "DELETE",
+          headers: { "x-csrf-token": me.csrfToken },
+        });
+        return answer.status;
+      },
+      { path: `${new URL(server.firmUrl).pathname}/api/v1`, fileId: letterId },
+    );
+    expect(status).toBe(403);
 
     // Their own file, picked as a phone would (the file chooser), sent with its progress.
     const [chooser] = await Promise.all([
@@ -176,7 +190,7 @@ describe("a client's files", { timeout: 120_000 }, () => {
     await test.page.getByText("Carla Client uploaded Bank statement.pdf").waitFor();
     await expectAccessible(test, "a contact's files");
     await screenshot(test, "files-contact");
-    expectNoPageProblems(test);
+    expectNoPageProblems(test, [/403/]);
     await test.context.close();
   });
 
@@ -242,6 +256,16 @@ describe("a client's files", { timeout: 120_000 }, () => {
     await test.page.getByRole("button", { name: "Delete Working papers.pdf" }).click();
     await test.page.getByRole("button", { name: "Delete the file" }).click();
     await test.page.getByText("No firm-only files here.").waitFor();
+    // Moved out of the folder, the letter leaves it empty, and the folder goes.
+    await tab(test, "Shared with the client").click();
+    await card(test, "Engagement letter.pdf")
+      .getByLabel("Move to the folder")
+      .selectOption({ label: "No folder" });
+    await test.page.getByText("Nothing shared with the client here.").waitFor();
+    await test.page.getByRole("button", { name: "Delete folder" }).click();
+    await test.page.getByRole("button", { name: "Delete the folder" }).click();
+    await expect.poll(() => test.page.getByLabel("Show the files in").inputValue()).toBe("all");
+    await card(test, "Engagement letter.pdf").waitFor();
     await test.page.mouse.move(700, 10);
     await expectAccessible(test, "a client's files after the changes (staff)");
     await screenshot(test, "files-staff-after");
@@ -259,5 +283,6 @@ describe("a client's files", { timeout: 120_000 }, () => {
     await phone.context.close();
 
     expect(await filesNow()).toEqual(["client: Bank statement.pdf v1", "shared: Engagement letter.pdf v2"]);
+    expect((await admin.get<{ items: unknown[] }>(`/clients/${acmeId}/folders`)).items).toEqual([]);
   });
 });

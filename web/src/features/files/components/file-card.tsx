@@ -1,9 +1,10 @@
 /**
  * One file: its name, folder and current version (who uploaded it, when, how big), a download,
- * its versions, and what the person may do with it — a new version, share or stop sharing, ask
- * a contact to approve it, delete it — each shown only when the server's `you` says it may.
+ * its versions, and what the person may do with it — a new version, share or stop sharing, move
+ * it to a folder, ask a contact to approve it, delete it — each shown only when the server's `you`
+ * says it may.
  */
-import { Button, Card, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Modal, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { firmApiBase } from "../../../api/client";
 import { problemText } from "../../../api/problem";
@@ -14,7 +15,7 @@ import type { EntityFile, Folder } from "../api/file-types";
 import { useUploadVersion } from "../api/upload-version";
 import { AskApprovalDialog } from "./ask-approval-dialog";
 import { FileVersions } from "./file-versions";
-import { folderPath, versionWords } from "./file-words";
+import { folderOptions, folderPath, versionWords } from "./file-words";
 import { UploadButton } from "./upload-button";
 
 export function FileCard({
@@ -76,20 +77,29 @@ export function FileCard({
             send={(chosen, onProgress) => version.mutateAsync({ file: chosen, onProgress })}
           />
         ) : null}
-        {staff ? <StaffActions file={file} mayAskApproval={mayAskApproval} /> : null}
+        {staff ? <StaffActions file={file} folders={folders} mayAskApproval={mayAskApproval} /> : null}
       </Stack>
     </Card>
   );
 }
 
-function StaffActions({ file, mayAskApproval }: { file: EntityFile; mayAskApproval: boolean }) {
+function StaffActions({
+  file,
+  folders,
+  mayAskApproval,
+}: {
+  file: EntityFile;
+  folders: readonly Folder[];
+  mayAskApproval: boolean;
+}) {
   const edit = useEditFile(file.id);
   const remove = useDeleteFile(file.id);
   const [dialog, setDialog] = useState<"approval" | "delete" | null>(null);
   // A file the client sent stays the client's: it is never shared or made firm-only.
   const mayShare = file.you.mayEdit && file.kind !== "client";
   const askable = mayAskApproval && file.you.mayEdit && file.kind === "shared";
-  if (!mayShare && !askable && !file.you.mayDelete) return null;
+  const mayMove = file.you.mayEdit && folders.length > 0;
+  if (!mayShare && !askable && !mayMove && !file.you.mayDelete) return null;
   const problem = edit.error ?? remove.error;
   return (
     <Stack gap={4}>
@@ -124,6 +134,17 @@ function StaffActions({ file, mayAskApproval }: { file: EntityFile; mayAskApprov
           </Button>
         ) : null}
       </Group>
+      {mayMove ? (
+        <NativeSelect
+          label="Move to the folder"
+          size="xs"
+          maw={320}
+          value={file.folderId ?? ""}
+          disabled={edit.isPending}
+          onChange={(event) => edit.mutate({ folderId: event.currentTarget.value || null })}
+          data={[{ value: "", label: "No folder" }, ...folderOptions(folders)]}
+        />
+      ) : null}
       {problem ? (
         <Text size="sm" c="red.8" role="alert">
           {problemText(problem)}

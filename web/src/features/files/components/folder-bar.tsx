@@ -44,7 +44,11 @@ export function FolderBar({
         <NativeSelect
           label="Show the files in"
           value={value}
-          onChange={(event) => onChange(event.currentTarget.value)}
+          onChange={(event) => {
+            // A refusal about the folder shown before is not about this one.
+            remove.reset();
+            onChange(event.currentTarget.value);
+          }}
           data={[
             { value: "all", label: "All folders" },
             { value: "root", label: "Not in a folder" },
