@@ -1,5 +1,5 @@
 /** One page of a client's files of one kind (or every kind a contact sees), in one folder or all. */
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
 import { filesKeys, type FileKind, type FolderFilter } from "./file-types";
@@ -30,6 +30,11 @@ export function useClientFiles(clientId: string, query: FilesQuery) {
           },
         }),
       ),
-    placeholderData: keepPreviousData,
+    // Another page of the same list stays on screen while the next loads; another kind or folder
+    // does not (a firm-only file must never show, even for a moment, under "Shared").
+    placeholderData: (previous, previousQuery) => {
+      const before = previousQuery?.queryKey[3] as FilesQuery | undefined;
+      return before && before.kind === query.kind && before.folder === query.folder ? previous : undefined;
+    },
   });
 }

@@ -4,7 +4,7 @@
  * rename and delete, a file to add, and the client's history below. Buttons show only where the
  * person's rights allow; the server decides anyway and its refusals are said beside them.
  */
-import { Alert, Anchor, Stack, Tabs, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Stack, Tabs, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { ApiProblem, problemText } from "../../../api/problem";
@@ -12,6 +12,7 @@ import { PageTitle } from "../../../components/page-title";
 import { mayDo, useMe } from "../../../lib/me";
 import type { FileKind, FolderFilter } from "../api/file-types";
 import { useClient } from "../api/get-client";
+import { useFileCount } from "../api/get-file-count";
 import { useClientFiles } from "../api/get-files";
 import { useFolders } from "../api/get-folders";
 import { ActivityHistory } from "./activity-history";
@@ -80,9 +81,7 @@ function ClientFiles({ clientId, clientName }: { clientId: string; clientName: s
       <Tabs value={kind} onChange={(value) => show({ kind: value as FileKind })} keepMounted={false}>
         <Tabs.List>
           {KINDS.map((one) => (
-            <Tabs.Tab key={one} value={one}>
-              {STAFF_KIND_WORDS[one].tab}
-            </Tabs.Tab>
+            <KindTab key={one} clientId={clientId} kind={one} folder={folder} />
           ))}
         </Tabs.List>
         {KINDS.map((one) => (
@@ -104,5 +103,27 @@ function ClientFiles({ clientId, clientName }: { clientId: string; clientName: s
       </Tabs>
       {readsHistory ? <ActivityHistory clientId={clientId} /> : null}
     </Stack>
+  );
+}
+
+/** A kind's tab, with how many files it holds in the folder shown (the client's new ones at a glance). */
+function KindTab({ clientId, kind, folder }: { clientId: string; kind: FileKind; folder: FolderFilter }) {
+  const count = useFileCount(clientId, kind, folder).data;
+  const label = STAFF_KIND_WORDS[kind].tab;
+  return (
+    <Tabs.Tab
+      value={kind}
+      // The count is said in words to a screen reader, shown as a badge to the eye.
+      aria-label={count === undefined ? label : `${label}, ${count} ${count === 1 ? "file" : "files"}`}
+      rightSection={
+        count === undefined ? null : (
+          <Badge size="sm" variant="filled" color="gray.7" aria-hidden>
+            {count}
+          </Badge>
+        )
+      }
+    >
+      {label}
+    </Tabs.Tab>
   );
 }

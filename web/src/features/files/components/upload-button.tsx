@@ -15,14 +15,12 @@ export function UploadButton({
   label,
   name,
   send,
-  disabled = false,
   ...button
 }: {
   label: string;
   /** The button's name for screen readers and tests, when `label` alone is ambiguous on the page. */
   name: string;
   send: (file: File, onProgress: (progress: UploadProgress) => void) => Promise<unknown>;
-  disabled?: boolean;
 } & Pick<ButtonProps, "variant" | "size" | "fullWidth">) {
   const [percent, setPercent] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; words: string } | null>(null);
@@ -39,7 +37,7 @@ export function UploadButton({
     <Stack gap={4} align={button.fullWidth ? "stretch" : "flex-start"}>
       <FileButton onChange={choose} accept={DOCUMENTS} inputProps={{ "aria-label": name }}>
         {(props) => (
-          <Button {...props} {...button} disabled={disabled} loading={percent !== null}>
+          <Button {...props} {...button} loading={percent !== null}>
             {label}
           </Button>
         )}
