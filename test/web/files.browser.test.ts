@@ -196,15 +196,31 @@ describe("a client's files", { timeout: 120_000 }, () => {
     await test.context.close();
   });
 
-  it("a contact with Entity Access sees the shared file and no upload button", async () => {
+  it("a contact with Entity Access sees the shared file, no upload button, and the server refuses an upload", async () => {
     const test = await openPage("phone");
     await signIn(server, test, EVE, { next: "/files", heading: "Files" });
     await card(test, "Engagement letter.pdf").waitFor();
     await card(test, "Bank statement.pdf").waitFor();
     await expect(test.page.getByRole("button", { name: "Send a file to the firm" }).count()).resolves.toBe(0);
     await expect(card(test, "Working papers.pdf").count()).resolves.toBe(0);
+    // Tried anyway, the server refuses the upload (403: Eve sees the client's files).
+    const status = await test.page.evaluate(
+      async ({ path, clientId }) => {
+        const me = (await (await fetch(`${path}/auth/me`)).json()) as { csrfToken: string };
+        const form = new FormData();
+        form.append("file", new Blob(["%PDF-1.4\n%%EOF\n"], { type: "application/pdf" }), "try.pdf");
+        const answer = await fetch(`${path}/clients/${clientId}/files`, {
+          method: "POST",
+          headers: { "x-csrf-token": me.csrfToken },
+          body: form,
+        });
+        return answer.status;
+      },
+      { path: `${new URL(server.firmUrl).pathname}/api/v1`, clientId: acmeId },
+    );
+    expect(status).toBe(403);
     await screenshot(test, "files-contact-access");
-    expectNoPageProblems(test);
+    expectNoPageProblems(test, [/403/]);
     await test.context.close();
   });
 
@@ -225,8 +241,11 @@ describe("a client's files", { timeout: 120_000 }, () => {
       .poll(async () => (await history.getByRole("listitem").first().textContent()) ?? "")
       .toMatch(/Ada Lovelace gave Carla Client the Contact – Entity Collaborator role$/);
 
-    // Ask Carla to approve the shared letter; the link opens the approval's page.
-    await tab(test, "Shared with the client").click();
+    // Ask Carla to approve the shared letter; the link opens the approval's page. The tabs go by
+    // keyboard: the arrow key moves to the next kind.
+    await test.page.getByRole("tab", { selected: true }).focus();
+    await test.page.keyboard.press("ArrowLeft");
+    await expect.poll(() => tab(test, "Shared with the client").getAttribute("aria-selected")).toBe("true");
     await test.page.getByRole("button", { name: "Ask to approve Engagement letter.pdf" }).click();
     const dialog = test.page.getByRole("dialog", { name: "Ask to approve Engagement letter.pdf" });
     await dialog.getByRole("button", { name: "Ask to approve" }).click();
