@@ -327,7 +327,11 @@ describe("a season's file request", { timeout: 120_000 }, () => {
     await test.page.getByText(ITEMS[2]).waitFor();
     await test.page.getByRole("button", { name: "Sections" }).click();
     const sections = test.page.getByRole("navigation", { name: "Sections" });
-    await expect(sections.getByRole("link").allTextContents()).resolves.toEqual(["Home", "Your account"]);
+    await expect(sections.getByRole("link").allTextContents()).resolves.toEqual([
+      "Home",
+      "Files",
+      "Your account",
+    ]);
     await screenshot(test, "portal-home-access-sections");
     await test.page.getByRole("button", { name: "Sections" }).click();
     // Closed: slid off the screen's left edge (a phone's drawer stays in the page).

@@ -45,6 +45,8 @@ const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
 /** A client's contact sees the portal only: what waits for them, their files, their account. */
 const CONTACT_SECTIONS: NavigationItem[] = [
   { to: "/", label: "Home" },
+  // What the firm shared with them and what they sent (features/files).
+  { to: "/files", label: "Files" },
   { to: "/account", label: "Your account" },
 ];
 

@@ -487,6 +487,28 @@ const documentApprovalRoute = createRoute({
   },
 });
 
+// An entity's files (features/files): a client's files for staff, a contact's files in the portal.
+const FilesPage = lazy(() =>
+  import("../features/files/components/files-page").then((module) => ({ default: module.FilesIndexPage })),
+);
+const ClientFilesPage = lazy(() =>
+  import("../features/files/components/client-files-page").then((module) => ({
+    default: module.ClientFilesPage,
+  })),
+);
+const clientFilesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "clients/$clientId/files",
+  component: function ClientFiles() {
+    const { clientId } = clientFilesRoute.useParams();
+    return <ClientFilesPage key={clientId} clientId={clientId} />;
+  },
+});
+const filesRoutes = [
+  createRoute({ getParentRoute: () => signedInRoute, path: "files", component: FilesPage }),
+  clientFilesRoute,
+];
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
@@ -507,6 +529,7 @@ const routeTree = rootRoute.addChildren([
     approvalsRoute,
     documentApprovalRoute,
     ...portalRoutes,
+    ...filesRoutes,
   ]),
 ]);
 

@@ -135,6 +135,11 @@ export function ClientPage({ id }: { id: string }) {
                   New request
                 </ButtonLink>
               ) : null}
+              {mayDo(me, "files", "R") ? (
+                <ButtonLink to="/clients/$clientId/files" params={{ clientId: id }} variant="default">
+                  Files
+                </ButtonLink>
+              ) : null}
               {mayEdit ? (
                 <ConfirmButton
                   label={current.status === "active" ? "Deactivate" : "Reactivate"}
