@@ -167,7 +167,7 @@ describe("sharing a client with a contact", () => {
     await signIn(server, phone, CONTACT);
     await phone.page.getByRole("button", { name: "Sections" }).click();
     const sections = phone.page.getByRole("navigation", { name: "Sections" });
-    expect(await sections.getByRole("link").allTextContents()).toEqual(["Home", "Your account"]);
+    expect(await sections.getByRole("link").allTextContents()).toEqual(["Home", "Files", "Your account"]);
     await phone.page.getByRole("button", { name: "Sections" }).click();
     await expectAccessible(phone, "the contact's home");
     await screenshot(phone, "contact-portal-home");
