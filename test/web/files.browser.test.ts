@@ -22,6 +22,7 @@ import { signIn } from "./pages.js";
 
 const CARLA = { email: "carla@acme.example", password: "carla's long passphrase" };
 const EVE = { email: "eve@acme.example", password: "eve's long passphrase" };
+const MIA = { email: "mia@smith.example", password: "mia's long passphrase" };
 
 let server: FirmServer;
 let admin: ApiUser;
@@ -34,14 +35,13 @@ const pdf = (name: string, note = name) => ({
   buffer: Buffer.concat([PDF, Buffer.from(`\n% ${note}\n`)]),
 });
 
-async function addContact(first: string, who: { email: string; password: string }, role: string) {
-  const contact = await admin.send<{ id: string }>("POST", "/contacts", {
-    firstName: first,
-    lastName: "Client",
-    email: who.email,
-    clientIds: [acmeId],
-  });
-  const user = await admin.send<{ id: string }>("POST", "/users", { contactId: contact.id });
+/** A user (a contact or a staff member) with `role` on ACME, activated with their password. */
+async function addUser(
+  record: { contactId: string } | { staffId: string },
+  who: { email: string; password: string },
+  role: string,
+) {
+  const user = await admin.send<{ id: string }>("POST", "/users", record);
   const roles = await admin.get<{ items: { id: string; name: string }[] }>("/roles?limit=100");
   await admin.send("POST", "/assignments", {
     roleId: roles.items.find((one) => one.name === role)!.id,
@@ -58,6 +58,16 @@ async function addContact(first: string, who: { email: string; password: string 
     body: JSON.stringify({ token, password: who.password }),
   });
   expect(activated.ok, `activating ${who.email}`).toBe(true);
+}
+
+async function addContact(first: string, who: { email: string; password: string }, role: string) {
+  const contact = await admin.send<{ id: string }>("POST", "/contacts", {
+    firstName: first,
+    lastName: "Client",
+    email: who.email,
+    clientIds: [acmeId],
+  });
+  await addUser({ contactId: contact.id }, who, role);
 }
 
 type Files = { items: { id: string; name: string; kind: string; current: { version: number } }[] };
@@ -77,6 +87,14 @@ beforeAll(async () => {
   acmeId = (await admin.send<{ id: string }>("POST", "/clients", { code: "ACME", name: "Acme Ltd" })).id;
   await addContact("Carla", CARLA, "Contact – Entity Collaborator");
   await addContact("Eve", EVE, "Contact – Entity Access");
+  // Mia, staff, follows ACME with Viewer rights: she reads its files but changes none.
+  const mia = await admin.send<{ id: string }>("POST", "/staff", {
+    staffNumber: "MM",
+    firstName: "Mia",
+    lastName: "Manager",
+    email: MIA.email,
+  });
+  await addUser({ staffId: mia.id }, MIA, "Viewer");
 }, 180_000);
 afterAll(() => stopFirmServer(server));
 
@@ -221,6 +239,22 @@ describe("a client's files", { timeout: 120_000 }, () => {
     expect(status).toBe(403);
     await screenshot(test, "files-contact-access");
     expectNoPageProblems(test, [/403/]);
+    await test.context.close();
+  });
+
+  it("staff with Viewer rights read the files and the history, without a button to change them", async () => {
+    const test = await openPage("desk");
+    await signIn(server, test, MIA, { next: `/clients/${acmeId}/files`, heading: "Files" });
+    await tab(test, "Shared with the client").click();
+    await card(test, "Engagement letter.pdf").waitFor();
+    await test.page
+      .getByRole("region", { name: "History" })
+      .getByText(/uploaded Bank statement\.pdf/)
+      .waitFor();
+    for (const name of [/folder/i, /Choose a file/, /Share|Stop sharing/, /Delete/, /Ask to approve/])
+      await expect(test.page.getByRole("button", { name }).count()).resolves.toBe(0);
+    await expect(test.page.getByText("Add a file").count()).resolves.toBe(0);
+    expectNoPageProblems(test);
     await test.context.close();
   });
 
