@@ -91,7 +91,11 @@ function ClientSection({ client, titled }: { client: ClientRecord; titled: boole
           level={titled ? 3 : 2}
         />
       ))}
-      <ActivityHistory clientId={client.id} title={titled ? `History of ${client.name}` : "History"} />
+      <ActivityHistory
+        clientId={client.id}
+        title={titled ? `History of ${client.name}` : "History"}
+        level={titled ? 3 : 2}
+      />
     </Stack>
   );
 }
