@@ -86,6 +86,19 @@ describe.each(ENGINES)("an entity's files on %s", (engine) => {
     expect((await p.as.admin.patch(`/files/${file(w2).id}`, { kind: "firm" })).statusCode).toBe(400);
   });
 
+  it("says what the caller may add and do with folders, as the rights on the client decide", async () => {
+    const rights = async (who: PortalPerson) =>
+      (await p.as[who].get(`/clients/${p.clients.acme}/files?limit=1`)).json<{ you: unknown }>().you;
+    const noFolders = { create: false, edit: false, delete: false };
+    expect(await rights("admin")).toEqual({
+      mayAdd: ["firm", "shared"],
+      folders: { create: true, edit: true, delete: true },
+    });
+    expect(await rights("mia")).toEqual({ mayAdd: [], folders: noFolders });
+    expect(await rights("carla")).toEqual({ mayAdd: ["client"], folders: noFolders });
+    expect(await rights("eve")).toEqual({ mayAdd: [], folders: noFolders });
+  });
+
   it("lets only collaborators add files, never lets a contact delete or change what the firm shared, and changes nothing when refused", async () => {
     const letter = file(
       await upload("admin", `/clients/${p.clients.acme}/files?kind=shared`, PDF, "Letter.pdf"),

@@ -179,7 +179,16 @@ function registerRoutes(app: ZodApp, deps: ServerDeps): void {
             }),
           })
           .strict(),
-        response: { 200: listOf(fileSchema) },
+        response: {
+          200: listOf(fileSchema).extend({
+            you: z
+              .object({
+                mayAdd: z.array(KIND).describe("the kinds of file the caller may add to the client"),
+                folders: z.object({ create: z.boolean(), edit: z.boolean(), delete: z.boolean() }),
+              })
+              .describe("what the caller may do in the client's files as a whole (files carry their own)"),
+          }),
+        },
       },
     },
     async (request) => {

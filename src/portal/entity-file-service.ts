@@ -5,6 +5,7 @@
  * the caller may not read answers 404, as if it did not exist.
  */
 import type { Actor } from "../access/authorize.js";
+import type { Rights } from "../access/permissions.js";
 import { AppError, invalid, notFound } from "../domain/errors.js";
 import { hasUnsafeCharacters, UNSAFE_NAME_WORDS } from "../files/file-names.js";
 import { findClient, type Client } from "../firm-setup/client-store.js";
@@ -170,6 +171,28 @@ async function viewsOf(
   });
 }
 
+/** What the caller may do in a client's files as a whole, for a page to show only those buttons. */
+export interface FileListRights {
+  /** The kinds of file the caller may add to the client. */
+  mayAdd: EntityFileKind[];
+  /** Staff who may make, rename or move, and delete the client's folders (folder-service.ts). */
+  folders: { create: boolean; edit: boolean; delete: boolean };
+}
+
+function fileListRights(rights: Rights, clientId: string): FileListRights {
+  const staff = sideOf(rights) === "staff";
+  return {
+    mayAdd: (["firm", "shared", "client"] as const).filter((kind) =>
+      mayOnFile(rights, "upload", clientId, kind),
+    ),
+    folders: {
+      create: staff && mayOnFile(rights, "upload", clientId, "firm"),
+      edit: staff && mayOnFile(rights, "edit", clientId, "firm"),
+      delete: staff && mayOnFile(rights, "delete", clientId, "firm"),
+    },
+  };
+}
+
 export async function listFiles(
   db: Db,
   scope: FirmScope,
@@ -177,7 +200,7 @@ export async function listFiles(
   clientId: string,
   filter: { kind?: EntityFileKind; folderId?: string | null },
   page: PageRequest<FileSort>,
-): Promise<RowPage<FileView>> {
+): Promise<RowPage<FileView> & { you: FileListRights }> {
   const who = await portalActorOf(db, scope.firm.id, actor);
   const client = await clientFor(db, scope, who, clientId);
   const kinds = (["firm", "shared", "client"] as const).filter(
@@ -189,7 +212,11 @@ export async function listFiles(
     { clientId: client.id, kinds, folderId: filter.folderId },
     page,
   );
-  return { total: found.total, items: await viewsOf(db, scope, who, found.items, false) };
+  return {
+    total: found.total,
+    items: await viewsOf(db, scope, who, found.items, false),
+    you: fileListRights(who.rights, client.id),
+  };
 }
 
 export async function getFile(db: Db, scope: FirmScope, actor: Actor, fileId: string): Promise<FileView> {

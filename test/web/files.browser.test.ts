@@ -22,6 +22,7 @@ import { signIn } from "./pages.js";
 
 const CARLA = { email: "carla@acme.example", password: "carla's long passphrase" };
 const EVE = { email: "eve@acme.example", password: "eve's long passphrase" };
+const MIA = { email: "mia@smith.example", password: "mia's long passphrase" };
 
 let server: FirmServer;
 let admin: ApiUser;
@@ -34,22 +35,25 @@ const pdf = (name: string, note = name) => ({
   buffer: Buffer.concat([PDF, Buffer.from(`\n% ${note}\n`)]),
 });
 
-async function addContact(first: string, who: { email: string; password: string }, role: string) {
-  const contact = await admin.send<{ id: string }>("POST", "/contacts", {
-    firstName: first,
-    lastName: "Client",
-    email: who.email,
-    clientIds: [acmeId],
-  });
-  const user = await admin.send<{ id: string }>("POST", "/users", { contactId: contact.id });
+async function share(userId: string, role: string, entityId: string): Promise<void> {
   const roles = await admin.get<{ items: { id: string; name: string }[] }>("/roles?limit=100");
   await admin.send("POST", "/assignments", {
     roleId: roles.items.find((one) => one.name === role)!.id,
     principalKind: "user",
-    principalId: user.id,
+    principalId: userId,
     scope: "entity",
-    entityId: acmeId,
+    entityId,
   });
+}
+
+/** A user (a contact or a staff member) with `role` on ACME, activated with their password. */
+async function addUser(
+  record: { contactId: string } | { staffId: string },
+  who: { email: string; password: string },
+  role: string,
+): Promise<string> {
+  const user = await admin.send<{ id: string }>("POST", "/users", record);
+  await share(user.id, role, acmeId);
   const invitation = await server.smtp.waitFor((mail) => mail.to.includes(who.email));
   const token = new URL(linkIn(invitation, "/activate?token=")).searchParams.get("token")!;
   const activated = await fetch(`${server.firmUrl}/api/v1/auth/activate`, {
@@ -58,6 +62,21 @@ async function addContact(first: string, who: { email: string; password: string 
     body: JSON.stringify({ token, password: who.password }),
   });
   expect(activated.ok, `activating ${who.email}`).toBe(true);
+  return user.id;
+}
+
+async function addContact(
+  first: string,
+  who: { email: string; password: string },
+  role: string,
+): Promise<string> {
+  const contact = await admin.send<{ id: string }>("POST", "/contacts", {
+    firstName: first,
+    lastName: "Client",
+    email: who.email,
+    clientIds: [acmeId],
+  });
+  return addUser({ contactId: contact.id }, who, role);
 }
 
 type Files = { items: { id: string; name: string; kind: string; current: { version: number } }[] };
@@ -75,8 +94,22 @@ beforeAll(async () => {
   server = await startFirmServer("files");
   admin = await apiAs(server, server.admin.email, server.admin.password);
   acmeId = (await admin.send<{ id: string }>("POST", "/clients", { code: "ACME", name: "Acme Ltd" })).id;
-  await addContact("Carla", CARLA, "Contact – Entity Collaborator");
+  // Carla uploads for ACME and only reads GLOBEX's files: each client's page follows its own rights.
+  const carla = await addContact("Carla", CARLA, "Contact – Entity Collaborator");
+  const globex = await admin.send<{ id: string }>("POST", "/clients", {
+    code: "GLOBEX",
+    name: "Globex Corp",
+  });
+  await share(carla, "Contact – Entity Access", globex.id);
   await addContact("Eve", EVE, "Contact – Entity Access");
+  // Mia, staff, follows ACME with Viewer rights: she reads its files but changes none.
+  const mia = await admin.send<{ id: string }>("POST", "/staff", {
+    staffNumber: "MM",
+    firstName: "Mia",
+    lastName: "Manager",
+    email: MIA.email,
+  });
+  await addUser({ staffId: mia.id }, MIA, "Viewer");
 }, 180_000);
 afterAll(() => stopFirmServer(server));
 
@@ -143,14 +176,19 @@ describe("a client's files", { timeout: 120_000 }, () => {
     expect(await filesNow()).toEqual(["firm: Working papers.pdf v1", "shared: Engagement letter.pdf v2"]);
   });
 
-  it("the collaborator on a phone sees only the shared file, downloads it, sends their own, deletes nothing", async () => {
+  it("the collaborator on a phone sees only the shared file, downloads it, sends their own, deletes nothing; another client she only reads has no upload", async () => {
     const test = await openPage("phone");
     await signIn(server, test, CARLA);
     await test.page.getByRole("button", { name: "Sections" }).click();
     await test.page.getByRole("link", { name: "Files", exact: true }).click();
     await test.page.getByRole("heading", { level: 1, name: "Files" }).waitFor();
-    const letter = card(test, "Engagement letter.pdf");
+    const acme = test.page.getByRole("region", { name: "Acme Ltd" });
+    const letter = acme.getByRole("article", { name: "Engagement letter.pdf" });
     await letter.waitFor();
+    // GLOBEX, where she only has Entity Access: its own section, nothing shared, no upload.
+    const globex = test.page.getByRole("region", { name: "Globex Corp" });
+    await globex.getByText("The firm has not shared a file with you yet.").waitFor();
+    await expect(globex.getByRole("button", { name: "Send a file to the firm" }).count()).resolves.toBe(0);
     // The firm-only file is not among the files (the history may say it was shared for a while).
     await expect(card(test, "Working papers.pdf").count()).resolves.toBe(0);
     await expect(test.page.getByRole("button", { name: /Delete|Stop sharing|Share/ }).count()).resolves.toBe(
@@ -183,13 +221,13 @@ describe("a client's files", { timeout: 120_000 }, () => {
     // Their own file, picked as a phone would (the file chooser), sent with its progress.
     const [chooser] = await Promise.all([
       test.page.waitForEvent("filechooser"),
-      test.page.getByRole("button", { name: "Send a file to the firm" }).click(),
+      acme.getByRole("button", { name: "Send a file to the firm" }).click(),
     ]);
     await chooser.setFiles(pdf("Bank statement.pdf"));
     await test.page.getByText("Bank statement.pdf is uploaded.").waitFor();
-    const sent = test.page.getByRole("region", { name: "Sent to the firm" });
+    const sent = acme.getByRole("region", { name: "Sent to the firm" });
     await sent.getByRole("article", { name: "Bank statement.pdf" }).waitFor();
-    await test.page.getByText("Carla Client uploaded Bank statement.pdf").waitFor();
+    await acme.getByText("Carla Client uploaded Bank statement.pdf").waitFor();
     await expectAccessible(test, "a contact's files");
     await screenshot(test, "files-contact");
     expectNoPageProblems(test, [/403/]);
@@ -221,6 +259,22 @@ describe("a client's files", { timeout: 120_000 }, () => {
     expect(status).toBe(403);
     await screenshot(test, "files-contact-access");
     expectNoPageProblems(test, [/403/]);
+    await test.context.close();
+  });
+
+  it("staff with Viewer rights read the files and the history, without a button to change them", async () => {
+    const test = await openPage("desk");
+    await signIn(server, test, MIA, { next: `/clients/${acmeId}/files`, heading: "Files" });
+    await tab(test, "Shared with the client").click();
+    await card(test, "Engagement letter.pdf").waitFor();
+    await test.page
+      .getByRole("region", { name: "History" })
+      .getByText(/uploaded Bank statement\.pdf/)
+      .waitFor();
+    for (const name of [/folder/i, /Choose a file/, /Share|Stop sharing/, /Delete/, /Ask to approve/])
+      await expect(test.page.getByRole("button", { name }).count()).resolves.toBe(0);
+    await expect(test.page.getByText("Add a file").count()).resolves.toBe(0);
+    expectNoPageProblems(test);
     await test.context.close();
   });
 

@@ -2148,6 +2148,16 @@ export interface paths {
                             limit: number;
                             offset: number;
                             total: number;
+                            /** @description what the caller may do in the client's files as a whole (files carry their own) */
+                            you: {
+                                folders: {
+                                    create: boolean;
+                                    delete: boolean;
+                                    edit: boolean;
+                                };
+                                /** @description the kinds of file the caller may add to the client */
+                                mayAdd: ("firm" | "shared" | "client")[];
+                            };
                         };
                     };
                 };

@@ -12,7 +12,16 @@ import { useActivityPage, type ActivityQuery } from "../api/get-activity";
 
 const PAGE = 20;
 
-export function ActivityHistory({ clientId, title = "History" }: { clientId: string; title?: string }) {
+export function ActivityHistory({
+  clientId,
+  title = "History",
+  level = 2,
+}: {
+  clientId: string;
+  title?: string;
+  /** Its heading's level: 3 under a client's own heading. */
+  level?: 2 | 3;
+}) {
   const [order, setOrder] = useState<ActivityQuery["order"]>("newest");
   const [page, setPage] = useState(0);
   const activity = useActivityPage(clientId, { order, limit: PAGE, offset: page * PAGE });
@@ -22,7 +31,7 @@ export function ActivityHistory({ clientId, title = "History" }: { clientId: str
     <Paper withBorder p="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
-          <Title order={2} size="h4" id={titleId}>
+          <Title order={level} size="h4" id={titleId}>
             {title}
           </Title>
           <SegmentedControl

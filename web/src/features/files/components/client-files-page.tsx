@@ -13,6 +13,7 @@ import { mayDo, useMe } from "../../../lib/me";
 import type { FileKind, FolderFilter } from "../api/file-types";
 import { useClient } from "../api/get-client";
 import { useFileCount } from "../api/get-file-count";
+import { useFileRights } from "../api/get-file-rights";
 import { useClientFiles } from "../api/get-files";
 import { useFolders } from "../api/get-folders";
 import { ActivityHistory } from "./activity-history";
@@ -48,8 +49,10 @@ function ClientFiles({ clientId, clientName }: { clientId: string; clientName: s
   const [page, setPage] = useState(0);
   const files = useClientFiles(clientId, { kind, folder, limit: FILES_PAGE, offset: page * FILES_PAGE });
   const folderList = folders.data?.items ?? [];
-  // Rights somewhere in the firm: the server checks them on this client and says so if not.
-  const may = (action: string) => mayDo(me, "files", action);
+  // What this person may do on this client (the server's answer); buttons wait for it.
+  const rights = useFileRights(clientId).data;
+  const noFolders = { create: false, edit: false, delete: false };
+  // Viewer rights somewhere: the server checks them on this client and says so if not.
   const readsHistory = mayDo(me, "activities", "R");
   const show = (next: { kind?: FileKind; folder?: FolderFilter }) => {
     if (next.kind) setKind(next.kind);
@@ -67,10 +70,11 @@ function ClientFiles({ clientId, clientName }: { clientId: string; clientName: s
         folders={folderList}
         value={folder}
         onChange={(next) => show({ folder: next })}
-        rights={{ create: may("C"), edit: may("E"), delete: may("D") }}
+        rights={rights?.folders ?? noFolders}
       />
-      {may("C") ? (
+      {rights && rights.mayAdd.length > 0 ? (
         <NewFilePanel
+          kinds={rights.mayAdd}
           clientId={clientId}
           folders={folderList}
           kind={kind}

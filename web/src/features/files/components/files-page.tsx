@@ -10,9 +10,10 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { problemText } from "../../../api/problem";
 import { PageTitle } from "../../../components/page-title";
-import { mayDo, useMe } from "../../../lib/me";
+import { useMe } from "../../../lib/me";
 import type { ClientRecord, Folder } from "../api/file-types";
 import { useClientFiles } from "../api/get-files";
+import { useFileRights } from "../api/get-file-rights";
 import { useFolders } from "../api/get-folders";
 import { useMyClients } from "../api/get-my-clients";
 import { useUploadFile } from "../api/upload-file";
@@ -61,10 +62,9 @@ function ContactFilesPage() {
 }
 
 function ClientSection({ client, titled }: { client: ClientRecord; titled: boolean }) {
-  const me = useMe();
   const folders = useFolders(client.id);
-  // A collaborator adds files; Entity Access only reads (the server answers 403 otherwise).
-  const mayUpload = mayDo(me, "files", "C");
+  // A collaborator on this client adds files; Entity Access only reads (the server's word).
+  const mayUpload = useFileRights(client.id).data?.mayAdd.includes("client") ?? false;
   const upload = useUploadFile(client.id);
   return (
     <Stack gap="md" component="section" aria-label={client.name}>
@@ -91,7 +91,11 @@ function ClientSection({ client, titled }: { client: ClientRecord; titled: boole
           level={titled ? 3 : 2}
         />
       ))}
-      <ActivityHistory clientId={client.id} title={titled ? `History of ${client.name}` : "History"} />
+      <ActivityHistory
+        clientId={client.id}
+        title={titled ? `History of ${client.name}` : "History"}
+        level={titled ? 3 : 2}
+      />
     </Stack>
   );
 }

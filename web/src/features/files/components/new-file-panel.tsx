@@ -10,15 +10,19 @@ import { folderOptions, STAFF_KIND_WORDS } from "./file-words";
 import { UploadButton } from "./upload-button";
 
 type StaffKind = Exclude<FileKind, "client">;
+const STAFF_KINDS: StaffKind[] = ["firm", "shared"];
 
 export function NewFilePanel({
   clientId,
+  kinds,
   folders,
   kind: shownKind,
   folderId: shownFolder,
   onUploaded,
 }: {
   clientId: string;
+  /** The kinds this person may add here (the server's word). */
+  kinds: readonly FileKind[];
   folders: readonly Folder[];
   /** The kind and folder on screen, offered first. */
   kind: FileKind;
@@ -46,10 +50,10 @@ export function NewFilePanel({
             label="Who sees it"
             value={kind}
             onChange={(event) => setKind(event.currentTarget.value as StaffKind)}
-            data={[
-              { value: "firm", label: STAFF_KIND_WORDS.firm.tab },
-              { value: "shared", label: STAFF_KIND_WORDS.shared.tab },
-            ]}
+            data={STAFF_KINDS.filter((one) => kinds.includes(one)).map((one) => ({
+              value: one,
+              label: STAFF_KIND_WORDS[one].tab,
+            }))}
             style={{ flex: "1 1 180px" }}
           />
           <NativeSelect
