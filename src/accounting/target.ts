@@ -1,0 +1,127 @@
+/**
+ * What the accounting connector needs from a connected accounting system (QuickBooks Online
+ * today, QuickBooks Desktop later). The transfer phases (src/accounting/phases) speak only this
+ * interface, so a target adds no rule of its own about what moves; it only says how.
+ *
+ * Money crosses this boundary as integers (minor units, and rates in ten-thousandths per hour,
+ * as src/domain/money.ts defines them); a target converts to its own wire format at its edge.
+ */
+
+/** The lists that move in phase 1 and 2. A job is a customer with a parent. */
+export type ListKind = "employee" | "vendor" | "customer" | "item";
+
+/** A record as the accounting system holds it. */
+export interface ExternalRecord {
+  kind: ListKind;
+  externalId: string;
+  /** The record's own name (a job's leaf name, without its parent's). */
+  name: string;
+  /** "Client:Project" for a job; the same as `name` otherwise. */
+  fullName: string;
+  /** A job's customer; null for everything else. */
+  parentExternalId: string | null;
+  active: boolean;
+  /** The target's concurrency token (QBO SyncToken), sent back on update. */
+  version: string | null;
+  /** ISO timestamp of the target's last change. */
+  updatedAt: string;
+}
+
+/** A record firmtime asks the target to create. */
+export interface RecordDraft {
+  kind: ListKind;
+  name: string;
+  parentExternalId: string | null;
+  /** Employees and vendors: given and family names, when firmtime knows them. */
+  givenName?: string;
+  familyName?: string;
+  email?: string | null;
+}
+
+/** A change to a record firmtime leads: its name or whether it is active. */
+export interface RecordChange {
+  kind: ListKind;
+  externalId: string;
+  version: string | null;
+  name: string;
+  active: boolean;
+}
+
+/** One approved time entry, resolved to the target's ids. */
+export interface TimePosting {
+  /** Our transfer id: stable across retries, at most 36 characters (QBO requestid in a batch). */
+  transferId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  workerKind: "employee" | "vendor";
+  workerExternalId: string;
+  /** The customer, or the job when the firm maps projects to jobs. */
+  customerExternalId: string;
+  itemExternalId: string | null;
+  minutes: number;
+  /** Ten-thousandths of a currency unit per hour. */
+  rate: number;
+  /** Minor units: what firmtime computed, which the target must show to the cent. */
+  amount: number;
+  billable: boolean;
+  description: string;
+}
+
+/** One approved expense entry, resolved to the target's ids. */
+export interface ExpensePosting {
+  transferId: string;
+  date: string;
+  payeeKind: "employee" | "vendor";
+  payeeExternalId: string;
+  customerExternalId: string;
+  /** The expense account the firm mapped for the entry's work code (or its default). */
+  accountExternalId: string;
+  amount: number;
+  billable: boolean;
+  description: string;
+}
+
+export type PostingResult =
+  | { transferId: string; ok: true; externalId: string }
+  | { transferId: string; ok: false; code: TargetErrorCode; message: string };
+
+export interface ExternalAccount {
+  externalId: string;
+  name: string;
+  /** The target's account type, e.g. "Expense", "Other Current Asset". */
+  type: string;
+}
+
+export interface AccountingTarget {
+  /** Every record of a kind, or only those changed since an ISO time (may include inactive). */
+  listRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]>;
+  /** Throws TargetError "duplicate_name" when the name is taken, across kinds. */
+  createRecord(draft: RecordDraft, requestId: string): Promise<ExternalRecord>;
+  updateRecord(change: RecordChange): Promise<ExternalRecord>;
+  /** Posts in the target's batches; a retried transferId replays instead of posting twice. */
+  postTime(postings: TimePosting[]): Promise<PostingResult[]>;
+  postExpenses(postings: ExpensePosting[]): Promise<PostingResult[]>;
+  listAccounts(): Promise<ExternalAccount[]>;
+  close(): Promise<void>;
+}
+
+export type TargetErrorCode =
+  | "duplicate_name" // the name exists in the target (QBO 6240); report both records
+  | "reconnect" // credentials refused for good (invalid_grant): an Admin must connect again
+  | "throttled" // the target asked us to slow down (429) and retries ran out
+  | "transient" // 5xx or a dropped connection, retries ran out
+  | "stale" // the record changed in the target meanwhile (QBO 5010), after a fresh retry
+  | "invalid" // the target refused the record's content
+  | "not_found";
+
+export class TargetError extends Error {
+  constructor(
+    readonly code: TargetErrorCode,
+    message: string,
+    /** The target's own error code and detail, kept for the run's record. */
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = "TargetError";
+  }
+}
