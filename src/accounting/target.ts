@@ -49,7 +49,7 @@ export interface RecordChange {
 
 /** One approved time entry, resolved to the target's ids. */
 export interface TimePosting {
-  /** Our transfer id: stable across retries, at most 36 characters (QBO requestid in a batch). */
+  /** Our id for this posting (the entry's id): the batch item's id, and what the result names. */
   transferId: string;
   /** YYYY-MM-DD */
   date: string;
@@ -98,9 +98,16 @@ export interface AccountingTarget {
   /** Throws TargetError "duplicate_name" when the name is taken, across kinds. */
   createRecord(draft: RecordDraft, requestId: string): Promise<ExternalRecord>;
   updateRecord(change: RecordChange): Promise<ExternalRecord>;
-  /** Posts in the target's batches; a retried transferId replays instead of posting twice. */
-  postTime(postings: TimePosting[]): Promise<PostingResult[]>;
-  postExpenses(postings: ExpensePosting[]): Promise<PostingResult[]>;
+  /** The most postings one postTime / postExpenses call takes (QBO: 30 per /batch). */
+  readonly maxBatch: number;
+  /**
+   * Posts one batch. `batchId` (at most 36 characters) is stored by the caller with the batch's
+   * members before the call and sent as the target's idempotency key (QBO `requestid`), so the
+   * same batch sent again after a crash or a lost response replays instead of posting twice.
+   * Results come back in the postings' order.
+   */
+  postTime(batchId: string, postings: TimePosting[]): Promise<PostingResult[]>;
+  postExpenses(batchId: string, postings: ExpensePosting[]): Promise<PostingResult[]>;
   listAccounts(): Promise<ExternalAccount[]>;
   close(): Promise<void>;
 }
