@@ -13,6 +13,7 @@ import * as workingOffline from "./migrations/0009-working-offline.js";
 import * as portal from "./migrations/0010-portal.js";
 import * as jobs from "./migrations/0011-jobs.js";
 import * as twoFactor from "./migrations/0012-two-factor.js";
+import * as accounting from "./migrations/0013-accounting.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-portal": portal,
   "0011-jobs": jobs,
   "0012-two-factor": twoFactor,
+  "0013-accounting": accounting,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

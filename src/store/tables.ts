@@ -634,6 +634,152 @@ export interface TwoFactorSettingTable {
   updated_at: string;
 }
 
+/** Migration 0013: the accounting connector (src/accounting). */
+export type AccountingTarget = "qbo" | "iif" | "hledger";
+export type AccountingLead = "firmtime" | "accounting";
+
+export interface AccountingSettingTable {
+  firm_id: string;
+  target: AccountingTarget;
+  /** jobs: project → sub-customer job, work code → service item; items: project → item. */
+  relationship: "jobs" | "items";
+  employees_lead: AccountingLead;
+  customers_lead: AccountingLead;
+  vendors_lead: AccountingLead;
+  expense_account_id: string | null;
+  schedule: "off" | "nightly";
+  schedule_hour: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AccountingWorkerTable {
+  firm_id: string;
+  staff_id: string;
+  kind: "employee" | "vendor";
+}
+
+export interface AccountingExpenseAccountTable {
+  firm_id: string;
+  work_code_id: string;
+  account_id: string;
+}
+
+export interface AccountingConnectionTable {
+  firm_id: string;
+  target: "qbo";
+  state: "connecting" | "connected" | "reconnect";
+  realm_id: string | null;
+  access_token: string | null;
+  access_expires_at: string | null;
+  refresh_token: string | null;
+  refresh_expires_at: string | null;
+  oauth_state: string | null;
+  oauth_state_expires_at: string | null;
+  connected_by: string | null;
+  connected_at: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+export type AccountingLocalKind = "staff" | "client" | "project" | "work_code";
+export type AccountingExternalKind = "employee" | "vendor" | "customer" | "item";
+
+export interface AccountingLinkTable {
+  firm_id: string;
+  target: AccountingTarget;
+  local_kind: AccountingLocalKind;
+  local_id: string;
+  external_kind: AccountingExternalKind;
+  external_id: string;
+  external_version: string | null;
+  local_name: string;
+  external_name: string;
+  linked_at: string;
+  synced_at: string;
+}
+
+export type AccountingRunKind = "transfer" | "import" | "readiness" | "export";
+export type AccountingRunStatus = "queued" | "running" | "done" | "failed" | "refused";
+
+export interface AccountingRunTable {
+  id: string;
+  firm_id: string;
+  kind: AccountingRunKind;
+  target: AccountingTarget;
+  requested_by: string | null;
+  scheduled: Generated<number>;
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  status: AccountingRunStatus;
+  phase: string | null;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  /** JSON text: what the run was asked to do (e.g. export everything again). */
+  options: string;
+  /** JSON text: counts per phase and outcome, once finished. */
+  summary: string | null;
+  error: string | null;
+  file_key: string | null;
+  file_name: string | null;
+  job_id: string | null;
+}
+
+export interface AccountingRunItemTable {
+  id: string;
+  firm_id: string;
+  run_id: string;
+  seq: number;
+  phase: string;
+  outcome: string;
+  local_kind: string | null;
+  local_id: string | null;
+  external_id: string | null;
+  name: string;
+  message: string;
+  created_at: string;
+}
+
+export interface AccountingBatchTable {
+  id: string;
+  firm_id: string;
+  target: string;
+  entry_kind: "time" | "expense";
+  run_id: string;
+  state: "pending" | "sent";
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AccountingPostingTable {
+  firm_id: string;
+  target: string;
+  entry_kind: "time" | "expense";
+  entry_id: string;
+  batch_id: string;
+  state: "pending" | "posted" | "refused";
+  external_id: string | null;
+  message: string | null;
+  posted_at: string | null;
+}
+
+export interface AccountingExportTable {
+  firm_id: string;
+  format: "iif" | "hledger";
+  entry_kind: "time" | "expense";
+  entry_id: string;
+  run_id: string;
+  exported_at: string;
+}
+
+export interface AccountingFirmLeaseTable {
+  firm_id: string;
+  holder: string;
+  lease_until: string;
+  updated_at: string;
+}
+
 export interface Database {
   firm: FirmTable;
   staff: StaffTable;
@@ -682,6 +828,17 @@ export interface Database {
   portal_notification: PortalNotificationTable;
   portal_setting: PortalSettingTable;
   job: JobTable;
+  accounting_setting: AccountingSettingTable;
+  accounting_worker: AccountingWorkerTable;
+  accounting_expense_account: AccountingExpenseAccountTable;
+  accounting_connection: AccountingConnectionTable;
+  accounting_link: AccountingLinkTable;
+  accounting_run: AccountingRunTable;
+  accounting_run_item: AccountingRunItemTable;
+  accounting_batch: AccountingBatchTable;
+  accounting_posting: AccountingPostingTable;
+  accounting_export: AccountingExportTable;
+  accounting_firm_lease: AccountingFirmLeaseTable;
   two_factor: TwoFactorTable;
   two_factor_recovery_code: TwoFactorRecoveryCodeTable;
   two_factor_challenge: TwoFactorChallengeTable;

@@ -65,6 +65,17 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   two_factor_recovery_code: ["id"],
   two_factor_challenge: ["id"],
   two_factor_setting: ["firm_id"],
+  accounting_setting: ["firm_id"],
+  accounting_worker: ["firm_id", "staff_id"],
+  accounting_expense_account: ["firm_id", "work_code_id"],
+  accounting_connection: ["firm_id"],
+  accounting_link: ["firm_id", "target", "local_kind", "local_id"],
+  accounting_run: ["id"],
+  accounting_run_item: ["id"],
+  accounting_batch: ["id"],
+  accounting_posting: ["firm_id", "target", "entry_kind", "entry_id"],
+  accounting_export: ["firm_id", "format", "entry_kind", "entry_id"],
+  accounting_firm_lease: ["firm_id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;
