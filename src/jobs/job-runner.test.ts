@@ -24,7 +24,9 @@ import {
 } from "./job-runner.js";
 import {
   cancelJobs,
+  completeLeasedJob,
   enqueueJob,
+  extendLease,
   findJobByKey,
   leaseDueJobs,
   selectJobs,
@@ -228,6 +230,45 @@ describe.each(ENGINES)("the job table and its runner [%s]", (engine: Engine) => 
     clock.advance(3_600_000);
     expect((await runner({ record }).runDue()).done).toBe(2);
     expect(await effectsOf(store.db, "remind:A:1")).toEqual([]);
+  });
+
+  it("leases only the kinds in its scope: the serve runner leaves the connector's jobs, which the connector takes", async () => {
+    await enqueue("scope:mail", "record");
+    await enqueue("scope:transfer", "accounting.transfer");
+    const { logger } = recordingLogger();
+    const serveRunner = createJobRunner({
+      store,
+      clock,
+      handlers: { record },
+      logger,
+      scope: { kindPrefix: "accounting.", include: false },
+    });
+    await serveRunner.runDue();
+    expect((await job("scope:mail")).status).toBe("done");
+    expect((await job("scope:transfer")).status).toBe("pending");
+    const now = clock.now();
+    const until = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    const otherFirm = await leaseDueJobs(store.db, now.toISOString(), until(60_000), 10, {
+      kindPrefix: "accounting.",
+      include: true,
+      firmId: "no-such-firm",
+    });
+    expect(otherFirm).toEqual([]);
+    const [leased] = await leaseDueJobs(store.db, now.toISOString(), until(60_000), 10, {
+      kindPrefix: "accounting.",
+      include: true,
+      firmId,
+    });
+    expect(leased).toMatchObject({ key: "scope:transfer", status: "running" });
+    // A long run keeps its lease while alive; once another worker holds the job, it cannot.
+    expect(await extendLease(store.db, leased!, until(120_000), now.toISOString())).toBe(true);
+    clock.advance(60_001);
+    expect(await leaseDueJobs(store.db, clock.now().toISOString(), until(180_000), 10)).toEqual([]);
+    clock.advance(60_000);
+    const [takenOver] = await leaseDueJobs(store.db, clock.now().toISOString(), until(240_000), 10);
+    expect(takenOver).toMatchObject({ key: "scope:transfer", attempts: 2 });
+    expect(await extendLease(store.db, leased!, until(300_000), clock.now().toISOString())).toBe(false);
+    await completeLeasedJob(store.db, takenOver!, clock.now().toISOString());
   });
 
   it("re-leases a job whose lease ran out, and refuses the stale worker's completion, rolling its work back", async () => {

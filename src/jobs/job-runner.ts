@@ -27,6 +27,7 @@ import {
   failLeasedJob,
   leaseDueJobs,
   retryLeasedJob,
+  type JobScope,
   type LeasedJob,
 } from "./job-store.js";
 
@@ -102,6 +103,8 @@ export interface JobRunnerDeps {
   handlers: JobHandlers;
   logger: JobLogger;
   policy?: Partial<JobPolicy>;
+  /** Which kinds this runner leases (all when absent). */
+  scope?: JobScope;
   /**
    * Called after a job's work committed: what it queued (emails in the outbox) can go at once
    * instead of at the next poll of whoever delivers it.
@@ -170,7 +173,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     while (!stopped) {
       const now = clock.now();
       const leaseUntil = new Date(now.getTime() + policy.leaseMs).toISOString();
-      const batch = await leaseDueJobs(db, now.toISOString(), leaseUntil, policy.batchSize);
+      const batch = await leaseDueJobs(db, now.toISOString(), leaseUntil, policy.batchSize, deps.scope);
       if (batch.length === 0) break;
       // One at a time: on SQLite there is one writer anyway, and on PostgreSQL more throughput
       // comes from more runners (processes), each leasing its own batch.

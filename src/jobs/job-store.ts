@@ -56,6 +56,19 @@ const rowToJob = (row: Selectable<JobTable>): Job => ({
 
 export const DEFAULT_MAX_ATTEMPTS = 10;
 
+/**
+ * Which jobs a runner leases: the kinds that start with `kindPrefix` (include) or all others
+ * (not include), optionally of one firm. `firmtime serve` runs every kind but the accounting
+ * connector's, which only `firmtime connector` runs (it holds the firms' connections).
+ */
+export const CONNECTOR_JOB_PREFIX = "accounting.";
+
+export interface JobScope {
+  kindPrefix: string;
+  include: boolean;
+  firmId?: string;
+}
+
 export interface JobToQueue {
   firmId: string;
   /** Which handler runs it (the runner's handlers are keyed by kind). */
@@ -157,6 +170,7 @@ export async function leaseDueJobs(
   now: string,
   leaseUntil: string,
   limit: number,
+  scope?: JobScope,
 ): Promise<LeasedJob[]> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   let due = db
@@ -168,6 +182,10 @@ export async function leaseDueJobs(
         eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)]),
       ]),
     )
+    .$if(scope !== undefined, (query) =>
+      query.where("kind", scope!.include ? "like" : "not like", `${scope!.kindPrefix}%`),
+    )
+    .$if(scope?.firmId !== undefined, (query) => query.where("firm_id", "=", scope!.firmId!))
     .orderBy("run_at")
     .orderBy("id")
     .limit(limit);
@@ -191,6 +209,22 @@ export async function leaseDueJobs(
 }
 
 type Lease = Pick<LeasedJob, "id" | "leaseToken">;
+
+/**
+ * Keeps a long job's lease while its worker is alive (the accounting connector's runs take
+ * minutes and commit as they go, outside one handler transaction); false when the lease is no
+ * longer this worker's, which must then stop.
+ */
+export async function extendLease(db: Db, job: Lease, leaseUntil: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("job")
+    .set({ lease_until: leaseUntil, updated_at: now })
+    .where("id", "=", job.id)
+    .where("status", "=", "running")
+    .where("lease_token", "=", job.leaseToken)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
 
 /**
  * Marks a leased job done, if it still holds that lease; false when it does not (its lease ran

@@ -14,6 +14,7 @@ import { selectFirms } from "../firm-setup/firm-store.js";
 import { sweepFileDeletions } from "../files/file-deletion.js";
 import { openFileStore } from "../files/open-file-store.js";
 import { startJobRunner, type JobHandlers } from "../jobs/job-runner.js";
+import { CONNECTOR_JOB_PREFIX } from "../jobs/job-store.js";
 import { dkimSigningOf, startMail } from "../mail/start-mail.js";
 import type { Clock } from "../store/clock.js";
 import type { Store } from "../store/database.js";
@@ -62,6 +63,8 @@ export const jobRunnerStarter =
       handlers: handlersOf(deps),
       logger: log.child({ component: "jobs" }),
       policy: { pollMs: deps.config.jobPollMs, leaseMs: deps.config.jobLeaseMs },
+      // The accounting connector's jobs wait for `firmtime connector`, which holds the connections.
+      scope: { kindPrefix: CONNECTOR_JOB_PREFIX, include: false },
       afterDone: () => deps.notifyMail(),
     });
     return { wake: () => runner.wake(), stop: () => runner.stop() };
