@@ -16,6 +16,10 @@ export const DEFAULT_CONFIG = {
   jobPollMs: 10_000,
   /** How long a leased job belongs to its runner before another may take it: 5 minutes. */
   jobLeaseMs: 300_000,
+  /** Intuit's QuickBooks Online API (production) and OAuth 2.0 endpoints. */
+  qboApiUrl: "https://quickbooks.api.intuit.com/v3/company/",
+  qboTokenUrl: "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer",
+  qboAuthorizeUrl: "https://appcenter.intuit.com/connect/oauth2",
   logLevel: "info",
   secureCookies: true,
 } as const;

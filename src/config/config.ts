@@ -98,6 +98,16 @@ const configSchema = z
       .regex(/^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/i, "is not a DKIM selector (letters, digits, . _ -)")
       .optional(),
     dkimKeyFile: z.string().min(1).optional(),
+    /**
+     * The firm-facing QuickBooks Online app (both or neither): without them firms cannot connect
+     * QuickBooks Online, and the other targets (IIF, hledger) still work. The URLs are Intuit's
+     * by default; tests point them at the QBO-compatible server on loopback.
+     */
+    qboClientId: z.string().min(1).optional(),
+    qboClientSecret: z.string().min(1).optional(),
+    qboApiUrl: z.url({ protocol: /^https?$/, error: "is not an http:// or https:// URL" }),
+    qboTokenUrl: z.url({ protocol: /^https?$/, error: "is not an http:// or https:// URL" }),
+    qboAuthorizeUrl: z.url({ protocol: /^https?$/, error: "is not an http:// or https:// URL" }),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
     secureCookies: z.boolean(),
   })
@@ -131,6 +141,14 @@ const configSchema = z
           path: ["dkimDomain"],
           message: `must be the From address's domain (${from}) or a parent of it, or receivers' DMARC checks fail`,
         });
+    }
+    if ((config.qboClientId === undefined) !== (config.qboClientSecret === undefined)) {
+      const given = config.qboClientId === undefined ? "qboClientSecret" : "qboClientId";
+      context.addIssue({
+        code: "custom",
+        path: [given],
+        message: "needs its pair: set both FIRMTIME_QBO_CLIENT_ID and FIRMTIME_QBO_CLIENT_SECRET, or neither",
+      });
     }
     if ((config.s3AccessKeyId === undefined) !== (config.s3SecretAccessKey === undefined)) {
       const given = config.s3AccessKeyId === undefined ? "s3SecretAccessKey" : "s3AccessKeyId";
@@ -169,6 +187,11 @@ const ENV_NAMES: Record<string, string> = {
   dkimDomain: "FIRMTIME_DKIM_DOMAIN",
   dkimSelector: "FIRMTIME_DKIM_SELECTOR",
   dkimKeyFile: "FIRMTIME_DKIM_KEY_FILE",
+  qboClientId: "FIRMTIME_QBO_CLIENT_ID",
+  qboClientSecret: "FIRMTIME_QBO_CLIENT_SECRET",
+  qboApiUrl: "FIRMTIME_QBO_API_URL",
+  qboTokenUrl: "FIRMTIME_QBO_TOKEN_URL",
+  qboAuthorizeUrl: "FIRMTIME_QBO_AUTHORIZE_URL",
 };
 
 /** The command-line flag of each setting that has one (serve, firm create, desktop). */
@@ -187,7 +210,13 @@ const FLAG_NAMES: Record<string, string> = {
 };
 
 /** Settings whose values may hold a password, and so never appear in a message. */
-const SECRET_VALUED = new Set(["databaseUrl", "smtpUrl", "s3AccessKeyId", "s3SecretAccessKey"]);
+const SECRET_VALUED = new Set([
+  "databaseUrl",
+  "smtpUrl",
+  "s3AccessKeyId",
+  "s3SecretAccessKey",
+  "qboClientSecret",
+]);
 
 /** The address of host:port as a URL (an IPv6 address goes in brackets). */
 export const addressUrl = (host: string, port: number | string): string =>
