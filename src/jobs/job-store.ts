@@ -56,13 +56,14 @@ const rowToJob = (row: Selectable<JobTable>): Job => ({
 
 export const DEFAULT_MAX_ATTEMPTS = 10;
 
+/** The accounting connector's job kinds start with this; only `firmtime connector` runs them. */
+export const CONNECTOR_JOB_PREFIX = "accounting.";
+
 /**
  * Which jobs a runner leases: the kinds that start with `kindPrefix` (include) or all others
  * (not include), optionally of one firm. `firmtime serve` runs every kind but the accounting
  * connector's, which only `firmtime connector` runs (it holds the firms' connections).
  */
-export const CONNECTOR_JOB_PREFIX = "accounting.";
-
 export interface JobScope {
   kindPrefix: string;
   include: boolean;
