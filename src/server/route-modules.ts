@@ -32,9 +32,11 @@ import { registerEntityFileRoutes } from "../portal/entity-file-routes.js";
 import { registerApprovalRoutes } from "../portal/approval-routes.js";
 import { registerFolderRoutes } from "../portal/folder-routes.js";
 import { registerTwoFactorRoutes } from "../access/two-factor-routes.js";
+import { registerAccountingRoutes } from "../accounting/accounting-routes.js";
 import type { RouteModule } from "../http/route-module.js";
 
 export const FIRM_ROUTE_MODULES: RouteModule[] = [
+  registerAccountingRoutes,
   registerAuthRoutes,
   registerClientRoutes,
   registerAccountRoutes,

@@ -14,6 +14,7 @@ import { TIMER_ROWS } from "./rows-timers.js";
 import { FILE_REQUEST_ROWS } from "./rows-portal-requests.js";
 import { APPROVAL_ROWS, FILE_ROWS, FOLDER_ROWS } from "./rows-portal-files.js";
 import { TWO_FACTOR_ROWS } from "./rows-two-factor.js";
+import { ACCOUNTING_ROWS } from "./rows-accounting.js";
 
 export const MATRIX_ROWS: MatrixRow[] = [
   ...AUTH_ROWS,
@@ -36,4 +37,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...APPROVAL_ROWS,
   ...FOLDER_ROWS,
   ...TWO_FACTOR_ROWS,
+  ...ACCOUNTING_ROWS,
 ];

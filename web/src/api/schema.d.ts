@@ -1,5 +1,699 @@
 // Generated from the server's OpenAPI document by `npm run api-types`: do not edit.
 export interface paths {
+    "/accounting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's accounting settings, connection and mappings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection: {
+                                connectedAt: string | null;
+                                lastError: string | null;
+                                realmId: string | null;
+                                /** @enum {string} */
+                                state: "none" | "connecting" | "connected" | "reconnect";
+                            };
+                            expenseAccounts: {
+                                accountId: string;
+                                workCodeId: string;
+                            }[];
+                            settings: {
+                                /** @description the books' default expense account id */
+                                expenseAccountId: string | null;
+                                /** @description which side leads each list */
+                                leads: {
+                                    /** @enum {string} */
+                                    customers: "firmtime" | "accounting";
+                                    /** @enum {string} */
+                                    employees: "firmtime" | "accounting";
+                                    /** @enum {string} */
+                                    vendors: "firmtime" | "accounting";
+                                };
+                                /**
+                                 * @description jobs: client → customer, project → job (Client:Project), work code → service item; items: project → item
+                                 * @enum {string}
+                                 */
+                                relationship: "jobs" | "items";
+                                /** @enum {string} */
+                                schedule: "off" | "nightly";
+                                /** @description the nightly run's hour, UTC */
+                                scheduleHour: number;
+                                /**
+                                 * @description QuickBooks Online, IIF files or an hledger journal
+                                 * @enum {string}
+                                 */
+                                target: "qbo" | "iif" | "hledger";
+                                updatedAt: string | null;
+                            };
+                            /** @description staff who are vendors in the books; the rest are employees */
+                            vendorStaffIds: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounting/expense-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The books' expense account for an expense work code (null: the default account) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounting/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The links between firmtime's records and the books' records */
+        get: {
+            parameters: {
+                query?: {
+                    localKind?: "staff" | "client" | "project" | "work_code";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                externalId: string;
+                                /** @enum {string} */
+                                externalKind: "employee" | "vendor" | "customer" | "item";
+                                externalName: string;
+                                linkedAt: string;
+                                localId: string;
+                                /** @enum {string} */
+                                localKind: "staff" | "client" | "project" | "work_code";
+                                localName: string;
+                                syncedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounting/links/{localKind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink a firmtime record from its record in the books
+         * @description The next run links it again, by name, or creates it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    localKind: "staff" | "client" | "project" | "work_code";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounting/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the last run of the previous page */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                error: string | null;
+                                fileName: string | null;
+                                finishedAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "transfer" | "import" | "readiness" | "export";
+                                options: {
+                                    again?: boolean;
+                                    /** @enum {string} */
+                                    format?: "iif" | "hledger";
+                                };
+                                phase: string | null;
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                };
+                                requestedAt: string;
+                                requestedBy: {
+                                    email: string;
+                                    id: string;
+                                } | null;
+                                scheduled: boolean;
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed" | "refused";
+                                /** @description counts by "phase.outcome" */
+                                summary: {
+                                    [key: string]: number;
+                                } | null;
+                                /** @enum {string} */
+                                target: "qbo" | "iif" | "hledger";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a transfer, an import, a readiness check or an export
+         * @description Queued for `firmtime connector`, which checks the asker's right again when it runs it. Asking for a kind of run already waiting or running returns that run (200) instead of a new one (202).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description exports: include entries exported before */
+                        again?: boolean;
+                        /**
+                         * @description exports: which file
+                         * @enum {string}
+                         */
+                        format?: "iif" | "hledger";
+                        /** @enum {string} */
+                        kind: "transfer" | "import" | "readiness" | "export";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string | null;
+                            fileName: string | null;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "import" | "readiness" | "export";
+                            options: {
+                                again?: boolean;
+                                /** @enum {string} */
+                                format?: "iif" | "hledger";
+                            };
+                            phase: string | null;
+                            progress: {
+                                done: number;
+                                total: number;
+                            };
+                            requestedAt: string;
+                            requestedBy: {
+                                email: string;
+                                id: string;
+                            } | null;
+                            scheduled: boolean;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed" | "refused";
+                            /** @description counts by "phase.outcome" */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @enum {string} */
+                            target: "qbo" | "iif" | "hledger";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string | null;
+                            fileName: string | null;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "import" | "readiness" | "export";
+                            options: {
+                                again?: boolean;
+                                /** @enum {string} */
+                                format?: "iif" | "hledger";
+                            };
+                            phase: string | null;
+                            progress: {
+                                done: number;
+                                total: number;
+                            };
+                            requestedAt: string;
+                            requestedBy: {
+                                email: string;
+                                id: string;
+                            } | null;
+                            scheduled: boolean;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed" | "refused";
+                            /** @description counts by "phase.outcome" */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @enum {string} */
+                            target: "qbo" | "iif" | "hledger";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounting/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string | null;
+                            fileName: string | null;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "transfer" | "import" | "readiness" | "export";
+                            options: {
+                                again?: boolean;
+                                /** @enum {string} */
+                                format?: "iif" | "hledger";
+                            };
+                            phase: string | null;
+                            progress: {
+                                done: number;
+                                total: number;
+                            };
+                            requestedAt: string;
+                            requestedBy: {
+                                email: string;
+                                id: string;
+                            } | null;
+                            scheduled: boolean;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed" | "refused";
+                            /** @description counts by "phase.outcome" */
+                            summary: {
+                                [key: string]: number;
+                            } | null;
+                            /** @enum {string} */
+                            target: "qbo" | "iif" | "hledger";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounting/runs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export run's file (IIF or hledger journal), as an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file's text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounting/runs/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a run moved, refused, skipped or left waiting, and why */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the last seq of the previous page */
+                    after?: number;
+                    limit?: number;
+                    outcome?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                externalId: string | null;
+                                localId: string | null;
+                                localKind: string | null;
+                                message: string;
+                                name: string;
+                                outcome: string;
+                                phase: string;
+                                seq: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounting/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the firm's accounting settings
+         * @description Only the fields given change. The relationship cannot change while projects or work codes are linked.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expenseAccountId?: string | null;
+                        leads?: {
+                            /** @enum {string} */
+                            customers?: "firmtime" | "accounting";
+                            /** @enum {string} */
+                            employees?: "firmtime" | "accounting";
+                            /** @enum {string} */
+                            vendors?: "firmtime" | "accounting";
+                        };
+                        /**
+                         * @description jobs: client → customer, project → job (Client:Project), work code → service item; items: project → item
+                         * @enum {string}
+                         */
+                        relationship?: "jobs" | "items";
+                        /** @enum {string} */
+                        schedule?: "off" | "nightly";
+                        scheduleHour?: number;
+                        /**
+                         * @description QuickBooks Online, IIF files or an hledger journal
+                         * @enum {string}
+                         */
+                        target?: "qbo" | "iif" | "hledger";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the books' default expense account id */
+                            expenseAccountId: string | null;
+                            /** @description which side leads each list */
+                            leads: {
+                                /** @enum {string} */
+                                customers: "firmtime" | "accounting";
+                                /** @enum {string} */
+                                employees: "firmtime" | "accounting";
+                                /** @enum {string} */
+                                vendors: "firmtime" | "accounting";
+                            };
+                            /**
+                             * @description jobs: client → customer, project → job (Client:Project), work code → service item; items: project → item
+                             * @enum {string}
+                             */
+                            relationship: "jobs" | "items";
+                            /** @enum {string} */
+                            schedule: "off" | "nightly";
+                            /** @description the nightly run's hour, UTC */
+                            scheduleHour: number;
+                            /**
+                             * @description QuickBooks Online, IIF files or an hledger journal
+                             * @enum {string}
+                             */
+                            target: "qbo" | "iif" | "hledger";
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/accounting/workers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Whether a staff member is an employee or a vendor (contractor) in the books */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "employee" | "vendor";
+                    };
+                };
+            };
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approvals/{id}": {
         parameters: {
             query?: never;
