@@ -18,6 +18,7 @@ import { registerDesktopCommands } from "./commands/desktop.js";
 import { registerIntegrateCommands } from "./commands/integrate.js";
 import { registerMergeCommands } from "./commands/merge.js";
 import { registerServeCommands } from "./commands/serve.js";
+import { registerAccountingCommands } from "./commands/accounting.js";
 
 const REGISTRATIONS: Register[] = [
   registerLoginCommands,
@@ -34,6 +35,7 @@ const REGISTRATIONS: Register[] = [
   registerIntegrateCommands,
   registerDesktopCommands,
   registerGenerateCommands,
+  registerAccountingCommands,
 ];
 
 /**

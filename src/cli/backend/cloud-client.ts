@@ -8,6 +8,8 @@ import { AppError, ERROR_CATALOGUE, type ErrorCode } from "../../domain/errors.j
 export interface CloudClient {
   readonly firmUrl: string;
   request<T>(method: string, path: string, body?: unknown, options?: { signal?: AbortSignal }): Promise<T>;
+  /** A route that answers text (a file download) rather than JSON; problems as request's. */
+  requestText(method: string, path: string): Promise<string>;
 }
 
 /** The standard problem+json members; anything else a problem carries is the error's details. */
@@ -48,35 +50,44 @@ export function createCloudClient(
   token: string | null,
   fetchImpl: typeof fetch = fetch,
 ): CloudClient {
+  const send = async (method: string, path: string, body: unknown, options: { signal?: AbortSignal }) => {
+    try {
+      return await fetchImpl(`${firmUrl}/api/v1${path}`, {
+        method,
+        headers: {
+          accept: "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (error) {
+      const reason =
+        error instanceof Error
+          ? error.cause instanceof Error
+            ? error.cause.message
+            : error.message
+          : String(error);
+      throw new AppError("OFFLINE", `cannot reach ${firmUrl}: ${reason}`);
+    }
+  };
   return {
     firmUrl,
+    async requestText(method: string, path: string): Promise<string> {
+      const response = await send(method, path, undefined, {});
+      const text = await response.text();
+      if (response.ok) return text;
+      const what = `${method} ${firmUrl}/api/v1${path.split("?")[0]}`;
+      throw problemError(firmUrl, token !== null, response.status, what, parseBody(text, false, what));
+    },
     async request<T>(
       method: string,
       path: string,
       body?: unknown,
       options: { signal?: AbortSignal } = {},
     ): Promise<T> {
-      let response: Response;
-      try {
-        response = await fetchImpl(`${firmUrl}/api/v1${path}`, {
-          method,
-          headers: {
-            accept: "application/json",
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(body !== undefined ? { "content-type": "application/json" } : {}),
-          },
-          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
-      } catch (error) {
-        const reason =
-          error instanceof Error
-            ? error.cause instanceof Error
-              ? error.cause.message
-              : error.message
-            : String(error);
-        throw new AppError("OFFLINE", `cannot reach ${firmUrl}: ${reason}`);
-      }
+      const response = await send(method, path, body, options);
       if (response.status === 204) return undefined as T;
       const what = `${method} ${firmUrl}/api/v1${path.split("?")[0]}`;
       const parsed = parseBody(await response.text(), response.ok, what);
