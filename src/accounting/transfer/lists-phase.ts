@@ -29,7 +29,7 @@ import {
   type Lead,
   type RunItemDraft,
 } from "../accounting-store.js";
-import { jobFullName, nameKey, tidyName } from "../names.js";
+import { assertBookName, jobFullName, nameKey, tidyName } from "../names.js";
 import { TargetError, type ExternalRecord, type ListKind } from "../target.js";
 import type { RunContext } from "./run-context.js";
 
@@ -282,6 +282,12 @@ async function pushRecord(ctx: RunContext, state: ListState, phase: string, loca
       local.fullName,
       `linked by name to ${describe(sameKind[0]!)}`,
     );
+  }
+  try {
+    assertBookName(local.name, local.externalKind === "item" ? "item" : "person");
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return item(phase, "refused", local, null, local.fullName, `not created: ${error.message}`);
   }
   const namesakes = state.snapshot.namesakes(local.externalKind, local.fullName);
   if (namesakes.length > 0) {
