@@ -1,0 +1,343 @@
+/**
+ * The one place firmtime speaks to QuickBooks Online, through the maintained npm clients:
+ * node-quickbooks for the v3 API and intuit-oauth for tokens. It adds what they leave to us:
+ * - tokens: the access token is refreshed before it expires and after a 401; a refresh rotates
+ *   the refresh token, and the new pair is handed to `saveTokens` (which stores it atomically)
+ *   before it is used, so a crash never leaves the firm with a spent token; concurrent calls
+ *   share one refresh; `invalid_grant` is TargetError "reconnect";
+ * - limits: every request passes the company's gate (qbo-limits.ts);
+ * - retries: 429, 5xx and dropped connections back off exponentially with jitter, a bounded
+ *   number of times. Every write carries a `requestid`, so a retried write replays.
+ */
+import { createRequire } from "node:module";
+import OAuthClient from "intuit-oauth";
+import QuickBooks from "node-quickbooks";
+import { TargetError } from "../target.js";
+import { QBO_LIMITS, realmGate, type QboLimits } from "./qbo-limits.js";
+
+export interface QboTokens {
+  accessToken: string;
+  /** ISO time. */
+  accessExpiresAt: string;
+  refreshToken: string;
+  refreshExpiresAt: string;
+}
+
+export interface QboApp {
+  clientId: string;
+  clientSecret: string;
+  /** ".../v3/company/" */
+  apiUrl: string;
+  tokenUrl: string;
+  authorizeUrl: string;
+}
+
+export interface QboClientOptions {
+  app: QboApp;
+  realmId: string;
+  tokens: QboTokens;
+  saveTokens: (tokens: QboTokens) => Promise<void>;
+  limits?: QboLimits;
+  /** First backoff; doubles each attempt (with jitter), capped at 30 s. */
+  retryBaseMs?: number;
+  maxAttempts?: number;
+  now?: () => Date;
+}
+
+/** A QuickBooks fault: the HTTP status and Intuit's error code ("6240", "5010"...). */
+export interface QboFault {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** Reads the status and Intuit's code from whatever node-quickbooks or axios threw. */
+export function faultOf(error: unknown): QboFault | undefined {
+  interface FaultBody {
+    Fault?: { Error?: { code?: string; Message?: string; Detail?: string }[] };
+    fault?: { error?: { code?: string; message?: string }[] };
+  }
+  const source = error as {
+    response?: { status?: number; data?: FaultBody };
+    Fault?: unknown;
+    message?: string;
+  };
+  const body: FaultBody | undefined =
+    source.response?.data ?? (source.Fault ? (source as FaultBody) : undefined);
+  const first = body?.Fault?.Error?.[0];
+  const lower = body?.fault?.error?.[0];
+  const status = source.response?.status ?? (source.Fault ? 400 : 0);
+  if (!status && !first) return undefined;
+  return {
+    status,
+    code: String(first?.code ?? lower?.code ?? status),
+    message:
+      [first?.Message, first?.Detail].filter(Boolean).join(": ") || lower?.message || source.message || "",
+  };
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ECONNABORTED",
+  "ERR_BAD_RESPONSE",
+]);
+
+function isTransient(error: unknown): "throttled" | "transient" | undefined {
+  const fault = faultOf(error);
+  if (fault?.status === 429) return "throttled";
+  if (fault && fault.status >= 500) return "transient";
+  const code = (error as { code?: string }).code;
+  if (!fault && code && NETWORK_CODES.has(code)) return "transient";
+  if (!fault && /socket hang up|network|aborted/i.test((error as Error).message ?? "")) return "transient";
+  return undefined;
+}
+
+/** node-quickbooks calls back with a fault body (not an Error) when QuickBooks answers 200 with a Fault. */
+const asError = (error: unknown): Error =>
+  error instanceof Error ? error : Object.assign(new Error("QuickBooks Online answered with a fault"), error);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** node-quickbooks' internal request function: the only way to send a /batch with a requestid. */
+type RawRequest = (
+  context: QuickBooks,
+  verb: string,
+  options: { url: string },
+  entity: unknown,
+  callback: (error: unknown, body: unknown) => void,
+) => void;
+
+function nodeQuickbooksRequest(): RawRequest {
+  // node-quickbooks' batch() builds its body itself and cannot carry a requestid, so a resent
+  // batch would post twice. Its module-level `request` (set on the CommonJS module object, not
+  // exported) does take one: an entity's `requestId` becomes `?requestid=`. We reach it through
+  // Node's module cache; the dependency is pinned to 2.0.x, whose index.js defines it.
+  const require = createRequire(import.meta.url);
+  const path = require.resolve("node-quickbooks");
+  require(path);
+  const request = (require.cache[path] as unknown as { request?: RawRequest }).request;
+  if (typeof request !== "function")
+    throw new Error("node-quickbooks no longer exposes its request function");
+  return request;
+}
+
+export class QboClient {
+  private tokens: QboTokens;
+  private refreshing: Promise<void> | undefined;
+  private readonly qbo: QuickBooks;
+  private readonly oauth: OAuthClient;
+  private readonly gate;
+  private readonly now: () => Date;
+  private inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(private readonly options: QboClientOptions) {
+    const { app, realmId, tokens } = options;
+    this.tokens = tokens;
+    this.now = options.now ?? (() => new Date());
+    this.qbo = new QuickBooks(
+      app.clientId,
+      app.clientSecret,
+      tokens.accessToken,
+      false,
+      realmId,
+      false,
+      false,
+      75,
+      "2.0",
+      tokens.refreshToken,
+    );
+    this.qbo.endpoint = app.apiUrl;
+    this.oauth = oauthClient(app, "");
+    this.gate = realmGate(realmId, options.limits ?? QBO_LIMITS);
+  }
+
+  /** Calls a node-quickbooks method (e.g. "findCustomers", "createTimeActivity") with retries. */
+  call<T>(method: string, ...args: unknown[]): Promise<T> {
+    return this.send(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          const fn = this.qbo[method] as (...params: unknown[]) => void;
+          fn.call(this.qbo, ...args, (error: unknown, body: unknown) =>
+            error ? reject(asError(error)) : resolve(body as T),
+          );
+        }),
+    );
+  }
+
+  /** POST /batch with a requestid, so the same batch sent again replays its first answer. */
+  batch<T>(items: unknown[], requestId: string): Promise<T> {
+    const request = nodeQuickbooksRequest();
+    return this.send(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          request(
+            this.qbo,
+            "post",
+            { url: "/batch" },
+            { BatchItemRequest: items, requestId },
+            (error, body) => (error ? reject(asError(error)) : resolve(body as T)),
+          );
+        }),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private send<T>(attempt: () => Promise<T>): Promise<T> {
+    if (this.closed)
+      return Promise.reject(new TargetError("transient", "the connection to QuickBooks Online is closed"));
+    const work = this.withRetries(attempt);
+    this.inFlight.add(work);
+    void work.catch(() => {}).finally(() => this.inFlight.delete(work));
+    return work;
+  }
+
+  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    const maxAttempts = this.options.maxAttempts ?? 8;
+    const base = this.options.retryBaseMs ?? 500;
+    let refreshedAfter401 = false;
+    for (let tries = 1; ; tries += 1) {
+      await this.freshToken();
+      const used = this.tokens.accessToken;
+      try {
+        return await this.gate.run(attempt);
+      } catch (error) {
+        const fault = faultOf(error);
+        if (fault?.status === 401 && !refreshedAfter401) {
+          refreshedAfter401 = true;
+          // Calls refused together share one refresh: only the first to see the old token rotates.
+          if (this.tokens.accessToken === used) await this.refresh();
+          tries -= 1;
+          continue;
+        }
+        if (fault?.status === 401)
+          throw new TargetError("reconnect", "QuickBooks Online refused the access token", fault.message);
+        const transient = isTransient(error);
+        if (!transient) throw error;
+        if (tries >= maxAttempts)
+          throw new TargetError(
+            transient,
+            transient === "throttled"
+              ? "QuickBooks Online kept asking to slow down"
+              : "QuickBooks Online did not answer",
+            fault?.message ?? (error as Error).message,
+          );
+        const delay = Math.min(base * 2 ** (tries - 1), 30_000);
+        await sleep(delay / 2 + Math.random() * (delay / 2));
+      }
+    }
+  }
+
+  /** Refreshes ahead of expiry (a minute early), once for all concurrent callers. */
+  private async freshToken(): Promise<void> {
+    if (Date.parse(this.tokens.accessExpiresAt) - 60_000 > this.now().getTime()) return;
+    await this.refresh();
+  }
+
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.rotate().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async rotate(): Promise<void> {
+    let json: {
+      access_token: string;
+      refresh_token: string;
+      expires_in: number;
+      x_refresh_token_expires_in: number;
+    };
+    try {
+      const answer = (await this.oauth.refreshUsingToken(this.tokens.refreshToken)) as { json?: typeof json };
+      json = answer.json ?? (answer as unknown as typeof json);
+    } catch (error) {
+      const detail = JSON.stringify(
+        (error as { authResponse?: { json?: unknown } }).authResponse?.json ?? "",
+      );
+      const message = `${(error as { error?: string }).error ?? ""} ${(error as Error).message ?? ""} ${detail}`;
+      if (/invalid_grant/.test(message))
+        throw new TargetError(
+          "reconnect",
+          "QuickBooks Online refused the firm's connection (invalid_grant)",
+          message,
+        );
+      throw new TargetError("transient", "QuickBooks Online's token service did not answer", message);
+    }
+    const at = this.now().getTime();
+    const tokens: QboTokens = {
+      accessToken: json.access_token,
+      accessExpiresAt: new Date(at + json.expires_in * 1000).toISOString(),
+      refreshToken: json.refresh_token,
+      refreshExpiresAt: new Date(at + json.x_refresh_token_expires_in * 1000).toISOString(),
+    };
+    // Stored before use: if we died after using it unsaved, the old token would be dead too.
+    await this.options.saveTokens(tokens);
+    this.tokens = tokens;
+    this.qbo.token = tokens.accessToken;
+  }
+}
+
+/** intuit-oauth's client for our app, pointed at the configured token and authorize endpoints. */
+export function oauthClient(app: QboApp, redirectUri: string): OAuthClient {
+  const client = new OAuthClient({
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    environment: "production",
+    redirectUri,
+  });
+  client.setAuthorizeURLs({
+    authorizeEndpoint: app.authorizeUrl,
+    tokenEndpoint: app.tokenUrl,
+    revokeEndpoint: app.tokenUrl.replace(/tokens\/bearer$/, "tokens/revoke"),
+    userInfoEndpoint: app.tokenUrl.replace(/oauth2\/.*$/, "v1/openid_connect/userinfo"),
+  });
+  return client;
+}
+
+/** Where to send a person who connects the firm: Intuit's consent page for our app. */
+export function qboAuthorizeUrl(app: QboApp, redirectUri: string, state: string): string {
+  return oauthClient(app, redirectUri).authorizeUri({ scope: [OAuthClient.scopes.Accounting], state });
+}
+
+/** The tokens for the code Intuit sent back to the callback, and the company it is for. */
+export async function qboExchangeCode(
+  app: QboApp,
+  redirectUri: string,
+  callbackUrl: string,
+  now: Date,
+): Promise<{ realmId: string; tokens: QboTokens }> {
+  const client = oauthClient(app, redirectUri);
+  let json: {
+    access_token: string;
+    refresh_token: string;
+    expires_in: number;
+    x_refresh_token_expires_in: number;
+  };
+  try {
+    const answer = (await client.createToken(callbackUrl)) as { json?: typeof json };
+    json = answer.json ?? (answer as unknown as typeof json);
+  } catch (error) {
+    throw new TargetError(
+      "reconnect",
+      "QuickBooks Online did not accept the connection",
+      String((error as Error).message),
+    );
+  }
+  const realmId = new URL(callbackUrl).searchParams.get("realmId") ?? "";
+  const at = now.getTime();
+  return {
+    realmId,
+    tokens: {
+      accessToken: json.access_token,
+      accessExpiresAt: new Date(at + json.expires_in * 1000).toISOString(),
+      refreshToken: json.refresh_token,
+      refreshExpiresAt: new Date(at + json.x_refresh_token_expires_in * 1000).toISOString(),
+    },
+  };
+}
