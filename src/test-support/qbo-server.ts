@@ -731,7 +731,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       };
       for (const activity of all("TimeActivity")) {
         if (activity.HourlyRate === undefined) continue;
-        const rate = parseDecimal(String(activity.HourlyRate), 4); // ten-thousandths per hour
+        const rate = parseDecimal(text(activity.HourlyRate), 4); // ten-thousandths per hour
         const minutes = BigInt(Number(activity.Hours ?? 0) * 60 + Number(activity.Minutes ?? 0));
         // cents = rate/10^4 × minutes/60 × 100, rounded half away from zero.
         const numerator = rate * minutes;
@@ -743,7 +743,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       for (const purchase of all("Purchase")) {
         for (const line of purchase.Line as Record<string, unknown>[]) {
           const detail = line.AccountBasedExpenseLineDetail as Record<string, unknown>;
-          add(ref(detail.CustomerRef), parseDecimal(String(line.Amount), 2));
+          add(ref(detail.CustomerRef), parseDecimal(text(line.Amount), 2));
         }
       }
       return totals;
