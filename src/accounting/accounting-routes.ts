@@ -13,8 +13,14 @@ import { findWorkCode } from "../firm-setup/work-code-store.js";
 import type { RouteModule } from "../http/route-module.js";
 import { firmParams, idParams, noContent } from "../http/schemas.js";
 import type { Db } from "../store/database.js";
+import { newSecret, sha256 } from "../access/secrets.js";
 import { editSettings, getRun, requestRun } from "./accounting-service.js";
+import { qboAuthorizeUrl, qboExchangeCode } from "./qbo/qbo-client.js";
+import { requireQboApp } from "./qbo/open-qbo-target.js";
 import {
+  beginConnect,
+  completeConnect,
+  deleteConnection,
   deleteLink,
   findConnection,
   findSettings,
@@ -156,6 +162,113 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
           accountId,
         })),
       };
+    },
+  );
+
+  const firmApp = (slug: string | null) =>
+    `${deps.config.publicUrl.replace(/\/+$/, "")}/f/${encodeURIComponent(slug ?? "")}`;
+  const callbackUrl = (slug: string | null) => `${firmApp(slug)}/api/v1/accounting/callback`;
+  const CONNECT_MINUTES = 10;
+
+  app.post(
+    "/accounting/connect",
+    {
+      config: { permission: "accounting_transfer:E" },
+      schema: {
+        tags,
+        summary: "Start connecting QuickBooks Online: where to send the browser",
+        description:
+          "Answers Intuit's consent page for this firm; after consent Intuit returns the browser to " +
+          "GET /accounting/callback, which stores the connection. The page's address is good for 10 minutes.",
+        params: firmParams,
+        response: { 200: z.object({ authorizeUrl: z.string() }) },
+      },
+    },
+    async (request) => {
+      may(request.actor, "E");
+      const qbo = requireQboApp(deps.config);
+      const firm = request.firm!;
+      const state = newSecret();
+      const now = deps.clock.now();
+      const expires = new Date(now.getTime() + CONNECT_MINUTES * 60_000).toISOString();
+      await beginConnect(db, firm.id, sha256(state), expires, now.toISOString());
+      return { authorizeUrl: qboAuthorizeUrl(qbo, callbackUrl(firm.slug), state) };
+    },
+  );
+
+  app.get(
+    "/accounting/callback",
+    {
+      config: { permission: "accounting_transfer:E" },
+      schema: {
+        tags,
+        summary: "Where Intuit returns the browser after consent: stores the connection",
+        description:
+          "Checks the state against the connect this firm started, exchanges the code for tokens, and " +
+          "sends the browser to the web app's Accounting page, with connected=1 or connectError.",
+        params: firmParams,
+        querystring: z
+          .object({
+            code: z.string().max(2000).optional(),
+            state: z.string().max(200).optional(),
+            realmId: z.string().max(40).optional(),
+            error: z.string().max(200).optional(),
+          })
+          .passthrough(),
+        response: { 302: noContent },
+      },
+    },
+    async (request, reply) => {
+      may(request.actor, "E");
+      const firm = request.firm!;
+      const back = (outcome: string) => reply.redirect(`${firmApp(firm.slug)}/accounting?${outcome}`, 302);
+      const { code, state, realmId, error } = request.query;
+      const connection = await findConnection(db, firm.id);
+      const now = deps.clock.now();
+      if (error) return back(`connectError=${encodeURIComponent(`QuickBooks Online said: ${error}`)}`);
+      if (
+        !code ||
+        !state ||
+        !realmId ||
+        !connection?.oauthState ||
+        connection.oauthState !== sha256(state) ||
+        !connection.oauthStateExpiresAt ||
+        connection.oauthStateExpiresAt < now.toISOString()
+      )
+        return back(
+          `connectError=${encodeURIComponent("this connection link is not the one started here or has expired; connect again")}`,
+        );
+      try {
+        const qbo = requireQboApp(deps.config);
+        const answer = `${callbackUrl(firm.slug)}?${new URLSearchParams({ code, state, realmId }).toString()}`;
+        const { tokens } = await qboExchangeCode(qbo, callbackUrl(firm.slug), answer, now);
+        const userId = request.actor.kind === "user" ? request.actor.user.id : "";
+        await completeConnect(db, firm.id, realmId, tokens, userId, now.toISOString());
+      } catch (caught) {
+        request.log.warn({ err: caught }, "QuickBooks Online connection refused");
+        return back(
+          `connectError=${encodeURIComponent("QuickBooks Online did not accept the connection; connect again")}`,
+        );
+      }
+      return back("connected=1");
+    },
+  );
+
+  app.delete(
+    "/accounting/connection",
+    {
+      config: { permission: "accounting_transfer:E" },
+      schema: {
+        tags,
+        summary: "Disconnect QuickBooks Online (the tokens are forgotten; links and history stay)",
+        params: firmParams,
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => {
+      may(request.actor, "E");
+      await deleteConnection(db, request.firm!.id);
+      return reply.code(204).send(null);
     },
   );
 

@@ -72,6 +72,23 @@ export const ACCOUNTING_ROWS: MatrixRow[] = [
     expect: ADMIN,
   },
   {
+    // The matrix's server has no QuickBooks app configured: the Admin is told so (422).
+    route: route("POST", "/accounting/connect"),
+    request: () => ({ url: `${A}/accounting/connect` }),
+    expect: only(["admin"], 422),
+  },
+  {
+    // A state this firm never started: the Admin's browser goes back to the app with the error.
+    route: route("GET", "/accounting/callback"),
+    request: () => ({ url: `${A}/accounting/callback?code=c&state=forged&realmId=1` }),
+    expect: only(["admin"], 302),
+  },
+  {
+    route: route("DELETE", "/accounting/connection"),
+    request: () => ({ url: `${A}/accounting/connection` }),
+    expect: only(["admin"], 204),
+  },
+  {
     route: route("PATCH", "/accounting/settings"),
     request: () => ({ url: `${A}/accounting/settings`, payload: { schedule: "nightly", scheduleHour: 3 } }),
     expect: ADMIN,
