@@ -67,9 +67,10 @@ describe("hledger journals, checked by the real hledger", () => {
       "",
     ].join("\n");
     await runHledger(["check", "-s"], save("off.journal", off)); // hledger: fine
-    expect(checkJournalCents(off, 2)).toEqual([
-      { line: 6, message: "10.004 has 3 decimals; the currency has 2" },
-    ]);
+    expect(checkJournalCents(off, 2)).toContainEqual({
+      line: 6,
+      message: "10.004 has 3 decimals; the currency has 2",
+    });
     const unbalanced = off.replace("10.004 USD", "10.01 USD");
     expect(checkJournalCents(unbalanced, 2)).toEqual([
       { line: 5, message: "the transaction is off by 0.01" },
