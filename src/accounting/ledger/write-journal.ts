@@ -10,8 +10,8 @@
  *         revenue:fees:Tax return  -187.50 USD
  *
  * Accounts: a client's unbilled work by its client code (stable when the client is renamed; the
- * declaration carries the name), so `hledger balance assets:unbilled` per client is firmtime's
- * report per client, non-billable work included (tagged billable: no, so
+ * declaration carries the name as a client: tag), so `hledger balance assets:unbilled` per
+ * client is firmtime's report per client, non-billable work included (tagged billable: no, so
  * `hledger balance tag:billable=yes` leaves it out). Time is credited to revenue:fees:<work code>
  * (or revenue:fees without one), expenses to liabilities:reimbursable:<staff>, what the firm owes
  * the person who paid.
@@ -60,7 +60,9 @@ export function writeJournal(batch: ExportBatch, options: JournalOptions = {}): 
     head.push(`commodity 1000${minorDigits > 0 ? "." + "0".repeat(minorDigits) : ""} ${currency}`);
   for (const [account, note] of book.accounts.declared()) {
     if (declared?.accounts.has(account)) continue;
-    head.push(note ? `account ${account}  ; ${payeeText(note)}` : `account ${account}`);
+    // The client's name as a tag (`hledger accounts tag:client=Acme`), not free text, where a
+    // ':' in the name would make a stray tag.
+    head.push(note ? `account ${account}  ; client: ${tagValue(note)}` : `account ${account}`);
   }
   const blocks = head.length > 0 ? [head.join("\n")] : [];
   return [...blocks, ...transactions.map((transaction) => transaction.text)].join("\n\n") + "\n";
