@@ -17,9 +17,15 @@ const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
 export const iifField = (value: string): string =>
   value.replace(CONTROL, " ").replace(/"/g, "'").replace(/ {2,}/g, " ").trim();
 
-/** One level of a list name (a customer, a job, an employee, a vendor, an item). */
-export const iifListName = (name: string): string =>
-  iifField(name.normalize("NFC").replace(/\s*:\s*/g, " - ")).replace(/\s+/g, " ");
+/**
+ * One level of a list name (a customer, a job, an employee, a vendor, an item). QuickBooks
+ * requires a name: one that cleans to nothing is refused, as no cleaning can make one up.
+ */
+export function iifListName(name: string): string {
+  const clean = iifField(name.normalize("NFC").replace(/\s*:\s*/g, " - ")).replace(/\s+/g, " ");
+  if (clean === "") throw invalid(`an IIF list name cannot be empty (${JSON.stringify(name)})`);
+  return clean;
+}
 
 /** 2026-03-04 → 03/04/26, as QuickBooks writes IIF dates (two-digit years, read as 20YY). */
 export function iifDate(isoDate: string): string {

@@ -83,6 +83,12 @@ describe("IIF time files", () => {
     expect(() => writeIifTime(batch)).toThrow(/names worker nobody, not in the batch/);
   });
 
+  it("refuse a name that cleans to nothing, as QuickBooks requires one", () => {
+    const batch = sampleBatch(1);
+    batch.items[0]!.name = " \t\n ";
+    expect(() => writeIif(batch)).toThrow(/an IIF list name cannot be empty/);
+  });
+
   it("refuse a date QuickBooks would read in another century", () => {
     const batch = sampleBatch(1);
     batch.time[0]!.date = "1999-12-31";
