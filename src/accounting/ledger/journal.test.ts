@@ -5,7 +5,15 @@ import { describe, expect, it } from "vitest";
 import { parseDecimal } from "../../domain/money.js";
 import type { ExportBatch } from "../export-batch.js";
 import { sampleBatch } from "../../test-support/sample-export-batch.js";
-import { appendJournal, journalCodes, readJournal, runHledger, timeCode, writeJournal } from "./journal.js";
+import {
+  appendJournal,
+  checkJournalCents,
+  journalCodes,
+  readJournal,
+  runHledger,
+  timeCode,
+  writeJournal,
+} from "./journal.js";
 
 const dir = mkdtempSync(join(tmpdir(), "firmtime-journal-"));
 let saved = 0;
@@ -159,5 +167,53 @@ describe("names in a journal", () => {
     const batch = sampleBatch(2);
     batch.time[1]!.clientId = "gone";
     expect(() => writeJournal(batch)).toThrow(/names client gone, not in the batch/);
+  });
+});
+
+describe("currencies other than cents", () => {
+  it.each([
+    ["JPY", 0, "commodity 1000. JPY", " 1250 JPY"],
+    ["KWD", 3, "commodity 1000.000 KWD", " 1.250 KWD"],
+  ])(
+    "declare %s with %i decimals, which hledger reads back exactly",
+    async (currency, digits, line, shown) => {
+      const batch = sampleBatch(4);
+      batch.firm = { ...batch.firm, currency, minorDigits: digits };
+      batch.time[1]!.amount = 1250;
+      const text = writeJournal(batch);
+      expect(text).toContain(`${line}\n`);
+      expect(checkJournalCents(text, digits)).toEqual([]);
+      const path = save(text);
+      await runHledger(["check", "-s"], path);
+      expect(await runHledger(["print", `code:${timeCode(batch.time[1]!.id)}`], path)).toContain(shown);
+    },
+  );
+
+  it("refuses a currency that is not an ISO code", () => {
+    const batch = sampleBatch(1);
+    batch.firm.currency = "US$";
+    expect(() => writeJournal(batch)).toThrow(/not an ISO 4217 currency code/);
+  });
+});
+
+describe("reading what a journal holds", () => {
+  it("finds codes, declared accounts and commodities in the styles people write", () => {
+    const held = readJournal(
+      [
+        "commodity $1,000.00",
+        "commodity 1000.00 USD  ; ours",
+        "account assets:unbilled:ACME  ; client: Acme",
+        "account expenses:food\t; a tab before the comment",
+        "account revenue:fees",
+        "2026/01/02 (no-status) x",
+        "2026-01-03 ! (te-9) y",
+        "2026-01-04=2026-01-05 * (ex-1) z",
+        "2026-01-05 * no code",
+        "",
+      ].join("\r\n"),
+    );
+    expect([...held.codes]).toEqual(["no-status", "te-9", "ex-1"]);
+    expect([...held.accounts]).toEqual(["assets:unbilled:ACME", "expenses:food", "revenue:fees"]);
+    expect([...held.commodities]).toEqual(["$", "USD"]);
   });
 });

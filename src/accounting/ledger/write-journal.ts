@@ -55,9 +55,11 @@ export function writeJournal(batch: ExportBatch, options: JournalOptions = {}): 
   const declared = options.declared;
   const head: string[] = [];
   if (!declared) head.push(`; ${payeeText(batch.firm.name)}: time and expenses exported by firmtime`);
-  // The display style hledger reads back exactly: no digit groups, the currency's decimals.
+  // The display style hledger reads back exactly: no digit groups, a decimal point (hledger 1.25
+  // refuses a commodity directive without one, so a currency without decimals is "1000. JPY")
+  // and the currency's decimals.
   if (!declared?.commodities.has(currency))
-    head.push(`commodity 1000${minorDigits > 0 ? "." + "0".repeat(minorDigits) : ""} ${currency}`);
+    head.push(`commodity 1000.${"0".repeat(minorDigits)} ${currency}`);
   for (const [account, note] of book.accounts.declared()) {
     if (declared?.accounts.has(account)) continue;
     // The client's name as a tag (`hledger accounts tag:client=Acme`), not free text, where a
