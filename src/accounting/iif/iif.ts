@@ -14,3 +14,4 @@ export {
   type IifRecord,
   type IifTimeActivity,
 } from "./parse-iif.js";
+export { iifBytes, iifText } from "./iif-bytes.js";

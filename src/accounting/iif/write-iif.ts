@@ -7,6 +7,8 @@
  * - writeIifTime: !TIMERHDR + !TIMEACT, one row per entry (or several for a day over 23:59).
  * - writeIif: both in one file, laid out as QuickBooks Timer exports: header, lists, activities.
  *
+ * The writers return text; store it as iifBytes(text) (Windows-1252, what QuickBooks reads).
+ *
  * IIF has no ids: importing a file twice makes twins, so the connector records what was written
  * and does not write it again unless asked.
  *
