@@ -36,34 +36,25 @@ export const timeCode = (id: string): string => transactionCode("te", id);
 export const expenseCode = (id: string): string => transactionCode("ex", id);
 
 /**
- * The journal's accounts, each made from one record. Two records whose names clean to the same
- * account (two staff both "Ann Lee") would merge their balances silently: that is refused,
- * naming both, as QuickBooks refuses the duplicate name.
+ * Each record's account, `prefix:<its name>`. Two records whose names clean to the same level
+ * (two staff both "Ann Lee") would silently share one balance, so each of those gets its id
+ * added: "Ann Lee (s1)", "Ann Lee (s2)". (A firm that later renames one sees its account change;
+ * sharing would be worse, and refusing would stop the firm's whole export.)
  */
-export class JournalAccounts {
-  private readonly owners = new Map<string, string>();
-  private readonly notes = new Map<string, string>();
-
-  /** The account `prefix:part(name)` for the record `owner` (e.g. "client c1"). */
-  name(prefix: string, name: string, owner: string, note = ""): string {
-    const account = `${prefix}:${accountPart(name)}`;
-    return this.claim(account, owner, note);
+export function recordAccounts(
+  prefix: string,
+  records: ReadonlyArray<{ id: string; name: string }>,
+): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    const part = accountPart(record.name);
+    counts.set(part, (counts.get(part) ?? 0) + 1);
   }
-
-  /** An account used as is (a prefix itself, e.g. revenue:fees for time without a work code). */
-  claim(account: string, owner: string, note = ""): string {
-    const taken = this.owners.get(account);
-    if (taken !== undefined && taken !== owner)
-      throw invalid(`${taken} and ${owner} would share the journal account ${account}; rename one`);
-    this.owners.set(account, owner);
-    if (note) this.notes.set(account, note);
-    return account;
-  }
-
-  /** Every account claimed, sorted, with its note (a client's name beside its code). */
-  declared(): Array<[account: string, note: string]> {
-    return [...this.owners.keys()]
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .map((account) => [account, this.notes.get(account) ?? ""]);
-  }
+  return new Map(
+    records.map((record) => {
+      const part = accountPart(record.name);
+      const own = counts.get(part)! > 1 ? `${part} (${accountPart(record.id)})` : part;
+      return [record.id, `${prefix}:${own}`];
+    }),
+  );
 }

@@ -5,10 +5,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDecimal } from "../../domain/money.js";
 import type { ExportBatch } from "../export-batch.js";
-import { accountPart, appendJournal, checkJournalCents, runHledger, writeJournal } from "./journal.js";
+import { appendJournal, checkJournalCents, runHledger, writeJournal } from "./journal.js";
 
 const dir = mkdtempSync(join(tmpdir(), "firmtime-journal-property-"));
-const anyName = fc.string({ unit: "binary", minLength: 1, maxLength: 25 });
+// Short names from few letters, so some clash once cleaned (as two staff named alike do).
+const anyName = fc.oneof(
+  fc.string({ unit: "binary", minLength: 1, maxLength: 25 }),
+  fc.string({ unit: fc.constantFrom("a", " ", ":", "\t"), minLength: 1, maxLength: 3 }),
+);
 
 const anyBatch = fc
   .array(
@@ -54,20 +58,11 @@ function entry(row: { amount: number; description: string }, n: number) {
   };
 }
 
-/** The books hold each record apart only when their names differ once cleaned (as QuickBooks). */
-const namesApart = (batch: ExportBatch) =>
-  [
-    batch.customers.map((each) => each.code),
-    batch.workers.map((each) => each.name),
-    batch.items.map((each) => each.name),
-  ].every((names) => new Set(names.map(accountPart)).size === names.length);
-
 describe("journals for any names, descriptions and amounts", () => {
   it("pass hledger's strict check and balance per client exactly", async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(anyBatch, async (batch) => {
-        fc.pre(namesApart(batch));
         const text = writeJournal(batch);
         expect(checkJournalCents(text, 2)).toEqual([]);
         expect(appendJournal(text, batch)).toBe(text);

@@ -7,9 +7,9 @@ export { appendJournal, writeJournal, type JournalOptions } from "./write-journa
 export {
   accountPart,
   expenseCode,
-  JournalAccounts,
   noteText,
   payeeText,
+  recordAccounts,
   tagValue,
   timeCode,
 } from "./journal-names.js";

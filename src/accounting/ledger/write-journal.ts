@@ -22,7 +22,7 @@
 import { invalid } from "../../domain/errors.js";
 import { formatRate, formatScaled } from "../../domain/money.js";
 import type { ExportBatch, ExportExpense, ExportTimeEntry } from "../export-batch.js";
-import { expenseCode, JournalAccounts, noteText, payeeText, tagValue, timeCode } from "./journal-names.js";
+import { expenseCode, noteText, payeeText, recordAccounts, tagValue, timeCode } from "./journal-names.js";
 import { readJournal, type JournalContents } from "./read-journal.js";
 
 export interface JournalOptions {
@@ -60,7 +60,7 @@ export function writeJournal(batch: ExportBatch, options: JournalOptions = {}): 
   // and the currency's decimals.
   if (!declared?.commodities.has(currency))
     head.push(`commodity 1000.${"0".repeat(minorDigits)} ${currency}`);
-  for (const [account, note] of book.accounts.declared()) {
+  for (const [account, note] of book.usedAccounts()) {
     if (declared?.accounts.has(account)) continue;
     // The client's name as a tag (`hledger accounts tag:client=Acme`), not free text, where a
     // ':' in the name would make a stray tag.
@@ -83,25 +83,44 @@ export function appendJournal(existing: string, batch: ExportBatch): string {
   return existing + separator + added;
 }
 
-/** Turns entries into transactions, naming each account once per record. */
+/** Turns entries into transactions, noting the accounts they use (and a client's name). */
 class BookKeeper {
-  readonly accounts = new JournalAccounts();
+  private readonly used = new Map<string, string>();
   private readonly customers;
   private readonly workers;
   private readonly items;
+  private readonly clientAccounts;
+  private readonly feeAccounts;
+  private readonly staffAccounts;
 
   constructor(private readonly batch: ExportBatch) {
     this.customers = new Map(batch.customers.map((customer) => [customer.id, customer]));
     this.workers = new Map(batch.workers.map((worker) => [worker.id, worker]));
     this.items = new Map(batch.items.map((item) => [item.id, item]));
+    const clients = batch.customers.filter((customer) => customer.parentId === null);
+    this.clientAccounts = recordAccounts(
+      "assets:unbilled",
+      clients.map((client) => ({ id: client.id, name: client.code })),
+    );
+    this.feeAccounts = recordAccounts("revenue:fees", batch.items);
+    this.staffAccounts = recordAccounts("liabilities:reimbursable", batch.workers);
+  }
+
+  /** Every account a transaction used, sorted, with its note (a client's name). */
+  usedAccounts(): Array<[account: string, note: string]> {
+    return [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  private use(account: string, note = ""): string {
+    this.used.set(account, note);
+    return account;
   }
 
   time(entry: ExportTimeEntry): Transaction {
     const code = timeCode(entry.id);
     const item = entry.itemId === null ? undefined : this.found(this.items, entry.itemId, "item", code);
-    const credit = item
-      ? this.accounts.name("revenue:fees", item.name, `item ${item.id}`)
-      : this.accounts.claim("revenue:fees", "time without a work code");
+    // Time without a work code is credited to revenue:fees itself, which no work code can take.
+    const credit = this.use(item ? this.feeAccounts.get(item.id)! : "revenue:fees");
     const worker = this.found(this.workers, entry.workerId, "worker", code);
     const tags = `worker: ${tagValue(worker.name)}, minutes: ${entry.minutes}, rate: ${formatRate(entry.rate)}`;
     return this.transaction(entry, code, `${tags}, billable: ${entry.billable ? "yes" : "no"}`, credit);
@@ -110,7 +129,7 @@ class BookKeeper {
   expense(entry: ExportExpense): Transaction {
     const code = expenseCode(entry.id);
     const worker = this.found(this.workers, entry.workerId, "worker", code);
-    const credit = this.accounts.name("liabilities:reimbursable", worker.name, `worker ${worker.id}`);
+    const credit = this.use(this.staffAccounts.get(worker.id)!);
     const tags = `worker: ${tagValue(worker.name)}, account: ${tagValue(entry.accountName)}`;
     return this.transaction(entry, code, `${tags}, billable: ${entry.billable ? "yes" : "no"}`, credit);
   }
@@ -122,7 +141,9 @@ class BookKeeper {
     credit: string,
   ): Transaction {
     const client = this.found(this.customers, entry.clientId, "client", code);
-    const debit = this.accounts.name("assets:unbilled", client.code, `client ${client.id}`, client.name);
+    const debit = this.clientAccounts.get(client.id);
+    if (debit === undefined) throw invalid(`${code} is for ${client.id}, a job, not a client`);
+    this.use(debit, client.name);
     const payee = payeeText(this.found(this.customers, entry.customerId, "customer", code).fullName);
     const note = noteText(entry.description);
     const { currency, minorDigits } = this.batch.firm;
