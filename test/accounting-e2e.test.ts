@@ -30,7 +30,7 @@ import {
   selectRunItems,
   type AccountingRun,
 } from "../src/accounting/accounting-store.js";
-import { iifTimeActivities, parseIif } from "../src/accounting/iif/iif.js";
+import { iifText, iifTimeActivities, parseIif } from "../src/accounting/iif/iif.js";
 import { runHledger } from "../src/accounting/ledger/journal.js";
 import { findUserByEmail } from "../src/access/account-store.js";
 import { parseDecimal } from "../src/domain/money.js";
@@ -155,8 +155,7 @@ describe("a firm of 22,000 approved entries goes to the books through firmtime c
       expect([iif.status, journal.status]).toEqual(["done", "done"]);
 
       // IIF: every non-negative time entry comes back (a day over 23:59 as rows that add up).
-      const iifText = await fileText(iif.file!.key);
-      const parsed = iifTimeActivities(parseIif(iifText));
+      const parsed = iifTimeActivities(parseIif(iifText(await fileBytes(iif.file!.key))));
       const entries = await store.db
         .selectFrom("time_entry")
         .select(["entry_date", "minutes"])
@@ -264,9 +263,9 @@ describe("a firm of 22,000 approved entries goes to the books through firmtime c
         items.filter((item) => item.phase === phase && item.outcome === outcome);
       expect(of("lists", "linked").length).toBeGreaterThanOrEqual(10);
       expect(of("lists", "duplicate").map((item) => item.name)).toContain(active[10]!.name);
-      expect(
-        qbo.records("Customer").filter((customer) => customer.DisplayName === active[10]!.name),
-      ).toEqual([]);
+      expect(qbo.records("Customer").filter((customer) => customer.DisplayName === active[10]!.name)).toEqual(
+        [],
+      );
 
       // Exactly once: the books hold one activity per transferred entry, and every approved entry
       // not transferred waits or was skipped, with its reason.
@@ -340,8 +339,12 @@ describe("a firm of 22,000 approved entries goes to the books through firmtime c
   );
 });
 
-/** An export's text, from the cloud's file store (the data folder's, as `firmtime connector` has it). */
-async function fileText(key: string): Promise<string> {
+/** An export's bytes, from the cloud's file store (the data folder's, as `firmtime connector` has it). */
+async function fileBytes(key: string): Promise<Uint8Array> {
   const files = await openFileStore({ dataDir, s3Region: "us-east-1" });
-  return new Response(Readable.toWeb(await files.open(key)) as ReadableStream).text();
+  return new Uint8Array(
+    await new Response(Readable.toWeb(await files.open(key)) as ReadableStream).arrayBuffer(),
+  );
 }
+
+const fileText = async (key: string): Promise<string> => new TextDecoder().decode(await fileBytes(key));

@@ -213,8 +213,9 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
             state: z.string().max(200).optional(),
             realmId: z.string().max(40).optional(),
             error: z.string().max(200).optional(),
+            error_description: z.string().max(1000).optional(),
           })
-          .passthrough(),
+          .strict(),
         response: { 302: noContent },
       },
     },

@@ -9,7 +9,7 @@ import type { FileStore } from "../../files/file-store.js";
 import { inTransaction } from "../../store/transaction.js";
 import { recordExported, type AccountingRun, type RunItemDraft } from "../accounting-store.js";
 import type { RunExport } from "../connector.js";
-import { writeIif } from "../iif/iif.js";
+import { iifBytes, writeIif } from "../iif/iif.js";
 import { checkJournalCents, expenseCode, timeCode, writeJournal } from "../ledger/journal.js";
 import { buildExportBatch } from "./build-batch.js";
 
@@ -56,7 +56,9 @@ export function exportRunner(files: FileStore): RunExport {
         items.push(item("expense", "exported", entry.id, `written as ${expenseCode(entry.id)}`));
       }
     }
-    const stored = await files.put(Readable.from([Buffer.from(text, "utf8")]));
+    // QuickBooks Desktop reads IIF as Windows-1252 (UTF-8 "José" would arrive as "JosÃ©").
+    const bytes = format === "iif" ? iifBytes(text) : Buffer.from(text, "utf8");
+    const stored = await files.put(Readable.from([bytes]));
     const day = ctx.scope.clock.now().toISOString().slice(0, 10);
     const name = `${slug(firm.name)}-${day}.${format === "iif" ? "iif" : "journal"}`;
     const now = ctx.scope.clock.now().toISOString();

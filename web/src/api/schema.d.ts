@@ -94,6 +94,7 @@ export interface paths {
                 query?: {
                     code?: string;
                     error?: string;
+                    error_description?: string;
                     realmId?: string;
                     state?: string;
                 };
