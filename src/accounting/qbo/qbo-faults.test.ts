@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { connectedQboTarget as connected, qboAppOf } from "../../test-support/qbo-server-target.js";
 import { timeAmount } from "../../domain/money.js";
+import { startQboServer } from "../../test-support/qbo-server.js";
 import type { ExpensePosting, TargetError, TimePosting } from "../target.js";
 import { QboClient, qboAuthorizeUrl, qboExchangeCode } from "./qbo-client.js";
 
@@ -76,6 +77,68 @@ describe("QuickBooks Online's faults", () => {
     const refreshed = server.log.findIndex((request) => request.path === "/oauth2/v1/tokens/bearer");
     expect(server.log.map((request) => request.status)).toEqual([401, 200, 200]);
     expect(refreshed).toBe(1);
+    await target.close();
+  });
+
+  it("hands each rotated refresh token to saveTokens before the new tokens are used", async () => {
+    const seenAtSave: string[][] = [];
+    const { server, target } = await connected(
+      {},
+      {
+        saveTokens: async () => {
+          // What QuickBooks had seen when the new tokens were handed over: nothing after the grant.
+          seenAtSave.push(server.log.map((request) => `${request.path} ${request.status}`));
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        },
+      },
+    );
+    server.expireAccessTokens();
+    await target.listRecords("vendor");
+    // Refused with the expired token, refreshed, saved, and only then asked again.
+    expect(seenAtSave).toEqual([["query 401", "/oauth2/v1/tokens/bearer 200"]]);
+    expect(server.log.map((request) => `${request.path} ${request.status}`)).toEqual([
+      "query 401",
+      "/oauth2/v1/tokens/bearer 200",
+      "query 200",
+    ]);
+    await target.close();
+  });
+
+  it("refreshes an access token about to expire before using it, not after a 401", async () => {
+    let clock = new Date();
+    const { server, target } = await connected({}, { now: () => clock });
+    await target.listRecords("vendor");
+    clock = new Date(clock.getTime() + 3_570_000); // 59.5 minutes into an hour's token
+    await target.listRecords("vendor");
+    expect(server.log.map((request) => `${request.path} ${request.status}`)).toEqual([
+      "query 200",
+      "/oauth2/v1/tokens/bearer 200",
+      "query 200",
+    ]);
+    await target.close();
+  });
+
+  it("never uses tokens it could not save, and rotates from the saved ones next time", async () => {
+    let failSave = true;
+    const savedRefreshTokens: string[] = [];
+    const { server, target, tokens } = await connected(
+      {},
+      {
+        saveTokens: (next) => {
+          if (failSave) return Promise.reject(new Error("the database is gone"));
+          savedRefreshTokens.push(next.refreshToken);
+          return Promise.resolve();
+        },
+      },
+    );
+    server.expireAccessTokens();
+    await expect(target.listRecords("vendor")).rejects.toThrow("the database is gone");
+    expect(server.log.map((request) => request.path)).toEqual(["query", "/oauth2/v1/tokens/bearer"]);
+    // The unsaved token was never used, so the saved (old) one still rotates.
+    failSave = false;
+    expect(await target.listRecords("vendor")).toEqual([]);
+    expect(savedRefreshTokens).toHaveLength(1);
+    expect(savedRefreshTokens[0]).not.toBe(tokens.refreshToken);
     await target.close();
   });
 
@@ -238,6 +301,38 @@ describe("the company's limits", () => {
     // 40 requests at 15 a second need two windows to pass.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
     await target.close();
+  });
+});
+
+describe("the test server's own rules", () => {
+  it("answers 429 to a client that ignores the limits, and 400 to a batch over 30", async () => {
+    // A company no QboTarget has spoken to yet, so its gate takes this client's loose limits.
+    const server = await startQboServer({ realmId: "9130999999990001", latencyMs: 30 });
+    const issued = server.issueTokens();
+    const client = new QboClient({
+      app: qboAppOf(server),
+      realmId: server.realmId,
+      tokens: {
+        accessToken: issued.accessToken,
+        accessExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        refreshToken: issued.refreshToken,
+        refreshExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      saveTokens: () => Promise.resolve(),
+      limits: { maxConcurrent: 50, perMinute: 1000 },
+      maxAttempts: 1,
+    });
+    const answers = await Promise.allSettled(
+      Array.from({ length: 20 }, () => client.call("findVendors", [])),
+    );
+    expect(answers.filter((answer) => answer.status === "rejected")).toHaveLength(10);
+    expect(server.stats.throttled).toBe(10);
+    const items = Array.from({ length: 31 }, (_, n) => ({ bId: `b${n}`, operation: "create", Vendor: {} }));
+    await expect(client.batch(items, "too-many")).rejects.toMatchObject({
+      response: { status: 400, data: { Fault: { Error: [{ Message: "Batch limit" }] } } },
+    });
+    await client.close();
+    await server.close();
   });
 });
 

@@ -102,7 +102,11 @@ export class QboTarget implements AccountingTarget {
    * `changedSince` within /cdc's 30 days, only what changed, deleted records as inactive; older,
    * or when /cdc's 1,000 objects may have cut the answer short, every record.
    */
-  async listRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]> {
+  listRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]> {
+    return this.speaking(`the list of ${kind}s`, () => this.readRecords(kind, changedSince));
+  }
+
+  private async readRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]> {
     const entity = ENTITY[kind];
     if (changedSince && Date.parse(changedSince) > this.now() - CDC_DAYS * 86_400_000) {
       const changed = await this.changedSince(entity, changedSince);
@@ -166,7 +170,7 @@ export class QboTarget implements AccountingTarget {
     try {
       return this.toRecord(draft.kind, await this.client.call<QboRecord>(`create${entity}`, body));
     } catch (error) {
-      throw this.refusal(error, draft.name);
+      throw this.refusal(error, `"${draft.name}"`);
     }
   }
 
@@ -191,9 +195,11 @@ export class QboTarget implements AccountingTarget {
     try {
       return this.toRecord(change.kind, await send(change.version));
     } catch (error) {
-      if (faultOf(error)?.code !== "5010") throw this.refusal(error, change.name);
+      if (faultOf(error)?.code !== "5010") throw this.refusal(error, `"${change.name}"`);
       // Someone changed it in QuickBooks meanwhile: read it fresh and apply ours once more.
-      const fresh = await this.client.call<QboRecord>(`get${entity}`, change.externalId);
+      const fresh = await this.speaking(change.name, () =>
+        this.client.call<QboRecord>(`get${entity}`, change.externalId),
+      );
       try {
         return this.toRecord(change.kind, await send(fresh.SyncToken ?? null, 2));
       } catch (again) {
@@ -202,7 +208,7 @@ export class QboTarget implements AccountingTarget {
             "stale",
             `${change.name} keeps changing in QuickBooks Online; try again later`,
           );
-        throw this.refusal(again, change.name);
+        throw this.refusal(again, `"${change.name}"`);
       }
     }
   }
@@ -258,7 +264,9 @@ export class QboTarget implements AccountingTarget {
   /** One /batch under the batch's requestid; its answers by bId. */
   private async sendBatch(batchId: string, items: BatchItem[]) {
     if (items.length === 0) return new Map<string, NonNullable<BatchAnswer["BatchItemResponse"]>[number]>();
-    const answer = await this.client.batch<BatchAnswer>(items, batchId);
+    const answer = await this.speaking(`the batch ${batchId}`, () =>
+      this.client.batch<BatchAnswer>(items, batchId),
+    );
     return new Map((answer.BatchItemResponse ?? []).map((item) => [item.bId, item]));
   }
 
@@ -284,12 +292,13 @@ export class QboTarget implements AccountingTarget {
 
   /** The company's active accounts (read once per connection: the expense mapping uses them). */
   async listAccounts(): Promise<ExternalAccount[]> {
-    this.accounts ??= this.queryAll("Account", []).then((rows) =>
-      rows.map((row) => ({
-        externalId: row.Id,
-        name: String(row.FullyQualifiedName ?? row.Name ?? ""),
-        type: typeof row.AccountType === "string" ? row.AccountType : "",
-      })),
+    this.accounts ??= this.speaking("the chart of accounts", () => this.queryAll("Account", [])).then(
+      (rows) =>
+        rows.map((row) => ({
+          externalId: row.Id,
+          name: String(row.FullyQualifiedName ?? row.Name ?? ""),
+          type: typeof row.AccountType === "string" ? row.AccountType : "",
+        })),
     );
     try {
       return await this.accounts;
@@ -303,19 +312,37 @@ export class QboTarget implements AccountingTarget {
     return this.client.close();
   }
 
-  /** A QuickBooks refusal in our words; anything else goes up as it is. */
-  private refusal(error: unknown, name: string): unknown {
+  /**
+   * A QuickBooks refusal in the contract's words, so the core never reads Intuit's codes;
+   * anything that is not QuickBooks answering (our own bugs) goes up as it is.
+   */
+  private refusal(error: unknown, what: string): unknown {
     if (error instanceof TargetError) return error;
     const fault = faultOf(error);
-    if (!fault || fault.status !== 400) return error;
+    if (!fault) return error;
+    const detail = `${fault.code}: ${fault.message}`;
     if (fault.code === "6240")
       return new TargetError(
         "duplicate_name",
-        `QuickBooks Online already has a record named "${name}" (${fault.message})`,
-        `${fault.code}: ${fault.message}`,
+        `QuickBooks Online already has a record named ${what} (${fault.message})`,
+        detail,
       );
-    if (fault.code === "610")
-      return new TargetError("not_found", `"${name}" is not in QuickBooks Online`, fault.message);
-    return new TargetError("invalid", `QuickBooks Online refused "${name}": ${fault.message}`, fault.code);
+    if (fault.code === "610" || fault.status === 404)
+      return new TargetError("not_found", `${what} is not in QuickBooks Online`, detail);
+    if (fault.code === "5010")
+      return new TargetError("stale", `${what} changed in QuickBooks Online meanwhile`, detail);
+    // 403: the company no longer lets this app in (disconnected, subscription lapsed).
+    if (fault.status === 403)
+      return new TargetError("reconnect", "QuickBooks Online refused this app access to the company", detail);
+    return new TargetError("invalid", `QuickBooks Online refused ${what}: ${fault.message}`, detail);
+  }
+
+  /** Runs a read or a batch, its refusals in the contract's words. */
+  private async speaking<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw this.refusal(error, what);
+    }
   }
 }
