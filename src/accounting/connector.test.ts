@@ -215,9 +215,9 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
     const byOutcome = (phase: string, outcome: string) =>
       found.filter((item) => item.phase === phase && item.outcome === outcome);
     expect(byOutcome("lists", "linked").map((item) => item.name)).toEqual(["Acme Ltd"]);
-    expect(byOutcome("lists", "duplicate")).toEqual([
-      expect.objectContaining({ name: "Initech", message: expect.stringContaining('vendor "Initech"') }),
-    ]);
+    const duplicates = byOutcome("lists", "duplicate");
+    expect(duplicates.map((item) => item.name)).toEqual(["Initech"]);
+    expect(duplicates[0]!.message).toContain('vendor "Initech"');
     expect(
       qbo
         .records("Customer")
@@ -232,12 +232,9 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
     ).toEqual(["Carl Contract", "Initech"]);
     expect(byOutcome("time", "posted")).toHaveLength(3);
     expect(byOutcome("expense", "posted")).toHaveLength(1);
-    expect(byOutcome("time", "waiting")).toEqual([
-      expect.objectContaining({
-        localId: ids.waiting,
-        message: expect.stringContaining("no customer in the books"),
-      }),
-    ]);
+    const waiting = byOutcome("time", "waiting");
+    expect(waiting.map((item) => item.localId)).toEqual([ids.waiting]);
+    expect(waiting[0]!.message).toContain("no customer in the books");
     expect(byOutcome("time", "skipped")).toEqual([expect.objectContaining({ localId: ids.negative })]);
     expect(qbo.records("TimeActivity")).toHaveLength(3);
     expect(qbo.records("Purchase")).toHaveLength(1);
