@@ -19,7 +19,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { formatScaled, parseDecimal } from "../domain/money.js";
+import { divideRounded, formatScaled, parseDecimal, RATE_SCALE } from "../domain/money.js";
 
 export type QboEntityName =
   "Employee" | "Vendor" | "Customer" | "Item" | "Account" | "TimeActivity" | "Purchase";
@@ -59,6 +59,8 @@ export interface QboServerOptions {
   /** The rolling window's length (QBO: 60,000); tests shorten it rather than wait a minute. */
   windowMs?: number;
   accessTokenSeconds?: number;
+  /** Decimals a time activity's HourlyRate is stored with (default: as many as it was sent). */
+  rateDecimals?: number;
   /** Milliseconds each API request takes (to make concurrency visible). */
   latencyMs?: number;
   now?: () => Date;
@@ -312,6 +314,12 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
         if (!record.CustomerRef)
           throw new Fault(400, "2020", "Required param missing", "CustomerRef for a billable activity");
         decimal(record.HourlyRate, "HourlyRate");
+      }
+      if (record.HourlyRate !== undefined && options.rateDecimals !== undefined) {
+        // A company that keeps fewer decimals than it was sent: what the echo check must catch.
+        const rate = parseDecimal(decimal(record.HourlyRate, "HourlyRate"), RATE_SCALE);
+        const unit = 10n ** BigInt(RATE_SCALE - options.rateDecimals);
+        record.HourlyRate = Number(formatScaled(divideRounded(rate, unit) * unit, RATE_SCALE, 0));
       }
     }
     if (entity === "Purchase") {

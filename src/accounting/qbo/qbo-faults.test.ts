@@ -233,6 +233,26 @@ describe("time and expenses to the cent", () => {
     await target.close();
   });
 
+  it("still reports posted, with a warning, a time activity QuickBooks stored at another rate", async () => {
+    const { target } = await connected({ rateDecimals: 2 });
+    const { employee, customer } = await staffAndClient(target);
+    const exact = timePosting(0, employee.externalId, customer.externalId);
+    const fine = {
+      ...exact,
+      transferId: "te-fine",
+      rate: 1_337_525,
+      amount: timeAmount(1_337_525, exact.minutes, 2),
+    };
+    const [plain, rounded] = await target.postTime("batch-0005", [exact, fine]);
+    expect(plain).toMatchObject({ ok: true });
+    expect(plain).not.toHaveProperty("warning");
+    expect(rounded).toMatchObject({
+      ok: true,
+      warning: "QuickBooks Online stored the rate 133.75, not 133.7525",
+    });
+    await target.close();
+  });
+
   it("refuses, unsent, a time posting whose amount QuickBooks would show otherwise, and a batch over 30", async () => {
     const { server, target } = await connected();
     const { employee, customer } = await staffAndClient(target);

@@ -102,6 +102,9 @@ export function timeEchoProblem(stored: Record<string, unknown>, posting: TimePo
   const minutes = Number(stored.Hours ?? 0) * 60 + Number(stored.Minutes ?? 0);
   if (minutes !== posting.minutes)
     return `QuickBooks Online stored ${minutes} minutes, not ${posting.minutes}`;
+  // Unbillable time may come back without its rate (QuickBooks may keep it for billable time
+  // only); there is then no value in the books to disagree with ours.
+  if (!posting.billable && stored.HourlyRate === undefined) return null;
   const rate = scaledFromWire(stored.HourlyRate, RATE_SCALE);
   if (rate !== BigInt(posting.rate))
     return `QuickBooks Online stored the rate ${String(stored.HourlyRate)}, not ${formatScaled(posting.rate, RATE_SCALE, 2)}`;

@@ -65,6 +65,16 @@ describe("QuickBooks Online through node-quickbooks and intuit-oauth", () => {
     await target.close();
   });
 
+  it("falls back to the whole list when /cdc's 1,000 objects may have cut the changes short", async () => {
+    const { server, target } = await connected();
+    const since = new Date(Date.now() - 1000).toISOString();
+    for (let n = 0; n < 1001; n += 1) server.seed("Vendor", { DisplayName: `Vendor ${n}` });
+    const changed = await target.listRecords("vendor", since);
+    expect(changed).toHaveLength(1001);
+    expect(server.log.map((request) => request.path)).toEqual(["cdc", "query", "query"]);
+    await target.close();
+  });
+
   it("reports a name another kind already has as a duplicate, and replays a create by its requestid", async () => {
     const { server, target } = await connected();
     server.seed("Vendor", { DisplayName: "Northwind Traders" });
