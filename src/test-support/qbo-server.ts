@@ -43,6 +43,8 @@ export type QboFault =
   | { kind: "server-error"; count: number }
   | { kind: "unauthorized"; count: number }
   | { kind: "invalid-grant" }
+  /** The token endpoint answers 500 to the next `count` requests. */
+  | { kind: "token-server-error"; count: number }
   | { kind: "stale"; count: number }
   | { kind: "duplicate-name"; count: number }
   /** The next `count` writes are applied, then the connection is cut before the answer. */
@@ -722,7 +724,9 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       const parts = url.pathname.split("/").filter(Boolean);
       const entry = logged(request, response, url, parts);
       if (url.pathname === "/oauth2/v1/tokens/bearer" && request.method === "POST") {
-        const answer = tokenGrant(request, new URLSearchParams(await readBody(request)));
+        const form = new URLSearchParams(await readBody(request));
+        if (takeFault("token-server-error")) return send(response, 500, { error: "server_error" });
+        const answer = tokenGrant(request, form);
         return send(response, answer.status, answer.body);
       }
       if (url.pathname === "/connect/oauth2") {

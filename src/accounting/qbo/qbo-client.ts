@@ -240,7 +240,15 @@ export class QboClient {
     const base = this.options.retryBaseMs ?? 500;
     let refreshedAfter401 = false;
     for (let tries = 1; ; tries += 1) {
-      await this.freshToken();
+      try {
+        await this.freshToken();
+      } catch (error) {
+        // The token service did not answer: nothing was sent to the company yet, so try again.
+        const down = error instanceof TargetError && error.code === "transient";
+        if (!down || tries >= maxAttempts || this.closed) throw error;
+        await this.sleep(this.backoff(tries, base, undefined));
+        continue;
+      }
       const used = this.tokens.accessToken;
       try {
         return await this.gate.run(attempt);
