@@ -20,6 +20,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { divideRounded, formatScaled, parseDecimal, RATE_SCALE } from "../domain/money.js";
+import { Fault, matches, parseQuery, text } from "./qbo-server-query.js";
 
 export type QboEntityName =
   "Employee" | "Vendor" | "Customer" | "Item" | "Account" | "TimeActivity" | "Purchase";
@@ -123,27 +124,8 @@ export interface QboServer {
   close(): Promise<void>;
 }
 
-class Fault extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly detail = message,
-  ) {
-    super(message);
-  }
-}
-
 const dupName = (name: string) =>
   new Fault(400, "6240", "Duplicate Name Exists Error", `The name supplied already exists. : ${name}`);
-
-/** A scalar field as text ("" for anything else). */
-const text = (value: unknown): string =>
-  typeof value === "string"
-    ? value
-    : typeof value === "number" || typeof value === "boolean"
-      ? String(value)
-      : "";
 
 const key = (name: unknown) => text(name).normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
@@ -390,100 +372,15 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     return stored;
   }
 
-  // ---- the query language node-quickbooks sends -----------------------------------------
-
-  function fieldOf(record: QboRecord, path: string): unknown {
-    let value: unknown = record;
-    for (const part of path.split(".")) {
-      const found = Object.keys(value ?? {}).find((k) => k.toLowerCase() === part.toLowerCase());
-      value = found === undefined ? undefined : (value as Record<string, unknown>)[found];
-    }
-    return value;
-  }
-
-  function literal(text: string): unknown {
-    const trimmed = text.trim();
-    if (/^'.*'$/s.test(trimmed)) return trimmed.slice(1, -1).replace(/\\'/g, "'");
-    if (/^true$/i.test(trimmed)) return true;
-    if (/^false$/i.test(trimmed)) return false;
-    if (/^-?\d+(\.\d+)?$/.test(trimmed)) return trimmed;
-    throw new Fault(400, "4000", "Error parsing query", `unknown value ${trimmed}`);
-  }
-
-  /** Timestamps compare as instants, whatever offset each was written with. */
-  const instant = (value: string) => (/^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN);
-
-  const compare = (left: unknown, op: string, right: unknown): boolean => {
-    const a = typeof left === "boolean" ? left : text(left);
-    const b = typeof right === "boolean" ? right : String(right);
-    if (typeof a === "string" && typeof b === "string" && op !== "like") {
-      const [x, y] = [instant(a), instant(b)];
-      if (!Number.isNaN(x) && !Number.isNaN(y))
-        return op === "=" ? x === y : op === "<" ? x < y : op === ">" ? x > y : op === "<=" ? x <= y : x >= y;
-    }
-    switch (op) {
-      case "=":
-        return typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
-      case "<":
-        return String(a) < String(b);
-      case ">":
-        return String(a) > String(b);
-      case "<=":
-        return String(a) <= String(b);
-      case ">=":
-        return String(a) >= String(b);
-      case "like": {
-        const pattern = new RegExp(
-          `^${String(b)
-            .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-            .replace(/%/g, ".*")}$`,
-          "i",
-        );
-        return pattern.test(String(a));
-      }
-      default:
-        throw new Fault(400, "4000", "Error parsing query", `operator ${op}`);
-    }
-  };
+  // ---- the query language node-quickbooks sends (qbo-server-query.ts) ----------------------
 
   function runQuery(text: string) {
-    const match =
-      /^\s*select\s+(\*|count\(\*\))\s+from\s+(\w+)(?:\s+where\s+(.+?))?(?:\s+orderby\s+[\w.]+(?:\s+(?:asc|desc))?)?(?:\s+startposition\s+(\d+))?(?:\s+maxresults\s+(\d+))?\s*$/is.exec(
-        text,
-      );
-    if (!match) throw new Fault(400, "4000", "Error parsing query", text);
-    const entity = ENTITIES.find((each) => each.toLowerCase() === match[2]!.toLowerCase());
-    if (!entity) throw new Fault(400, "4000", "Error parsing query", `unknown entity ${match[2]}`);
-    const conditions = (match[3] ?? "")
-      .split(/\s+and\s+/i)
-      .filter((part) => part.trim())
-      .map((part) => {
-        const condition = /^\s*([\w.]+)\s*(=|<=|>=|<|>|in|like)\s*(.+?)\s*$/is.exec(part);
-        if (!condition) throw new Fault(400, "4000", "Error parsing query", part);
-        const op = condition[2]!.toLowerCase();
-        const value =
-          op === "in"
-            ? condition[3]!
-                .replace(/^\(|\)$/g, "")
-                .split(",")
-                .map(literal)
-            : literal(condition[3]!);
-        return { field: condition[1]!, op, value };
-      });
+    const { entity, count, conditions, start, max } = parseQuery(text, ENTITIES);
     let rows = all(entity);
     if (LISTS.includes(entity) && !conditions.some((c) => c.field.toLowerCase() === "active"))
       rows = rows.filter((row) => row.Active !== false);
-    for (const condition of conditions) {
-      rows = rows.filter((row) => {
-        const left = fieldOf(row, condition.field);
-        return condition.op === "in"
-          ? (condition.value as unknown[]).some((value) => compare(left, "=", value))
-          : compare(left, condition.op, condition.value);
-      });
-    }
-    if (match[1] !== "*") return { QueryResponse: { totalCount: rows.length } };
-    const start = Number(match[4] ?? "1");
-    const max = Math.min(Number(match[5] ?? "100"), 1000);
+    rows = rows.filter((row) => matches(row, conditions));
+    if (count) return { QueryResponse: { totalCount: rows.length } };
     const page = rows.slice(start - 1, start - 1 + max);
     return {
       QueryResponse: page.length ? { [entity]: page, startPosition: start, maxResults: page.length } : {},

@@ -376,6 +376,40 @@ describe("the test server's own rules", () => {
   });
 });
 
+describe("the test server's query language", () => {
+  it("answers node-quickbooks' counts, LIKE and time conditions as QuickBooks does", async () => {
+    const { server, tokens } = await connected();
+    for (const name of ["Acme Ltd", "Acme Inc", "Initech"]) server.seed("Customer", { DisplayName: name });
+    const client = new QboClient({
+      app: qboAppOf(server),
+      realmId: server.realmId,
+      tokens,
+      saveTokens: () => Promise.resolve(),
+    });
+    type Answer = { QueryResponse: { totalCount?: number; Customer?: { DisplayName: string }[] } };
+    const counted = await client.call<Answer>("findCustomers", { count: true });
+    expect(counted.QueryResponse.totalCount).toBe(3);
+    const like = await client.call<Answer>("findCustomers", [
+      { field: "DisplayName", value: "acme%", operator: "LIKE" },
+    ]);
+    expect(like.QueryResponse.Customer?.map((customer) => customer.DisplayName)).toEqual([
+      "Acme Ltd",
+      "Acme Inc",
+    ]);
+    // A millisecond before the first was written, in +08:00: later than it as text, earlier in time.
+    const first = server.records("Customer")[0]!.MetaData as { LastUpdatedTime: string };
+    const eightHours = 8 * 3_600_000;
+    const shifted = new Date(Date.parse(first.LastUpdatedTime) - 1 + eightHours)
+      .toISOString()
+      .replace("Z", "+08:00");
+    const newer = await client.call<Answer>("findCustomers", [
+      { field: "MetaData.LastUpdatedTime", value: shifted, operator: ">" },
+    ]);
+    expect(newer.QueryResponse.Customer).toHaveLength(3);
+    await client.close();
+  });
+});
+
 describe("connecting a company", () => {
   it("sends the person to Intuit's consent page and turns the code it returns into working tokens", async () => {
     const { server } = await connected();

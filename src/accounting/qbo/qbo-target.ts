@@ -147,6 +147,9 @@ export class QboTarget implements AccountingTarget {
 
   async createRecord(draft: RecordDraft, requestId: string): Promise<ExternalRecord> {
     const entity = ENTITY[draft.kind];
+    // QuickBooks refuses a longer requestid, and without one a lost answer could mean a duplicate.
+    if (!requestId || requestId.length > 50)
+      throw new TargetError("invalid", `a create's requestid must be 1 to 50 characters: "${requestId}"`);
     const body: Record<string, unknown> = { requestId };
     if (draft.kind === "item") {
       body.Name = draft.name;
