@@ -41,6 +41,8 @@ export type QboRecord = Record<string, unknown> & { Id: string; SyncToken: strin
 export type QboFault =
   /** The next `count` API requests are answered 429, with Retry-After when given. */
   | { kind: "throttle"; count: number; retryAfterSeconds?: number }
+  /** Every request of the company answers 429 for this long: a storm, ridden out by backing off. */
+  | { kind: "throttle-for"; ms: number }
   | { kind: "server-error"; count: number }
   | { kind: "unauthorized"; count: number }
   | { kind: "invalid-grant" }
@@ -162,6 +164,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
   const log: QboLoggedRequest[] = [];
   const window: number[] = [];
   let inFlight = 0;
+  let throttledUntil = 0;
   const stats: QboServerStats = {
     requests: 0,
     throttled: 0,
@@ -643,7 +646,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       while (window.length > 0 && window[0]! <= at - windowMs) window.shift();
       stats.requests += 1;
       const injected = takeFault("throttle");
-      if (injected || inFlight >= maxConcurrent || window.length >= perMinute) {
+      if (injected || at < throttledUntil || inFlight >= maxConcurrent || window.length >= perMinute) {
         stats.throttled += 1;
         if (injected?.retryAfterSeconds !== undefined)
           response.setHeader("retry-after", String(injected.retryAfterSeconds));
@@ -720,7 +723,10 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       deleted.push({ entity, record, at: now().toISOString() });
     },
     log,
-    inject: (fault) => void faults.push({ ...fault }),
+    inject: (fault) => {
+      if (fault.kind === "throttle-for") throttledUntil = now().getTime() + fault.ms;
+      else faults.push({ ...fault });
+    },
     issueTokens,
     expireAccessTokens: () => {
       for (const token of accessTokens.values()) token.expiresAt = 0;
