@@ -37,7 +37,7 @@ export const registerConnectorCommands: Register = (program, context) => {
         ctx.io.env,
       );
       const stopSignal = awaitStopSignal();
-      const { startConnectorProcess } = await import("../../accounting/connector-process.js");
+      const { startConnectorProcess } = await import("../../server/connector-process.js");
       const connector = await startConnectorProcess(config, ctx.io.clock, ctx.io.stdout).catch(
         (error: unknown) => {
           stopSignal.dispose();

@@ -7,12 +7,12 @@
 import type { ServerConfig } from "../config/config.js";
 import { openFileStore } from "../files/open-file-store.js";
 import type { JobLogger } from "../jobs/job-runner.js";
-import { openCloudStore } from "../server/cloud-store.js";
+import { openCloudStore } from "./cloud-store.js";
 import type { Clock } from "../store/clock.js";
-import { createConnector } from "./connector.js";
-import { exportRunner } from "./export/run-export.js";
-import { QBO_LIMITS } from "./qbo/qbo-limits.js";
-import { qboTargetOpener } from "./qbo/open-qbo-target.js";
+import { createConnector } from "../accounting/connector.js";
+import { exportRunner } from "../accounting/export/run-export.js";
+import { QBO_LIMITS } from "../accounting/qbo/qbo-limits.js";
+import { qboTargetOpener } from "../accounting/qbo/open-qbo-target.js";
 
 const LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
 
