@@ -19,7 +19,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseDecimal } from "../domain/money.js";
+import { divideRounded, formatScaled, parseDecimal, RATE_SCALE } from "../domain/money.js";
+import { Fault, matches, parseQuery, text } from "./qbo-server-query.js";
 
 export type QboEntityName =
   "Employee" | "Vendor" | "Customer" | "Item" | "Account" | "TimeActivity" | "Purchase";
@@ -38,12 +39,15 @@ const LISTS: readonly QboEntityName[] = ["Employee", "Vendor", "Customer", "Item
 export type QboRecord = Record<string, unknown> & { Id: string; SyncToken: string };
 
 export type QboFault =
-  | { kind: "throttle"; count: number }
+  /** The next `count` API requests are answered 429, with Retry-After when given. */
+  | { kind: "throttle"; count: number; retryAfterSeconds?: number }
   /** Every request of the company answers 429 for this long: a storm, ridden out by backing off. */
   | { kind: "throttle-for"; ms: number }
   | { kind: "server-error"; count: number }
   | { kind: "unauthorized"; count: number }
   | { kind: "invalid-grant" }
+  /** The token endpoint answers 500 to the next `count` requests. */
+  | { kind: "token-server-error"; count: number }
   | { kind: "stale"; count: number }
   | { kind: "duplicate-name"; count: number }
   /** The next `count` writes are applied, then the connection is cut before the answer. */
@@ -55,9 +59,13 @@ export interface QboServerOptions {
   clientSecret?: string;
   /** Requests at once per company before 429 (QBO: 10). */
   maxConcurrent?: number;
-  /** Requests per rolling minute per company before 429 (QBO: 500). */
+  /** Requests per rolling window per company before 429 (QBO: 500 a minute). */
   perMinute?: number;
+  /** The rolling window's length (QBO: 60,000); tests shorten it rather than wait a minute. */
+  windowMs?: number;
   accessTokenSeconds?: number;
+  /** Decimals a time activity's HourlyRate is stored with (default: as many as it was sent). */
+  rateDecimals?: number;
   /** Milliseconds each API request takes (to make concurrency visible). */
   latencyMs?: number;
   now?: () => Date;
@@ -67,11 +75,25 @@ export interface QboServerStats {
   requests: number;
   throttled: number;
   maxInFlight: number;
-  /** The most requests seen in any rolling minute. */
+  /** The most requests seen in any rolling window (a minute unless `windowMs` says). */
   maxPerMinute: number;
   writes: number;
   replays: number;
   batches: number;
+}
+
+/** One API or token request as the server saw it, for tests to read. */
+export interface QboLoggedRequest {
+  at: string;
+  method: string;
+  /** The path after /v3/company/{realm}/ ("query", "batch", "customer"...), or the OAuth path. */
+  path: string;
+  /** The query's text for /query, the entities for /cdc. */
+  query: string | null;
+  requestId: string | null;
+  status: number;
+  /** Answered from the requestid's stored answer, not written again. */
+  replayed: boolean;
 }
 
 export interface QboServer {
@@ -84,10 +106,16 @@ export interface QboServer {
   clientId: string;
   clientSecret: string;
   stats: QboServerStats;
+  /** Every request, in arrival order. */
+  log: QboLoggedRequest[];
   /** The records of an entity, in creation order. */
   records(entity: QboEntityName): QboRecord[];
   /** Adds a record as if someone typed it in QuickBooks (no rules bypassed but uniqueness). */
   seed(entity: QboEntityName, record: Record<string, unknown>): QboRecord;
+  /** Changes a record as someone in QuickBooks would (its SyncToken moves on). */
+  edit(entity: QboEntityName, id: string, changes: Record<string, unknown>): QboRecord;
+  /** Deletes a record (as merging a name away does): /cdc then reports it as status "Deleted". */
+  remove(entity: QboEntityName, id: string): void;
   inject(fault: QboFault): void;
   /** Tokens a test can start from, as if the firm had just connected. */
   issueTokens(): { accessToken: string; refreshToken: string; expiresIn: number; refreshExpiresIn: number };
@@ -98,27 +126,8 @@ export interface QboServer {
   close(): Promise<void>;
 }
 
-class Fault extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly detail = message,
-  ) {
-    super(message);
-  }
-}
-
 const dupName = (name: string) =>
   new Fault(400, "6240", "Duplicate Name Exists Error", `The name supplied already exists. : ${name}`);
-
-/** A scalar field as text ("" for anything else). */
-const text = (value: unknown): string =>
-  typeof value === "string"
-    ? value
-    : typeof value === "number" || typeof value === "boolean"
-      ? String(value)
-      : "";
 
 const key = (name: unknown) => text(name).normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
@@ -140,6 +149,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
   const clientSecret = options.clientSecret ?? "test-client-secret";
   const maxConcurrent = options.maxConcurrent ?? 10;
   const perMinute = options.perMinute ?? 500;
+  const windowMs = options.windowMs ?? 60_000;
   const accessSeconds = options.accessTokenSeconds ?? 3600;
   const now = options.now ?? (() => new Date());
 
@@ -151,6 +161,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
   const accessTokens = new Map<string, Token>();
   const refreshTokens = new Map<string, RefreshToken>();
   const faults: QboFault[] = [];
+  const log: QboLoggedRequest[] = [];
   const window: number[] = [];
   let inFlight = 0;
   let throttledUntil = 0;
@@ -164,13 +175,14 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     batches: 0,
   };
 
-  const takeFault = <K extends QboFault["kind"]>(kind: K): boolean => {
+  /** Uses up one occurrence of an injected fault of `kind`, if any is waiting. */
+  const takeFault = <K extends QboFault["kind"]>(kind: K): Extract<QboFault, { kind: K }> | undefined => {
     const at = faults.findIndex((fault) => fault.kind === kind);
-    if (at < 0) return false;
+    if (at < 0) return undefined;
     const fault = faults[at]!;
     if ("count" in fault && fault.count > 1) fault.count -= 1;
     else faults.splice(at, 1);
-    return true;
+    return { ...fault } as Extract<QboFault, { kind: K }>;
   };
 
   const meta = (created?: string) => {
@@ -256,6 +268,8 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       if (record.Name.includes(":"))
         throw new Fault(400, "2050", "Invalid character", "Name may not contain ':'");
       record.Type ??= "Service";
+      if (record.Type === "Service")
+        requireActive("Account", ref(record.IncomeAccountRef), "IncomeAccountRef");
       record.FullyQualifiedName = record.Name;
       assertUniqueName(entity, record, selfId);
     }
@@ -288,6 +302,12 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
           throw new Fault(400, "2020", "Required param missing", "CustomerRef for a billable activity");
         decimal(record.HourlyRate, "HourlyRate");
       }
+      if (record.HourlyRate !== undefined && options.rateDecimals !== undefined) {
+        // A company that keeps fewer decimals than it was sent: what the echo check must catch.
+        const rate = parseDecimal(decimal(record.HourlyRate, "HourlyRate"), RATE_SCALE);
+        const unit = 10n ** BigInt(RATE_SCALE - options.rateDecimals);
+        record.HourlyRate = Number(formatScaled(divideRounded(rate, unit) * unit, RATE_SCALE, 0));
+      }
     }
     if (entity === "Purchase") {
       requireActive("Account", ref(record.AccountRef), "AccountRef");
@@ -304,7 +324,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
         if (detail.CustomerRef) requireActive("Customer", ref(detail.CustomerRef), "CustomerRef");
         total += parseDecimal(decimal(line.Amount, "Amount"), 2);
       }
-      record.TotalAmt = Number(total) / 100;
+      record.TotalAmt = Number(formatScaled(total, 2));
     }
   }
 
@@ -355,92 +375,15 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     return stored;
   }
 
-  // ---- the query language node-quickbooks sends -----------------------------------------
-
-  function fieldOf(record: QboRecord, path: string): unknown {
-    let value: unknown = record;
-    for (const part of path.split(".")) {
-      const found = Object.keys(value ?? {}).find((k) => k.toLowerCase() === part.toLowerCase());
-      value = found === undefined ? undefined : (value as Record<string, unknown>)[found];
-    }
-    return value;
-  }
-
-  function literal(text: string): unknown {
-    const trimmed = text.trim();
-    if (/^'.*'$/s.test(trimmed)) return trimmed.slice(1, -1).replace(/\\'/g, "'");
-    if (/^true$/i.test(trimmed)) return true;
-    if (/^false$/i.test(trimmed)) return false;
-    if (/^-?\d+(\.\d+)?$/.test(trimmed)) return trimmed;
-    throw new Fault(400, "4000", "Error parsing query", `unknown value ${trimmed}`);
-  }
-
-  const compare = (left: unknown, op: string, right: unknown): boolean => {
-    const a = typeof left === "boolean" ? left : text(left);
-    const b = typeof right === "boolean" ? right : String(right);
-    switch (op) {
-      case "=":
-        return typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
-      case "<":
-        return String(a) < String(b);
-      case ">":
-        return String(a) > String(b);
-      case "<=":
-        return String(a) <= String(b);
-      case ">=":
-        return String(a) >= String(b);
-      case "like": {
-        const pattern = new RegExp(
-          `^${String(b)
-            .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-            .replace(/%/g, ".*")}$`,
-          "i",
-        );
-        return pattern.test(String(a));
-      }
-      default:
-        throw new Fault(400, "4000", "Error parsing query", `operator ${op}`);
-    }
-  };
+  // ---- the query language node-quickbooks sends (qbo-server-query.ts) ----------------------
 
   function runQuery(text: string) {
-    const match =
-      /^\s*select\s+(\*|count\(\*\))\s+from\s+(\w+)(?:\s+where\s+(.+?))?(?:\s+orderby\s+[\w.]+(?:\s+(?:asc|desc))?)?(?:\s+startposition\s+(\d+))?(?:\s+maxresults\s+(\d+))?\s*$/is.exec(
-        text,
-      );
-    if (!match) throw new Fault(400, "4000", "Error parsing query", text);
-    const entity = ENTITIES.find((each) => each.toLowerCase() === match[2]!.toLowerCase());
-    if (!entity) throw new Fault(400, "4000", "Error parsing query", `unknown entity ${match[2]}`);
-    const conditions = (match[3] ?? "")
-      .split(/\s+and\s+/i)
-      .filter((part) => part.trim())
-      .map((part) => {
-        const condition = /^\s*([\w.]+)\s*(=|<=|>=|<|>|in|like)\s*(.+?)\s*$/is.exec(part);
-        if (!condition) throw new Fault(400, "4000", "Error parsing query", part);
-        const op = condition[2]!.toLowerCase();
-        const value =
-          op === "in"
-            ? condition[3]!
-                .replace(/^\(|\)$/g, "")
-                .split(",")
-                .map(literal)
-            : literal(condition[3]!);
-        return { field: condition[1]!, op, value };
-      });
+    const { entity, count, conditions, start, max } = parseQuery(text, ENTITIES);
     let rows = all(entity);
     if (LISTS.includes(entity) && !conditions.some((c) => c.field.toLowerCase() === "active"))
       rows = rows.filter((row) => row.Active !== false);
-    for (const condition of conditions) {
-      rows = rows.filter((row) => {
-        const left = fieldOf(row, condition.field);
-        return condition.op === "in"
-          ? (condition.value as unknown[]).some((value) => compare(left, "=", value))
-          : compare(left, condition.op, condition.value);
-      });
-    }
-    if (match[1] !== "*") return { QueryResponse: { totalCount: rows.length } };
-    const start = Number(match[4] ?? "1");
-    const max = Math.min(Number(match[5] ?? "100"), 1000);
+    rows = rows.filter((row) => matches(row, conditions));
+    if (count) return { QueryResponse: { totalCount: rows.length } };
     const page = rows.slice(start - 1, start - 1 + max);
     return {
       QueryResponse: page.length ? { [entity]: page, startPosition: start, maxResults: page.length } : {},
@@ -570,7 +513,20 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     time: now().toISOString(),
   });
 
-  async function api(request: IncomingMessage, response: ServerResponse, url: URL, path: string[]) {
+  /** QuickBooks' requestid: 50 characters at most, 36 for a batch. */
+  function checkRequestId(resource: string | undefined, requestId: string | null) {
+    const most = resource === "batch" ? 36 : 50;
+    if (requestId !== null && (requestId.length === 0 || requestId.length > most))
+      throw new Fault(400, "2010", "Invalid requestid", `requestid must be 1 to ${most} characters`);
+  }
+
+  async function api(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    path: string[],
+    entry: QboLoggedRequest,
+  ) {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1] ?? "";
     const token = accessTokens.get(bearer);
     if (
@@ -592,10 +548,16 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     const requestId = url.searchParams.get("requestid");
     const method = request.method ?? "GET";
     const body = method === "POST" ? await readBody(request) : "";
+    try {
+      checkRequestId(resource, requestId);
+    } catch (error) {
+      return send(response, 400, faultBody(error as Fault));
+    }
     if (requestId && method === "POST") {
       const replay = replays.get(`${resource}:${requestId}`);
       if (replay) {
         stats.replays += 1;
+        entry.replayed = true;
         return send(response, replay.status, replay.body);
       }
     }
@@ -639,12 +601,32 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     send(response, status, text);
   }
 
+  /** Logs the request now and its status when answered (0 when the connection was cut). */
+  function logged(request: IncomingMessage, response: ServerResponse, url: URL, parts: string[]) {
+    const api = parts[0] === "v3";
+    const entry: QboLoggedRequest = {
+      at: now().toISOString(),
+      method: request.method ?? "GET",
+      path: api ? parts.slice(3).join("/") : url.pathname,
+      query: url.searchParams.get("query") ?? url.searchParams.get("entities"),
+      requestId: url.searchParams.get("requestid"),
+      status: 0,
+      replayed: false,
+    };
+    log.push(entry);
+    response.on("finish", () => (entry.status = response.statusCode));
+    return entry;
+  }
+
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? "/", "http://127.0.0.1");
       const parts = url.pathname.split("/").filter(Boolean);
+      const entry = logged(request, response, url, parts);
       if (url.pathname === "/oauth2/v1/tokens/bearer" && request.method === "POST") {
-        const answer = tokenGrant(request, new URLSearchParams(await readBody(request)));
+        const form = new URLSearchParams(await readBody(request));
+        if (takeFault("token-server-error")) return send(response, 500, { error: "server_error" });
+        const answer = tokenGrant(request, form);
         return send(response, answer.status, answer.body);
       }
       if (url.pathname === "/connect/oauth2") {
@@ -659,17 +641,15 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
         return response.end();
       }
       if (parts[0] !== "v3" || parts[1] !== "company") return send(response, 404, { error: "not found" });
-      // The company's limits: at most maxConcurrent at once and perMinute in any rolling minute.
+      // The company's limits: at most maxConcurrent at once and perMinute in any rolling window.
       const at = now().getTime();
-      while (window.length > 0 && window[0]! <= at - 60_000) window.shift();
+      while (window.length > 0 && window[0]! <= at - windowMs) window.shift();
       stats.requests += 1;
-      if (
-        takeFault("throttle") ||
-        at < throttledUntil ||
-        inFlight >= maxConcurrent ||
-        window.length >= perMinute
-      ) {
+      const injected = takeFault("throttle");
+      if (injected || at < throttledUntil || inFlight >= maxConcurrent || window.length >= perMinute) {
         stats.throttled += 1;
+        if (injected?.retryAfterSeconds !== undefined)
+          response.setHeader("retry-after", String(injected.retryAfterSeconds));
         return send(response, 429, {
           Fault: {
             Error: [{ Message: "message=ThrottleExceeded; errorCode=003001; statusCode=429", code: "3001" }],
@@ -682,7 +662,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       inFlight += 1;
       stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
       try {
-        await api(request, response, url, parts.slice(2));
+        await api(request, response, url, parts.slice(2), entry);
       } finally {
         inFlight -= 1;
       }
@@ -722,7 +702,27 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     clientSecret,
     stats,
     records: (entity) => all(entity),
-    seed: (entity, record) => create(entity, record),
+    seed: (entity, record) => {
+      // As QuickBooks' own screen does, a service item typed in gets the income account.
+      const income = all("Account").find((account) => account.AccountType === "Income");
+      const withIncome =
+        entity === "Item" && !record.IncomeAccountRef && income
+          ? { ...record, IncomeAccountRef: { value: income.Id } }
+          : record;
+      return create(entity, withIncome);
+    },
+    edit: (entity, id, changes) => {
+      const current = find(entity, id);
+      if (!current) throw new Error(`no ${entity} ${id}`);
+      return update(entity, { ...changes, Id: id, SyncToken: current.SyncToken, sparse: true });
+    },
+    remove: (entity, id) => {
+      const record = find(entity, id);
+      if (!record) throw new Error(`no ${entity} ${id}`);
+      store.get(entity)!.delete(id);
+      deleted.push({ entity, record, at: now().toISOString() });
+    },
+    log,
     inject: (fault) => {
       if (fault.kind === "throttle-for") throttledUntil = now().getTime() + fault.ms;
       else faults.push({ ...fault });

@@ -6,8 +6,9 @@
  *   before it is used, so a crash never leaves the firm with a spent token; concurrent calls
  *   share one refresh; `invalid_grant` is TargetError "reconnect";
  * - limits: every request passes the company's gate (qbo-limits.ts);
- * - retries: 429, 5xx and dropped connections back off exponentially with jitter, a bounded
- *   number of times. Every write carries a `requestid`, so a retried write replays.
+ * - retries: 429, 5xx and dropped connections back off exponentially with jitter (or as long
+ *   as Retry-After says), a bounded number of times. A write is retried after a 5xx or a lost
+ *   answer only when it carries a `requestid`, so the retry replays instead of writing twice.
  */
 import { createRequire } from "node:module";
 import OAuthClient from "intuit-oauth";
@@ -40,6 +41,7 @@ export interface QboClientOptions {
   limits?: QboLimits;
   /** First backoff; doubles each attempt (with jitter), capped at 30 s. */
   retryBaseMs?: number;
+  /** Attempts per request before TargetError "throttled" / "transient" (default 8). */
   maxAttempts?: number;
   now?: () => Date;
 }
@@ -49,6 +51,16 @@ export interface QboFault {
   status: number;
   code: string;
   message: string;
+  /** Milliseconds the server asked us to wait (Retry-After), when it said. */
+  retryAfterMs?: number;
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+function retryAfterMs(header: unknown, now: number): number | undefined {
+  if (typeof header !== "string" || !header.trim()) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Reads the status and Intuit's code from whatever node-quickbooks or axios threw. */
@@ -58,7 +70,7 @@ export function faultOf(error: unknown): QboFault | undefined {
     fault?: { error?: { code?: string; message?: string }[] };
   }
   const source = error as {
-    response?: { status?: number; data?: FaultBody };
+    response?: { status?: number; data?: FaultBody; headers?: Record<string, unknown> };
     Fault?: unknown;
     message?: string;
   };
@@ -73,6 +85,7 @@ export function faultOf(error: unknown): QboFault | undefined {
     code: String(first?.code ?? lower?.code ?? status),
     message:
       [first?.Message, first?.Detail].filter(Boolean).join(": ") || lower?.message || source.message || "",
+    retryAfterMs: retryAfterMs(source.response?.headers?.["retry-after"], Date.now()),
   };
 }
 
@@ -99,7 +112,11 @@ function isTransient(error: unknown): "throttled" | "transient" | undefined {
 const asError = (error: unknown): Error =>
   error instanceof Error ? error : Object.assign(new Error("QuickBooks Online answered with a fault"), error);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** node-quickbooks methods that write; the rest only read and may always be sent again. */
+const WRITE_METHOD = /^(create|update|delete|void|send|upload)/;
+
+/** The longest wait between attempts, whatever Retry-After asks. */
+const MAX_BACKOFF_MS = 30_000;
 
 /** node-quickbooks' internal request function: the only way to send a /batch with a requestid. */
 type RawRequest = (
@@ -132,6 +149,8 @@ export class QboClient {
   private readonly gate;
   private readonly now: () => Date;
   private inFlight = new Set<Promise<unknown>>();
+  /** Backoff waits in progress, woken at once by close(). */
+  private readonly sleepers = new Set<() => void>();
   private closed = false;
 
   constructor(private readonly options: QboClientOptions) {
@@ -155,21 +174,32 @@ export class QboClient {
     this.gate = realmGate(realmId, options.limits ?? QBO_LIMITS);
   }
 
-  /** Calls a node-quickbooks method (e.g. "findCustomers", "createTimeActivity") with retries. */
+  /**
+   * Calls a node-quickbooks method (e.g. "findCustomers", "createTimeActivity") with retries.
+   * A write's entity should carry `requestId`; without one it is never sent twice after a 5xx or
+   * a lost answer (QuickBooks may have stored it), only after a 429 or 401 (it did not).
+   */
   call<T>(method: string, ...args: unknown[]): Promise<T> {
+    const first = args[0] as { requestId?: unknown } | undefined;
+    const replayable = !WRITE_METHOD.test(method) || typeof first?.requestId === "string";
     return this.send(
       () =>
         new Promise<T>((resolve, reject) => {
           const fn = this.qbo[method] as (...params: unknown[]) => void;
-          fn.call(this.qbo, ...args, (error: unknown, body: unknown) =>
+          // node-quickbooks deletes `requestId` from the entity it sends (and sets `sparse`), so
+          // each attempt gets its own copy: a retry must carry the same requestid again.
+          fn.call(this.qbo, ...structuredClone(args), (error: unknown, body: unknown) =>
             error ? reject(asError(error)) : resolve(body as T),
           );
         }),
+      replayable,
     );
   }
 
   /** POST /batch with a requestid, so the same batch sent again replays its first answer. */
   batch<T>(items: unknown[], requestId: string): Promise<T> {
+    if (!requestId || requestId.length > 36)
+      throw new TargetError("invalid", `a batch's requestid must be 1 to 36 characters: "${requestId}"`);
     const request = nodeQuickbooksRequest();
     return this.send(
       () =>
@@ -182,29 +212,43 @@ export class QboClient {
             (error, body) => (error ? reject(asError(error)) : resolve(body as T)),
           );
         }),
+      true,
     );
   }
 
+  /**
+   * Waits for the requests on the wire to be answered; those waiting to retry give up at once
+   * (TargetError "transient"), so no timer of ours outlives the connection.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    for (const wake of this.sleepers) wake();
     await Promise.allSettled([...this.inFlight]);
   }
 
-  private send<T>(attempt: () => Promise<T>): Promise<T> {
+  private send<T>(attempt: () => Promise<T>, replayable: boolean): Promise<T> {
     if (this.closed)
       return Promise.reject(new TargetError("transient", "the connection to QuickBooks Online is closed"));
-    const work = this.withRetries(attempt);
+    const work = this.withRetries(attempt, replayable);
     this.inFlight.add(work);
     void work.catch(() => {}).finally(() => this.inFlight.delete(work));
     return work;
   }
 
-  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  private async withRetries<T>(attempt: () => Promise<T>, replayable: boolean): Promise<T> {
     const maxAttempts = this.options.maxAttempts ?? 8;
     const base = this.options.retryBaseMs ?? 500;
     let refreshedAfter401 = false;
     for (let tries = 1; ; tries += 1) {
-      await this.freshToken();
+      try {
+        await this.freshToken();
+      } catch (error) {
+        // The token service did not answer: nothing was sent to the company yet, so try again.
+        const down = error instanceof TargetError && error.code === "transient";
+        if (!down || tries >= maxAttempts || this.closed) throw error;
+        await this.sleep(this.backoff(tries, base, undefined));
+        continue;
+      }
       const used = this.tokens.accessToken;
       try {
         return await this.gate.run(attempt);
@@ -221,18 +265,42 @@ export class QboClient {
           throw new TargetError("reconnect", "QuickBooks Online refused the access token", fault.message);
         const transient = isTransient(error);
         if (!transient) throw error;
-        if (tries >= maxAttempts)
+        const detail = fault?.message ?? (error as Error).message;
+        // A 429 was refused before any work; a 5xx or a cut connection may have written.
+        if (transient === "transient" && !replayable)
+          throw new TargetError("transient", "QuickBooks Online did not confirm the change", detail);
+        if (tries >= maxAttempts || this.closed)
           throw new TargetError(
             transient,
             transient === "throttled"
               ? "QuickBooks Online kept asking to slow down"
               : "QuickBooks Online did not answer",
-            fault?.message ?? (error as Error).message,
+            detail,
           );
-        const delay = Math.min(base * 2 ** (tries - 1), 30_000);
-        await sleep(delay / 2 + Math.random() * (delay / 2));
+        await this.sleep(this.backoff(tries, base, fault?.retryAfterMs));
+        if (this.closed)
+          throw new TargetError("transient", "the connection to QuickBooks Online was closed", detail);
       }
     }
+  }
+
+  /** Exponential with full jitter over its upper half; Retry-After, when given, is the floor. */
+  private backoff(tries: number, base: number, retryAfter: number | undefined): number {
+    const delay = Math.min(base * 2 ** (tries - 1), MAX_BACKOFF_MS);
+    const jittered = delay / 2 + Math.random() * (delay / 2);
+    return Math.min(Math.max(jittered, retryAfter ?? 0), MAX_BACKOFF_MS);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
 
   /** Refreshes ahead of expiry (a minute early), once for all concurrent callers. */

@@ -2,12 +2,9 @@
  * QuickBooks Online as an accounting target (../target.ts): lists through /query (every page,
  * inactive records included) or /cdc, creates and sparse updates with a requestid, time as
  * TimeActivity and expenses as Purchase, 30 to a /batch under the batch's own requestid.
- *
- * Money leaves as integers turned into decimal text by formatScaled (minor units with the
- * firm's digits; rates in ten-thousandths) and is handed to the JSON body as that number: the
- * wire format is the only place it is not an integer.
+ * Money crosses in qbo-postings.ts, which also checks QuickBooks stored it to the cent.
  */
-import { formatScaled, RATE_SCALE } from "../../domain/money.js";
+import { createHash } from "node:crypto";
 import {
   TargetError,
   type AccountingTarget,
@@ -21,6 +18,14 @@ import {
   type TimePosting,
 } from "../target.js";
 import { faultOf, QboClient, type QboClientOptions } from "./qbo-client.js";
+import {
+  purchaseEchoProblem,
+  purchaseItem,
+  timeActivityItem,
+  timeAmountProblem,
+  timeEchoProblem,
+  type BatchItem,
+} from "./qbo-postings.js";
 
 type Entity = "Employee" | "Vendor" | "Customer" | "Item";
 const ENTITY: Record<ListKind, Entity> = {
@@ -29,7 +34,12 @@ const ENTITY: Record<ListKind, Entity> = {
   customer: "Customer",
   item: "Item",
 };
-const plural = (entity: Entity) => `${entity}s`;
+const plural = (entity: Entity | "Account") => `${entity}s`;
+
+/** QuickBooks answers at most 1,000 rows a query, and /cdc at most 1,000 objects. */
+const PAGE = 1000;
+/** /cdc looks back 30 days; a day's margin keeps a slow clock from asking for 30 days and a second. */
+const CDC_DAYS = 29;
 
 type QboRecord = Record<string, unknown> & {
   Id: string;
@@ -42,20 +52,34 @@ type QboRecord = Record<string, unknown> & {
   MetaData?: { LastUpdatedTime?: string };
 };
 
-/** A JSON number from an exact decimal text (the one float in the path, at the wire). */
-const wireNumber = (text: string): number => Number(text);
+type BatchAnswer = {
+  BatchItemResponse?: (Record<string, unknown> & {
+    bId: string;
+    Fault?: { Error?: { code?: string; Message?: string; Detail?: string }[] };
+  })[];
+};
+
+/**
+ * A posting's result, and, when QuickBooks stored something other than what we sent, what
+ * differs. Such a posting is still reported posted (it is in the books, and reporting it refused
+ * would send it again): the caller shows the warning so someone corrects it in QuickBooks.
+ */
+export type QboPostingResult = PostingResult & { warning?: string };
 
 export interface QboTargetOptions extends QboClientOptions {
+  /** The firm's currency digits (2 for cents): how amounts are written and read back. */
   minorDigits: number;
 }
 
 export class QboTarget implements AccountingTarget {
   readonly maxBatch = 30;
   private readonly client: QboClient;
-  private accounts: ExternalAccount[] | undefined;
+  private accounts: Promise<ExternalAccount[]> | undefined;
+  private readonly now: () => number;
 
   constructor(private readonly options: QboTargetOptions) {
     this.client = new QboClient(options);
+    this.now = () => (options.now ? options.now().getTime() : Date.now());
   }
 
   private toRecord(kind: ListKind, row: QboRecord): ExternalRecord {
@@ -72,34 +96,72 @@ export class QboTarget implements AccountingTarget {
     };
   }
 
-  async listRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]> {
+  /**
+   * Every record of a kind, inactive ones included (a query names `Active IN (true,false)`, as
+   * QuickBooks otherwise answers active records only); items are service items. With
+   * `changedSince` within /cdc's 30 days, only what changed, deleted records as inactive; older,
+   * or when /cdc's 1,000 objects may have cut the answer short, every record.
+   */
+  listRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]> {
+    return this.speaking(`the list of ${kind}s`, () => this.readRecords(kind, changedSince));
+  }
+
+  private async readRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]> {
     const entity = ENTITY[kind];
-    const thirtyDays = Date.now() - 29 * 86_400_000;
-    if (changedSince && Date.parse(changedSince) > thirtyDays) {
-      const answer = await this.client.call<{
-        CDCResponse?: { QueryResponse?: Record<string, QboRecord[]>[] }[];
-      }>("changeDataCapture", [entity], changedSince);
-      const rows = (answer.CDCResponse?.[0]?.QueryResponse ?? []).flatMap((part) => part[entity] ?? []);
-      return rows.map((row) => this.toRecord(kind, row));
+    if (changedSince && Date.parse(changedSince) > this.now() - CDC_DAYS * 86_400_000) {
+      const changed = await this.changedSince(entity, changedSince);
+      if (changed) return changed.map((row) => this.toRecord(kind, row));
     }
-    const answer = await this.client.call<{ QueryResponse?: Record<string, QboRecord[]> }>(
-      `find${plural(entity)}`,
-      [
-        { field: "Active", value: [true, false], operator: "IN" },
-        { field: "fetchAll", value: true },
-      ],
-    );
-    return (answer.QueryResponse?.[entity] ?? []).map((row) => this.toRecord(kind, row));
+    const conditions: unknown[] = [{ field: "Active", value: [true, false], operator: "IN" }];
+    if (kind === "item") conditions.push({ field: "Type", value: "Service" });
+    const rows = await this.queryAll(entity, conditions);
+    return rows.map((row) => this.toRecord(kind, row));
+  }
+
+  /** /cdc's answer for one entity, or undefined when it may be incomplete (1,000 objects). */
+  private async changedSince(entity: Entity, since: string): Promise<QboRecord[] | undefined> {
+    const answer = await this.client.call<{
+      CDCResponse?: { QueryResponse?: Record<string, QboRecord[]>[] }[];
+    }>("changeDataCapture", [entity], since);
+    const rows = (answer.CDCResponse?.[0]?.QueryResponse ?? []).flatMap((part) => part[entity] ?? []);
+    return rows.length >= PAGE ? undefined : rows;
+  }
+
+  /**
+   * Pages a query ourselves (startposition/maxresults 1000) rather than with node-quickbooks'
+   * fetchAll, which fetches the later pages behind our back: each page must pass the company's
+   * limits and be retried on its own. A record moved between pages by a change is kept once.
+   */
+  private async queryAll(entity: Entity | "Account", conditions: unknown[]): Promise<QboRecord[]> {
+    const rows = new Map<string, QboRecord>();
+    for (let offset = 1; ; offset += PAGE) {
+      const answer = await this.client.call<{ QueryResponse?: Record<string, QboRecord[]> }>(
+        `find${plural(entity)}`,
+        [...conditions, { field: "limit", value: PAGE }, { field: "offset", value: offset }],
+      );
+      const page = answer.QueryResponse?.[entity] ?? [];
+      for (const row of page) rows.set(row.Id, row);
+      if (page.length < PAGE) return [...rows.values()];
+    }
   }
 
   async createRecord(draft: RecordDraft, requestId: string): Promise<ExternalRecord> {
     const entity = ENTITY[draft.kind];
+    // QuickBooks refuses a longer requestid, and without one a lost answer could mean a duplicate.
+    if (!requestId || requestId.length > 50)
+      throw new TargetError("invalid", `a create's requestid must be 1 to 50 characters: "${requestId}"`);
     const body: Record<string, unknown> = { requestId };
     if (draft.kind === "item") {
       body.Name = draft.name;
       body.Type = "Service";
+      // QuickBooks requires a service item to name the income account its sales go to.
       const income = (await this.listAccounts()).find((account) => account.type === "Income");
-      if (income) body.IncomeAccountRef = { value: income.externalId };
+      if (!income)
+        throw new TargetError(
+          "invalid",
+          `QuickBooks Online has no income account for the item "${draft.name}"`,
+        );
+      body.IncomeAccountRef = { value: income.externalId };
     } else {
       body.DisplayName = draft.name;
       if (draft.givenName) body.GivenName = draft.givenName;
@@ -111,14 +173,19 @@ export class QboTarget implements AccountingTarget {
     try {
       return this.toRecord(draft.kind, await this.client.call<QboRecord>(`create${entity}`, body));
     } catch (error) {
-      throw this.refusal(error, draft.name);
+      throw this.refusal(error, `"${draft.name}"`);
     }
   }
 
   async updateRecord(change: RecordChange): Promise<ExternalRecord> {
     const entity = ENTITY[change.kind];
-    // A requestid per attempt: QuickBooks answers a repeated requestid with its first answer,
-    // which for a stale update is the same refusal.
+    // A requestid per attempt and per content: QuickBooks answers a repeated requestid with its
+    // first answer, which for a stale update is the same refusal, and for another change of the
+    // same version (a name fixed after a 6240) would be the earlier change's answer.
+    const content = createHash("sha256")
+      .update(`${change.name}\n${change.active}`)
+      .digest("hex")
+      .slice(0, 12);
     const send = (version: string | null, attempt = 1) =>
       this.client.call<QboRecord>(`update${entity}`, {
         Id: change.externalId,
@@ -126,14 +193,16 @@ export class QboTarget implements AccountingTarget {
         sparse: true,
         Active: change.active,
         ...(change.kind === "item" ? { Name: change.name } : { DisplayName: change.name }),
-        requestId: `ft-u-${change.externalId}-${version ?? "0"}-${attempt}`.slice(0, 50),
+        requestId: `u-${content}-${attempt}-${version ?? "0"}-${change.externalId}`.slice(0, 50),
       });
     try {
       return this.toRecord(change.kind, await send(change.version));
     } catch (error) {
-      if (faultOf(error)?.code !== "5010") throw this.refusal(error, change.name);
+      if (faultOf(error)?.code !== "5010") throw this.refusal(error, `"${change.name}"`);
       // Someone changed it in QuickBooks meanwhile: read it fresh and apply ours once more.
-      const fresh = await this.client.call<QboRecord>(`get${entity}`, change.externalId);
+      const fresh = await this.speaking(change.name, () =>
+        this.client.call<QboRecord>(`get${entity}`, change.externalId),
+      );
       try {
         return this.toRecord(change.kind, await send(fresh.SyncToken ?? null, 2));
       } catch (again) {
@@ -142,123 +211,141 @@ export class QboTarget implements AccountingTarget {
             "stale",
             `${change.name} keeps changing in QuickBooks Online; try again later`,
           );
-        throw this.refusal(again, change.name);
+        throw this.refusal(again, `"${change.name}"`);
       }
     }
   }
 
-  async postTime(batchId: string, postings: TimePosting[]): Promise<PostingResult[]> {
-    const items = postings.map((posting) => ({
-      bId: posting.transferId,
-      operation: "create",
-      TimeActivity: {
-        TxnDate: posting.date,
-        NameOf: posting.workerKind === "vendor" ? "Vendor" : "Employee",
-        [posting.workerKind === "vendor" ? "VendorRef" : "EmployeeRef"]: { value: posting.workerExternalId },
-        CustomerRef: { value: posting.customerExternalId },
-        ...(posting.itemExternalId ? { ItemRef: { value: posting.itemExternalId } } : {}),
-        Hours: Math.floor(posting.minutes / 60),
-        Minutes: posting.minutes % 60,
-        HourlyRate: wireNumber(formatScaled(posting.rate, RATE_SCALE, 2)),
-        BillableStatus: posting.billable ? "Billable" : "NotBillable",
-        Description: posting.description.slice(0, 4000),
-      },
-    }));
-    return this.sendBatch(batchId, items, "TimeActivity");
+  /** Time as TimeActivity; a posting whose amount QuickBooks would show otherwise is not sent. */
+  async postTime(batchId: string, postings: TimePosting[]): Promise<QboPostingResult[]> {
+    this.checkBatch(batchId, postings.length);
+    const refused = new Map<string, string>();
+    for (const posting of postings) {
+      const problem = timeAmountProblem(posting, this.options.minorDigits);
+      if (problem) refused.set(posting.transferId, problem);
+    }
+    const sendable = postings.filter((posting) => !refused.has(posting.transferId));
+    const answers = await this.sendBatch(batchId, sendable.map(timeActivityItem));
+    return postings.map((posting) => {
+      const problem = refused.get(posting.transferId);
+      if (problem) return { transferId: posting.transferId, ok: false, code: "invalid", message: problem };
+      return this.outcome(posting.transferId, answers.get(posting.transferId), "TimeActivity", (stored) =>
+        timeEchoProblem(stored, posting),
+      );
+    });
   }
 
-  async postExpenses(batchId: string, postings: ExpensePosting[]): Promise<PostingResult[]> {
+  /** Expenses as Purchase (paid in cash from the company's bank account), to the employee or vendor. */
+  async postExpenses(batchId: string, postings: ExpensePosting[]): Promise<QboPostingResult[]> {
+    this.checkBatch(batchId, postings.length);
+    if (postings.length === 0) return [];
     const bank = (await this.listAccounts()).find((account) => account.type === "Bank");
     if (!bank)
       throw new TargetError("invalid", "QuickBooks Online has no bank account to record expenses from");
     const digits = this.options.minorDigits;
-    const items = postings.map((posting) => ({
-      bId: posting.transferId,
-      operation: "create",
-      Purchase: {
-        TxnDate: posting.date,
-        PaymentType: "Cash",
-        AccountRef: { value: bank.externalId },
-        EntityRef: {
-          value: posting.payeeExternalId,
-          type: posting.payeeKind === "vendor" ? "Vendor" : "Employee",
-        },
-        PrivateNote: posting.description.slice(0, 4000),
-        Line: [
-          {
-            Amount: wireNumber(formatScaled(posting.amount, digits)),
-            DetailType: "AccountBasedExpenseLineDetail",
-            Description: posting.description.slice(0, 4000),
-            AccountBasedExpenseLineDetail: {
-              AccountRef: { value: posting.accountExternalId },
-              CustomerRef: { value: posting.customerExternalId },
-              BillableStatus: posting.billable ? "Billable" : "NotBillable",
-            },
-          },
-        ],
-      },
-    }));
-    return this.sendBatch(batchId, items, "Purchase");
+    const answers = await this.sendBatch(
+      batchId,
+      postings.map((posting) => purchaseItem(posting, bank.externalId, digits)),
+    );
+    return postings.map((posting) =>
+      this.outcome(posting.transferId, answers.get(posting.transferId), "Purchase", (stored) =>
+        purchaseEchoProblem(stored, posting, digits),
+      ),
+    );
   }
 
-  private async sendBatch(
-    batchId: string,
-    items: { bId: string }[],
-    entity: string,
-  ): Promise<PostingResult[]> {
-    if (items.length === 0) return [];
-    const answer = await this.client.batch<{
-      BatchItemResponse?: (Record<string, unknown> & {
-        bId: string;
-        Fault?: { Error?: { code?: string; Message?: string; Detail?: string }[] };
-      })[];
-    }>(items, batchId);
-    const byId = new Map((answer.BatchItemResponse ?? []).map((item) => [item.bId, item]));
-    return items.map((item): PostingResult => {
-      const response = byId.get(item.bId);
-      const record = response?.[entity] as QboRecord | undefined;
-      if (record) return { transferId: item.bId, ok: true, externalId: record.Id };
-      const error = response?.Fault?.Error?.[0];
-      return {
-        transferId: item.bId,
-        ok: false,
-        code: error?.code === "6240" ? "duplicate_name" : "invalid",
-        message:
-          [error?.Message, error?.Detail].filter(Boolean).join(": ") || "no answer for it in the batch",
-      };
-    });
+  private checkBatch(batchId: string, size: number): void {
+    if (size > this.maxBatch)
+      throw new TargetError(
+        "invalid",
+        `a QuickBooks Online batch holds ${this.maxBatch} postings, not ${size}`,
+      );
+    if (!batchId || batchId.length > 36)
+      throw new TargetError("invalid", `a batch id must be 1 to 36 characters: "${batchId}"`);
   }
 
+  /** One /batch under the batch's requestid; its answers by bId. */
+  private async sendBatch(batchId: string, items: BatchItem[]) {
+    if (items.length === 0) return new Map<string, NonNullable<BatchAnswer["BatchItemResponse"]>[number]>();
+    const answer = await this.speaking(`the batch ${batchId}`, () =>
+      this.client.batch<BatchAnswer>(items, batchId),
+    );
+    return new Map((answer.BatchItemResponse ?? []).map((item) => [item.bId, item]));
+  }
+
+  private outcome(
+    transferId: string,
+    response: NonNullable<BatchAnswer["BatchItemResponse"]>[number] | undefined,
+    entity: "TimeActivity" | "Purchase",
+    echoProblem: (stored: Record<string, unknown>) => string | null,
+  ): QboPostingResult {
+    const stored = response?.[entity] as QboRecord | undefined;
+    if (stored) {
+      const warning = echoProblem(stored);
+      return { transferId, ok: true, externalId: stored.Id, ...(warning ? { warning } : {}) };
+    }
+    const error = response?.Fault?.Error?.[0];
+    return {
+      transferId,
+      ok: false,
+      code: error?.code === "6240" ? "duplicate_name" : "invalid",
+      message: [error?.Message, error?.Detail].filter(Boolean).join(": ") || "no answer for it in the batch",
+    };
+  }
+
+  /** The company's active accounts (read once per connection: the expense mapping uses them). */
   async listAccounts(): Promise<ExternalAccount[]> {
-    if (this.accounts) return this.accounts;
-    const answer = await this.client.call<{ QueryResponse?: { Account?: QboRecord[] } }>("findAccounts", [
-      { field: "fetchAll", value: true },
-    ]);
-    this.accounts = (answer.QueryResponse?.Account ?? []).map((row) => ({
-      externalId: row.Id,
-      name: String(row.Name ?? ""),
-      type: typeof row.AccountType === "string" ? row.AccountType : "",
-    }));
-    return this.accounts;
+    this.accounts ??= this.speaking("the chart of accounts", () => this.queryAll("Account", [])).then(
+      (rows) =>
+        rows.map((row) => ({
+          externalId: row.Id,
+          name: String(row.FullyQualifiedName ?? row.Name ?? ""),
+          type: typeof row.AccountType === "string" ? row.AccountType : "",
+        })),
+    );
+    try {
+      return await this.accounts;
+    } catch (error) {
+      this.accounts = undefined;
+      throw error;
+    }
   }
 
   close(): Promise<void> {
     return this.client.close();
   }
 
-  /** A QuickBooks refusal in our words; anything else goes up as it is. */
-  private refusal(error: unknown, name: string): unknown {
+  /**
+   * A QuickBooks refusal in the contract's words, so the core never reads Intuit's codes;
+   * anything that is not QuickBooks answering (our own bugs) goes up as it is.
+   */
+  private refusal(error: unknown, what: string): unknown {
     if (error instanceof TargetError) return error;
     const fault = faultOf(error);
-    if (!fault || fault.status !== 400) return error;
+    if (!fault) return error;
+    const detail = `${fault.code}: ${fault.message}`;
     if (fault.code === "6240")
       return new TargetError(
         "duplicate_name",
-        `QuickBooks Online already has a record named "${name}"`,
-        fault.message,
+        `QuickBooks Online already has a record named ${what} (${fault.message})`,
+        detail,
       );
-    if (fault.code === "610")
-      return new TargetError("not_found", `"${name}" is not in QuickBooks Online`, fault.message);
-    return new TargetError("invalid", `QuickBooks Online refused "${name}": ${fault.message}`, fault.code);
+    if (fault.code === "610" || fault.status === 404)
+      return new TargetError("not_found", `${what} is not in QuickBooks Online`, detail);
+    if (fault.code === "5010")
+      return new TargetError("stale", `${what} changed in QuickBooks Online meanwhile`, detail);
+    // 403: the company no longer lets this app in (disconnected, subscription lapsed).
+    if (fault.status === 403)
+      return new TargetError("reconnect", "QuickBooks Online refused this app access to the company", detail);
+    return new TargetError("invalid", `QuickBooks Online refused ${what}: ${fault.message}`, detail);
+  }
+
+  /** Runs a read or a batch, its refusals in the contract's words. */
+  private async speaking<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw this.refusal(error, what);
+    }
   }
 }
