@@ -27,13 +27,13 @@ function ConnectNotice({
 }) {
   if (connectError)
     return (
-      <Alert color="red" variant="light" role="alert" title="QuickBooks Online is not connected">
+      <Alert color="red.9" variant="light" role="alert" title="QuickBooks Online is not connected">
         {connectError.charAt(0).toUpperCase() + connectError.slice(1)}.
       </Alert>
     );
   if (connected)
     return (
-      <Alert color="teal" variant="light" role="status" title="QuickBooks Online is connected">
+      <Alert color="teal.9" variant="light" role="status" title="QuickBooks Online is connected">
         Transfers, imports and readiness checks now reach the firm's company.
       </Alert>
     );

@@ -33,7 +33,7 @@ const QBO_RUNS = [
 function AskedNotice({ asked }: { asked: NonNullable<ReturnType<typeof useAskRun>["data"]> }) {
   const what = runKindWords(asked.run);
   return (
-    <Alert color={asked.queued ? "teal" : "blue"} variant="light" role="status" p="sm">
+    <Alert color={asked.queued ? "teal.9" : "blue.9"} variant="light" role="status" p="sm">
       {asked.queued
         ? `${what} is queued: the connector starts it shortly. `
         : `${what}: one was already waiting, so no new one was queued. `}
@@ -79,17 +79,19 @@ export function RunActions({ settings }: { settings: AccountingSettings }) {
         ) : (
           <Stack gap="xs">
             {QBO_RUNS.map((run) => (
-              <Group key={run.kind} gap="sm" wrap="nowrap" align="flex-start">
+              // Side by side at a desk; on a phone the words wrap under their button.
+              <Group key={run.kind} gap="sm" wrap="wrap" align="flex-start">
                 <Button
-                  w={160}
-                  style={{ flexShrink: 0 }}
+                  miw={170}
                   variant={run.kind === "transfer" ? "filled" : "default"}
                   onClick={() => send({ kind: run.kind })}
                   loading={asking(run.kind)}
                 >
                   {run.label}
                 </Button>
-                <Text size="sm">{run.words}</Text>
+                <Text size="sm" style={{ flex: "1 1 16rem" }}>
+                  {run.words}
+                </Text>
               </Group>
             ))}
           </Stack>

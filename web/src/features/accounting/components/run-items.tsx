@@ -14,7 +14,7 @@ function ItemRow({ item }: { item: RunItem }) {
     <li>
       <Text size="sm">
         <Text span size="sm" fw={500}>
-          {item.name}
+          {item.name.charAt(0).toUpperCase() + item.name.slice(1)}
         </Text>
         {" — "}
         {item.message}
