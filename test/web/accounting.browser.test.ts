@@ -203,6 +203,7 @@ describe("the accounting screens", { timeout: 120_000 }, () => {
     await runs.getByText(/IIF file export is queued/).waitFor();
     await runs.getByRole("button", { name: "Export" }).click();
     await runs.getByText(/one was already waiting, so no new one was queued/).waitFor();
+    await expectAccessible(test, "an export asked for twice");
     await runs.getByRole("link", { name: "Follow the one waiting" }).click();
     await test.page.getByRole("heading", { level: 1, name: "IIF file export" }).waitFor();
     await test.page.getByText("Waiting for the connector to start it.").waitFor();
@@ -238,6 +239,8 @@ describe("the accounting screens", { timeout: 120_000 }, () => {
       .click();
     await test.page.waitForURL(/\/accounting\?connected=1$/);
     await test.page.getByText("QuickBooks Online is connected").waitFor();
+    await expectAccessible(test, "the page after connecting");
+    await screenshot(test, "accounting-connected");
     await section(test, "QuickBooks Online").getByText("Connected", { exact: true }).waitFor();
     expect((await overview()).connection.state).toBe("connected");
 
@@ -282,6 +285,57 @@ describe("the accounting screens", { timeout: 120_000 }, () => {
     await section(test, "In the books, linked to nothing in firmtime (1)").waitFor();
     await expectAccessible(test, "a readiness run");
     await screenshot(test, "accounting-readiness-run");
+    expectNoPageProblems(test);
+  });
+
+  it("a transfer posts the approved hours, links the records, and a link can be undone", async () => {
+    const test = await openPage("desk");
+    await signIn(server, test, server.admin);
+    await openAt(server, test, "/accounting", "Accounting");
+    await section(test, "Transfer").getByRole("button", { name: "Transfer now" }).click();
+    await test.page.getByRole("link", { name: "Follow its progress" }).click();
+    await test.page.getByRole("heading", { level: 1, name: "Transfer to the books" }).waitFor();
+    await connector.runDue();
+    await test.page.getByText(/^Time entries:\s*1 posted to the books$/).waitFor();
+    await test.page.getByText(/^Staff and clients:.*created in the books/).waitFor();
+    // The items narrowed to what was posted: Sam's two hours, with their id in the books.
+    const items = section(test, "What the run did");
+    await items.getByRole("combobox", { name: "Show" }).click();
+    await test.page.getByRole("option", { name: "posted to the books" }).click();
+    await expect.poll(() => items.getByRole("listitem").count()).toBe(1);
+    await items.getByText(/Time entry — posted/).waitFor();
+    expect(qbo.records("TimeActivity")).toHaveLength(1);
+    await expectAccessible(test, "a transfer run");
+    await screenshot(test, "accounting-transfer-run");
+
+    // Unlinking asks first, and forgets only the link: the next run links it again by name.
+    await openAt(server, test, "/accounting", "Accounting");
+    const links = section(test, "Links");
+    await links.getByText("Client: Acme Ltd").waitFor();
+    await links.getByRole("button", { name: "Unlink Acme Ltd" }).click();
+    const dialog = test.page.getByRole("dialog", { name: "Unlink Acme Ltd?" });
+    await dialog.getByText(/Nothing is deleted on either side/).waitFor();
+    await expectAccessible(test, "the unlink confirmation");
+    await dialog.getByRole("button", { name: "Unlink", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await links.getByText("Client: Acme Ltd").waitFor({ state: "detached" });
+    const clientLinks = await admin.get<{ items: unknown[] }>("/accounting/links?localKind=client");
+    expect(clientLinks.items).toEqual([]);
+    expect(qbo.records("Customer").map((customer) => customer.DisplayName)).toContain("Acme Ltd");
+    await screenshot(test, "accounting-links");
+    expectNoPageProblems(test);
+  });
+
+  it("the consent page's refusal is said at the top of the page", async () => {
+    const test = await openPage("phone");
+    await signIn(server, test, server.admin);
+    const refusal = encodeURIComponent("QuickBooks Online said: access_denied");
+    await openAt(server, test, `/accounting?connectError=${refusal}`, "Accounting");
+    await test.page
+      .getByRole("alert")
+      .filter({ hasText: "QuickBooks Online said: access_denied." })
+      .waitFor();
+    await expectAccessible(test, "a refused connection");
     expectNoPageProblems(test);
   });
 

@@ -4,7 +4,7 @@
  * vendors, expense accounts and the links. Intuit's consent page returns here with
  * ?connected=1 or ?connectError=…, said as a notice at the top.
  */
-import { Alert, Button, Stack, Text } from "@mantine/core";
+import { Button, Stack, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { ApiProblem, problemText } from "../../../api/problem";
 import { NotAllowed } from "../../../components/not-allowed";
@@ -14,6 +14,7 @@ import { ACCOUNTING_RIGHT, useAccountingRights } from "./accounting-rights";
 import { ConnectionSection } from "./connection-section";
 import { ExpenseAccountsSection } from "./expense-accounts-section";
 import { LinksSection } from "./links-section";
+import { Notice } from "./notice";
 import { RunActions } from "./run-actions";
 import { SettingsForm } from "./settings-form";
 import { WorkersSection } from "./workers-section";
@@ -27,15 +28,15 @@ function ConnectNotice({
 }) {
   if (connectError)
     return (
-      <Alert color="red.9" variant="light" role="alert" title="QuickBooks Online is not connected">
+      <Notice tone="bad" heading="QuickBooks Online is not connected">
         {connectError.charAt(0).toUpperCase() + connectError.slice(1)}.
-      </Alert>
+      </Notice>
     );
   if (connected)
     return (
-      <Alert color="teal.9" variant="light" role="status" title="QuickBooks Online is connected">
+      <Notice tone="good" heading="QuickBooks Online is connected">
         Transfers, imports and readiness checks now reach the firm's company.
-      </Alert>
+      </Notice>
     );
   return null;
 }
@@ -66,11 +67,7 @@ export function AccountingPage({
       />
       <ConnectNotice connected={connected} connectError={connectError} />
       {overview.isPending ? <Text role="status">Loading the accounting settings…</Text> : null}
-      {overview.isError ? (
-        <Alert color="red" role="alert">
-          {problemText(overview.error)}
-        </Alert>
-      ) : null}
+      {overview.isError ? <Notice tone="bad">{problemText(overview.error)}</Notice> : null}
       {data ? (
         <>
           <ConnectionSection

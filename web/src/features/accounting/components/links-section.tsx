@@ -70,6 +70,7 @@ function UnlinkConfirm({ link, onClose }: { link: AccountingLink | null; onClose
         onClose();
       }}
       title={link ? `Unlink ${link.localName}?` : ""}
+      closeButtonProps={{ "aria-label": "Close" }}
     >
       {link ? (
         <Stack gap="sm">

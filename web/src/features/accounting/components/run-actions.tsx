@@ -3,12 +3,13 @@
  * an export for IIF files and hledger journals. The connector does the work; this says what was
  * queued (or that the same kind was already waiting) and links to its page.
  */
-import { Alert, Anchor, Button, Checkbox, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Checkbox, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { problemText } from "../../../api/problem";
 import type { AccountingSettings } from "../api/settings";
 import { useAskRun, type RunRequest } from "../api/runs";
+import { Notice } from "./notice";
 import { runKindWords } from "./run-words";
 
 const QBO_RUNS = [
@@ -33,14 +34,14 @@ const QBO_RUNS = [
 function AskedNotice({ asked }: { asked: NonNullable<ReturnType<typeof useAskRun>["data"]> }) {
   const what = runKindWords(asked.run);
   return (
-    <Alert color={asked.queued ? "teal.9" : "blue.9"} variant="light" role="status" p="sm">
+    <Notice tone={asked.queued ? "good" : "info"}>
       {asked.queued
         ? `${what} is queued: the connector starts it shortly. `
         : `${what}: one was already waiting, so no new one was queued. `}
       <Anchor component={Link} to={`/accounting/runs/${asked.run.id}`}>
         {asked.queued ? "Follow its progress" : "Follow the one waiting"}
       </Anchor>
-    </Alert>
+    </Notice>
   );
 }
 

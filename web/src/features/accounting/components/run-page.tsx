@@ -3,7 +3,7 @@
  * every 2 seconds (its phase and a progress bar); once finished: its summary in words, its error,
  * an export's file to download, and its items.
  */
-import { Alert, Button, Group, Paper, Progress, Stack, Text } from "@mantine/core";
+import { Button, Group, Paper, Progress, Stack, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { ApiProblem, problemText } from "../../../api/problem";
@@ -12,6 +12,7 @@ import { PageTitle } from "../../../components/page-title";
 import { formatDateTime } from "../../../lib/format";
 import { useRun, useRunFileDownload, type AccountingRun } from "../api/runs";
 import { ACCOUNTING_RIGHT, useAccountingRights } from "./accounting-rights";
+import { Notice } from "./notice";
 import { ReadinessFindings, RunItems } from "./run-items";
 import { RunStatusBadge, RunSummary, whoAsked } from "./run-summary";
 import { runKindWords } from "./run-words";
@@ -95,9 +96,8 @@ function RunView({ run }: { run: AccountingRun }) {
           </Group>
           <RunProgress run={run} />
           {run.error ? (
-            <Alert color={run.status === "queued" ? "yellow" : "red"} variant="light" role="alert" p="sm">
-              {run.error}
-            </Alert>
+            // A queued run's error is why it waits (it is tried again); a finished one's is final.
+            <Notice tone={run.status === "queued" ? "waiting" : "bad"}>{run.error}</Notice>
           ) : null}
           <RunSummary run={run} />
           <FileDownload run={run} />
@@ -117,11 +117,11 @@ export function RunPage({ runId }: { runId: string }) {
     return (
       <Stack maw={640}>
         <PageTitle title="Accounting run" />
-        <Alert color="red" title="This run cannot be shown">
+        <Notice tone="bad" heading="This run cannot be shown">
           {run.error instanceof ApiProblem && run.error.status === 404
             ? "There is no such run in this firm."
             : problemText(run.error)}
-        </Alert>
+        </Notice>
       </Stack>
     );
   return <RunView run={run.data} />;

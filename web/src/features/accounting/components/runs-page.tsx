@@ -3,7 +3,7 @@
  * asks for the ones before the last shown). Runs still waiting or running are read again every
  * 2 seconds until they finish.
  */
-import { Alert, Anchor, Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { problemText } from "../../../api/problem";
 import { NotAllowed } from "../../../components/not-allowed";
@@ -11,6 +11,7 @@ import { PageTitle } from "../../../components/page-title";
 import { formatDateTime } from "../../../lib/format";
 import { useRunHistory, type AccountingRun } from "../api/runs";
 import { ACCOUNTING_RIGHT, useAccountingRights } from "./accounting-rights";
+import { Notice } from "./notice";
 import { RunStatusBadge, RunSummary, whoAsked } from "./run-summary";
 import { runKindWords } from "./run-words";
 
@@ -58,11 +59,7 @@ export function RunsPage() {
         }
       />
       {history.isPending ? <Text role="status">Loading the history…</Text> : null}
-      {history.isError ? (
-        <Alert color="red" role="alert">
-          {problemText(history.error)}
-        </Alert>
-      ) : null}
+      {history.isError ? <Notice tone="bad">{problemText(history.error)}</Notice> : null}
       {history.data && runs.length === 0 ? (
         <Text c="dimmed">Nothing was asked of the connector yet.</Text>
       ) : null}

@@ -31,8 +31,8 @@ const TARGETS = [
   { value: "hledger", label: "hledger journal" },
 ];
 const LEADS = [
-  { value: "firmtime", label: "firmtime leads: the books follow" },
-  { value: "accounting", label: "The books lead: firmtime follows" },
+  { value: "firmtime", label: "firmtime leads" },
+  { value: "accounting", label: "The books lead" },
 ];
 const LISTS = [
   { name: "employees", label: "Employees" },
