@@ -107,6 +107,7 @@ beforeAll(async () => {
     kind: "time",
     rate: 1_200_000,
   });
+  await admin.send("POST", "/work-codes", { code: "MILE", name: "Mileage", kind: "expense", rate: 6_550 });
   const samApi = await apiAs(server, sam.email, sam.password);
   const entry = await samApi.send<{ id: string }>("POST", "/time-entries", {
     clientId: acme.id,
@@ -186,6 +187,15 @@ describe("the accounting screens", { timeout: 120_000 }, () => {
     await workers.getByRole("button", { name: "Save", exact: true }).click();
     await workers.getByRole("button", { name: "Make VV · Vic Vendor an employee" }).waitFor();
     expect((await overview()).vendorStaffIds).toEqual([vicId]);
+
+    // Mileage goes to its own account in the books; the rest to the default.
+    const accounts = section(test, "Expense accounts");
+    await accounts.getByRole("textbox", { name: "MILE · Mileage" }).fill("61");
+    await accounts.getByRole("button", { name: "Save the account of MILE · Mileage" }).click();
+    await test.page.getByText("Saved the account of MILE · Mileage.").waitFor();
+    expect((await admin.get<{ expenseAccounts: unknown[] }>("/accounting")).expenseAccounts).toEqual([
+      { workCodeId: expect.any(String) as string, accountId: "61" },
+    ]);
     await expectAccessible(test, "the accounting page with a vendor");
     await screenshot(test, "accounting");
     expectNoPageProblems(test);
