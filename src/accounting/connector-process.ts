@@ -11,6 +11,7 @@ import { openCloudStore } from "../server/cloud-store.js";
 import type { Clock } from "../store/clock.js";
 import { createConnector } from "./connector.js";
 import { exportRunner } from "./export/run-export.js";
+import { QBO_LIMITS } from "./qbo/qbo-limits.js";
 import { qboTargetOpener } from "./qbo/open-qbo-target.js";
 
 const LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
@@ -42,7 +43,9 @@ export async function startConnectorProcess(
     store,
     clock,
     logger: jsonLogger(config.logLevel, write),
-    openTarget: qboTargetOpener(config),
+    openTarget: qboTargetOpener(config, {
+      limits: { maxConcurrent: QBO_LIMITS.maxConcurrent, perMinute: config.qboRequestsPerMinute },
+    }),
     runExport: exportRunner(files),
     publicUrl: config.publicUrl,
     pollMs: config.jobPollMs,

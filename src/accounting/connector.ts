@@ -415,8 +415,8 @@ export function createConnector(deps: ConnectorDeps): Connector {
     start() {
       if (timer || stopping) return;
       logger.info({ holder, pollMs, leaseMs }, "accounting connector started");
+      // Not unref'd: in `firmtime connector` this timer is what keeps the process running.
       timer = setInterval(wake, pollMs);
-      timer.unref();
       wake();
     },
     async stop() {

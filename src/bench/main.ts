@@ -24,6 +24,7 @@ import { machineDescription, measure, renderFigures, type Figure } from "./harne
 import { latencyScenario } from "./latency-scenario.js";
 import { webScenario } from "./web-scenario.js";
 import { mergeScenario } from "./merge-scenario.js";
+import { accountingScenario } from "./accounting-scenario.js";
 import { reportFloorScenario } from "./report-floor.js";
 import {
   clientsCsv,
@@ -149,6 +150,7 @@ const SCENARIOS: Record<string, (context: ScenarioContext) => Promise<Figure[]>>
   api: apiScenario,
   latency: latencyScenario,
   web: webScenario,
+  accounting: accountingScenario,
 };
 
 interface BenchOptions {

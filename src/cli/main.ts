@@ -19,6 +19,7 @@ import { registerIntegrateCommands } from "./commands/integrate.js";
 import { registerMergeCommands } from "./commands/merge.js";
 import { registerServeCommands } from "./commands/serve.js";
 import { registerAccountingCommands } from "./commands/accounting.js";
+import { registerConnectorCommands } from "./commands/connector.js";
 
 const REGISTRATIONS: Register[] = [
   registerLoginCommands,
@@ -36,6 +37,7 @@ const REGISTRATIONS: Register[] = [
   registerDesktopCommands,
   registerGenerateCommands,
   registerAccountingCommands,
+  registerConnectorCommands,
 ];
 
 /**

@@ -20,6 +20,8 @@ export const DEFAULT_CONFIG = {
   qboApiUrl: "https://quickbooks.api.intuit.com/v3/company/",
   qboTokenUrl: "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer",
   qboAuthorizeUrl: "https://appcenter.intuit.com/connect/oauth2",
+  /** Intuit's throttle per company: 500 requests a minute (and 10 at once). */
+  qboRequestsPerMinute: 500,
   logLevel: "info",
   secureCookies: true,
 } as const;

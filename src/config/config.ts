@@ -108,6 +108,8 @@ const configSchema = z
     qboApiUrl: z.url({ protocol: /^https?$/, error: "is not an http:// or https:// URL" }),
     qboTokenUrl: z.url({ protocol: /^https?$/, error: "is not an http:// or https:// URL" }),
     qboAuthorizeUrl: z.url({ protocol: /^https?$/, error: "is not an http:// or https:// URL" }),
+    /** Requests a minute per company the connector allows itself (Intuit's limit: 500). */
+    qboRequestsPerMinute: wholeNumber(1, 100_000, "must be a whole number of requests from 1 to 100000"),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
     secureCookies: z.boolean(),
   })
@@ -192,6 +194,7 @@ const ENV_NAMES: Record<string, string> = {
   qboApiUrl: "FIRMTIME_QBO_API_URL",
   qboTokenUrl: "FIRMTIME_QBO_TOKEN_URL",
   qboAuthorizeUrl: "FIRMTIME_QBO_AUTHORIZE_URL",
+  qboRequestsPerMinute: "FIRMTIME_QBO_REQUESTS_PER_MINUTE",
 };
 
 /** The command-line flag of each setting that has one (serve, firm create, desktop). */

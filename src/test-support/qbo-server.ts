@@ -39,6 +39,8 @@ export type QboRecord = Record<string, unknown> & { Id: string; SyncToken: strin
 
 export type QboFault =
   | { kind: "throttle"; count: number }
+  /** Every request of the company answers 429 for this long: a storm, ridden out by backing off. */
+  | { kind: "throttle-for"; ms: number }
   | { kind: "server-error"; count: number }
   | { kind: "unauthorized"; count: number }
   | { kind: "invalid-grant" }
@@ -112,14 +114,13 @@ const dupName = (name: string) =>
 
 /** A scalar field as text ("" for anything else). */
 const text = (value: unknown): string =>
-  typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "";
+  typeof value === "string"
+    ? value
+    : typeof value === "number" || typeof value === "boolean"
+      ? String(value)
+      : "";
 
-const key = (name: unknown) =>
-  text(name)
-    .normalize("NFKC")
-    .trim()
-    .replace(/\s+/g, " ")
-    .toLowerCase();
+const key = (name: unknown) => text(name).normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
 interface Token {
   realmId: string;
@@ -152,6 +153,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
   const faults: QboFault[] = [];
   const window: number[] = [];
   let inFlight = 0;
+  let throttledUntil = 0;
   const stats: QboServerStats = {
     requests: 0,
     throttled: 0,
@@ -193,9 +195,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
   }
 
   const ref = (value: unknown): string | undefined =>
-    typeof value === "object" && value !== null
-      ? text((value as { value?: unknown }).value)
-      : undefined;
+    typeof value === "object" && value !== null ? text((value as { value?: unknown }).value) : undefined;
 
   function requireActive(entity: QboEntityName, id: string | undefined, what: string) {
     const record = id ? find(entity, id) : undefined;
@@ -360,7 +360,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
   function fieldOf(record: QboRecord, path: string): unknown {
     let value: unknown = record;
     for (const part of path.split(".")) {
-      const found = Object.keys((value ?? {})).find((k) => k.toLowerCase() === part.toLowerCase());
+      const found = Object.keys(value ?? {}).find((k) => k.toLowerCase() === part.toLowerCase());
       value = found === undefined ? undefined : (value as Record<string, unknown>)[found];
     }
     return value;
@@ -663,7 +663,12 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       const at = now().getTime();
       while (window.length > 0 && window[0]! <= at - 60_000) window.shift();
       stats.requests += 1;
-      if (takeFault("throttle") || inFlight >= maxConcurrent || window.length >= perMinute) {
+      if (
+        takeFault("throttle") ||
+        at < throttledUntil ||
+        inFlight >= maxConcurrent ||
+        window.length >= perMinute
+      ) {
         stats.throttled += 1;
         return send(response, 429, {
           Fault: {
@@ -718,7 +723,10 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     stats,
     records: (entity) => all(entity),
     seed: (entity, record) => create(entity, record),
-    inject: (fault) => void faults.push({ ...fault }),
+    inject: (fault) => {
+      if (fault.kind === "throttle-for") throttledUntil = now().getTime() + fault.ms;
+      else faults.push({ ...fault });
+    },
     issueTokens,
     expireAccessTokens: () => {
       for (const token of accessTokens.values()) token.expiresAt = 0;
