@@ -52,10 +52,17 @@ export async function createFirm(slug: string): Promise<string> {
   return data;
 }
 
-export async function startFirmServer(slug = "smith"): Promise<FirmServer> {
+/**
+ * `env` adds settings (FIRMTIME_*); `port` fixes the port, for a server whose public address must
+ * be known before it starts (what it sends other services back to, such as Intuit's consent page).
+ */
+export async function startFirmServer(
+  slug = "smith",
+  { env = {}, port = 0 }: { env?: Record<string, string>; port?: number } = {},
+): Promise<FirmServer> {
   const data = await createFirm(slug);
   const smtp = await startTestSmtp();
-  const serve = await startServe(["--data", data, "--port", "0", "--smtp-url", smtp.url]);
+  const serve = await startServe(["--data", data, "--port", String(port), "--smtp-url", smtp.url], env);
   return {
     data,
     serve,

@@ -39,6 +39,8 @@ const SECTIONS: (NavigationItem & { shows: (me: Me) => boolean })[] = [
       mayDo(me, "roles", "R", "firm") || mayDo(me, "entities", "A") || mayDo(me, "entities", "S"),
   },
   { to: "/setup/portal", label: "Portal", shows: (me) => mayDo(me, "settings", "E", "firm") },
+  // Transfers to the firm's books (features/accounting), for those with the accounting transfer right.
+  { to: "/accounting", label: "Accounting", shows: (me) => mayDo(me, "accounting_transfer", "R", "firm") },
   { to: "/account", label: "Your account", shows: () => true },
 ];
 

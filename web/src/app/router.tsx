@@ -509,6 +509,49 @@ const filesRoutes = [
   clientFilesRoute,
 ];
 
+// The accounting connector's screens (features/accounting): the overview, the history, one run.
+const AccountingPage = lazy(() =>
+  import("../features/accounting/components/accounting-page").then((module) => ({
+    default: module.AccountingPage,
+  })),
+);
+const AccountingRunsPage = lazy(() =>
+  import("../features/accounting/components/runs-page").then((module) => ({ default: module.RunsPage })),
+);
+const AccountingRunPage = lazy(() =>
+  import("../features/accounting/components/run-page").then((module) => ({ default: module.RunPage })),
+);
+// Intuit's consent page sends the browser back here with ?connected=1 or ?connectError=…
+const accountingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "accounting",
+  validateSearch: (search: Record<string, unknown>) => ({
+    connected: optionalText(search.connected),
+    connectError: optionalText(search.connectError),
+  }),
+  component: function Accounting() {
+    const { connected, connectError } = accountingRoute.useSearch();
+    return <AccountingPage connected={connected === "1"} connectError={connectError} />;
+  },
+});
+const accountingRunRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "accounting/runs/$runId",
+  component: function AccountingRun() {
+    const { runId } = accountingRunRoute.useParams();
+    return <AccountingRunPage key={runId} runId={runId} />;
+  },
+});
+const accountingRoutes = [
+  accountingRoute,
+  createRoute({
+    getParentRoute: () => signedInRoute,
+    path: "accounting/runs",
+    component: AccountingRunsPage,
+  }),
+  accountingRunRoute,
+];
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
@@ -530,6 +573,7 @@ const routeTree = rootRoute.addChildren([
     documentApprovalRoute,
     ...portalRoutes,
     ...filesRoutes,
+    ...accountingRoutes,
   ]),
 ]);
 
