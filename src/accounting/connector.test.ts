@@ -296,6 +296,29 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
     });
   });
 
+  it("starts the nightly transfer from the night after connecting, then once a night", async () => {
+    const { db } = t.store;
+    const firmId = t.scope.firm.id;
+    const scheduled = async () =>
+      (
+        await db
+          .selectFrom("accounting_run")
+          .select("id")
+          .where("firm_id", "=", firmId)
+          .where("scheduled", "=", 1)
+          .execute()
+      ).length;
+    await editSettings(db, t.scope.clock, firmId, userId, { schedule: "nightly", scheduleHour: 0 });
+    await connector().runDue(); // connected today after 00:00: nothing yet
+    expect(await scheduled()).toBe(0);
+    const connection = (await findConnection(db, firmId))!;
+    await completeConnect(db, firmId, qbo.realmId, connection.tokens!, userId, "2026-06-14T09:00:00.000Z");
+    await connector().runDue();
+    await connector().runDue();
+    expect(await scheduled()).toBe(1);
+    await editSettings(db, t.scope.clock, firmId, userId, { schedule: "off" });
+  });
+
   it("puts the firm in reconnect when QuickBooks refuses the grant, and tells its Admins", async () => {
     qbo.expireAccessTokens();
     qbo.inject({ kind: "invalid-grant" });

@@ -331,7 +331,7 @@ export function createConnector(deps: ConnectorDeps): Connector {
     const rows = await db
       .selectFrom("accounting_setting as s")
       .innerJoin("accounting_connection as c", "c.firm_id", "s.firm_id")
-      .select(["s.firm_id", "s.schedule_hour", "s.updated_by"])
+      .select(["s.firm_id", "s.schedule_hour", "s.updated_by", "c.connected_at"])
       .where("s.schedule", "=", "nightly")
       .where("s.target", "=", "qbo")
       .where("c.state", "=", "connected")
@@ -341,6 +341,8 @@ export function createConnector(deps: ConnectorDeps): Connector {
       const at = new Date(now);
       at.setUTCHours(Number(row.schedule_hour), 0, 0, 0);
       if (at.getTime() > now.getTime()) continue; // tonight's is not due yet
+      // A firm that connected after today's hour starts with tomorrow's run, not one at once.
+      if (row.connected_at && row.connected_at > at.toISOString()) continue;
       const key = `${CONNECTOR_JOB_PREFIX}schedule:${at.toISOString().slice(0, 10)}`;
       if (await findJobByKey(db, row.firm_id, key)) continue;
       // The marker job is queued done; the run itself is an ordinary queued run.
