@@ -6,6 +6,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { firmApiBase, unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 import { uploadFile, type UploadProgress } from "../../../lib/upload";
 
 export type ExpenseEntry =
@@ -89,14 +90,14 @@ export function useReceiptUpload() {
         signal,
       );
     } finally {
-      void queryClient.invalidateQueries({ queryKey: receiptsKey(entryId) });
+      void refreshAfterChange(queryClient, receiptsKey(entryId));
     }
   };
 }
 
 export function useReceiptRemoval(entryId: string) {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: receiptsKey(entryId) });
+  const refresh = () => refreshAfterChange(queryClient, receiptsKey(entryId));
   return useMutation({
     mutationFn: (receiptId: string) =>
       unwrap(
