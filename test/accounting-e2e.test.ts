@@ -305,12 +305,20 @@ describe("a firm of 22,000 approved entries goes to the books through firmtime c
       expect(connection.state).toBe("connected");
       expect(connection.tokens!.refreshToken).not.toBe(issued.refreshToken);
 
-      // A second run posts nothing.
+      // A second run posts nothing, and asks the books only what changed in their lists.
+      const asked = qbo.log.length;
       const second = (await requestRun(db, systemClock, firmId, userId, { kind: "transfer" })).run;
       const after = await waitForRun(firmId, second.id);
       expect(after.status).toBe("done");
       expect(after.summary?.["time.posted"]).toBeUndefined();
       expect(qbo.records("TimeActivity")).toHaveLength(transferred.length);
+      const secondRequests = qbo.log.slice(asked);
+      expect(secondRequests.filter((request) => request.path === "cdc")).toHaveLength(4);
+      const listQueries = secondRequests.filter(
+        (request) =>
+          request.path === "query" && /from (customer|employee|vendor|item)\b/i.test(request.query ?? ""),
+      );
+      expect(listQueries).toEqual([]);
 
       // The books' totals per client equal firmtime's report of what was transferred, to the cent.
       const links = await selectLinks(db, firmId, "qbo");

@@ -5,6 +5,8 @@
 import { sql, type Selectable } from "kysely";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
+import { inTransaction } from "../store/transaction.js";
+import { forgetBooks } from "./books-mirror-store.js";
 import type {
   AccountingExternalKind,
   AccountingLinkTable,
@@ -260,8 +262,12 @@ export async function markReconnect(db: Db, firmId: string, reason: string, now:
     .execute();
 }
 
+/** Forgets the tokens and what was read from the books (links and history stay). */
 export async function deleteConnection(db: Db, firmId: string): Promise<void> {
-  await db.deleteFrom("accounting_connection").where("firm_id", "=", firmId).execute();
+  await inTransaction(db, async (tx) => {
+    await tx.deleteFrom("accounting_connection").where("firm_id", "=", firmId).execute();
+    await forgetBooks(tx, firmId);
+  });
 }
 
 // ---- links ----------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ export interface ExternalRecord {
   version: string | null;
   /** ISO timestamp of the target's last change. */
   updatedAt: string;
+  /** Gone from the books (deleted, or merged into another record): only `listChanges` says so. */
+  deleted?: true;
 }
 
 /** A record firmtime asks the target to create. */
@@ -93,8 +95,19 @@ export interface ExternalAccount {
 }
 
 export interface AccountingTarget {
-  /** Every record of a kind, or only those changed since an ISO time (may include inactive). */
-  listRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]>;
+  /**
+   * Which company's books these are (QBO: the realm). What was read from one company's books
+   * says nothing about another's.
+   */
+  readonly booksId: string;
+  /** Every record of a kind, inactive ones included. */
+  listRecords(kind: ListKind): Promise<ExternalRecord[]>;
+  /**
+   * The records of a kind changed since an ISO time, deleted ones marked so; null when the
+   * target cannot say (the time is further back than it keeps changes, or its answer may have
+   * been cut short): the caller then reads every record.
+   */
+  listChanges(kind: ListKind, since: string): Promise<ExternalRecord[] | null>;
   /** Throws TargetError "duplicate_name" when the name is taken, across kinds. */
   createRecord(draft: RecordDraft, requestId: string): Promise<ExternalRecord>;
   updateRecord(change: RecordChange): Promise<ExternalRecord>;

@@ -14,6 +14,7 @@ import * as portal from "./migrations/0010-portal.js";
 import * as jobs from "./migrations/0011-jobs.js";
 import * as twoFactor from "./migrations/0012-two-factor.js";
 import * as accounting from "./migrations/0013-accounting.js";
+import * as booksMirror from "./migrations/0014-books-mirror.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-jobs": jobs,
   "0012-two-factor": twoFactor,
   "0013-accounting": accounting,
+  "0014-books-mirror": booksMirror,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -773,6 +773,25 @@ export interface AccountingExportTable {
   exported_at: string;
 }
 
+/** Migration 0014: the books as last read (src/accounting/books-mirror.ts). */
+export interface AccountingBooksReadTable {
+  firm_id: string;
+  books_id: string;
+  changes_from: string;
+}
+
+export interface AccountingBooksRecordTable {
+  firm_id: string;
+  kind: AccountingExternalKind;
+  external_id: string;
+  name: string;
+  full_name: string;
+  parent_external_id: string | null;
+  active: number;
+  version: string | null;
+  updated_at: string;
+}
+
 export interface AccountingFirmLeaseTable {
   firm_id: string;
   holder: string;
@@ -839,6 +858,8 @@ export interface Database {
   accounting_posting: AccountingPostingTable;
   accounting_export: AccountingExportTable;
   accounting_firm_lease: AccountingFirmLeaseTable;
+  accounting_books_read: AccountingBooksReadTable;
+  accounting_books_record: AccountingBooksRecordTable;
   two_factor: TwoFactorTable;
   two_factor_recovery_code: TwoFactorRecoveryCodeTable;
   two_factor_challenge: TwoFactorChallengeTable;

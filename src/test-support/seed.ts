@@ -76,6 +76,8 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   accounting_posting: ["firm_id", "target", "entry_kind", "entry_id"],
   accounting_export: ["firm_id", "format", "entry_kind", "entry_id"],
   accounting_firm_lease: ["firm_id"],
+  accounting_books_read: ["firm_id"],
+  accounting_books_record: ["firm_id", "kind", "external_id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;

@@ -44,34 +44,34 @@ describe("QuickBooks Online through node-quickbooks and intuit-oauth", () => {
       "ft-p-1",
     );
     expect(job).toMatchObject({ fullName: "Acme Ltd:Audit 2026", parentExternalId: acme.externalId });
-    const changed = await target.listRecords("customer", since);
+    const changed = (await target.listChanges("customer", since))!;
     expect(changed.map((record) => record.fullName).sort()).toEqual(["Acme Ltd", "Acme Ltd:Audit 2026"]);
     expect(server.log.filter((request) => request.path === "cdc")).toHaveLength(1);
 
-    // A record deleted in QuickBooks (merged away) comes back from /cdc as inactive.
+    // A record deleted in QuickBooks (merged away) comes back from /cdc marked deleted.
     await new Promise((resolve) => setTimeout(resolve, 20));
     const later = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
     server.remove("Customer", job.externalId);
-    expect(await target.listRecords("customer", later)).toEqual([
-      expect.objectContaining({ externalId: job.externalId, active: false }),
+    expect(await target.listChanges("customer", later)).toEqual([
+      expect.objectContaining({ externalId: job.externalId, active: false, deleted: true }),
     ]);
 
-    // Older than /cdc's 30 days: the whole list through /query instead.
-    const queries = server.log.filter((request) => request.path === "query").length;
-    const everything = await target.listRecords("customer", "2020-01-01T00:00:00Z");
+    // Older than /cdc's 30 days: the target cannot say, without asking QuickBooks.
+    const asked = server.log.length;
+    expect(await target.listChanges("customer", "2020-01-01T00:00:00Z")).toBeNull();
+    expect(server.log).toHaveLength(asked);
+    const everything = await target.listRecords("customer");
     expect(everything.map((record) => record.name)).toEqual(["Acme Ltd"]);
-    expect(server.log.filter((request) => request.path === "query").length).toBe(queries + 1);
     await target.close();
   });
 
-  it("falls back to the whole list when /cdc's 1,000 objects may have cut the changes short", async () => {
+  it("cannot say what changed when /cdc's 1,000 objects may have cut the changes short", async () => {
     const { server, target } = await connected();
     const since = new Date(Date.now() - 1000).toISOString();
     for (let n = 0; n < 1001; n += 1) server.seed("Vendor", { DisplayName: `Vendor ${n}` });
-    const changed = await target.listRecords("vendor", since);
-    expect(changed).toHaveLength(1001);
-    expect(server.log.map((request) => request.path)).toEqual(["cdc", "query", "query"]);
+    expect(await target.listChanges("vendor", since)).toBeNull();
+    expect(server.log.map((request) => request.path)).toEqual(["cdc"]);
     await target.close();
   });
 

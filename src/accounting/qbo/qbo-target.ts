@@ -49,6 +49,8 @@ type QboRecord = Record<string, unknown> & {
   FullyQualifiedName?: string;
   Active?: boolean;
   ParentRef?: { value: string };
+  Type?: string;
+  status?: string;
   MetaData?: { LastUpdatedTime?: string };
 };
 
@@ -83,6 +85,8 @@ export class QboTarget implements AccountingTarget {
   }
 
   private toRecord(kind: ListKind, row: QboRecord): ExternalRecord {
+    if (row.status === "Deleted")
+      return { ...this.toRecord(kind, { ...row, status: undefined }), active: false, deleted: true };
     const name = String(kind === "item" ? (row.Name ?? "") : (row.DisplayName ?? ""));
     return {
       kind,
@@ -90,41 +94,50 @@ export class QboTarget implements AccountingTarget {
       name,
       fullName: String(row.FullyQualifiedName ?? name),
       parentExternalId: row.ParentRef?.value ?? null,
-      active: row.Active !== false && row.status !== "Deleted",
+      active: row.Active !== false,
       version: row.SyncToken ?? null,
       updatedAt: row.MetaData?.LastUpdatedTime ?? "",
     };
   }
 
+  get booksId(): string {
+    return this.options.realmId;
+  }
+
   /**
    * Every record of a kind, inactive ones included (a query names `Active IN (true,false)`, as
-   * QuickBooks otherwise answers active records only); items are service items. With
-   * `changedSince` within /cdc's 30 days, only what changed, deleted records as inactive; older,
-   * or when /cdc's 1,000 objects may have cut the answer short, every record.
+   * QuickBooks otherwise answers active records only); items are service items.
    */
-  listRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]> {
-    return this.speaking(`the list of ${kind}s`, () => this.readRecords(kind, changedSince));
+  listRecords(kind: ListKind): Promise<ExternalRecord[]> {
+    return this.speaking(`the list of ${kind}s`, async () => {
+      const conditions: unknown[] = [{ field: "Active", value: [true, false], operator: "IN" }];
+      if (kind === "item") conditions.push({ field: "Type", value: "Service" });
+      const rows = await this.queryAll(ENTITY[kind], conditions);
+      return rows.map((row) => this.toRecord(kind, row));
+    });
   }
 
-  private async readRecords(kind: ListKind, changedSince?: string): Promise<ExternalRecord[]> {
-    const entity = ENTITY[kind];
-    if (changedSince && Date.parse(changedSince) > this.now() - CDC_DAYS * 86_400_000) {
-      const changed = await this.changedSince(entity, changedSince);
-      if (changed) return changed.map((row) => this.toRecord(kind, row));
-    }
-    const conditions: unknown[] = [{ field: "Active", value: [true, false], operator: "IN" }];
-    if (kind === "item") conditions.push({ field: "Type", value: "Service" });
-    const rows = await this.queryAll(entity, conditions);
-    return rows.map((row) => this.toRecord(kind, row));
-  }
-
-  /** /cdc's answer for one entity, or undefined when it may be incomplete (1,000 objects). */
-  private async changedSince(entity: Entity, since: string): Promise<QboRecord[] | undefined> {
-    const answer = await this.client.call<{
-      CDCResponse?: { QueryResponse?: Record<string, QboRecord[]>[] }[];
-    }>("changeDataCapture", [entity], since);
-    const rows = (answer.CDCResponse?.[0]?.QueryResponse ?? []).flatMap((part) => part[entity] ?? []);
-    return rows.length >= PAGE ? undefined : rows;
+  /**
+   * What /cdc says changed since `since`, deleted records marked so; null when `since` is
+   * beyond /cdc's 30 days or its 1,000 objects may have cut the answer short.
+   */
+  listChanges(kind: ListKind, since: string): Promise<ExternalRecord[] | null> {
+    const sinceTime = Date.parse(since);
+    if (Number.isNaN(sinceTime) || sinceTime <= this.now() - CDC_DAYS * 86_400_000)
+      return Promise.resolve(null);
+    return this.speaking(`the changes to ${kind}s`, async () => {
+      const entity = ENTITY[kind];
+      const answer = await this.client.call<{
+        CDCResponse?: { QueryResponse?: Record<string, QboRecord[]>[] }[];
+      }>("changeDataCapture", [entity], since);
+      const rows = (answer.CDCResponse?.[0]?.QueryResponse ?? []).flatMap((part) => part[entity] ?? []);
+      if (rows.length >= PAGE) return null;
+      // /cdc answers every kind of item; the connector links service items only. A deleted
+      // record carries no type: it is passed on, and marks inactive whatever had its id.
+      const wanted =
+        kind === "item" ? rows.filter((row) => row.status === "Deleted" || row.Type === "Service") : rows;
+      return wanted.map((row) => this.toRecord(kind, row));
+    });
   }
 
   /**

@@ -31,6 +31,7 @@ import {
 } from "../accounting-store.js";
 import { assertBookName, jobFullName, nameKey, tidyName } from "../names.js";
 import { TargetError, type ExternalRecord, type ListKind } from "../target.js";
+import { readBooks } from "./read-books.js";
 import type { RunContext } from "./run-context.js";
 
 /** A firmtime record as the books would hold it. */
@@ -48,14 +49,23 @@ export interface LocalRecord {
   email?: string | null;
 }
 
-/** What the books hold now, read once per run: every list, for names unique across kinds. */
+/**
+ * What the books hold now, read once per run (read-books.ts: whole the first time, by their
+ * changes after that): every list, for names unique across kinds.
+ */
 export class BooksSnapshot {
   private readonly byKind = new Map<ListKind, ExternalRecord[]>();
 
   static async read(ctx: RunContext): Promise<BooksSnapshot> {
+    return BooksSnapshot.of((await readBooks(ctx)).records);
+  }
+
+  static of(records: readonly ExternalRecord[]): BooksSnapshot {
     const snapshot = new BooksSnapshot();
-    for (const kind of ["employee", "vendor", "customer", "item"] as const) {
-      snapshot.byKind.set(kind, await ctx.target.listRecords(kind));
+    for (const record of records) {
+      const list = snapshot.byKind.get(record.kind) ?? [];
+      list.push(record);
+      snapshot.byKind.set(record.kind, list);
     }
     return snapshot;
   }
