@@ -31,7 +31,7 @@ import { showProblem } from "../../../lib/form-problems";
 import { mayDo, useMe } from "../../../lib/me";
 import { useContactGroupChanges, useContactGroups, type ContactGroup } from "../api/contact-groups";
 import { contactName, useContactRecords, useContactSearch } from "../api/contacts";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "../../../components/confirm-button";
 import { notifyDone } from "./notify-done";
 
 const nameSchema = z.object({

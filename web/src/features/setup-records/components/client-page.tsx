@@ -14,15 +14,8 @@ import { ClientForm } from "./client-form";
 import { contactColumns } from "./contacts-page";
 import { projectColumns } from "./projects-page";
 import { RateHistoryPanel } from "./rate-history-panel";
-import {
-  BackLink,
-  ConfirmButton,
-  ErrorAlert,
-  Fields,
-  ReadOnlyNote,
-  setupPath,
-  ButtonLink,
-} from "./setup-parts";
+import { BackLink, ErrorAlert, Fields, ReadOnlyNote, setupPath, ButtonLink } from "./setup-parts";
+import { ConfirmButton } from "../../../components/confirm-button";
 
 function StaffName({ id }: { id: string | null }) {
   const staff = useStaffMember(id);

@@ -13,7 +13,8 @@ import { mayDo, useMe } from "../../../lib/me";
 import { useCompany, useCompanyChanges, useCompanyList, useContactList } from "../api/contacts";
 import type { ContactCompany, ContactCompanyQuery } from "../api/types";
 import { contactColumns } from "./contacts-page";
-import { BackLink, ConfirmButton, ErrorAlert, Fields, ReadOnlyNote, setupPath } from "./setup-parts";
+import { BackLink, ErrorAlert, Fields, ReadOnlyNote, setupPath } from "./setup-parts";
+import { ConfirmButton } from "../../../components/confirm-button";
 
 const columns: RecordColumn<ContactCompany>[] = [
   { key: "name", header: "Name", render: (company) => company.name, sortable: true },

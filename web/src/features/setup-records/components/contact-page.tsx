@@ -7,7 +7,8 @@ import { mayDo, useMe } from "../../../lib/me";
 import { clientLabel, useClient } from "../../../lib/records";
 import { useCompany, useContact, useContactChanges } from "../api/contacts";
 import { ContactForm } from "./contact-form";
-import { BackLink, ConfirmButton, ErrorAlert, Fields, setupPath } from "./setup-parts";
+import { BackLink, ErrorAlert, Fields, setupPath } from "./setup-parts";
+import { ConfirmButton } from "../../../components/confirm-button";
 
 function ClientLink({ id }: { id: string }) {
   const client = useClient(id);

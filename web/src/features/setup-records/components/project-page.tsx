@@ -9,7 +9,8 @@ import { clientLabel, useClient, useProject } from "../../../lib/records";
 import { useProjectChanges } from "../api/projects";
 import { ProjectForm } from "./project-form";
 import { RateHistoryPanel } from "./rate-history-panel";
-import { BackLink, ConfirmButton, ErrorAlert, Fields, setupPath } from "./setup-parts";
+import { BackLink, ErrorAlert, Fields, setupPath } from "./setup-parts";
+import { ConfirmButton } from "../../../components/confirm-button";
 
 export function ProjectPage({ id }: { id: string }) {
   const me = useMe();

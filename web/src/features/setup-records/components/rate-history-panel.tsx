@@ -28,7 +28,8 @@ import { useRateChanges, useRates } from "../api/rates";
 import type { RateQuery } from "../api/types";
 import { useWorkCodeList } from "../api/work-codes";
 import { rateHistories } from "../rate-history";
-import { ConfirmButton, ErrorAlert, ReadOnlyNote } from "./setup-parts";
+import { ErrorAlert, ReadOnlyNote } from "./setup-parts";
+import { ConfirmButton } from "../../../components/confirm-button";
 
 /** The one owner new rates are for: a client, a project, a staff member, or a work code's default. */
 export type RateOwner =

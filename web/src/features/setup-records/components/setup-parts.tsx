@@ -1,7 +1,6 @@
 /**
  * Pieces every setup page uses: a record's fields as a description list, the note that says why
- * an action is missing, a button that asks before it deletes or deactivates, and the "go to code"
- * box that opens a record by its exact code.
+ * an action is missing, and the "go to code" box that opens a record by its exact code.
  */
 import {
   Alert,
@@ -9,7 +8,6 @@ import {
   Button,
   type ButtonProps,
   Group,
-  Modal,
   SimpleGrid,
   Stack,
   Text,
@@ -18,7 +16,6 @@ import {
 import { createLink, Link, useNavigate } from "@tanstack/react-router";
 import { forwardRef, useState, type AnchorHTMLAttributes, type ReactNode } from "react";
 import { problemText } from "../../../api/problem";
-import { FormAlert } from "../../../components/form-alert";
 
 export function Fields({ items }: { items: [label: string, value: ReactNode][] }) {
   return (
@@ -51,63 +48,6 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
     <Anchor component={Link} to={to} size="sm">
       ← {children}
     </Anchor>
-  );
-}
-
-/** A button that asks first; the server's refusal (a client still in use…) shows in the dialog. */
-export function ConfirmButton({
-  label,
-  name,
-  question,
-  confirmLabel,
-  onConfirm,
-  color = "red",
-  size,
-}: {
-  label: string;
-  /** The button's full name for screen readers and the dialog's title, when `label` is short. */
-  name?: string;
-  question: string;
-  confirmLabel: string;
-  onConfirm: () => Promise<unknown>;
-  color?: string;
-  size?: string;
-}) {
-  const [opened, setOpened] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-      setOpened(false);
-    } catch (problem) {
-      setError(problemText(problem));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <Button variant="outline" color={color} onClick={() => setOpened(true)} aria-label={name} size={size}>
-        {label}
-      </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={name ?? label} centered>
-        <Stack>
-          <Text>{question}</Text>
-          <FormAlert message={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              Cancel
-            </Button>
-            <Button color={color} loading={busy} onClick={() => void confirm()}>
-              {confirmLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
   );
 }
 

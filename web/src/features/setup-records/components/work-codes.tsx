@@ -26,15 +26,8 @@ import { readRate, readSurcharge, surchargeText } from "../amount-text";
 import type { WorkCode, WorkCodeQuery } from "../api/types";
 import { useWorkCode, useWorkCodeChanges, useWorkCodeList, workCodeByCode } from "../api/work-codes";
 import { RateHistoryPanel } from "./rate-history-panel";
-import {
-  BackLink,
-  ConfirmButton,
-  ErrorAlert,
-  Fields,
-  GoToCode,
-  ReadOnlyNote,
-  setupPath,
-} from "./setup-parts";
+import { BackLink, ErrorAlert, Fields, GoToCode, ReadOnlyNote, setupPath } from "./setup-parts";
+import { ConfirmButton } from "../../../components/confirm-button";
 
 const columns: RecordColumn<WorkCode>[] = [
   { key: "code", header: "Code", render: (code) => code.code, sortable: true },

@@ -1,22 +1,30 @@
 /**
- * A button that asks before it does something that cannot be undone (deleting a group), and
- * shows the server's refusal inside the question, where the person is looking.
+ * A button that asks before it does something that cannot be undone (deleting, deactivating,
+ * disconnecting), and shows the server's refusal inside the question, where the person is
+ * looking.
  */
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import { problemText } from "../../../api/problem";
-import { FormAlert } from "../../../components/form-alert";
+import { problemText } from "../api/problem";
+import { FormAlert } from "./form-alert";
 
 export function ConfirmButton({
   label,
+  name,
   question,
   confirmLabel,
   onConfirm,
+  color = "red",
+  size,
 }: {
   label: string;
+  /** The button's full name for screen readers and the dialog's title, when `label` is short. */
+  name?: string;
   question: string;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
+  color?: string;
+  size?: string;
 }) {
   const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -39,13 +47,13 @@ export function ConfirmButton({
   };
   return (
     <>
-      <Button variant="outline" color="red" onClick={() => setOpened(true)}>
+      <Button variant="outline" color={color} onClick={() => setOpened(true)} aria-label={name} size={size}>
         {label}
       </Button>
       <Modal
         opened={opened}
         onClose={close}
-        title={label}
+        title={name ?? label}
         centered
         closeButtonProps={{ "aria-label": "Close" }}
       >
@@ -56,7 +64,7 @@ export function ConfirmButton({
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button color="red" loading={busy} onClick={() => void confirm()}>
+            <Button color={color} loading={busy} onClick={() => void confirm()}>
               {confirmLabel}
             </Button>
           </Group>
