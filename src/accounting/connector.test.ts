@@ -88,7 +88,8 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
     const scope = t.scope;
     const firmId = scope.firm.id;
     const now = scope.clock.now().toISOString();
-    qbo = await startQboServer({ realmId: `realm-${engine}` });
+    // QuickBooks Online keeps rates to two decimals: one entry's rate of four comes back rounded.
+    qbo = await startQboServer({ realmId: `realm-${engine}`, rateDecimals: 2 });
     await ensureBuiltInRoles(db, firmId, now);
     const admin = await addStaff(db, scope, {
       staffNumber: "ADM",
@@ -134,6 +135,12 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
       name: "Tax return",
       rate: 1_500_000,
     });
+    const review = await addWorkCode(db, scope, {
+      code: "REV",
+      kind: "time",
+      name: "Review",
+      rate: 1_337_525,
+    });
     const travel = await addWorkCode(db, scope, {
       code: "TRV",
       kind: "expense",
@@ -165,6 +172,15 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
       await add(contractor.id, acme.id, 120),
       await add(mia.id, initech.id, 60), // Initech cannot be created: it waits
       await add(mia.id, acme.id, -30), // an adjustment: skipped
+      await addTimeEntry(db, scope, {
+        staff: mia.id,
+        client: acme.id,
+        project: null,
+        workCode: review.id,
+        date: "2026-06-03",
+        minutes: 60,
+        description: "review at 133.7525 an hour",
+      }),
     ];
     ids.ready = entries[0]!.id;
     ids.onJob = entries[1]!.id;
@@ -232,11 +248,21 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
     ).toEqual(["Carl Contract", "Initech"]);
     expect(byOutcome("time", "posted")).toHaveLength(3);
     expect(byOutcome("expense", "posted")).toHaveLength(1);
+    expect(byOutcome("expense", "posted")[0]!.name).toBe("Expense of 2026-06-02, Mia Chen for Acme  Ltd");
+    // Posted, but stored at another rate: listed on its own, for someone to correct in the books.
+    expect(byOutcome("time", "posted_differs")).toEqual([
+      expect.objectContaining({
+        name: "Time entry of 2026-06-03, Mia Chen for Acme  Ltd",
+        message:
+          "posted, but QuickBooks Online stored the rate 133.75, not 133.7525: correct it in the books",
+      }),
+    ]);
     const waiting = byOutcome("time", "waiting");
     expect(waiting.map((item) => item.localId)).toEqual([ids.waiting]);
+    expect(waiting[0]!.name).toBe("Time entry of 2026-06-01, Mia Chen for Initech");
     expect(waiting[0]!.message).toContain("no customer in the books");
     expect(byOutcome("time", "skipped")).toEqual([expect.objectContaining({ localId: ids.negative })]);
-    expect(qbo.records("TimeActivity")).toHaveLength(3);
+    expect(qbo.records("TimeActivity")).toHaveLength(4);
     expect(qbo.records("Purchase")).toHaveLength(1);
     const onJob = qbo
       .records("TimeActivity")
@@ -255,7 +281,7 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
     const run = await perform("transfer");
     expect(run.status).toBe("done");
     expect(run.summary?.["time.posted"]).toBeUndefined();
-    expect(qbo.records("TimeActivity")).toHaveLength(3);
+    expect(qbo.records("TimeActivity")).toHaveLength(4);
   });
 
   it("writes an IIF file and a journal once each", async () => {

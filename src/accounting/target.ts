@@ -84,7 +84,17 @@ export interface ExpensePosting {
 }
 
 export type PostingResult =
-  | { transferId: string; ok: true; externalId: string }
+  | {
+      transferId: string;
+      ok: true;
+      externalId: string;
+      /**
+       * The books stored something other than what was sent (QBO keeps rates to two decimals).
+       * Still posted (it is in the books, and calling it refused would send it again): the run
+       * lists it so someone corrects it there.
+       */
+      warning?: string;
+    }
   | { transferId: string; ok: false; code: TargetErrorCode; message: string };
 
 export interface ExternalAccount {

@@ -61,13 +61,6 @@ type BatchAnswer = {
   })[];
 };
 
-/**
- * A posting's result, and, when QuickBooks stored something other than what we sent, what
- * differs. Such a posting is still reported posted (it is in the books, and reporting it refused
- * would send it again): the caller shows the warning so someone corrects it in QuickBooks.
- */
-export type QboPostingResult = PostingResult & { warning?: string };
-
 export interface QboTargetOptions extends QboClientOptions {
   /** The firm's currency digits (2 for cents): how amounts are written and read back. */
   minorDigits: number;
@@ -230,7 +223,7 @@ export class QboTarget implements AccountingTarget {
   }
 
   /** Time as TimeActivity; a posting whose amount QuickBooks would show otherwise is not sent. */
-  async postTime(batchId: string, postings: TimePosting[]): Promise<QboPostingResult[]> {
+  async postTime(batchId: string, postings: TimePosting[]): Promise<PostingResult[]> {
     this.checkBatch(batchId, postings.length);
     const refused = new Map<string, string>();
     for (const posting of postings) {
@@ -249,7 +242,7 @@ export class QboTarget implements AccountingTarget {
   }
 
   /** Expenses as Purchase (paid in cash from the company's bank account), to the employee or vendor. */
-  async postExpenses(batchId: string, postings: ExpensePosting[]): Promise<QboPostingResult[]> {
+  async postExpenses(batchId: string, postings: ExpensePosting[]): Promise<PostingResult[]> {
     this.checkBatch(batchId, postings.length);
     if (postings.length === 0) return [];
     const bank = (await this.listAccounts()).find((account) => account.type === "Bank");
@@ -291,7 +284,7 @@ export class QboTarget implements AccountingTarget {
     response: NonNullable<BatchAnswer["BatchItemResponse"]>[number] | undefined,
     entity: "TimeActivity" | "Purchase",
     echoProblem: (stored: Record<string, unknown>) => string | null,
-  ): QboPostingResult {
+  ): PostingResult {
     const stored = response?.[entity] as QboRecord | undefined;
     if (stored) {
       const warning = echoProblem(stored);

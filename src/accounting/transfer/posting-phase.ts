@@ -13,6 +13,8 @@
  * counterpart) wait, listed with what is missing; negative entries are skipped with a warning.
  */
 import { inTransaction } from "../../store/transaction.js";
+import { selectClients } from "../../firm-setup/client-store.js";
+import { selectStaff } from "../../firm-setup/staff-store.js";
 import { setEntryStatus } from "../../time-expense/status-service.js";
 import {
   finishBatch,
@@ -35,6 +37,8 @@ interface Counterparts {
   links: Map<string, AccountingLink>;
   vendors: Set<string>;
   expenseAccounts: Map<string, string>;
+  /** Staff members' and clients' names by id, for run items a person can recognise. */
+  names: Map<string, string>;
 }
 
 type Resolved = { ready: true; posting: TimePosting | ExpensePosting } | { ready: false; missing: string[] };
@@ -48,7 +52,21 @@ async function loadCounterparts(ctx: RunContext): Promise<Counterparts> {
     links: new Map(links.map((link) => [`${link.localKind}:${link.localId}`, link])),
     vendors: await selectVendorStaffIds(ctx.db, firmId),
     expenseAccounts: await selectExpenseAccounts(ctx.db, firmId),
+    names: new Map([
+      ...(await selectStaff(ctx.db, firmId)).map(
+        (member) => [member.id, `${member.firstName} ${member.lastName}`] as const,
+      ),
+      ...(await selectClients(ctx.db, firmId)).map((client) => [client.id, client.name] as const),
+    ]),
   };
+}
+
+/** "Time entry of 2026-03-04, Ann Lee for Acme Ltd": what a run item says the entry was. */
+function entryName(parts: Counterparts, entry: PostableEntry): string {
+  const kind = KIND_NAME[entry.kind];
+  const who = parts.names.get(entry.staffId) ?? "a former staff member";
+  const client = parts.names.get(entry.clientId) ?? "a removed client";
+  return `${kind[0]!.toUpperCase()}${kind.slice(1)} of ${entry.date}, ${who} for ${client}`;
 }
 
 /** The entry as the target needs it, or what it still lacks there. */
@@ -124,6 +142,7 @@ async function sendBatch(
   batchId: string,
   kind: EntryKind,
   postings: (TimePosting | ExpensePosting)[],
+  names: ReadonlyMap<string, string>,
   entryIds: readonly string[] = postings.map((posting) => posting.transferId),
 ): Promise<{ posted: number; refused: number }> {
   const results: PostingResult[] =
@@ -137,7 +156,7 @@ async function sendBatch(
     const result = byId.get(entryId);
     if (!result) return { entryId, externalId: null, refusal: "the books gave no answer for it" };
     return result.ok
-      ? { entryId, externalId: result.externalId, refusal: null }
+      ? { entryId, externalId: result.externalId, refusal: null, warning: result.warning }
       : { entryId, externalId: null, refusal: result.message };
   });
   const posted = outcomes.filter((outcome) => outcome.refusal === null);
@@ -151,12 +170,23 @@ async function sendBatch(
   await ctx.report(
     outcomes.map((outcome): RunItemDraft => ({
       phase: kind,
-      outcome: outcome.refusal === null ? "posted" : "refused",
+      // Posted, but stored otherwise than sent: its own outcome, so the few are easy to find.
+      outcome:
+        outcome.refusal !== null
+          ? "refused"
+          : "warning" in outcome && outcome.warning
+            ? "posted_differs"
+            : "posted",
       localKind: `${kind}_entry`,
       localId: outcome.entryId,
       externalId: outcome.externalId,
-      name: KIND_NAME[kind],
-      message: outcome.refusal === null ? "posted" : `refused by the books: ${outcome.refusal}`,
+      name: names.get(outcome.entryId) ?? KIND_NAME[kind],
+      message:
+        outcome.refusal !== null
+          ? `refused by the books: ${outcome.refusal}`
+          : "warning" in outcome && outcome.warning
+            ? `posted, but ${outcome.warning}: correct it in the books`
+            : "posted",
     })),
   );
   return { posted: posted.length, refused: outcomes.length - posted.length };
@@ -178,9 +208,10 @@ async function resendPending(ctx: RunContext, parts: Counterparts): Promise<void
       const resolved = resolveEntry(ctx, parts, entry);
       return resolved.ready ? [resolved.posting] : [];
     });
+    const names = new Map(entries.map((entry) => [entry.id, entryName(parts, entry)]));
     // The same key with what can still be resolved: the target answers from its record of the
     // first send; an entry whose link went meanwhile gets no answer and is tried again later.
-    await sendBatch(ctx, batch.id, batch.entryKind, postings, batch.entryIds);
+    await sendBatch(ctx, batch.id, batch.entryKind, postings, names, batch.entryIds);
   }
 }
 
@@ -201,6 +232,7 @@ export async function postEntries(ctx: RunContext): Promise<PostingSummary> {
     const entries = await selectPostableEntries(ctx.db, firmId, ctx.targetName, kind);
     const ready: (TimePosting | ExpensePosting)[] = [];
     const notes: RunItemDraft[] = [];
+    const names = new Map(entries.map((entry) => [entry.id, entryName(parts, entry)]));
     for (const entry of entries) {
       if (isNegative(entry)) {
         summary.skipped += 1;
@@ -210,7 +242,7 @@ export async function postEntries(ctx: RunContext): Promise<PostingSummary> {
           localKind: `${kind}_entry`,
           localId: entry.id,
           externalId: null,
-          name: KIND_NAME[kind],
+          name: names.get(entry.id)!,
           message: "skipped: a negative entry is not sent to the books; record the correction there",
         });
         continue;
@@ -225,7 +257,7 @@ export async function postEntries(ctx: RunContext): Promise<PostingSummary> {
           localKind: `${kind}_entry`,
           localId: entry.id,
           externalId: null,
-          name: KIND_NAME[kind],
+          name: names.get(entry.id)!,
           message: `waits: ${resolved.missing.join("; ")}`,
         });
       }
@@ -246,7 +278,7 @@ export async function postEntries(ctx: RunContext): Promise<PostingSummary> {
           ctx.scope.clock.now().toISOString(),
         ),
       );
-      const sent = await sendBatch(ctx, batchId, kind, postings);
+      const sent = await sendBatch(ctx, batchId, kind, postings, names);
       summary.posted += sent.posted;
       summary.refused += sent.refused;
       await ctx.progress(kind, Math.min(start + size, ready.length), ready.length);

@@ -44,6 +44,7 @@ const OUTCOMES: Record<string, string> = {
   refused: "refused",
   waiting: "waiting for a counterpart",
   posted: "posted to the books",
+  posted_differs: "posted, but the books changed it",
   skipped: "skipped",
   exported: "written to the file",
   missing: "in firmtime, missing from the books",
