@@ -313,7 +313,7 @@ describe("the accounting screens", { timeout: 120_000 }, () => {
     await items.getByRole("combobox", { name: "Show" }).click();
     await test.page.getByRole("option", { name: "posted to the books" }).click();
     await expect.poll(() => items.getByRole("listitem").count()).toBe(1);
-    await items.getByText(/Time entry — posted/).waitFor();
+    await items.getByText(/^Time entry of \d{4}-\d\d-\d\d, Sam .* for Acme Ltd — posted/).waitFor();
     expect(qbo.records("TimeActivity")).toHaveLength(1);
     await expectAccessible(test, "a transfer run");
     await screenshot(test, "accounting-transfer-run");
@@ -346,6 +346,32 @@ describe("the accounting screens", { timeout: 120_000 }, () => {
       .filter({ hasText: "QuickBooks Online said: access_denied." })
       .waitFor();
     await expectAccessible(test, "a refused connection");
+    expectNoPageProblems(test);
+  });
+
+  it("an Admin on a phone disconnects QuickBooks Online, asked first, and the links stay", async () => {
+    const test = await openPage("phone");
+    await signIn(server, test, server.admin);
+    await openAt(server, test, "/accounting", "Accounting");
+    const connection = section(test, "QuickBooks Online");
+    await connection.getByText("Connected", { exact: true }).waitFor();
+    await connection.getByRole("button", { name: "Disconnect QuickBooks Online" }).click();
+    const dialog = test.page.getByRole("dialog", { name: "Disconnect QuickBooks Online" });
+    await dialog.getByText(/Links between records and the run history stay/).waitFor();
+    await expectAccessible(test, "the disconnect question");
+    await screenshot(test, "accounting-disconnect");
+    // Cancel changes nothing.
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect((await overview()).connection.state).toBe("connected");
+    await connection.getByRole("button", { name: "Disconnect QuickBooks Online" }).click();
+    await dialog.getByRole("button", { name: "Disconnect", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await connection.getByText("Not connected", { exact: true }).waitFor();
+    await connection.getByRole("button", { name: "Connect QuickBooks Online" }).waitFor();
+    expect((await overview()).connection.state).toBe("none");
+    const links = await admin.get<{ items: unknown[] }>("/accounting/links");
+    expect(links.items.length).toBeGreaterThan(0);
     expectNoPageProblems(test);
   });
 

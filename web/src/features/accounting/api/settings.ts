@@ -51,6 +51,16 @@ export function useConnectQuickBooks() {
   });
 }
 
+/** Forgets the firm's QuickBooks Online tokens (links and history stay). */
+export function useDisconnectQuickBooks() {
+  const { api } = useFirm();
+  const changed = useOverviewChanged();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE("/accounting/connection")),
+    onSuccess: changed,
+  });
+}
+
 export function useSetWorkerKind() {
   const { api } = useFirm();
   const changed = useOverviewChanged();

@@ -6,7 +6,13 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { ApiProblem, problemText } from "../../../api/problem";
 import { formatDateTime } from "../../../lib/format";
-import { useConnectQuickBooks, type AccountingOverview, type ConnectionState } from "../api/settings";
+import { ConfirmButton } from "../../../components/confirm-button";
+import {
+  useConnectQuickBooks,
+  useDisconnectQuickBooks,
+  type AccountingOverview,
+  type ConnectionState,
+} from "../api/settings";
 
 const STATE: Record<ConnectionState, { words: string; color: string }> = {
   none: { words: "Not connected", color: "gray.7" },
@@ -45,6 +51,7 @@ export function ConnectionSection({
   editable: boolean;
 }) {
   const connect = useConnectQuickBooks();
+  const disconnect = useDisconnectQuickBooks();
   const state = STATE[connection.state];
   const start = () =>
     connect.mutate(undefined, {
@@ -70,14 +77,25 @@ export function ConnectionSection({
         )}
         {editable ? (
           <Stack gap={4} align="flex-start">
-            <Button
-              onClick={start}
-              loading={connect.isPending || connect.isSuccess}
-              variant={connection.state === "connected" ? "default" : "filled"}
-              aria-describedby={connect.isError ? "connect-problem" : undefined}
-            >
-              {connection.state === "none" ? "Connect QuickBooks Online" : "Connect again"}
-            </Button>
+            <Group gap="sm">
+              <Button
+                onClick={start}
+                loading={connect.isPending || connect.isSuccess}
+                variant={connection.state === "connected" ? "default" : "filled"}
+                aria-describedby={connect.isError ? "connect-problem" : undefined}
+              >
+                {connection.state === "none" ? "Connect QuickBooks Online" : "Connect again"}
+              </Button>
+              {connection.state === "none" ? null : (
+                <ConfirmButton
+                  label="Disconnect"
+                  name="Disconnect QuickBooks Online"
+                  question="firmtime forgets its access to the company. Nothing moves to or from QuickBooks Online until an Admin connects again. Links between records and the run history stay."
+                  confirmLabel="Disconnect"
+                  onConfirm={() => disconnect.mutateAsync()}
+                />
+              )}
+            </Group>
             {connect.isError ? (
               <Text size="sm" c="red.8" role="alert" id="connect-problem">
                 {connectProblem(connect.error)}
