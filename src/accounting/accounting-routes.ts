@@ -167,7 +167,6 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
 
   const firmApp = (slug: string | null) =>
     `${deps.config.publicUrl.replace(/\/+$/, "")}/f/${encodeURIComponent(slug ?? "")}`;
-  const callbackUrl = (slug: string | null) => `${firmApp(slug)}/api/v1/accounting/callback`;
   const CONNECT_MINUTES = 10;
 
   app.post(
@@ -178,7 +177,8 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
         tags,
         summary: "Start connecting QuickBooks Online: where to send the browser",
         description:
-          "Answers Intuit's consent page for this firm; after consent Intuit returns the browser to " +
+          "Answers Intuit's consent page for this firm; after consent Intuit returns the browser to the " +
+          "server's one return address, GET /oauth/quickbooks/callback, which sends it on to " +
           "GET /accounting/callback, which stores the connection. The page's address is good for 10 minutes.",
         params: firmParams,
         response: { 200: z.object({ authorizeUrl: z.string() }) },
@@ -188,11 +188,12 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
       may(request.actor, "E");
       const qbo = requireQboApp(deps.config);
       const firm = request.firm!;
-      const state = newSecret();
+      // The state names the firm, so the server's one return address can send the browser on.
+      const state = `${firm.slug ?? ""}.${newSecret()}`;
       const now = deps.clock.now();
       const expires = new Date(now.getTime() + CONNECT_MINUTES * 60_000).toISOString();
       await beginConnect(db, firm.id, sha256(state), expires, now.toISOString());
-      return { authorizeUrl: qboAuthorizeUrl(qbo, callbackUrl(firm.slug), state) };
+      return { authorizeUrl: qboAuthorizeUrl(qbo, qboReturnUrl(deps.config.publicUrl), state) };
     },
   );
 
@@ -241,8 +242,10 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
         );
       try {
         const qbo = requireQboApp(deps.config);
-        const answer = `${callbackUrl(firm.slug)}?${new URLSearchParams({ code, state, realmId }).toString()}`;
-        const { tokens } = await qboExchangeCode(qbo, callbackUrl(firm.slug), answer, now);
+        // The code is exchanged under the address Intuit sent it to (it must match the consent's).
+        const returnUrl = qboReturnUrl(deps.config.publicUrl);
+        const answer = `${returnUrl}?${new URLSearchParams({ code, state, realmId }).toString()}`;
+        const { tokens } = await qboExchangeCode(qbo, returnUrl, answer, now);
         const userId = request.actor.kind === "user" ? request.actor.user.id : "";
         await completeConnect(db, firm.id, realmId, tokens, userId, now.toISOString());
       } catch (caught) {
@@ -520,6 +523,58 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
         .header("content-disposition", `attachment; filename="${run.file.name.replace(/[^\w.-]/g, "_")}"`)
         .header("x-content-type-options", "nosniff")
         .send(body);
+    },
+  );
+};
+
+/**
+ * Where Intuit returns the browser after consent: one address for the whole server, so the
+ * QuickBooks app registers a single redirect URI however many firms connect (Intuit refuses an
+ * address it does not know).
+ */
+export const QBO_RETURN_PATH = "/oauth/quickbooks/callback";
+export const qboReturnUrl = (publicUrl: string): string =>
+  `${publicUrl.replace(/\/+$/, "")}${QBO_RETURN_PATH}`;
+
+/** A connect's state is "<firm slug>.<secret>"; the slug says which firm's callback to go on to. */
+const returnQuery = z
+  .object({
+    code: z.string().max(2000).optional(),
+    state: z
+      .string()
+      .max(200)
+      .regex(/^[a-z0-9-]*\.[A-Za-z0-9_-]+$/, "not a state this server gave out"),
+    realmId: z.string().max(40).optional(),
+    error: z.string().max(200).optional(),
+    error_description: z.string().max(1000).optional(),
+  })
+  .strict();
+
+/**
+ * GET /oauth/quickbooks/callback, outside any firm: sends the browser, query unchanged, to the
+ * callback of the firm the state names, which checks the state against the connect that firm
+ * started (and who is signed in) before anything is stored. It reads and stores nothing itself.
+ */
+export const registerQboReturnRoute: RouteModule = (app, deps) => {
+  app.get(
+    QBO_RETURN_PATH,
+    {
+      config: { permission: "public" },
+      schema: {
+        tags,
+        summary: "Where Intuit returns the browser after consent: on to the firm that started the connect",
+        querystring: returnQuery,
+        response: { 302: noContent },
+      },
+    },
+    async (request, reply) => {
+      const query = request.query;
+      const slug = query.state.slice(0, query.state.indexOf("."));
+      const onward = new URLSearchParams(
+        Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      );
+      const firmApp = `${deps.config.publicUrl.replace(/\/+$/, "")}/f/${encodeURIComponent(slug)}`;
+      return reply.redirect(`${firmApp}/api/v1/accounting/callback?${onward.toString()}`, 302);
     },
   );
 };

@@ -28,6 +28,7 @@ import { jobHandlersOf } from "./job-handlers.js";
 import { loggerOptions } from "./logging.js";
 import { demoText, desktopFirmText, firmsText, firstRunText } from "./serve-console.js";
 import { setupRoutes } from "./setup-routes.js";
+import { registerQboReturnRoute } from "../accounting/accounting-routes.js";
 
 /** Work that runs beside the HTTP server for its whole life, such as the mail deliverer. */
 export interface BackgroundWork {
@@ -181,7 +182,7 @@ async function listen(
   const app = await buildApp(
     deps,
     loggerOptions(config.logLevel, options.logStream),
-    [setupRoutes(setup?.gate, onSetup)],
+    [setupRoutes(setup?.gate, onSetup), registerQboReturnRoute],
     { homeFirmSlug: desktop ? (firms[0]?.slug ?? null) : null },
   );
   const url = await bind(app, config);

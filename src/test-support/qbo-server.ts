@@ -121,6 +121,8 @@ export interface QboServer {
   issueTokens(): { accessToken: string; refreshToken: string; expiresIn: number; refreshExpiresIn: number };
   /** Makes every access token expire now (the next call must refresh). */
   expireAccessTokens(): void;
+  /** Registers a redirect URI, as a developer does in the app's settings at Intuit. */
+  registerRedirectUri(uri: string): void;
   /** Cents of time (hours × rate, billable or not) and purchases per customer id (a job's under its own). */
   totalsByCustomer(): Map<string, bigint>;
   close(): Promise<void>;
@@ -157,7 +159,10 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
   const deleted: { entity: QboEntityName; record: QboRecord; at: string }[] = [];
   let nextId = 1;
   const replays = new Map<string, { status: number; body: string }>();
+  /** Each consent's code → the redirect URI it was sent to (the exchange must name the same one). */
   const codes = new Map<string, string>();
+  /** The app's registered redirect URIs; until one is registered, any is accepted. */
+  const redirectUris = new Set<string>();
   const accessTokens = new Map<string, Token>();
   const refreshTokens = new Map<string, RefreshToken>();
   const faults: QboFault[] = [];
@@ -471,7 +476,8 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
     const grant = form.get("grant_type");
     if (grant === "authorization_code") {
       const code = form.get("code") ?? "";
-      if (!codes.has(code)) return { status: 400, body: { error: "invalid_grant" } };
+      if (!codes.has(code) || codes.get(code) !== form.get("redirect_uri"))
+        return { status: 400, body: { error: "invalid_grant" } };
       codes.delete(code);
       return { status: 200, body: tokenAnswer(issueTokens()) };
     }
@@ -631,9 +637,16 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       }
       if (url.pathname === "/connect/oauth2") {
         // Consent given at once: back to the app with a code, as Intuit does after "Connect".
-        const redirect = new URL(url.searchParams.get("redirect_uri") ?? "");
+        const redirectUri = url.searchParams.get("redirect_uri") ?? "";
+        // Intuit shows an error page, and sends nowhere, for an address the app did not register.
+        if (redirectUris.size > 0 && !redirectUris.has(redirectUri))
+          return send(response, 400, {
+            error: "invalid_request",
+            error_description: "redirect_uri is not registered",
+          });
+        const redirect = new URL(redirectUri);
         const code = newToken("code");
-        codes.set(code, realmId);
+        codes.set(code, redirectUri);
         redirect.searchParams.set("code", code);
         redirect.searchParams.set("state", url.searchParams.get("state") ?? "");
         redirect.searchParams.set("realmId", realmId);
@@ -728,6 +741,7 @@ export async function startQboServer(options: QboServerOptions = {}): Promise<Qb
       else faults.push({ ...fault });
     },
     issueTokens,
+    registerRedirectUri: (uri) => void redirectUris.add(uri),
     expireAccessTokens: () => {
       for (const token of accessTokens.values()) token.expiresAt = 0;
     },

@@ -11,6 +11,7 @@ import { createCloudFirm, type CloudFirmInput } from "../access/firm-bootstrap.j
 import { buildApp, type App } from "../server/app.js";
 import { loadConfig } from "../config/config.js";
 import type { ServerDeps } from "../http/context.js";
+import type { RouteModule } from "../http/route-module.js";
 import type { Clock } from "../store/clock.js";
 import type { Db, Engine } from "../store/database.js";
 import { openTestStore } from "./stores.js";
@@ -39,8 +40,9 @@ export function movableClock(start: string): Clock & { advance(ms: number): void
 export function useTestServer(
   engine: Engine,
   clock: Clock = movableClock("2026-06-15T12:00:00Z"),
-  settings: Record<string, unknown> = {},
-  options: { watchDb?: (db: Db) => Db } = {},
+  /** Or a function, for settings known only once an earlier beforeAll ran (a test server's URL). */
+  settings: Record<string, unknown> | (() => Record<string, unknown>) = {},
+  options: { watchDb?: (db: Db) => Db; rootRoutes?: RouteModule[] } = {},
 ): TestServer {
   const holder = {} as TestServer;
   beforeAll(async () => {
@@ -49,12 +51,17 @@ export function useTestServer(
     const store = options.watchDb ? { ...opened, db: options.watchDb(opened.db) } : opened;
     const dataDir = mkdtempSync(join(tmpdir(), "firmtime-server-"));
     const config = loadConfig(
-      { dataDir, logLevel: "silent", publicUrl: "http://127.0.0.1:8080", ...settings },
+      {
+        dataDir,
+        logLevel: "silent",
+        publicUrl: "http://127.0.0.1:8080",
+        ...(typeof settings === "function" ? settings() : settings),
+      },
       {},
     );
     holder.filesDir = join(dataDir, FILES_FOLDER);
     holder.deps = { store, clock, config, notifyMail: () => {}, files: await openFileStore(config) };
-    holder.app = await buildApp(holder.deps);
+    holder.app = await buildApp(holder.deps, false, options.rootRoutes ?? []);
   });
   afterAll(async () => {
     await holder.app?.close();

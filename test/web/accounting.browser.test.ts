@@ -58,6 +58,8 @@ beforeAll(async () => {
   qbo = await startQboServer();
   // The consent page sends the browser back to the server's public address: known before it starts.
   const port = await freePort();
+  // The QuickBooks app knows one return address for the whole server, whatever the firm.
+  qbo.registerRedirectUri(`http://127.0.0.1:${port}/oauth/quickbooks/callback`);
   server = await startFirmServer("books", {
     port,
     env: {
@@ -248,6 +250,8 @@ describe("the accounting screens", { timeout: 120_000 }, () => {
       .getByRole("button", { name: "Connect QuickBooks Online" })
       .click();
     await test.page.waitForURL(/\/accounting\?connected=1$/);
+    // Intuit's consent page returned the browser to the server's one address, which sent it on.
+    expect(qbo.log.some((request) => request.path === "/connect/oauth2")).toBe(true);
     await test.page.getByText("QuickBooks Online is connected").waitFor();
     await expectAccessible(test, "the page after connecting");
     await screenshot(test, "accounting-connected");

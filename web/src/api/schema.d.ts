@@ -132,7 +132,7 @@ export interface paths {
         put?: never;
         /**
          * Start connecting QuickBooks Online: where to send the browser
-         * @description Answers Intuit's consent page for this firm; after consent Intuit returns the browser to GET /accounting/callback, which stores the connection. The page's address is good for 10 minutes.
+         * @description Answers Intuit's consent page for this firm; after consent Intuit returns the browser to the server's one return address, GET /oauth/quickbooks/callback, which sends it on to GET /accounting/callback, which stores the connection. The page's address is good for 10 minutes.
          */
         post: {
             parameters: {
