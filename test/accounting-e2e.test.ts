@@ -44,6 +44,7 @@ import { generateFirmFileOfSize } from "../src/generate/generate-firm.js";
 import { basicReport } from "../src/reports/report-service.js";
 import { openSqliteStore, type Store } from "../src/store/database.js";
 import { systemClock } from "../src/store/clock.js";
+import { TokenSeal } from "../src/accounting/qbo/token-seal.js";
 import { startQboServer, type QboServer } from "../src/test-support/qbo-server.js";
 import { runFirmtime, type FirmtimeProcess } from "../src/test-support/serve-process.js";
 
@@ -303,7 +304,9 @@ describe("a firm of 22,000 approved entries goes to the books through firmtime c
       // The refresh token the store holds is a live one: the next run starts with it.
       const connection = (await findConnection(db, firmId))!;
       expect(connection.state).toBe("connected");
-      expect(connection.tokens!.refreshToken).not.toBe(issued.refreshToken);
+      const live = new TokenSeal(qbo.clientSecret).openTokens(firmId, connection.tokens!);
+      expect(live.refreshToken).toMatch(/^rt-/);
+      expect(live.refreshToken).not.toBe(issued.refreshToken);
 
       // A second run posts nothing, and asks the books only what changed in their lists.
       const asked = qbo.log.length;

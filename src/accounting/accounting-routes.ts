@@ -17,6 +17,7 @@ import { newSecret, sha256 } from "../access/secrets.js";
 import { editSettings, getRun, requestRun } from "./accounting-service.js";
 import { qboAuthorizeUrl, qboExchangeCode } from "./qbo/qbo-client.js";
 import { requireQboApp } from "./qbo/open-qbo-target.js";
+import { TokenSeal } from "./qbo/token-seal.js";
 import {
   beginConnect,
   completeConnect,
@@ -247,7 +248,8 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
         const answer = `${returnUrl}?${new URLSearchParams({ code, state, realmId }).toString()}`;
         const { tokens } = await qboExchangeCode(qbo, returnUrl, answer, now);
         const userId = request.actor.kind === "user" ? request.actor.user.id : "";
-        await completeConnect(db, firm.id, realmId, tokens, userId, now.toISOString());
+        const sealed = new TokenSeal(qbo.clientSecret).sealTokens(firm.id, tokens);
+        await completeConnect(db, firm.id, realmId, sealed, userId, now.toISOString());
       } catch (caught) {
         request.log.warn({ err: caught }, "QuickBooks Online connection refused");
         return back(

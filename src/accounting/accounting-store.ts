@@ -155,6 +155,7 @@ export interface AccountingConnection {
   updatedAt: string;
 }
 
+/** As stored: the two tokens sealed (qbo/token-seal.ts), the times in the clear. */
 export interface StoredTokens {
   accessToken: string;
   accessExpiresAt: string;

@@ -43,6 +43,7 @@ import { createConnector } from "./connector.js";
 import { exportRunner } from "./export/run-export.js";
 import { parseIif, iifText, iifTimeActivities } from "./iif/iif.js";
 import { qboTargetOpener } from "./qbo/open-qbo-target.js";
+import { TokenSeal } from "./qbo/token-seal.js";
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -343,6 +344,42 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
     await connector().runDue();
     expect(await scheduled()).toBe(1);
     await editSettings(db, t.scope.clock, firmId, userId, { schedule: "off" });
+  });
+
+  it("asks for a new connection when the stored tokens do not open (the app secret changed)", async () => {
+    const { db } = t.store;
+    const firmId = t.scope.firm.id;
+    const connection = (await findConnection(db, firmId))!;
+    // Sealed under another app secret, as after FIRMTIME_QBO_CLIENT_SECRET was changed.
+    const foreign = new TokenSeal("the previous app secret").sealTokens(firmId, {
+      ...connection.tokens!,
+      accessToken: "at-old",
+      refreshToken: "rt-old",
+    });
+    await completeConnect(db, firmId, qbo.realmId, foreign, userId, t.scope.clock.now().toISOString());
+    const asked = qbo.log.length;
+    const run = await perform("readiness");
+    expect(run).toMatchObject({ status: "failed" });
+    expect(run.error).toMatch(/connect again/);
+    expect(qbo.log).toHaveLength(asked);
+    expect((await findConnection(db, firmId))?.state).toBe("reconnect");
+    // Connected again, as an Admin would: the tokens work (the next test refuses them for its own reason).
+    const issued = qbo.issueTokens();
+    const seal = new TokenSeal(qbo.clientSecret);
+    await completeConnect(
+      db,
+      firmId,
+      qbo.realmId,
+      seal.sealTokens(firmId, {
+        accessToken: issued.accessToken,
+        accessExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        refreshToken: issued.refreshToken,
+        refreshExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+      userId,
+      t.scope.clock.now().toISOString(),
+    );
+    expect(await perform("readiness")).toMatchObject({ status: "done" });
   });
 
   it("puts the firm in reconnect when QuickBooks refuses the grant, and tells its Admins", async () => {

@@ -2,7 +2,7 @@
  * Connecting QuickBooks Online over HTTP, on both engines, against the QBO-compatible server
  * with the app's one registered redirect URI: the consent page returns the browser to the
  * server's single return address, which sends it on to the firm named in the state; that firm's
- * callback checks the state against the connect it started and stores the tokens. A state of
+ * callback checks the state against the connect it started and stores the tokens, sealed. A state of
  * another firm, a forged one, or a code exchanged twice connects nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,8 @@ import { newCloudFirm, signIn, useTestServer, type SignedIn } from "../test-supp
 import { ENGINES } from "../test-support/stores.js";
 import { findConnection } from "./accounting-store.js";
 import { QBO_RETURN_PATH, registerQboReturnRoute } from "./accounting-routes.js";
+import { TokenSeal } from "./qbo/token-seal.js";
+import { TargetError } from "./target.js";
 
 const PUBLIC_URL = "https://cloud.example";
 const RETURN_URL = `${PUBLIC_URL}${QBO_RETURN_PATH}`;
@@ -77,6 +79,19 @@ describe.each(ENGINES)("connecting QuickBooks Online [%s]", (engine) => {
     expect(done.headers.location).toBe(`${PUBLIC_URL}/f/north/accounting?connected=1`);
     const connection = await findConnection(server.deps.store.db, firms.north!.id);
     expect(connection).toMatchObject({ state: "connected", realmId: qbo.realmId });
+    // The tokens are stored sealed: the database alone does not give them away.
+    const stored = connection!.tokens!;
+    expect(stored.refreshToken).toMatch(/^sealed1:/);
+    const seal = new TokenSeal(qbo.clientSecret);
+    const tokens = seal.openTokens(firms.north!.id, stored);
+    expect(tokens.refreshToken).toMatch(/^rt-/);
+    expect(stored.refreshToken).not.toContain(tokens.refreshToken);
+    expect(stored.accessToken).not.toContain(tokens.accessToken);
+    // Sealed for north: the same value in south's row, or under another app secret, does not open.
+    expect(() => seal.open(firms.south!.id, stored.refreshToken)).toThrow(TargetError);
+    expect(() => new TokenSeal("another secret").open(firms.north!.id, stored.refreshToken)).toThrow(
+      /connect again/,
+    );
     // Replaying the same answer connects nothing new: the state was used up.
     const again = await server.app.inject({
       method: "GET",

@@ -1,7 +1,7 @@
 /**
  * Opens a firm's QuickBooks Online connection for the connector, from the server's app settings
- * (FIRMTIME_QBO_*) and the firm's stored tokens. Rotated tokens are written back to the store
- * before they are used (saveTokens: one UPDATE).
+ * (FIRMTIME_QBO_*) and the firm's stored tokens, sealed at rest (token-seal.ts). Rotated tokens
+ * are written back to the store before they are used (saveTokens: one UPDATE).
  */
 import type { ServerConfig } from "../../config/config.js";
 import { AppError } from "../../domain/errors.js";
@@ -9,6 +9,7 @@ import { saveTokens, type AccountingConnection } from "../accounting-store.js";
 import type { OpenTarget } from "../connector.js";
 import type { QboApp } from "./qbo-client.js";
 import { QboTarget } from "./qbo-target.js";
+import { TokenSeal } from "./token-seal.js";
 import type { QboLimits } from "./qbo-limits.js";
 
 type QboSettings = Pick<
@@ -46,12 +47,14 @@ export function qboTargetOpener(
     const app = requireQboApp(config);
     if (!connection.realmId || !connection.tokens)
       throw new AppError("PREREQUISITES", "QuickBooks Online is not connected for this firm");
+    const seal = new TokenSeal(app.clientSecret);
     return Promise.resolve(
       new QboTarget({
         app,
         realmId: connection.realmId,
-        tokens: connection.tokens,
-        saveTokens: (tokens) => saveTokens(db, firm.id, tokens, new Date().toISOString()),
+        tokens: seal.openTokens(firm.id, connection.tokens),
+        saveTokens: (tokens) =>
+          saveTokens(db, firm.id, seal.sealTokens(firm.id, tokens), new Date().toISOString()),
         minorDigits: firm.minorDigits,
         ...options,
       }),
