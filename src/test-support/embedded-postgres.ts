@@ -72,12 +72,18 @@ export async function startEmbeddedPostgres(name: string, settings: string[]): P
   };
 }
 
-/** A new, empty database on the server at `baseUrl`; its URL. */
-export async function createDatabase(baseUrl: string, name: string): Promise<string> {
+/** The migrated database the test run's databases are copied from (global-setup.ts). */
+export const POSTGRES_TEMPLATE = "ft_migrated_template";
+
+/**
+ * A new database on the server at `baseUrl`, empty or a copy of `template` (a database no one is
+ * connected to); its URL.
+ */
+export async function createDatabase(baseUrl: string, name: string, template?: string): Promise<string> {
   const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   } finally {
     await admin.end();
   }

@@ -2,37 +2,60 @@
  * Real stores for tests, on both engines. Every store test runs once per engine:
  *   describe.each(ENGINES)("clients [%s]", (engine) => { const t = useTestFirm(engine); ... })
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createFirm, type FirmInput } from "../firm-setup/firm-service.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { fixedClock, type Clock } from "../store/clock.js";
 import { openPostgresStore, openSqliteStore, type Engine, type Store } from "../store/database.js";
+import { createDatabase, POSTGRES_TEMPLATE } from "./embedded-postgres.js";
 
 export const ENGINES: readonly Engine[] = ["sqlite", "postgres"];
 
 let databaseCounter = 0;
 
-/** A fresh store on `engine`, migrated to the latest schema or (`upTo`) to an older one. */
+let sqliteTemplate: Promise<string> | undefined;
+
+/**
+ * A SQLite store migrated to the latest schema, made once per test process: new stores start as
+ * a copy of its file (migrating each one took most of the time opening it did).
+ */
+function migratedSqliteFile(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), "firmtime-template-"));
+    const path = join(dir, "template.firm");
+    // Closing the only connection checkpoints the WAL into the file: the file alone is the store.
+    await (await openSqliteStore(path)).close();
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    return path;
+  })();
+  return sqliteTemplate;
+}
+
+/**
+ * A fresh store on `engine`, migrated to the latest schema (a copy of a migrated template, which
+ * opening then finds up to date) or (`upTo`) to an older one.
+ */
 export async function openTestStore(engine: Engine, upTo?: string): Promise<Store> {
   if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "firmtime-test-"));
-    const store = await openSqliteStore(join(dir, "test.firm"), { upTo });
+    const path = join(dir, "test.firm");
+    if (upTo === undefined) copyFileSync(await migratedSqliteFile(), path);
+    const store = await openSqliteStore(path, { upTo });
     return {
       ...store,
       close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
     };
   }
-  const baseUrl = inject("postgresUrl");
   const name = `ft_${process.pid}_${Date.now()}_${databaseCounter++}`;
-  const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return openPostgresStore(`${baseUrl}/${name}`, { max: 4, upTo });
+  const url = await createDatabase(
+    inject("postgresUrl"),
+    name,
+    upTo === undefined ? POSTGRES_TEMPLATE : undefined,
+  );
+  return openPostgresStore(url, { max: 4, upTo });
 }
 
 export interface TestFirm {
