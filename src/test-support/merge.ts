@@ -19,9 +19,9 @@ import { applyPermissions } from "../merge/permissions-upload.js";
 import type { CloudSyncState } from "../merge/sync-client.js";
 import { pullAnswer, pushAnswer } from "../merge/sync-protocol.js";
 import { fixedClock, type Clock } from "../store/clock.js";
-import { createFirmFile, type Engine, type Store } from "../store/database.js";
+import type { Engine, Store } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
-import { openTestStore } from "./stores.js";
+import { newFirmFile, openTestStore } from "./stores.js";
 
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -106,7 +106,7 @@ export async function openDesktopCopy(
   clock: Clock,
 ): Promise<Replica & { dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "firmtime-desktop-"));
-  const store = await createFirmFile(join(dir, "desktop.firm"));
+  const store = await newFirmFile(join(dir, "desktop.firm"));
   const firm = await createFirm(store.db, clock, { name: "Placeholder", currency: "USD" });
   const cloudState = await readSyncState(cloud.store.db, cloud.scope.firm.id);
   await prepareCopyOfCloud(store.db, firm.id, {

@@ -9,7 +9,14 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { createFirm, type FirmInput } from "../firm-setup/firm-service.js";
 import type { FirmScope } from "../firm-setup/scope.js";
 import { fixedClock, type Clock } from "../store/clock.js";
-import { openPostgresStore, openSqliteStore, type Engine, type Store } from "../store/database.js";
+import {
+  createFirmFile,
+  openFirmFile,
+  openPostgresStore,
+  openSqliteStore,
+  type Engine,
+  type Store,
+} from "../store/database.js";
 import { createDatabase, POSTGRES_TEMPLATE } from "./embedded-postgres.js";
 
 export const ENGINES: readonly Engine[] = ["sqlite", "postgres"];
@@ -32,6 +39,24 @@ function migratedSqliteFile(): Promise<string> {
     return path;
   })();
   return sqliteTemplate;
+}
+
+let firmFileTemplate: Promise<string> | undefined;
+
+/**
+ * A new firm file at `path`, as `firmtime init` makes it (createFirmFile: the firm-file header,
+ * migrated), copied from one made once per test process: the merge model makes three a run.
+ */
+export async function newFirmFile(path: string): Promise<Store> {
+  firmFileTemplate ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), "firmtime-template-"));
+    const template = join(dir, "template.firm");
+    await (await createFirmFile(template)).close();
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    return template;
+  })();
+  copyFileSync(await firmFileTemplate, path);
+  return openFirmFile(path);
 }
 
 /**
