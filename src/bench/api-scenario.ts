@@ -1,26 +1,53 @@
 /**
- * Scenario "api": the cloud's time-entry API under 50 concurrent connections (autocannon, in
+ * Scenario "api": the cloud's time-entry API under 50 concurrent connections (closed-loop.ts, in
  * the bench process; the cloud is a `firmtime serve` process on SQLite holding the integrated
- * firm). Two loads, each for a fixed time:
+ * firm). Three loads, each for a fixed time, as the Admin with an API token (bearer, no CSRF):
  * - create: POST /time-entries, every request a new valid entry (staff, client, work code,
- *   date and minutes varied), as the Admin with an API token (bearer, so no CSRF);
- * - list: GET /time-entries for one month, a page of 100 among the first five, sorted by date
- *   (each answer carries the month's total count).
- * Figures per load: requests per second, p50 and p99 latency. Any answer other than 2xx fails
- * the scenario, quoting the first one.
+ *   date and minutes varied);
+ * - list: GET /time-entries for one month, a page of 100 among the first five, sorted by date;
+ * - get: GET /time-entries/:id of entries of that month the cloud holds.
+ * Before each load the same load warms the server and its caches, the bench waits until the
+ * server has worked off what that left queued, and the 50 connections are opened and warmed
+ * before the clock starts, so the figures are the server's, not the connections' ramp.
+ * Figures per load: requests per second, p50, p99 and max latency, and errors (any error fails
+ * the scenario, quoting the first); and one request at a time, the time per request.
  */
-import autocannon from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
 import type { ScenarioContext } from "./bench-firm.js";
+import { closedLoop, sequential, waitUntilIdle, type LoadFigures, type LoadRequest } from "./closed-loop.js";
 import { measure, type Figure } from "./harness.js";
 import { busiestPeriod } from "./report-floor.js";
 import { seededRandom } from "../generate/seeded-random.js";
 
 export const API_CONNECTIONS = 50;
-export const apiFigureName = (load: "create" | "list", what: "requests/s" | "p50" | "p99") =>
+export type ApiLoad = "create" | "list" | "get";
+export const apiFigureName = (load: ApiLoad, what: "requests/s" | "p50" | "p99" | "max") =>
   `time-entry ${load}, ${API_CONNECTIONS} connections: ${what === "requests/s" ? "requests per second" : `${what} latency`}`;
+export const apiSequentialName = (load: ApiLoad) => `time-entry ${load}, one at a time: median latency`;
 
 /** What the generated firm lets a new entry reference, read from the integrated file. */
+/** Ids of entries the cloud holds: the first five pages of the month the list load reads. */
+async function cloudEntryIds(
+  origin: string,
+  base: string,
+  headers: Record<string, string>,
+  month: EntryParties["month"],
+) {
+  const ids: string[] = [];
+  for (let page = 0; page < 5; page++) {
+    const answer = await fetch(
+      `${origin}${base}?from=${month.from}&to=${month.to}&limit=100&offset=${page * 100}`,
+      {
+        headers,
+      },
+    );
+    if (!answer.ok) throw new Error(`listing entries for the get load: HTTP ${answer.status}`);
+    ids.push(...((await answer.json()) as { items: { id: string }[] }).items.map((entry) => entry.id));
+  }
+  if (ids.length === 0) throw new Error("the cloud holds no entries in the list load's month");
+  return ids;
+}
+
 interface EntryParties {
   staffIds: string[];
   clientIds: string[];
@@ -62,68 +89,50 @@ function readParties(file: string): EntryParties {
   }
 }
 
-interface LoadResult {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  requests: number;
-}
-
-async function runLoad(
-  name: string,
-  options: Omit<autocannon.Options, "connections" | "duration"> & { duration: number },
-): Promise<LoadResult> {
-  let firstFailure: string | undefined;
-  const result = await autocannon({
-    ...options,
-    connections: API_CONNECTIONS,
-    requests: (options.requests ?? [{}]).map((request) => ({
-      ...request,
-      onResponse: (status: number, body: string) => {
-        if ((status < 200 || status > 299) && firstFailure === undefined)
-          firstFailure = `HTTP ${status}: ${body.slice(0, 500)}`;
-      },
-    })),
-  });
-  if (result.non2xx > 0 || result.errors > 0) {
+/** A load's runs, each failing the scenario on any error, quoting the first. */
+async function runLoad(name: string, run: () => Promise<LoadFigures>): Promise<LoadFigures> {
+  const figures = await run();
+  if (figures.errors > 0)
     throw new Error(
-      `${name}: ${result.non2xx} answers other than 2xx and ${result.errors} connection errors ` +
-        `(${result.timeouts} timeouts) of ${result.requests.total}; first: ${firstFailure ?? "none"}`,
+      `${name}: ${figures.errors} errors of ${figures.requests}; first: ${figures.firstError ?? "none"}`,
     );
-  }
-  return {
-    requestsPerSecond: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-  };
+  return figures;
 }
 
-/** Median, min and max over the runs of each of a load's three figures. */
+/** Median, min and max over the runs of each of a load's figures. */
 async function loadFigures(
-  load: "create" | "list",
-  runs: number,
-  run: () => Promise<LoadResult>,
+  load: ApiLoad,
+  results: LoadFigures[],
+  single: LoadFigures,
   note: string,
 ): Promise<Figure[]> {
-  const results: LoadResult[] = [];
-  for (let i = 0; i < runs; i++) results.push(await run());
   const total = results.reduce((sum, result) => sum + result.requests, 0);
   const figure = async (
-    what: "requests/s" | "p50" | "p99",
+    what: "requests/s" | "p50" | "p99" | "max",
     unit: string,
-    pick: (r: LoadResult) => number,
+    pick: (r: LoadFigures) => number,
   ) => ({
     scenario: "api",
     name: apiFigureName(load, what),
     unit,
-    ...(await measure(runs, (i) => pick(results[i]!))),
-    note: `${note}; ${total} requests in all`,
+    ...(await measure(results.length, (i) => pick(results[i]!))),
+    note: `${note}; ${total} requests in all, 0 errors`,
   });
   return [
     await figure("requests/s", "req/s", (r) => r.requestsPerSecond),
     await figure("p50", "ms", (r) => r.p50),
     await figure("p99", "ms", (r) => r.p99),
+    await figure("max", "ms", (r) => r.max),
+    {
+      scenario: "api",
+      name: apiSequentialName(load),
+      unit: "ms",
+      runs: 1,
+      median: single.p50,
+      min: single.p50,
+      max: single.p50,
+      note: `${single.requests} requests over one warmed connection; p99 ${single.p99.toFixed(2)} ms`,
+    },
   ];
 }
 
@@ -131,61 +140,74 @@ export async function apiScenario(context: ScenarioContext): Promise<Figure[]> {
   const { quick, scale, fixture } = context;
   const cloud = await fixture.cloud(scale);
   const parties = readParties(cloud.desktopFile);
-  const url = `${cloud.firmUrl}/api/v1/time-entries`;
-  const headers = { authorization: `Bearer ${cloud.token}`, "content-type": "application/json" };
-  const duration = quick ? 3 : 10;
+  const firmUrl = new URL(cloud.firmUrl);
+  const origin = firmUrl.origin;
+  const base = `${firmUrl.pathname.replace(/\/+$/, "")}/api/v1/time-entries`;
+  const auth = { authorization: `Bearer ${cloud.token}` };
+  const durationMs = (quick ? 3 : 10) * 1000;
   const runs = quick ? 1 : 3;
+  const sequentialRequests = quick ? 100 : 500;
   const random = seededRandom(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-  const create = () =>
-    runLoad("time-entry create", {
-      url,
-      duration,
-      method: "POST",
-      headers,
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({
-              staffId: pick(parties.staffIds),
-              clientId: pick(parties.clientIds),
-              workCodeId: pick(parties.workCodeIds),
-              date: pick(parties.dates),
-              minutes: 6 * (1 + Math.floor(random() * 40)),
-              description: "Bench: reviewed working papers",
-            }),
-          }),
-        },
-      ],
-    });
-  const list = () =>
-    runLoad("time-entry list", {
-      url,
-      duration,
-      method: "GET",
-      headers: { authorization: headers.authorization },
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            path: `${new URL(url).pathname}?from=${parties.month.from}&to=${parties.month.to}&limit=100&offset=${100 * Math.floor(random() * 5)}`,
-          }),
-        },
-      ],
-    });
+  const entryIds = await cloudEntryIds(origin, base, auth, parties.month);
+  const createRequest = (): LoadRequest => ({
+    method: "POST",
+    path: base,
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({
+      staffId: pick(parties.staffIds),
+      clientId: pick(parties.clientIds),
+      workCodeId: pick(parties.workCodeIds),
+      date: pick(parties.dates),
+      minutes: 6 * (1 + Math.floor(random() * 40)),
+      description: "Bench: reviewed working papers",
+    }),
+  });
+  const listRequest = (): LoadRequest => ({
+    method: "GET",
+    path: `${base}?from=${parties.month.from}&to=${parties.month.to}&limit=100&offset=${100 * Math.floor(random() * 5)}`,
+    headers: auth,
+  });
+  const getRequest = (): LoadRequest => ({ method: "GET", path: `${base}/${pick(entryIds)}`, headers: auth });
 
-  // JIT and caches, on both sides.
-  const warmUp = { url, duration: quick ? 1 : 2, headers: { authorization: headers.authorization } };
-  await runLoad("warm-up", warmUp);
-  return [
-    ...(await loadFigures("create", runs, create, `${duration} s per run, a new entry per request`)),
-    ...(await loadFigures(
+  const measureLoad = async (load: ApiLoad, next: () => LoadRequest, note: string): Promise<Figure[]> => {
+    // The measured load itself warms the server (JIT, SQLite's page cache), then the queue drains.
+    await runLoad(`${load} warm-up`, () =>
+      closedLoop(origin, next, {
+        connections: API_CONNECTIONS,
+        durationMs: quick ? 1000 : 3000,
+        warmRequests: 1,
+      }),
+    );
+    const results: LoadFigures[] = [];
+    for (let run = 0; run < runs; run++) {
+      await waitUntilIdle(origin);
+      results.push(
+        await runLoad(`time-entry ${load}`, () =>
+          closedLoop(origin, next, { connections: API_CONNECTIONS, durationMs, warmRequests: 3 }),
+        ),
+      );
+    }
+    await waitUntilIdle(origin);
+    const single = await runLoad(`time-entry ${load}, one at a time`, () =>
+      sequential(origin, next, sequentialRequests),
+    );
+    return loadFigures(load, results, single, note);
+  };
+
+  const figures = [
+    ...(await measureLoad(
+      "create",
+      createRequest,
+      `${durationMs / 1000} s per run, a new entry per request`,
+    )),
+    ...(await measureLoad(
       "list",
-      runs,
-      list,
-      `${duration} s per run, ${parties.month.from.slice(0, 7)}, pages of 100 among the first five`,
+      listRequest,
+      `${durationMs / 1000} s per run, ${parties.month.from.slice(0, 7)}, pages of 100 among the first five`,
     )),
   ];
+  figures.push(...(await measureLoad("get", getRequest, `${durationMs / 1000} s per run, entries by id`)));
+  return figures;
 }

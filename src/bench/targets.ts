@@ -87,6 +87,7 @@ export function checkTargets(figures: readonly Figure[]): TargetCheck[] {
   under("change-to-visible p99, online", find(figures, LATENCY_P99_FIGURE), 1_000);
   under("API time-entry create p99", find(figures, apiFigureName("create", "p99")), 50);
   under("API time-entry list p99", find(figures, apiFigureName("list", "p99")), 50);
+  under("API time-entry get p99", find(figures, apiFigureName("get", "p99")), 50);
   noMoreThan("first page's JavaScript (gzip)", find(figures, FIRST_PAGE_JS_FIGURE), 250);
   atMost(
     "detailed month report ÷ hand-written SQL",
