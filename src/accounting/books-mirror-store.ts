@@ -71,14 +71,19 @@ export async function writeBooksRecords(
   firmId: string,
   records: readonly ExternalRecord[],
 ): Promise<void> {
-  const gone = records.filter((record) => record.deleted);
-  for (const record of gone) {
-    await db
-      .deleteFrom("accounting_books_record")
-      .where("firm_id", "=", firmId)
-      .where("kind", "=", record.kind)
-      .where("external_id", "=", record.externalId)
-      .execute();
+  // One statement per kind, not per record (a merge-away in the books can remove hundreds).
+  const gone = new Map<ListKind, string[]>();
+  for (const record of records.filter((each) => each.deleted))
+    gone.set(record.kind, [...(gone.get(record.kind) ?? []), record.externalId]);
+  for (const [kind, ids] of gone) {
+    for (let start = 0; start < ids.length; start += 500) {
+      await db
+        .deleteFrom("accounting_books_record")
+        .where("firm_id", "=", firmId)
+        .where("kind", "=", kind)
+        .where("external_id", "in", ids.slice(start, start + 500))
+        .execute();
+    }
   }
   const kept = records.filter((record) => !record.deleted);
   // Bounded chunks: SQLite takes at most 32,766 parameters per statement.

@@ -87,23 +87,46 @@ export interface ClosedLoopOptions {
  * `next(i)` makes connection i's next request. All connections are opened and warmed first
  * (their warm-up answers are not measured), then measured together for `durationMs`.
  */
-export async function closedLoop(
+export function closedLoop(
   origin: string,
   next: (connection: number) => LoadRequest,
   options: ClosedLoopOptions,
 ): Promise<LoadFigures> {
+  return measureLanes(origin, options.connections, options.warmRequests, next, {
+    durationMs: options.durationMs,
+  });
+}
+
+/** One request at a time over one warmed connection: the server's time per request. */
+export function sequential(
+  origin: string,
+  next: () => LoadRequest,
+  requests: number,
+  warmRequests = 20,
+): Promise<LoadFigures> {
+  return measureLanes(origin, 1, warmRequests, () => next(), { requests });
+}
+
+/** The one loop both loads run: warm every lane, then measure until the time or the count is up. */
+async function measureLanes(
+  origin: string,
+  connections: number,
+  warmRequests: number,
+  next: (lane: number) => LoadRequest,
+  until: { durationMs: number } | { requests: number },
+): Promise<LoadFigures> {
   const pool = new Pool(origin, {
-    connections: options.connections,
+    connections,
     pipelining: 1,
     keepAliveTimeout: 120_000,
     keepAliveMaxTimeout: 120_000,
   });
   try {
-    const lanes = Array.from({ length: options.connections }, (_, lane) => lane);
+    const lanes = Array.from({ length: connections }, (_, lane) => lane);
     // Opening: every lane at once, so the pool opens one connection per lane, and each is used.
     await Promise.all(
       lanes.map(async (lane) => {
-        for (let i = 0; i < options.warmRequests; i++) {
+        for (let i = 0; i < warmRequests; i++) {
           const outcome = await send(pool, next(lane));
           if (outcome.error) throw new Error(`warming connection ${lane}: ${outcome.error}`);
         }
@@ -113,10 +136,12 @@ export async function closedLoop(
     let errors = 0;
     let firstError: string | undefined;
     const started = performance.now();
-    const deadline = started + options.durationMs;
+    let left = "requests" in until ? until.requests : Number.POSITIVE_INFINITY;
+    const deadline = "durationMs" in until ? started + until.durationMs : Number.POSITIVE_INFINITY;
     await Promise.all(
       lanes.map(async (lane) => {
-        while (performance.now() < deadline) {
+        while (left > 0 && performance.now() < deadline) {
+          left -= 1;
           const outcome = await send(pool, next(lane));
           if (outcome.error) {
             errors += 1;
@@ -125,36 +150,6 @@ export async function closedLoop(
         }
       }),
     );
-    return figuresOf(latencies, errors, performance.now() - started, firstError);
-  } finally {
-    await pool.close();
-  }
-}
-
-/** One request at a time over one warmed connection: the server's time per request. */
-export async function sequential(
-  origin: string,
-  next: () => LoadRequest,
-  requests: number,
-  warmRequests = 20,
-): Promise<LoadFigures> {
-  const pool = new Pool(origin, { connections: 1, pipelining: 1 });
-  try {
-    for (let i = 0; i < warmRequests; i++) {
-      const outcome = await send(pool, next());
-      if (outcome.error) throw new Error(`warming: ${outcome.error}`);
-    }
-    const latencies: number[] = [];
-    let errors = 0;
-    let firstError: string | undefined;
-    const started = performance.now();
-    for (let i = 0; i < requests; i++) {
-      const outcome = await send(pool, next());
-      if (outcome.error) {
-        errors += 1;
-        firstError ??= outcome.error;
-      } else latencies.push(outcome.ms);
-    }
     return figuresOf(latencies, errors, performance.now() - started, firstError);
   } finally {
     await pool.close();
