@@ -3,7 +3,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "bench/results/**", "coverage/**", "web/src/api/schema.d.ts", "test-results/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "bench/results/**",
+      "coverage/**",
+      "web/src/api/schema.d.ts",
+      "test-results/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,6 +31,21 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
       ],
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+    },
+  },
+  {
+    // After a change, queries are read again through web/src/lib/refresh.ts, which cancels a first
+    // read still in flight; a bare invalidateQueries would join it and keep its stale answer.
+    files: ["web/src/**/*.ts", "web/src/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='invalidateQueries']",
+          message:
+            "Use refreshAfterChange (web/src/lib/refresh.ts): it cancels a first read still in flight.",
+        },
+      ],
     },
   },
   {

@@ -4,7 +4,7 @@
  * HTML posing as a photo refused in words beside it, a receipt opened and removed, the month's
  * drafts submitted (their receipts then fixed).
  */
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectAccessible,
@@ -22,7 +22,7 @@ import {
   type ApiUser,
   type FirmServer,
 } from "./firm-server.js";
-import { pick, signIn } from "./pages.js";
+import { holdFirstReadPastChange, pick, signIn } from "./pages.js";
 
 let server: FirmServer;
 let admin: ApiUser;
@@ -40,34 +40,19 @@ beforeAll(async () => {
 afterAll(() => stopFirmServer(server));
 
 /**
- * A slow network's race, made certain: the new expense's card asks for its receipts while the
- * photo is still uploading; the server answers (no receipt yet) before the upload is committed,
- * and that answer reaches the page only after the upload has finished. The page must still
- * show the photo (it once kept the stale empty answer).
+ * The new expense's card asks for its receipts while the photo is still uploading; that read is
+ * answered without the photo and reaches the page after the upload. The page must still show
+ * the photo (it once kept the stale empty answer).
  */
-async function holdFirstReceiptsAnswerUntilUploaded(page: Page): Promise<void> {
+function holdFirstReceiptsAnswerUntilUploaded(page: Page): Promise<void> {
   const receipts = /\/expense-entries\/[^/]+\/receipts$/;
-  let listAnswered!: () => void;
-  const answered = new Promise<void>((resolve) => (listAnswered = resolve));
-  const uploaded = page.waitForEvent(
-    "requestfinished",
-    (request) => request.method() === "POST" && receipts.test(new URL(request.url()).pathname),
-  );
-  let held = false;
-  await page.route(receipts, async (route) => {
-    const request = route.request();
-    if (request.method() === "POST") {
-      await answered;
-      return route.continue();
-    }
-    if (held) return route.continue();
-    held = true;
-    const answer = await route.fetch();
-    listAnswered();
-    await uploaded;
+  const at = (method: string) => (request: Request) =>
+    request.method() === method && receipts.test(new URL(request.url()).pathname);
+  return holdFirstReadPastChange(page, {
+    read: at("GET"),
+    change: at("POST"),
     // The page has taken the upload's answer once its progress bar is gone.
-    await page.getByRole("progressbar", { name: /^Sending / }).waitFor({ state: "detached" });
-    await route.fulfill({ response: answer });
+    changeShown: () => page.getByRole("progressbar", { name: /^Sending / }).waitFor({ state: "detached" }),
   });
 }
 

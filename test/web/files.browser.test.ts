@@ -18,7 +18,7 @@ import {
 import { PDF } from "../../src/test-support/receipts.js";
 import { linkIn } from "../../src/test-support/smtp-server.js";
 import { apiAs, startFirmServer, stopFirmServer, type ApiUser, type FirmServer } from "./firm-server.js";
-import { signIn } from "./pages.js";
+import { holdFirstReadPastChange, signIn } from "./pages.js";
 
 const CARLA = { email: "carla@acme.example", password: "carla's long passphrase" };
 const EVE = { email: "eve@acme.example", password: "eve's long passphrase" };
@@ -127,6 +127,23 @@ describe("a client's files", { timeout: 120_000 }, () => {
     await test.page.getByRole("button", { name: "Make the folder" }).click();
     await test.page.getByText("Give the folder a name").waitFor();
     await test.page.getByRole("textbox", { name: /^Folder name/ }).fill("Engagement 2026");
+    // The new folder's list is read as the page turns to it; that read, answered before the
+    // upload below, reaches the page after it. The page must still show the file (on a slow
+    // CI machine it once kept the stale empty list).
+    const files = `/clients/${acmeId}/files`;
+    await holdFirstReadPastChange(test.page, {
+      read: (request) => {
+        const url = new URL(request.url());
+        return (
+          request.method() === "GET" &&
+          url.pathname.endsWith(files) &&
+          url.searchParams.has("folderId") &&
+          url.searchParams.get("sort") === "-updatedAt"
+        );
+      },
+      change: (request) => request.method() === "POST" && new URL(request.url()).pathname.endsWith(files),
+      changeShown: () => test.page.getByText("Working papers.pdf is uploaded.").waitFor(),
+    });
     await test.page.getByRole("button", { name: "Make the folder" }).click();
     await expect
       .poll(() => test.page.getByLabel("Show the files in").inputValue())

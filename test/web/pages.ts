@@ -1,9 +1,10 @@
 /**
  * What the browser tests do on many pages, in one place: signing in, opening a page of the
- * firm's app, picking from a searchable select, and downloading a report.
+ * firm's app, picking from a searchable select, downloading a report, and making a slow
+ * network's race certain.
  */
 import { readFileSync } from "node:fs";
-import type { Locator } from "playwright-core";
+import type { Locator, Page, Request } from "playwright-core";
 import type { TestPage } from "../../src/test-support/browser.js";
 import type { FirmSite } from "./firm-server.js";
 
@@ -67,4 +68,47 @@ export async function downloadReport(
     .filter({ hasText: /^Saved / })
     .waitFor();
   return { name: file.suggestedFilename(), data: readFileSync(path) };
+}
+
+export interface HeldRead {
+  /** The read whose first answer is held (a list the page asks for as it opens). */
+  read: (request: Request) => boolean;
+  /** The change that read must not see (an upload). */
+  change: (request: Request) => boolean;
+  /** Resolves once the page has taken the change's answer (a message, a progress bar gone). */
+  changeShown: () => Promise<void>;
+}
+
+/**
+ * A slow network's race, made certain: the first read matching `read` is answered by the server
+ * before the change reaches it, and that stale answer reaches the page only after the change has
+ * finished and the page has shown it. A page that keeps the stale answer instead of reading again
+ * fails the test. (TanStack Query joins a first read still in flight when told to read again;
+ * this caught it twice.)
+ */
+export async function holdFirstReadPastChange(
+  page: Page,
+  { read, change, changeShown }: HeldRead,
+): Promise<void> {
+  let readAnswered!: () => void;
+  const answered = new Promise<void>((resolve) => (readAnswered = resolve));
+  const changed = page.waitForEvent("requestfinished", change);
+  let held = false;
+  await page.route(
+    () => true,
+    async (route) => {
+      const request = route.request();
+      if (change(request)) {
+        await answered;
+        return route.fallback();
+      }
+      if (held || !read(request)) return route.fallback();
+      held = true;
+      const answer = await route.fetch();
+      readAnswered();
+      await changed;
+      await changeShown();
+      await route.fulfill({ response: answer });
+    },
+  );
 }

@@ -4,6 +4,7 @@ import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
 import { accountingKey } from "./settings";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type AccountingLink =
   paths["/accounting/links"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
@@ -28,6 +29,6 @@ export function useUnlink() {
       unwrap(
         api.DELETE("/accounting/links/{localKind}/{id}", { params: { path: { localKind, id: localId } } }),
       ),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: linksKey }),
+    onSettled: () => void refreshAfterChange(queryClient, linksKey),
   });
 }

@@ -10,6 +10,7 @@ import type { paths } from "../../../api/schema";
 import { attachmentName, saveStream } from "../../../lib/download";
 import { useFirm } from "../../../lib/firm-context";
 import { accountingKey } from "./settings";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type AccountingRun =
   paths["/accounting/runs/{id}"]["get"]["responses"][200]["content"]["application/json"];
@@ -38,7 +39,7 @@ export function useAskRun() {
       const run = await unwrap(Promise.resolve(result));
       return { run, queued: result.response.status === 202 };
     },
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: runsKey }),
+    onSuccess: () => void refreshAfterChange(queryClient, runsKey),
   });
 }
 

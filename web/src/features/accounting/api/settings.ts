@@ -7,6 +7,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type AccountingOverview = paths["/accounting"]["get"]["responses"][200]["content"]["application/json"];
 export type AccountingSettings = AccountingOverview["settings"];
@@ -31,7 +32,7 @@ export function useAccountingOverview(enabled = true) {
 
 function useOverviewChanged() {
   const { queryClient } = useFirm();
-  return () => void queryClient.invalidateQueries({ queryKey: overviewKey });
+  return () => void refreshAfterChange(queryClient, overviewKey);
 }
 
 export function useEditSettings() {

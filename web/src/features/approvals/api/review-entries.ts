@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type ReviewKind = "time" | "expense";
 
@@ -72,7 +73,7 @@ export function useReviewDecision(kind: ReviewKind) {
         }),
       ),
     // Refused or not, the list is read again: what someone else changed meanwhile shows.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: reviewKey(kind) }),
+    onSettled: () => refreshAfterChange(queryClient, reviewKey(kind)),
   });
 }
 

@@ -2,6 +2,7 @@
 import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap, type FirmApi } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export const apiTokensQueryOptions = (api: FirmApi) =>
   queryOptions({ queryKey: ["auth", "tokens"], queryFn: () => unwrap(api.GET("/auth/tokens")) });
@@ -15,7 +16,7 @@ export function useCreateApiToken() {
   const { api, queryClient } = useFirm();
   return useMutation({
     mutationFn: (name: string) => unwrap(api.POST("/auth/tokens", { body: { name } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryOptions(api).queryKey }),
+    onSuccess: () => refreshAfterChange(queryClient, apiTokensQueryOptions(api).queryKey),
   });
 }
 
@@ -23,6 +24,6 @@ export function useRevokeApiToken() {
   const { api, queryClient } = useFirm();
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE("/auth/tokens/{id}", { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryOptions(api).queryKey }),
+    onSuccess: () => refreshAfterChange(queryClient, apiTokensQueryOptions(api).queryKey),
   });
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type TwoFactorStatus =
   paths["/auth/two-factor"]["get"]["responses"][200]["content"]["application/json"];
@@ -18,7 +19,7 @@ export function useTwoFactorStatus() {
 
 function useRefreshStatus() {
   const { queryClient } = useFirm();
-  return () => void queryClient.invalidateQueries({ queryKey: statusKey });
+  return () => void refreshAfterChange(queryClient, statusKey);
 }
 
 export function useStartEnrolment() {

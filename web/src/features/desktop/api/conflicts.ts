@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type Conflict =
   paths["/sync/conflicts"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
@@ -39,6 +40,6 @@ export function useResolveConflict() {
           ? api.POST("/sync/conflicts/{id}/restore", { params: { path: { id } } })
           : api.POST("/sync/conflicts/{id}/dismiss", { params: { path: { id } } }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["desktop", "conflicts"] }),
+    onSuccess: () => refreshAfterChange(queryClient, ["desktop", "conflicts"]),
   });
 }

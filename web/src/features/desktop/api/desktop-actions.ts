@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
 import { connectionQueryOptions } from "./connection-state";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export function useMergeNow() {
   const { api, queryClient } = useFirm();
@@ -10,8 +11,7 @@ export function useMergeNow() {
     mutationFn: () => unwrap(api.POST("/desktop/merge")),
     onSuccess: (answer) => {
       queryClient.setQueryData(connectionQueryOptions(api).queryKey, answer.status);
-      void queryClient.invalidateQueries({ queryKey: ["desktop", "conflicts"] });
-      void queryClient.invalidateQueries({ queryKey: ["desktop", "log"] });
+      void refreshAfterChange(queryClient, ["desktop", "conflicts"], ["desktop", "log"]);
     },
   });
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type FirstAdminBody = NonNullable<
   paths["/desktop/protection"]["post"]["requestBody"]
@@ -20,6 +21,6 @@ export function useTurnProtectionOn() {
   const { api, queryClient } = useFirm();
   return useMutation({
     mutationFn: (body: FirstAdminBody) => unwrap(api.POST("/desktop/protection", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["auth"] }),
+    onSuccess: () => refreshAfterChange(queryClient, ["auth"]),
   });
 }

@@ -7,6 +7,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type DocumentApproval =
   paths["/approvals/{id}"]["get"]["responses"][200]["content"]["application/json"];
@@ -27,7 +28,7 @@ function useApprovalChanged(id: string) {
   const { queryClient } = useFirm();
   return (approval: DocumentApproval) => {
     queryClient.setQueryData(approvalKey(id), approval);
-    void queryClient.invalidateQueries({ queryKey: ["portal", "waiting"] });
+    void refreshAfterChange(queryClient, ["portal", "waiting"]);
   };
 }
 

@@ -35,7 +35,7 @@ export function useExpensesBetween(from: string, to: string) {
 
 export function useExpenseChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: expensesKey });
+  const refresh = () => refreshAfterChange(queryClient, expensesKey);
   const create = useMutation({
     mutationFn: (body: NewExpenseEntry) => unwrap(api.POST("/expense-entries", { body })),
     onSettled: refresh,

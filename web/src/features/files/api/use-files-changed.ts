@@ -4,13 +4,12 @@
  */
 import { useFirm } from "../../../lib/firm-context";
 import { filesKeys } from "./file-types";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export function useFilesChanged() {
   const { queryClient } = useFirm();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: filesKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ["activity"] });
-    // A contact's home (features/portal) lists documents to approve under this key.
-    void queryClient.invalidateQueries({ queryKey: ["portal", "waiting"] });
+    // A contact's home (features/portal) lists documents to approve under ["portal", "waiting"].
+    void refreshAfterChange(queryClient, filesKeys.all, ["activity"], ["portal", "waiting"]);
   };
 }

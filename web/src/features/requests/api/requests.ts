@@ -10,6 +10,7 @@ import { ApiProblem } from "../../../api/problem";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
 import { uploadFile, type UploadProgress } from "../../../lib/upload";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 type Json<P extends keyof paths, M extends "get" | "post" | "put"> = paths[P][M] extends {
   responses: { 200: { content: { "application/json": infer T } } };
@@ -76,11 +77,8 @@ export function useRequest(id: string) {
 function useRequestChanged() {
   const { queryClient } = useFirm();
   return (id: string) => {
-    void queryClient.invalidateQueries({ queryKey: requestsKey });
-    // The contact's home (features/portal) reads /portal/waiting under this key.
-    void queryClient.invalidateQueries({ queryKey: ["portal", "waiting"] });
-    void queryClient.invalidateQueries({ queryKey: ["activity"] });
-    void queryClient.invalidateQueries({ queryKey: requestKey(id) });
+    // The contact's home (features/portal) reads /portal/waiting under ["portal", "waiting"].
+    void refreshAfterChange(queryClient, requestsKey, ["portal", "waiting"], ["activity"], requestKey(id));
   };
 }
 

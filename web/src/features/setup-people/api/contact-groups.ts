@@ -6,6 +6,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type ContactGroup =
   paths["/contact-groups/{id}"]["get"]["responses"][200]["content"]["application/json"];
@@ -25,8 +26,7 @@ export function useContactGroups(enabled = true) {
 export function useContactGroupChanges() {
   const { api, queryClient } = useFirm();
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: groupsKey });
-    await queryClient.invalidateQueries({ queryKey: ["sharing"] });
+    await refreshAfterChange(queryClient, groupsKey, ["sharing"]);
   };
   const add = useMutation({
     mutationFn: (name: string) => unwrap(api.POST("/contact-groups", { body: { name } })),

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type FirmProfile = paths["/firm"]["get"]["responses"][200]["content"]["application/json"];
 export type FirmChange = NonNullable<paths["/firm"]["patch"]["requestBody"]>["content"]["application/json"];
@@ -21,7 +22,7 @@ export function useEditFirm() {
     onSuccess: (firm) => {
       queryClient.setQueryData(firmKey, firm);
       // The header shows the firm's name from /auth/me.
-      void queryClient.invalidateQueries({ queryKey: ["auth", "me"] });
+      void refreshAfterChange(queryClient, ["auth", "me"]);
     },
   });
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type Role = paths["/roles/{id}"]["get"]["responses"][200]["content"]["application/json"];
 export type RoleBody = NonNullable<paths["/roles"]["post"]["requestBody"]>["content"]["application/json"];
@@ -23,7 +24,7 @@ export function useRoles(enabled = true) {
 
 export function useRoleChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: rolesKey });
+  const refresh = () => refreshAfterChange(queryClient, rolesKey);
   const create = useMutation({
     mutationFn: (body: RoleBody) => unwrap(api.POST("/roles", { body })),
     onSuccess: refresh,

@@ -6,6 +6,7 @@ import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type Assignment =
   paths["/assignments"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
@@ -59,7 +60,7 @@ export function useAssignmentsOfPrincipals(principalIds: readonly string[]) {
 /** Giving and taking away roles; every sharing list is refreshed afterwards. */
 export function useSharingChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["sharing"] });
+  const refresh = () => refreshAfterChange(queryClient, ["sharing"]);
   const grant = useMutation({
     mutationFn: (body: NewAssignment) => unwrap(api.POST("/assignments", { body })),
     onSuccess: refresh,

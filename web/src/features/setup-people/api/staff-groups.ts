@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type StaffGroup = paths["/staff-groups/{id}"]["get"]["responses"][200]["content"]["application/json"];
 
@@ -21,8 +22,7 @@ export function useStaffGroups(enabled = true) {
 export function useStaffGroupChanges() {
   const { api, queryClient } = useFirm();
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: groupsKey });
-    await queryClient.invalidateQueries({ queryKey: ["staff"] });
+    await refreshAfterChange(queryClient, groupsKey, ["staff"]);
   };
   const add = useMutation({
     mutationFn: (name: string) => unwrap(api.POST("/staff-groups", { body: { name } })),

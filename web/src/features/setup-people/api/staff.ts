@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap, type FirmApi } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type StaffMember = paths["/staff/{id}"]["get"]["responses"][200]["content"]["application/json"];
 export type NewStaff = NonNullable<paths["/staff"]["post"]["requestBody"]>["content"]["application/json"];
@@ -73,7 +74,7 @@ export function useGroupMembers(groupId: string, limit: number, offset: number) 
 
 export function useStaffChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: staffKey });
+  const refresh = () => refreshAfterChange(queryClient, staffKey);
   const add = useMutation({
     mutationFn: (body: NewStaff) => unwrap(api.POST("/staff", { body })),
     onSuccess: refresh,

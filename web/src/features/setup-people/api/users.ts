@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type UserAccount = paths["/users/{id}"]["get"]["responses"][200]["content"]["application/json"];
 export type UserStatus = UserAccount["status"];
@@ -48,7 +49,7 @@ export function useUsersPage(
 
 export function useUserChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: usersKey });
+  const refresh = () => refreshAfterChange(queryClient, usersKey);
   const invite = useMutation({
     mutationFn: (staffId: string) => unwrap(api.POST("/users", { body: { staffId } })),
     onSuccess: refresh,

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap, type FirmApi } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
 import type { ClientChange, ClientInput, ClientQuery } from "./types";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export function useClientList(query: ClientQuery) {
   const { api } = useFirm();
@@ -21,7 +22,7 @@ export async function clientByCode(api: FirmApi, code: string) {
 
 export function useClientChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["clients"] });
+  const refresh = () => refreshAfterChange(queryClient, ["clients"]);
   const create = useMutation({
     mutationFn: (body: ClientInput) => unwrap(api.POST("/clients", { body })),
     onSettled: refresh,

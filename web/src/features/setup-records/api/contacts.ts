@@ -9,6 +9,7 @@ import type {
   ContactInput,
   ContactQuery,
 } from "./types";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export function useContactList(query: ContactQuery, enabled = true) {
   const { api } = useFirm();
@@ -30,7 +31,7 @@ export function useContact(id: string) {
 
 export function useContactChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["contacts"] });
+  const refresh = () => refreshAfterChange(queryClient, ["contacts"]);
   const create = useMutation({
     mutationFn: (body: ContactInput) => unwrap(api.POST("/contacts", { body })),
     onSettled: refresh,
@@ -69,7 +70,7 @@ export function useCompany(id: string | null | undefined) {
 
 export function useCompanyChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["contact-companies"] });
+  const refresh = () => refreshAfterChange(queryClient, ["contact-companies"]);
   const create = useMutation({
     mutationFn: (body: ContactCompanyInput) => unwrap(api.POST("/contact-companies", { body })),
     onSettled: refresh,

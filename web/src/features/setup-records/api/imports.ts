@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
 import type { ImportBody, ImportKind } from "./types";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export function useImport() {
   const { api, queryClient } = useFirm();
@@ -24,6 +25,6 @@ export function useImport() {
       }
     },
     // An import writes many records of its kind (and contact companies): everything may have changed.
-    onSuccess: (result) => (result.dryRun ? undefined : queryClient.invalidateQueries()),
+    onSuccess: (result) => (result.dryRun ? undefined : refreshAfterChange(queryClient, [])),
   });
 }

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
 import type { ProjectChange, ProjectInput, ProjectQuery } from "./types";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export function useProjectList(query: ProjectQuery, enabled = true) {
   const { api } = useFirm();
@@ -16,7 +17,7 @@ export function useProjectList(query: ProjectQuery, enabled = true) {
 
 export function useProjectChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["projects"] });
+  const refresh = () => refreshAfterChange(queryClient, ["projects"]);
   const create = useMutation({
     mutationFn: (body: ProjectInput) => unwrap(api.POST("/projects", { body })),
     onSettled: refresh,

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
 import type { RateInput, RateQuery } from "./types";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 /** Rates of one owner hold a few rows per work code; 500 is far more than any owner has. */
 export function useRates(query: RateQuery, enabled = true) {
@@ -16,7 +17,7 @@ export function useRates(query: RateQuery, enabled = true) {
 
 export function useRateChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["rates"] });
+  const refresh = () => refreshAfterChange(queryClient, ["rates"]);
   const set = useMutation({
     mutationFn: (body: RateInput) => unwrap(api.POST("/rates", { body })),
     onSettled: refresh,

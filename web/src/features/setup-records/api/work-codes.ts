@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap, type FirmApi } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
 import type { WorkCodeChange, WorkCodeInput, WorkCodeQuery } from "./types";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export function useWorkCodeList(query: WorkCodeQuery) {
   const { api } = useFirm();
@@ -29,12 +30,12 @@ export async function workCodeByCode(api: FirmApi, code: string) {
 
 export function useWorkCodeChanges() {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["work-codes"] });
+  const refresh = () => refreshAfterChange(queryClient, ["work-codes"]);
   const create = useMutation({
     mutationFn: (body: WorkCodeInput) => unwrap(api.POST("/work-codes", { body })),
     onSettled: async () => {
       await refresh();
-      await queryClient.invalidateQueries({ queryKey: ["rates"] });
+      await refreshAfterChange(queryClient, ["rates"]);
     },
   });
   const update = useMutation({

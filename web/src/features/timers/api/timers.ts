@@ -8,6 +8,7 @@ import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap, type FirmApi } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 type Body<P extends keyof paths> = paths[P] extends {
   post: { requestBody?: { content: { "application/json": infer T } } };
@@ -42,12 +43,7 @@ export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().tim
 
 export function useTimerActions() {
   const { api, queryClient } = useFirm();
-  const refresh = async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: currentKey }),
-      queryClient.invalidateQueries({ queryKey: ["time-entries"] }),
-    ]);
-  };
+  const refresh = () => refreshAfterChange(queryClient, currentKey, ["time-entries"]);
   const start = useMutation({
     mutationFn: (body: TimerStart) =>
       unwrap(api.POST("/timers", { body: { timeZone: browserTimeZone(), ...body } })),

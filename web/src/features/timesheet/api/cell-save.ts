@@ -7,6 +7,7 @@ import { unwrap } from "../../../api/client";
 import { useFirm } from "../../../lib/firm-context";
 import type { CellSave, RowKey } from "../timesheet-math";
 import { entriesKey, type TimeEntry } from "./time-entries";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 interface EntryPage {
   items: TimeEntry[];
@@ -67,6 +68,6 @@ export function useCellSave(staffId: string | null, row: RowKey, date: string) {
           queryClient.setQueryData(key, applyAnswer(page, plan, answer, { from, to }));
       }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: entriesKey(staffId) }),
+    onSettled: () => refreshAfterChange(queryClient, entriesKey(staffId)),
   });
 }

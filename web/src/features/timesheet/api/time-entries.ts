@@ -6,6 +6,7 @@ import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { unwrap, type FirmApi } from "../../../api/client";
 import type { paths } from "../../../api/schema";
 import { useFirm } from "../../../lib/firm-context";
+import { refreshAfterChange } from "../../../lib/refresh";
 
 export type TimeEntry = paths["/time-entries/{id}"]["get"]["responses"][200]["content"]["application/json"];
 export type NewTimeEntry = NonNullable<
@@ -36,7 +37,7 @@ export function useEntriesBetween(staffId: string | null, from: string, to: stri
 /** Create, change or delete one entry; the staff member's lists are refreshed afterwards. */
 export function useTimeEntryChanges(staffId: string | null) {
   const { api, queryClient } = useFirm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: entriesKey(staffId) });
+  const refresh = () => refreshAfterChange(queryClient, entriesKey(staffId));
   const create = useMutation({
     mutationFn: (body: NewTimeEntry) => unwrap(api.POST("/time-entries", { body })),
     onSettled: refresh,
