@@ -8,6 +8,7 @@ import type { Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
 import { loadRights } from "./access-store.js";
+import type { ActorCache, CachedSession } from "./actor-cache.js";
 import {
   findApiTokenByHash,
   findSession,
@@ -83,6 +84,24 @@ async function activeUserActor(
   };
 }
 
+/** A server's remembered callers and the firm's access version read for this request. */
+export interface KnownActors {
+  cache: ActorCache;
+  version: number;
+}
+
+/** Whether a session is still within its absolute and idle timeouts at `now`. */
+const sessionLive = (session: CachedSession, policy: SessionPolicy, now: Date): boolean =>
+  now.toISOString() < session.expiresAt &&
+  now.getTime() - Date.parse(session.lastSeenAt) <= policy.idleMinutes * 60_000;
+
+/** Touch at most once a minute: an idle timeout needs minutes, not a write per request. */
+async function touchIfDue(db: Db, id: string, session: CachedSession, now: Date): Promise<void> {
+  if (now.getTime() - Date.parse(session.lastSeenAt) <= 60_000) return;
+  await touchSession(db, id, now.toISOString());
+  session.lastSeenAt = now.toISOString();
+}
+
 /** The actor behind a session cookie, or undefined when the session is unknown, ended or of another firm. */
 export async function actorFromSession(
   db: Db,
@@ -90,19 +109,35 @@ export async function actorFromSession(
   policy: SessionPolicy,
   firmId: string,
   token: string,
+  known?: KnownActors,
 ): Promise<{ actor: Actor; csrfToken: string } | undefined> {
-  const session = await findSession(db, sha256(token));
-  if (!session || session.revokedAt || session.firmId !== firmId) return undefined;
+  const id = sha256(token);
   const now = clock.now();
-  const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
-  if (now.toISOString() >= session.expiresAt || idleSince > policy.idleMinutes * 60_000) return undefined;
+  const hit = known?.cache.get(id, firmId, known.version);
+  // A session that looks ended by what this server remembers is read again: another server
+  // may have seen it since.
+  if (hit?.session && hit.csrfToken && sessionLive(hit.session, policy, now)) {
+    await touchIfDue(db, id, hit.session, now);
+    return { actor: hit.actor, csrfToken: hit.csrfToken };
+  }
+  const session = await findSession(db, id);
+  if (!session || session.revokedAt || session.firmId !== firmId) return undefined;
+  const times: CachedSession = { expiresAt: session.expiresAt, lastSeenAt: session.lastSeenAt };
+  if (!sessionLive(times, policy, now)) return undefined;
   const actor = await activeUserActor(db, firmId, session.userId, {
     sessionId: session.id,
     requestId: session.requestId ?? null,
   });
   if (!actor) return undefined;
-  // Touch at most once a minute: an idle timeout needs minutes, not a write per request.
-  if (idleSince > 60_000) await touchSession(db, session.id, now.toISOString());
+  await touchIfDue(db, id, times, now);
+  known?.cache.set(id, {
+    firmId,
+    version: known.version,
+    actor,
+    csrfToken: session.csrfToken,
+    session: times,
+    lastUsedAt: null,
+  });
   return { actor, csrfToken: session.csrfToken };
 }
 
@@ -137,13 +172,40 @@ export async function actorFromToken(
   clock: Clock,
   firmId: string,
   token: string,
+  known?: KnownActors,
 ): Promise<Actor | undefined> {
-  const row = await findApiTokenByHash(db, sha256(token));
+  const hash = sha256(token);
+  const now = clock.now();
+  const hit = known?.cache.get(hash, firmId, known.version);
+  if (hit && !hit.session) {
+    hit.lastUsedAt = await touchTokenIfDue(db, hit.actor, hit.lastUsedAt, now);
+    return hit.actor;
+  }
+  const row = await findApiTokenByHash(db, hash);
   if (!row || row.revokedAt || row.firmId !== firmId) return undefined;
   const actor = await activeUserActor(db, firmId, row.userId, { tokenId: row.id });
-  // As sessions: "last used" to the minute, not a write on every request (a read included).
-  const now = clock.now();
-  const usedAgo = row.lastUsedAt ? now.getTime() - Date.parse(row.lastUsedAt) : Infinity;
-  if (actor && usedAgo > 60_000) await touchApiToken(db, row.id, now.toISOString());
+  if (!actor) return undefined;
+  const lastUsedAt = await touchTokenIfDue(db, actor, row.lastUsedAt, now);
+  known?.cache.set(hash, {
+    firmId,
+    version: known.version,
+    actor,
+    csrfToken: null,
+    session: null,
+    lastUsedAt,
+  });
   return actor;
+}
+
+/** As sessions: "last used" to the minute, not a write on every request (a read included). */
+async function touchTokenIfDue(
+  db: Db,
+  actor: Actor,
+  lastUsedAt: string | null,
+  now: Date,
+): Promise<string | null> {
+  const usedAgo = lastUsedAt ? now.getTime() - Date.parse(lastUsedAt) : Infinity;
+  if (actor.kind !== "user" || !actor.tokenId || usedAgo <= 60_000) return lastUsedAt;
+  await touchApiToken(db, actor.tokenId, now.toISOString());
+  return now.toISOString();
 }

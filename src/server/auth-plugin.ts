@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ANONYMOUS } from "../access/authorize.js";
-import { actorFromSession, actorFromToken } from "../access/session-service.js";
+import { ActorCache, accessVersionOf } from "../access/actor-cache.js";
+import { actorFromSession, actorFromToken, type KnownActors } from "../access/session-service.js";
 import { sameSecret } from "../access/secrets.js";
 import { nameAuthor, withAuthorSlot } from "../store/author-context.js";
 import { AppError } from "../domain/errors.js";
@@ -16,6 +17,9 @@ import { CSRF_HEADER, SESSION_COOKIE } from "../http/session-cookie.js";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
+  // The callers this server has identified, each good under the firm's access version it was
+  // read under (src/access/actor-cache.ts).
+  const actors = new ActorCache();
   app.decorateRequest("firm", null);
   app.decorateRequest("actor", null as never);
   app.decorateRequest("csrfToken", null);
@@ -36,7 +40,7 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     // Public routes (sign-in, activation, reset) ignore credentials: a stale cookie must not
     // stop anyone from signing in again.
     if (permission === "public") return;
-    await identify(request, deps, firm.id);
+    await identify(request, deps, firm.id, actors);
     if (request.actor.kind === "anonymous") {
       throw new AppError("UNAUTHENTICATED", "sign in first (session cookie or bearer token)");
     }
@@ -53,22 +57,33 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
   });
 }
 
-async function identify(request: FastifyRequest, deps: ServerDeps, firmId: string): Promise<void> {
+async function identify(
+  request: FastifyRequest,
+  deps: ServerDeps,
+  firmId: string,
+  actors: ActorCache,
+): Promise<void> {
   const header = request.headers.authorization;
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!header && !cookie) return;
+  // Read before the credential: an entry made from rows read after a change is then filed under
+  // the version before it, and read again on the next request.
+  const known: KnownActors = { cache: actors, version: await accessVersionOf(deps.store.db, firmId) };
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = match ? await actorFromToken(deps.store.db, deps.clock, firmId, match[1]!) : undefined;
+    const actor = match
+      ? await actorFromToken(deps.store.db, deps.clock, firmId, match[1]!, known)
+      : undefined;
     if (!actor) throw new AppError("UNAUTHENTICATED", "the bearer token is unknown or revoked");
     request.actor = actor;
     return;
   }
-  const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return;
   const policy = {
     idleMinutes: deps.config.sessionIdleMinutes,
     absoluteHours: deps.config.sessionAbsoluteHours,
   };
-  const session = await actorFromSession(deps.store.db, deps.clock, policy, firmId, cookie);
+  const session = await actorFromSession(deps.store.db, deps.clock, policy, firmId, cookie, known);
   if (!session) throw new AppError("UNAUTHENTICATED", "the session has ended; sign in again");
   if (UNSAFE.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];

@@ -1,6 +1,7 @@
 /**
  * Revocation takes effect on the very next request: a removed role, a removed group
- * membership, a disabled user. Rights are read afresh for every request; nothing is cached.
+ * membership, a disabled user. Rights are cached per caller only under the firm's access
+ * version, which each of these changes raises (src/access/actor-cache.ts).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { findRoleByName } from "../access/access-store.js";

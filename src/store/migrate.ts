@@ -15,6 +15,8 @@ import * as jobs from "./migrations/0011-jobs.js";
 import * as twoFactor from "./migrations/0012-two-factor.js";
 import * as accounting from "./migrations/0013-accounting.js";
 import * as booksMirror from "./migrations/0014-books-mirror.js";
+import * as accessVersion from "./migrations/0015-access-version.js";
+import * as entryOrder from "./migrations/0016-entry-order.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -31,6 +33,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012-two-factor": twoFactor,
   "0013-accounting": accounting,
   "0014-books-mirror": booksMirror,
+  "0015-access-version": accessVersion,
+  "0016-entry-order": entryOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -792,6 +792,12 @@ export interface AccountingBooksRecordTable {
   updated_at: string;
 }
 
+/** Migration 0015: raised by triggers on every change to who may do what (src/access/actor-cache.ts). */
+export interface AccessVersionTable {
+  firm_id: string;
+  version: number;
+}
+
 export interface AccountingFirmLeaseTable {
   firm_id: string;
   holder: string;
@@ -860,6 +866,7 @@ export interface Database {
   accounting_firm_lease: AccountingFirmLeaseTable;
   accounting_books_read: AccountingBooksReadTable;
   accounting_books_record: AccountingBooksRecordTable;
+  access_version: AccessVersionTable;
   two_factor: TwoFactorTable;
   two_factor_recovery_code: TwoFactorRecoveryCodeTable;
   two_factor_challenge: TwoFactorChallengeTable;

@@ -78,6 +78,7 @@ const TABLE_ORDER: { [T in keyof Database]: (keyof Database[T] & string)[] } = {
   accounting_firm_lease: ["firm_id"],
   accounting_books_read: ["firm_id"],
   accounting_books_record: ["firm_id", "kind", "external_id"],
+  access_version: ["firm_id"],
 };
 
 export type StoreSnapshot = Record<string, unknown[]>;

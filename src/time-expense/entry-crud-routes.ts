@@ -24,6 +24,7 @@ import {
   registerEntryStatusRoute,
   staffNameSchema,
 } from "./entry-http.js";
+import { createEntryReferences, type EntryReferences } from "./entry-references.js";
 import type { EntryKind } from "./entry-store.js";
 import type { EntryListFilter, EntryPage } from "./time-entry-service.js";
 
@@ -50,7 +51,8 @@ export interface EntryRouteSpec<
   bodySchema: z.ZodObject;
   /** A partial body as the service's patch (references by id). */
   toPatch(body: Partial<Body>): Patch;
-  add(db: Db, scope: FirmScope, body: Body, staffId: string): Promise<Entry>;
+  /** `references` already hold the entry's staff and client, read when its placement was authorized. */
+  add(db: Db, scope: FirmScope, body: Body, staffId: string, references: EntryReferences): Promise<Entry>;
   get(db: Db, scope: FirmScope, id: string): Promise<Entry>;
   page(db: Db, scope: FirmScope, filter: EntryListFilter): Promise<EntryPage<Entry>>;
   edit(db: Db, scope: FirmScope, id: string, patch: Patch): Promise<Entry>;
@@ -137,9 +139,10 @@ export function registerEntryCrudRoutes<
       const scope = scopeOf(request.firm!, deps, actor);
       const staffId = staffIdFor(actor, body.staffId);
       const entry = await inTransaction(deps.store.db, async (tx) => {
-        await authorizeNewPlacement(tx, scope, actor, kind, { staffId, clientId: body.clientId });
+        const references = createEntryReferences(tx, scope.firm.id);
+        await authorizeNewPlacement(references, actor, kind, { staffId, clientId: body.clientId });
         authorizeWorkCode(actor, body.workCodeId);
-        return spec.add(tx, scope, body, staffId);
+        return spec.add(tx, scope, body, staffId, references);
       });
       return reply.code(201).send(presentEntry(entry, scope.firm));
     },
@@ -169,7 +172,7 @@ export function registerEntryCrudRoutes<
             staffId: body.staffId ?? current.staffId,
             clientId: body.clientId ?? current.clientId,
           };
-          await authorizeNewPlacement(tx, scope, actor, kind, placement);
+          await authorizeNewPlacement(createEntryReferences(tx, scope.firm.id), actor, kind, placement);
         }
         authorizeWorkCode(actor, body.workCodeId);
         return presentEntry(await spec.edit(tx, scope, current.id, spec.toPatch(body)), scope.firm);

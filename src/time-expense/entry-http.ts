@@ -19,7 +19,7 @@ import {
   entryObject,
   type EntryPlacement,
 } from "./entry-access.js";
-import { createEntryReferences } from "./entry-references.js";
+import type { EntryReferences } from "./entry-references.js";
 import { ENTRY_SORTS, type EntryKind, type EntryVisibility } from "./entry-store.js";
 import { setEntryStatus } from "./status-service.js";
 import type { EntryListFilter } from "./time-entry-service.js";
@@ -118,13 +118,11 @@ export async function entryListFilter(
  * then that the caller may put an entry there.
  */
 export async function authorizeNewPlacement(
-  db: Db,
-  scope: FirmScope,
+  refs: EntryReferences,
   actor: Actor,
   kind: EntryKind,
   placement: EntryPlacement,
 ): Promise<void> {
-  const refs = createEntryReferences(db, scope.firm.id);
   await refs.staff(placement.staffId);
   await refs.client(placement.clientId);
   authorizePlacement(actor, kind, placement);

@@ -290,8 +290,8 @@ export function entryQuery(db: Db, firmId: string, kind: EntryKind, filter: Entr
 
 const SORT_COLUMNS = { date: "entry_date", amount: "amount", created: "created_at" } as const;
 
-/** The page of entries a filter asks for, in its order (by date by default). */
-function pagedEntryQuery(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
+/** The page of entries a filter asks for, in its order (by date by default); exported for its plan test. */
+export function pagedEntryQuery(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
   const sort = filter.sort ?? "date";
   const direction = sort.startsWith("-") ? "desc" : "asc";
   const key = sort.replace("-", "") as keyof typeof SORT_COLUMNS | "staff";

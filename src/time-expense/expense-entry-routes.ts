@@ -77,9 +77,10 @@ export const registerExpenseEntryRoutes: RouteModule = (app, deps) =>
     entrySchema: expenseEntrySchema,
     bodySchema: expenseEntryBody,
     toPatch,
-    add: (db, scope, body: z.infer<typeof expenseEntryBody>, staffId) => {
+    add: (db, scope, body: z.infer<typeof expenseEntryBody>, staffId, references) => {
       const { clientId: client, workCodeId: workCode, date } = body;
-      return addExpenseEntry(db, scope, { ...toPatch(body), staff: staffId, client, workCode, date });
+      const input = { ...toPatch(body), staff: staffId, client, workCode, date };
+      return addExpenseEntry(db, scope, input, references);
     },
     get: getExpenseEntry,
     page: pageExpenseEntries,

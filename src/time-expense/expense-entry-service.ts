@@ -88,12 +88,17 @@ export async function prepareExpenseEntry(
   };
 }
 
+/**
+ * One entry. `references` are the caller's when it has already resolved the entry's staff and
+ * client in the same transaction (the API authorizes the placement first), so none is read twice.
+ */
 export async function addExpenseEntry(
   db: Db,
   scope: FirmScope,
   input: ExpenseEntryInput,
+  references?: EntryReferences,
 ): Promise<ExpenseEntry> {
-  const [entry] = await addExpenseEntries(db, scope, [input]);
+  const [entry] = await addExpenseEntries(db, scope, [input], undefined, references);
   return entry!;
 }
 
@@ -102,10 +107,16 @@ export async function addExpenseEntries(
   scope: FirmScope,
   inputs: readonly ExpenseEntryInput[],
   onProgress?: (done: number, total: number) => void,
+  references?: EntryReferences,
 ): Promise<ExpenseEntry[]> {
   return inTransaction(db, async (tx) => {
-    const refs = createEntryReferences(tx, scope.firm.id);
-    if (inputs.length > 50) await refs.preload();
+    let refs: EntryReferences;
+    if (references) refs = references;
+    else {
+      const own = createEntryReferences(tx, scope.firm.id);
+      if (inputs.length > 50) await own.preload();
+      refs = own;
+    }
     const now = nowIso(scope);
     const entries: ExpenseEntry[] = [];
     for (const [index, input] of inputs.entries()) {

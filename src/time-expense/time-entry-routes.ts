@@ -58,9 +58,10 @@ export const registerTimeEntryRoutes: RouteModule = (app, deps) =>
     entrySchema: timeEntrySchema,
     bodySchema: timeEntryBody,
     toPatch,
-    add: (db, scope, body: z.infer<typeof timeEntryBody>, staffId) => {
+    add: (db, scope, body: z.infer<typeof timeEntryBody>, staffId, references) => {
       const { clientId: client, workCodeId: workCode, date, minutes } = body;
-      return addTimeEntry(db, scope, { ...toPatch(body), staff: staffId, client, workCode, date, minutes });
+      const input = { ...toPatch(body), staff: staffId, client, workCode, date, minutes };
+      return addTimeEntry(db, scope, input, references);
     },
     get: getTimeEntry,
     page: pageTimeEntries,

@@ -134,8 +134,17 @@ export async function prepareTimeEntry(
   };
 }
 
-export async function addTimeEntry(db: Db, scope: FirmScope, input: TimeEntryInput): Promise<TimeEntry> {
-  const [entry] = await addTimeEntries(db, scope, [input]);
+/**
+ * One entry. `references` are the caller's when it has already resolved the entry's staff and
+ * client in the same transaction (the API authorizes the placement first), so none is read twice.
+ */
+export async function addTimeEntry(
+  db: Db,
+  scope: FirmScope,
+  input: TimeEntryInput,
+  references?: EntryReferences,
+): Promise<TimeEntry> {
+  const [entry] = await addTimeEntries(db, scope, [input], undefined, references);
   return entry!;
 }
 
@@ -145,10 +154,16 @@ export async function addTimeEntries(
   scope: FirmScope,
   inputs: readonly TimeEntryInput[],
   onProgress?: (done: number, total: number) => void,
+  references?: EntryReferences,
 ): Promise<TimeEntry[]> {
   return inTransaction(db, async (tx) => {
-    const refs = createEntryReferences(tx, scope.firm.id);
-    if (inputs.length > 50) await refs.preload();
+    let refs: EntryReferences;
+    if (references) refs = references;
+    else {
+      const own = createEntryReferences(tx, scope.firm.id);
+      if (inputs.length > 50) await own.preload();
+      refs = own;
+    }
     const now = nowIso(scope);
     const entries: TimeEntry[] = [];
     for (const [index, input] of inputs.entries()) {

@@ -17,6 +17,7 @@ import {
   seesNothing,
   staffIdFor,
 } from "./entry-access.js";
+import { createEntryReferences } from "./entry-references.js";
 import { authorizeNewPlacement, authorizeWorkCode, presentEntry } from "./entry-http.js";
 import { timeEntrySchema } from "./time-entry-routes.js";
 import {
@@ -167,7 +168,10 @@ export const registerTimerRoutes: RouteModule = (app, deps) => {
       const scope = scopeOf(request.firm!, deps, actor);
       const staffId = staffIdFor(actor, body.staffId);
       const timer = await inTransaction(db, async (tx) => {
-        await authorizeNewPlacement(tx, scope, actor, "time", { staffId, clientId: body.clientId });
+        await authorizeNewPlacement(createEntryReferences(tx, scope.firm.id), actor, "time", {
+          staffId,
+          clientId: body.clientId,
+        });
         authorizeWorkCode(actor, body.workCodeId);
         return startTimer(tx, scope, toInput(body, staffId));
       });
@@ -233,7 +237,10 @@ export const registerTimerRoutes: RouteModule = (app, deps) => {
       const scope = scopeOf(request.firm!, deps, actor);
       const staffId = staffIdFor(actor, body.staffId);
       const { stopped, timer } = await inTransaction(db, async (tx) => {
-        await authorizeNewPlacement(tx, scope, actor, "time", { staffId, clientId: body.clientId });
+        await authorizeNewPlacement(createEntryReferences(tx, scope.firm.id), actor, "time", {
+          staffId,
+          clientId: body.clientId,
+        });
         authorizeWorkCode(actor, body.workCodeId);
         return switchTimer(tx, scope, toInput(body, staffId), body.stop, timerCheck(actor));
       });

@@ -1,0 +1,80 @@
+/**
+ * Who a credential (a session cookie or an API token) belongs to and what they may do, kept
+ * between requests so that a request reads one number instead of the session, the account, the
+ * groups, the assignments and the managed clients.
+ *
+ * An entry is good only under the firm's access version it was made under (migration 0015:
+ * triggers raise the version with every write that can change access, in the same transaction).
+ * Each request reads the version first; an entry of another version is read again from the
+ * database. So a revoked token, a disabled user, a changed role, group or sharing takes effect on
+ * the very next request, on every server sharing the database.
+ *
+ * Only the positive answer is kept. A credential that looks expired or idle by what the entry
+ * remembers is read again from the database (another server may have seen it since), and a
+ * refusal is never cached.
+ */
+import type { Db } from "../store/database.js";
+import type { Actor } from "./authorize.js";
+
+/** A session's times as last read or touched by this server. */
+export interface CachedSession {
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface CachedActor {
+  firmId: string;
+  /** The firm's access version the entry was read under. */
+  version: number;
+  actor: Actor;
+  csrfToken: string | null;
+  /** For a session; null for a token. */
+  session: CachedSession | null;
+  /** For a token: when it was last marked used. */
+  lastUsedAt: string | null;
+}
+
+/** How many credentials one server remembers; the oldest entry goes first beyond it. */
+const DEFAULT_CAPACITY = 10_000;
+
+export class ActorCache {
+  readonly #entries = new Map<string, CachedActor>();
+
+  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+
+  /** The entry for a credential's hash, if it was made for this firm under this version. */
+  get(hash: string, firmId: string, version: number): CachedActor | undefined {
+    const entry = this.#entries.get(hash);
+    if (!entry) return undefined;
+    if (entry.firmId === firmId && entry.version === version) return entry;
+    this.#entries.delete(hash);
+    return undefined;
+  }
+
+  set(hash: string, entry: CachedActor): void {
+    this.#entries.delete(hash);
+    if (this.#entries.size >= this.capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(hash, entry);
+  }
+
+  forget(hash: string): void {
+    this.#entries.delete(hash);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/** The firm's access version now (0 before anything raised it). */
+export async function accessVersionOf(db: Db, firmId: string): Promise<number> {
+  const row = await db
+    .selectFrom("access_version")
+    .select("version")
+    .where("firm_id", "=", firmId)
+    .executeTakeFirst();
+  return row ? Number(row.version) : 0;
+}
