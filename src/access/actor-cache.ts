@@ -13,6 +13,7 @@
  * remembers is read again from the database (another server may have seen it since), and a
  * refusal is never cached.
  */
+import { firmRowToFirm, type Firm } from "../firm-setup/firm-store.js";
 import type { Db } from "../store/database.js";
 import type { Actor } from "./authorize.js";
 
@@ -67,6 +68,27 @@ export class ActorCache {
   get size(): number {
     return this.#entries.size;
   }
+}
+
+/**
+ * The firm a request names and its access version, in one read: every signed-in request needs
+ * both. The version is read with (not after) the firm, before the credential: an entry made
+ * from rows read after a change is then filed under the version before it, and read again.
+ */
+export async function firmWithAccessVersion(
+  db: Db,
+  slug: string,
+): Promise<{ firm: Firm; accessVersion: number } | undefined> {
+  const row = await db
+    .selectFrom("firm")
+    .leftJoin("access_version", "access_version.firm_id", "firm.firm_id")
+    .selectAll("firm")
+    .select("access_version.version as access_version")
+    .where("firm.slug", "=", slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { access_version: version, ...firm } = row;
+  return { firm: firmRowToFirm(firm), accessVersion: Number(version ?? 0) };
 }
 
 /** The firm's access version now (0 before anything raised it). */

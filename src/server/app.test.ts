@@ -15,6 +15,18 @@ describe.each(ENGINES)("the cloud server on %s", (engine) => {
     expect(doc.paths["/f/{firm}/api/v1/clients"]?.get?.["x-permission"]).toBe("entities:R");
   });
 
+  it("sends the security headers on every answer, refusals included", async () => {
+    for (const url of ["/healthz", "/f/nowhere/api/v1/clients"]) {
+      const answer = await server.app.inject(url);
+      expect(answer.headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
+      expect(answer.headers["content-security-policy"], url).toContain("default-src 'self'");
+      expect(answer.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(answer.headers["strict-transport-security"], url).toMatch(/max-age=\d+/);
+      expect(answer.headers["x-frame-options"], url).toBe("SAMEORIGIN");
+      expect(answer.headers["x-powered-by"], url).toBeUndefined();
+    }
+  });
+
   it("signs in, creates and reads a client, and refuses a change without the CSRF token", async () => {
     await newCloudFirm(server, "smith");
     const admin = await signIn(server, "smith", "admin@smith.test");

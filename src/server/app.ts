@@ -5,7 +5,7 @@
  * Every firm route must declare its permission; the app refuses to start otherwise.
  */
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
+import helmet from "helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -69,7 +69,9 @@ export async function buildApp(
     }
   });
 
-  await app.register(helmet, {
+  // Security headers (CSP and the rest) for every answer. Helmet's middleware is made once:
+  // @fastify/helmet made it again on every request, parsing the policy each time.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -81,6 +83,9 @@ export async function buildApp(
         formAction: ["'self'"],
       },
     },
+  });
+  app.addHook("onRequest", (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   await app.register(cookie);
   await app.register(swagger, {

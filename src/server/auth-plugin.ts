@@ -5,12 +5,11 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ANONYMOUS } from "../access/authorize.js";
-import { ActorCache, accessVersionOf } from "../access/actor-cache.js";
+import { ActorCache, firmWithAccessVersion } from "../access/actor-cache.js";
 import { actorFromSession, actorFromToken, type KnownActors } from "../access/session-service.js";
 import { sameSecret } from "../access/secrets.js";
 import { nameAuthor, withAuthorSlot } from "../store/author-context.js";
 import { AppError } from "../domain/errors.js";
-import { findFirmBySlug } from "../firm-setup/firm-store.js";
 import type { ServerDeps } from "../http/context.js";
 import { CSRF_HEADER, SESSION_COOKIE } from "../http/session-cookie.js";
 
@@ -33,14 +32,15 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     request.actor = ANONYMOUS;
     const slug = (request.params as { firm?: unknown } | undefined)?.firm;
     if (typeof slug !== "string") return;
-    const firm = await findFirmBySlug(deps.store.db, slug);
-    if (!firm) throw new AppError("NOT_FOUND", `firm ${JSON.stringify(slug)} does not exist`);
+    const found = await firmWithAccessVersion(deps.store.db, slug);
+    if (!found) throw new AppError("NOT_FOUND", `firm ${JSON.stringify(slug)} does not exist`);
+    const { firm } = found;
     request.firm = firm;
     const permission = request.routeOptions.config.permission;
     // Public routes (sign-in, activation, reset) ignore credentials: a stale cookie must not
     // stop anyone from signing in again.
     if (permission === "public") return;
-    await identify(request, deps, firm.id, actors);
+    await identify(request, deps, firm.id, { cache: actors, version: found.accessVersion });
     if (request.actor.kind === "anonymous") {
       throw new AppError("UNAUTHENTICATED", "sign in first (session cookie or bearer token)");
     }
@@ -61,14 +61,11 @@ async function identify(
   request: FastifyRequest,
   deps: ServerDeps,
   firmId: string,
-  actors: ActorCache,
+  known: KnownActors,
 ): Promise<void> {
   const header = request.headers.authorization;
   const cookie = request.cookies[SESSION_COOKIE];
   if (!header && !cookie) return;
-  // Read before the credential: an entry made from rows read after a change is then filed under
-  // the version before it, and read again on the next request.
-  const known: KnownActors = { cache: actors, version: await accessVersionOf(deps.store.db, firmId) };
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const actor = match
