@@ -100,3 +100,20 @@ export function createEntryReferences(
     },
   };
 }
+
+/**
+ * The references a batch of `count` entries resolves through: the caller's when it already holds
+ * them in the same transaction (the API authorized the placement with them), else new ones,
+ * preloaded whole for a batch large enough that one query per table beats one per entry.
+ */
+export async function referencesForBatch(
+  db: Db,
+  firmId: string,
+  count: number,
+  given?: EntryReferences,
+): Promise<EntryReferences> {
+  if (given) return given;
+  const own = createEntryReferences(db, firmId);
+  if (count > 50) await own.preload();
+  return own;
+}

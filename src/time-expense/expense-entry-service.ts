@@ -11,7 +11,7 @@ import { nowIso, type FirmScope } from "../firm-setup/scope.js";
 import { definedOnly } from "../firm-setup/staff-service.js";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
-import { createEntryReferences, type EntryReferences } from "./entry-references.js";
+import { createEntryReferences, referencesForBatch, type EntryReferences } from "./entry-references.js";
 import {
   countEntries,
   deleteEntryRow,
@@ -110,13 +110,7 @@ export async function addExpenseEntries(
   references?: EntryReferences,
 ): Promise<ExpenseEntry[]> {
   return inTransaction(db, async (tx) => {
-    let refs: EntryReferences;
-    if (references) refs = references;
-    else {
-      const own = createEntryReferences(tx, scope.firm.id);
-      if (inputs.length > 50) await own.preload();
-      refs = own;
-    }
+    const refs = await referencesForBatch(tx, scope.firm.id, inputs.length, references);
     const now = nowIso(scope);
     const entries: ExpenseEntry[] = [];
     for (const [index, input] of inputs.entries()) {

@@ -21,7 +21,7 @@ import { definedOnly } from "../firm-setup/staff-service.js";
 import type { WorkCode } from "../firm-setup/work-code-store.js";
 import type { Db } from "../store/database.js";
 import { newId } from "../store/ids.js";
-import { createEntryReferences, type EntryReferences } from "./entry-references.js";
+import { createEntryReferences, referencesForBatch, type EntryReferences } from "./entry-references.js";
 import {
   countEntries,
   deleteEntryRow,
@@ -157,13 +157,7 @@ export async function addTimeEntries(
   references?: EntryReferences,
 ): Promise<TimeEntry[]> {
   return inTransaction(db, async (tx) => {
-    let refs: EntryReferences;
-    if (references) refs = references;
-    else {
-      const own = createEntryReferences(tx, scope.firm.id);
-      if (inputs.length > 50) await own.preload();
-      refs = own;
-    }
+    const refs = await referencesForBatch(tx, scope.firm.id, inputs.length, references);
     const now = nowIso(scope);
     const entries: TimeEntry[] = [];
     for (const [index, input] of inputs.entries()) {
