@@ -267,6 +267,12 @@ describe.each(ENGINES)("cached callers on %s", (engine) => {
     await expectBoth(jane.headers, "/auth/me", 200);
   });
 
+  it("never takes a cached session's cookie for a bearer token", async () => {
+    const session = await signIn(server, "cache", "jane@cache.test");
+    await expectBoth(session.headers, "/auth/me", 200);
+    await expectBoth({ authorization: `Bearer ${session.cookie}` }, "/auth/me", 401);
+  });
+
   it("a token revoked, and a session ended", async () => {
     const now = server.deps.clock.now().toISOString();
     const second = await signIn(server, "cache", "jane@cache.test");
