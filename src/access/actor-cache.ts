@@ -70,25 +70,41 @@ export class ActorCache {
   }
 }
 
+/** A firm as a request reads it, with the numbers that say what a server may keep from earlier requests. */
+export interface FirmWithVersions {
+  firm: Firm;
+  /** Raised by every write that can change access (migration 0015): the actor cache's key. */
+  accessVersion: number;
+  /**
+   * Changes whenever any synced record of the firm may have changed (its journal's last sequence
+   * number and its merges' apply rounds, migration 0017): what a list's cached total is kept
+   * under (src/store/count-cache.ts). Null for a firm without a journal.
+   */
+  dataVersion: string | null;
+}
+
 /**
- * The firm a request names and its access version, in one read: every signed-in request needs
- * both. The version is read with (not after) the firm, before the credential: an entry made
- * from rows read after a change is then filed under the version before it, and read again.
+ * The firm a request names and its versions, in one read: every signed-in request needs them.
+ * The versions are read with (not after) the firm, before the credential or the records: an
+ * entry made from rows read after a change is then filed under the version before it, and read
+ * again.
  */
-export async function firmWithAccessVersion(
-  db: Db,
-  slug: string,
-): Promise<{ firm: Firm; accessVersion: number } | undefined> {
+export async function firmWithVersions(db: Db, slug: string): Promise<FirmWithVersions | undefined> {
   const row = await db
     .selectFrom("firm")
     .leftJoin("access_version", "access_version.firm_id", "firm.firm_id")
+    .leftJoin("sync_state", "sync_state.firm_id", "firm.firm_id")
     .selectAll("firm")
-    .select("access_version.version as access_version")
+    .select(["access_version.version as access_version", "sync_state.last_seq", "sync_state.apply_round"])
     .where("firm.slug", "=", slug)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { access_version: version, ...firm } = row;
-  return { firm: firmRowToFirm(firm), accessVersion: Number(version ?? 0) };
+  const { access_version: version, last_seq: lastSeq, apply_round: applyRound, ...firm } = row;
+  return {
+    firm: firmRowToFirm(firm),
+    accessVersion: Number(version ?? 0),
+    dataVersion: lastSeq === null || applyRound === null ? null : `${lastSeq}.${applyRound}`,
+  };
 }
 
 /** The firm's access version now (0 before anything raised it). */

@@ -31,6 +31,8 @@ export interface ServerDeps {
 declare module "fastify" {
   interface FastifyRequest {
     firm: Firm | null;
+    /** The firm's data version when the request began (FirmWithVersions): what cached list totals are kept under. */
+    dataVersion: string | null;
     actor: Actor;
     /** The CSRF token of the cookie session behind the request; null for bearer tokens and anonymous. */
     csrfToken: string | null;

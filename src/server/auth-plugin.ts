@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ANONYMOUS } from "../access/authorize.js";
-import { ActorCache, firmWithAccessVersion } from "../access/actor-cache.js";
+import { ActorCache, firmWithVersions } from "../access/actor-cache.js";
 import { actorFromSession, actorFromToken, type KnownActors } from "../access/session-service.js";
 import { sameSecret } from "../access/secrets.js";
 import { nameAuthor, withAuthorSlot } from "../store/author-context.js";
@@ -20,6 +20,7 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
   // read under (src/access/actor-cache.ts).
   const actors = new ActorCache();
   app.decorateRequest("firm", null);
+  app.decorateRequest("dataVersion", null);
   app.decorateRequest("actor", null as never);
   app.decorateRequest("csrfToken", null);
   app.addHook("onRequest", (request, _reply, done) => {
@@ -32,10 +33,11 @@ export function registerAuth(app: FastifyInstance, deps: ServerDeps): void {
     request.actor = ANONYMOUS;
     const slug = (request.params as { firm?: unknown } | undefined)?.firm;
     if (typeof slug !== "string") return;
-    const found = await firmWithAccessVersion(deps.store.db, slug);
+    const found = await firmWithVersions(deps.store.db, slug);
     if (!found) throw new AppError("NOT_FOUND", `firm ${JSON.stringify(slug)} does not exist`);
     const { firm } = found;
     request.firm = firm;
+    request.dataVersion = found.dataVersion;
     const permission = request.routeOptions.config.permission;
     // Public routes (sign-in, activation, reset) ignore credentials: a stale cookie must not
     // stop anyone from signing in again.

@@ -17,6 +17,7 @@ import * as accounting from "./migrations/0013-accounting.js";
 import * as booksMirror from "./migrations/0014-books-mirror.js";
 import * as accessVersion from "./migrations/0015-access-version.js";
 import * as entryOrder from "./migrations/0016-entry-order.js";
+import * as applyRound from "./migrations/0017-apply-round.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014-books-mirror": booksMirror,
   "0015-access-version": accessVersion,
   "0016-entry-order": entryOrder,
+  "0017-apply-round": applyRound,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -332,6 +332,8 @@ export interface SyncStateTable {
   pushed_upto: Generated<number>;
   /** The firm's last journal sequence number (each firm numbers its own changes). */
   last_seq: Generated<number>;
+  /** How many times a merge has set `applying` (migration 0017): with last_seq, the firm's data version. */
+  apply_round: Generated<number>;
   /** Desktop: the newest of its own changes the cloud has answered (copy detection). */
   acked_hlc: string | null;
   epoch: string;

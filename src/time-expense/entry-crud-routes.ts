@@ -12,6 +12,7 @@ import { scopeOf, type ServerDeps } from "../http/context.js";
 import { firmParams, idParams, listOf } from "../http/schemas.js";
 import type { ZodApp } from "../http/route-module.js";
 import type { Db } from "../store/database.js";
+import { CountCache, type Counter } from "../store/count-cache.js";
 import { inTransaction } from "../store/transaction.js";
 import { authorizeEntry, entryVisibility, seesNothing, staffIdFor } from "./entry-access.js";
 import {
@@ -54,7 +55,8 @@ export interface EntryRouteSpec<
   /** `references` already hold the entry's staff and client, read when its placement was authorized. */
   add(db: Db, scope: FirmScope, body: Body, staffId: string, references: EntryReferences): Promise<Entry>;
   get(db: Db, scope: FirmScope, id: string): Promise<Entry>;
-  page(db: Db, scope: FirmScope, filter: EntryListFilter): Promise<EntryPage<Entry>>;
+  /** `counter` answers the filter's total, from the route's cache when nothing changed since. */
+  page(db: Db, scope: FirmScope, filter: EntryListFilter, counter: Counter): Promise<EntryPage<Entry>>;
   edit(db: Db, scope: FirmScope, id: string, patch: Patch): Promise<Entry>;
   remove(db: Db, scope: FirmScope, id: string): Promise<unknown>;
   /** After a delete commits: what it left to tidy outside the database (files). */
@@ -70,6 +72,8 @@ export function registerEntryCrudRoutes<
   const path = entryPaths[kind];
   const object = kind === "time" ? "time_entries" : "expense_entries";
   const tags = [spec.tag];
+  // A month's total, asked again with every page, is counted once per change to the firm.
+  const totals = new CountCache();
 
   app.get(
     path,
@@ -89,7 +93,12 @@ export function registerEntryCrudRoutes<
       if (seesNothing(visibility)) return { items: [], total: 0, limit, offset };
       const scope = scopeOf(request.firm!, deps, request.actor);
       const filter = await entryListFilter(deps.store.db, scope, request.query, visibility);
-      const { items, total } = await spec.page(deps.store.db, scope, filter);
+      const { items, total } = await spec.page(
+        deps.store.db,
+        scope,
+        filter,
+        totals.counter(scope.firm.id, request.dataVersion),
+      );
       const staff = await staffNamesOf(
         deps.store.db,
         scope,

@@ -3,6 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type Selectable, type Sql
 import type { EntryStatus } from "../domain/entries.js";
 import type { Db } from "../store/database.js";
 import { containsText, countRows } from "../store/list-query.js";
+import { countAlways, type Counter } from "../store/count-cache.js";
 import { STAFF_NAME_COLUMNS, staffRowToName, type StaffName } from "../firm-setup/staff-store.js";
 import type { ExpenseEntryTable, TimeEntryTable } from "../store/tables.js";
 
@@ -328,16 +329,21 @@ export function pagedEntryQuery(db: Db, firmId: string, kind: EntryKind, filter:
   return query;
 }
 
+/** How many entries a filter matches, whatever its page; `counter` may answer from a cache (count-cache.ts). */
 export async function countEntries(
   db: Db,
   firmId: string,
   kind: EntryKind,
   filter: EntryFilter,
+  counter: Counter = countAlways,
 ): Promise<number> {
-  const row = await entryQuery(db, firmId, kind, filter)
-    .select((eb) => eb.fn.countAll<number | string>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const { limit: _limit, offset: _offset, sort: _sort, ...matching } = filter;
+  return counter(`${kind}|${JSON.stringify(matching)}`, async () => {
+    const row = await entryQuery(db, firmId, kind, matching)
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
 }
 
 export async function selectTimeEntries(db: Db, firmId: string, filter: EntryFilter): Promise<TimeEntry[]> {

@@ -10,6 +10,7 @@ import { expenseAmount } from "../domain/money.js";
 import { nowIso, type FirmScope } from "../firm-setup/scope.js";
 import { definedOnly } from "../firm-setup/staff-service.js";
 import type { Db } from "../store/database.js";
+import type { Counter } from "../store/count-cache.js";
 import { newId } from "../store/ids.js";
 import { createEntryReferences, referencesForBatch, type EntryReferences } from "./entry-references.js";
 import {
@@ -146,11 +147,12 @@ export async function pageExpenseEntries(
   db: Db,
   scope: FirmScope,
   filter: EntryListFilter,
+  counter?: Counter,
 ): Promise<EntryPage<ExpenseEntry>> {
   const resolved = await resolveEntryFilter(db, scope, filter);
   return {
     items: await selectExpenseEntries(db, scope.firm.id, resolved),
-    total: await countEntries(db, scope.firm.id, "expense", resolved),
+    total: await countEntries(db, scope.firm.id, "expense", resolved, counter),
   };
 }
 

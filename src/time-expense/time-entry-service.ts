@@ -20,6 +20,7 @@ import { nowIso, type FirmScope } from "../firm-setup/scope.js";
 import { definedOnly } from "../firm-setup/staff-service.js";
 import type { WorkCode } from "../firm-setup/work-code-store.js";
 import type { Db } from "../store/database.js";
+import type { Counter } from "../store/count-cache.js";
 import { newId } from "../store/ids.js";
 import { createEntryReferences, referencesForBatch, type EntryReferences } from "./entry-references.js";
 import {
@@ -256,11 +257,12 @@ export async function pageTimeEntries(
   db: Db,
   scope: FirmScope,
   filter: EntryListFilter,
+  counter?: Counter,
 ): Promise<EntryPage<TimeEntry>> {
   const resolved = await resolveEntryFilter(db, scope, filter);
   return {
     items: await selectTimeEntries(db, scope.firm.id, resolved),
-    total: await countEntries(db, scope.firm.id, "time", resolved),
+    total: await countEntries(db, scope.firm.id, "time", resolved, counter),
   };
 }
 
