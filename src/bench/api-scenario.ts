@@ -48,7 +48,7 @@ async function cloudEntryIds(
   return ids;
 }
 
-interface EntryParties {
+export interface EntryParties {
   staffIds: string[];
   clientIds: string[];
   workCodeIds: string[];
@@ -61,7 +61,7 @@ interface EntryParties {
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-function readParties(file: string): EntryParties {
+export function readParties(file: string): EntryParties {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
     const ids = (sql: string) => db.prepare(sql).pluck().all() as string[];

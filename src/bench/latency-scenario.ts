@@ -9,12 +9,8 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import BetterSqlite3 from "better-sqlite3";
-import {
-  BENCH_PASSWORD,
-  startFirmtimeServer,
-  type RunningServer,
-  type ScenarioContext,
-} from "./bench-firm.js";
+import type { ScenarioContext } from "./bench-firm.js";
+import { checked, signInToDesktop, startOnlineDesktop, type DesktopSession } from "./desktop-session.js";
 import type { Figure } from "./harness.js";
 import { seededRandom } from "../generate/seeded-random.js";
 
@@ -44,49 +40,14 @@ function editableEntries(file: string, count: number): string[] {
   }
 }
 
-async function waitFor(what: string, ready: () => boolean, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!ready()) {
-    if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-async function checked(response: Response, what: string): Promise<Response> {
-  if (!response.ok)
-    throw new Error(`${what}: HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
-  return response;
-}
-
-interface DesktopSession {
-  patchDescription(id: string, description: string): Promise<void>;
-}
-
-/** Signs in to the desktop's API as the web app does: session cookie, CSRF token on changes. */
-async function signInToDesktop(desktop: RunningServer, email: string): Promise<DesktopSession> {
-  const slug = /\/f\/([a-z0-9-]+)/.exec(desktop.console().split("serving at")[1] ?? "")?.[1];
-  if (!slug) throw new Error(`the desktop's banner names no firm URL: ${desktop.console()}`);
-  const api = `${desktop.url}/f/${slug}/api/v1`;
-  const login = await checked(
-    await fetch(`${api}/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-    }),
-    "signing in to the desktop",
-  );
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    async patchDescription(id, description) {
-      const response = await fetch(`${api}/time-entries/${id}`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
-        body: JSON.stringify({ description }),
-      });
-      await (await checked(response, `editing entry ${id} on the desktop`)).arrayBuffer();
-    },
-  };
+/** Changes an entry's description on the desktop, as the web app does. */
+async function patchDescription(session: DesktopSession, id: string, description: string): Promise<void> {
+  const response = await fetch(`${session.api}/time-entries/${id}`, {
+    method: "PATCH",
+    headers: { ...session.headers, "content-type": "application/json" },
+    body: JSON.stringify({ description }),
+  });
+  await (await checked(response, `editing entry ${id} on the desktop`)).arrayBuffer();
 }
 
 /** Milliseconds from the start of the edit until the cloud answers the new description. */
@@ -97,7 +58,7 @@ async function timeEdit(
   description: string,
 ): Promise<number> {
   const started = process.hrtime.bigint();
-  await session.patchDescription(id, description);
+  await patchDescription(session, id, description);
   const until = Date.now() + VISIBLE_WITHIN_MS;
   while ((await cloudEntry(id)).description !== description) {
     if (Date.now() > until)
@@ -125,10 +86,8 @@ export async function latencyScenario(context: ScenarioContext): Promise<Figure[
     };
   };
 
-  const desktop = await startFirmtimeServer(["desktop", cloud.desktopFile, "--port", "0"], cloud.env);
+  const desktop = await startOnlineDesktop(cloud);
   try {
-    // Online means a first merge went through (it brings whatever other scenarios wrote).
-    await waitFor("the desktop to go online", () => desktop.console().includes("Online: merging"), 120_000);
     const session = await signInToDesktop(desktop, cloud.firm.adminEmail);
     const random = seededRandom(11);
     await timeEdit(session, cloudEntry, ids[0]!, `latency warm-up ${Date.now()}`);

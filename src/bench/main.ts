@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--scale S|M|L] [--only NAME] [--out PATH]`: measures firmtime
+ * `npm run bench [-- --quick] [--scale S|M|L] [--only NAME[,NAME...]] [--out PATH]`: measures firmtime
  * end to end, through the real `firmtime` command on real firm files, and writes
  * bench/results/<date>.json (never over an earlier one) or PATH.
  *
@@ -22,6 +22,7 @@ import {
 } from "./bench-firm.js";
 import { machineDescription, measure, renderFigures, type Figure } from "./harness.js";
 import { latencyScenario } from "./latency-scenario.js";
+import { singleEntryScenario } from "./single-entry-scenario.js";
 import { webScenario } from "./web-scenario.js";
 import { mergeScenario } from "./merge-scenario.js";
 import { accountingScenario } from "./accounting-scenario.js";
@@ -149,6 +150,7 @@ const SCENARIOS: Record<string, (context: ScenarioContext) => Promise<Figure[]>>
   reports: reportFloorScenario,
   api: apiScenario,
   latency: latencyScenario,
+  single: singleEntryScenario,
   web: webScenario,
   accounting: accountingScenario,
 };
@@ -156,7 +158,8 @@ const SCENARIOS: Record<string, (context: ScenarioContext) => Promise<Figure[]>>
 interface BenchOptions {
   quick: boolean;
   scale: Scale;
-  only?: string;
+  /** Scenarios to run (--only a,b), in SCENARIOS' order; all when absent. */
+  only?: string[];
   out?: string;
 }
 
@@ -170,17 +173,21 @@ function parseOptions(argv: string[]): BenchOptions {
       return next;
     };
     if (arg === "--quick") options.quick = true;
-    else if (arg === "--only") options.only = value();
+    else if (arg === "--only") options.only = value().split(",");
     else if (arg === "--out") options.out = resolve(value());
     else if (arg === "--scale") {
       const scale = value().toUpperCase();
       if (!(SCALE_NAMES as readonly string[]).includes(scale))
         throw new Error(`--scale is one of ${SCALE_NAMES.join(", ")}`);
       options.scale = scale as Scale;
-    } else throw new Error(`unknown option ${arg}; known: --quick, --scale S|M|L, --only NAME, --out PATH`);
+    } else
+      throw new Error(
+        `unknown option ${arg}; known: --quick, --scale S|M|L, --only NAME[,NAME...], --out PATH`,
+      );
   }
-  if (options.only && !SCENARIOS[options.only])
-    throw new Error(`unknown scenario ${options.only}; known: ${Object.keys(SCENARIOS).join(", ")}`);
+  for (const name of options.only ?? [])
+    if (!SCENARIOS[name])
+      throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(", ")}`);
   return { ...options, scale: options.scale ?? (options.quick ? "S" : "M") };
 }
 
@@ -218,7 +225,7 @@ async function main(argv: string[]): Promise<void> {
   };
   try {
     for (const [name, run] of Object.entries(SCENARIOS)) {
-      if (options.only && name !== options.only) continue;
+      if (options.only && !options.only.includes(name)) continue;
       process.stderr.write(`bench: ${name}${quick ? " (quick)" : ""}, firm ${scale}...\n`);
       try {
         figures.push(...(await run({ quick, scale, fixture })));

@@ -8,6 +8,7 @@ import { POUCHDB_FIGURE, RAW_INSERT_FIGURE } from "./anchors.js";
 import { apiFigureName } from "./api-scenario.js";
 import type { Figure } from "./harness.js";
 import { LATENCY_P99_FIGURE } from "./latency-scenario.js";
+import { singleFigureName } from "./single-entry-scenario.js";
 import { FIRST_PAGE_JS_FIGURE } from "./web-scenario.js";
 import { DETAILED_FIGURE, DETAILED_FLOOR_FIGURE, YEAR_FIGURE, YEAR_FLOOR_FIGURE } from "./report-floor.js";
 
@@ -88,6 +89,13 @@ export function checkTargets(figures: readonly Figure[]): TargetCheck[] {
   under("API time-entry create p99", find(figures, apiFigureName("create", "p99")), 50);
   under("API time-entry list p99", find(figures, apiFigureName("list", "p99")), 50);
   under("API time-entry get p99", find(figures, apiFigureName("get", "p99")), 50);
+  for (const side of ["cloud", "desktop"] as const)
+    for (const path of ["create", "edit", "approve"] as const)
+      under(
+        `one entry's ${path}, ${side === "cloud" ? "cloud" : "desktop file"}`,
+        find(figures, singleFigureName(side, path)),
+        2,
+      );
   noMoreThan("first page's JavaScript (gzip)", find(figures, FIRST_PAGE_JS_FIGURE), 250);
   atMost(
     "detailed month report ÷ hand-written SQL",
