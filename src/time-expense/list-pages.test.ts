@@ -1,4 +1,6 @@
 /**
+ * Every order's pages, put together, are the whole list in that order.
+ *
  * A list's total is counted once while nothing changes (count-cache.ts), on both engines, and
  * is right again on the very next request after any kind of write: through the API, through
  * the services' triggers by a statement typed by hand, and by a merge writing with the firm's
@@ -38,7 +40,7 @@ class CountLog implements KyselyPlugin {
   }
 }
 
-describe.each(ENGINES)("list totals on %s", (engine) => {
+describe.each(ENGINES)("list pages and totals on %s", (engine) => {
   const log = new CountLog();
   const server = useTestServer(engine, undefined, {}, { watchDb: (db) => (log.db = db.withPlugin(log)) });
   const base = "/f/totals/api/v1";
@@ -138,5 +140,25 @@ describe.each(ENGINES)("list totals on %s", (engine) => {
     });
     expect(await lastSeq(), "the write took no sequence number").toBe(seqBefore);
     expect(await total(admin)).toEqual({ total: before - 1, counted: 1 });
+  });
+
+  it("puts every order's pages together into the whole list in that order", async () => {
+    for (const [i, day] of ["2026-06-11", "2026-06-11", "2026-06-12", "2026-06-02"].entries())
+      await record(i % 2 ? admin : mia, { date: day });
+    for (const sort of ["date", "-date", "amount", "-amount", "created", "-created", "staff", "-staff"]) {
+      const url = `${base}/time-entries?from=2026-06-01&to=2026-06-30&sort=${sort}`;
+      const whole = await server.app.inject({ url: `${url}&limit=500`, headers: admin.headers });
+      const ids = whole.json<{ items: { id: string }[] }>().items.map((e) => e.id);
+      expect(ids.length).toBeGreaterThan(6);
+      const paged: string[] = [];
+      for (let offset = 0; offset < ids.length; offset += 3) {
+        const page = await server.app.inject({
+          url: `${url}&limit=3&offset=${offset}`,
+          headers: admin.headers,
+        });
+        paged.push(...page.json<{ items: { id: string }[] }>().items.map((e) => e.id));
+      }
+      expect(paged, sort).toEqual(ids);
+    }
   });
 });
