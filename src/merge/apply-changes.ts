@@ -564,7 +564,7 @@ async function keepKeysUnique(
     }
     row = { ...row, [field]: replacement };
     const hlc = followUp(field, replacement);
-    await recordConflict(db, context.firmId, {
+    const logged = await recordConflict(db, context.firmId, {
       at: context.now(),
       kind: "unique",
       tbl: table.name,
@@ -576,6 +576,7 @@ async function keepKeysUnique(
       keptValue: replacement,
       keptHlc: hlc,
     });
+    if (logged) context.onConflict?.();
   }
   return row;
 }
@@ -608,7 +609,7 @@ async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord,
   const at = context.now();
   const record = async (conflict: Parameters<typeof recordConflict>[2]) => {
     if (context.side === "cloud" || replicaOf(conflict.lostHlc) === context.ownReplica) {
-      await recordConflict(db, context.firmId, conflict);
+      if (await recordConflict(db, context.firmId, conflict)) context.onConflict?.();
     }
   };
   if (change.op === "put" && before.deletedAt && replicaOf(before.deletedAt) !== replicaOf(change.hlc)) {

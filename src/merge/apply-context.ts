@@ -28,6 +28,8 @@ export interface ApplyContext {
   ) => Promise<void>;
   /** Cloud: whether `author` may close this conflict (undefined: not logged here); throws AppError. */
   mayResolve?: (conflict: Conflict | undefined, author: string | null) => void;
+  /** Hears of each conflict newly logged here: a desktop's merge counts its own, not the log's. */
+  onConflict?: () => void;
 }
 
 export type ApplyResult =

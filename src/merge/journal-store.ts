@@ -357,11 +357,8 @@ export async function rowsWithUnsentChanges(
   state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">,
   tables: readonly string[],
 ): Promise<Set<string>> {
-  const rows = await unsent(db, state)
-    .select(["c.tbl", "c.row_id"])
-    .where("c.tbl", "in", tables)
-    .distinct()
-    .execute();
+  // Not DISTINCT: the set drops repeats, and SQLite would build a temporary B-tree for it.
+  const rows = await unsent(db, state).select(["c.tbl", "c.row_id"]).where("c.tbl", "in", tables).execute();
   return new Set(rows.map((row) => `${row.tbl}|${row.row_id}`));
 }
 
@@ -506,12 +503,13 @@ export interface Conflict {
   resolvedAt: string | null;
 }
 
+/** Logs a conflict once (by its key); whether it was new. */
 export async function recordConflict(
   db: Db,
   firmId: string,
   conflict: Omit<Conflict, "id" | "status" | "resolvedAt">,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .insertInto("sync_conflict")
     .values({
       id: uuidv7(),
@@ -529,7 +527,8 @@ export async function recordConflict(
       status: "open",
     })
     .onConflict((oc) => oc.doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 const conflictOf = (row: SyncConflictTable): Conflict => ({
