@@ -22,6 +22,7 @@ import {
   editTimeEntry,
   getTimeEntry,
 } from "../time-expense/time-entry-service.js";
+import { releaseHeldRecords } from "./held-records.js";
 import { listLog } from "./journal-store.js";
 import { mergeStatus } from "./merge-status.js";
 
@@ -138,6 +139,29 @@ describe.each(ENGINES)("held entries on %s", (engine) => {
     expect(await onCloud(entry.id)).toBeNull();
     expect(await held()).toBe(0);
     expect((await mergeStatus(desktop.store.db, desktop.scope.firm.id, null)).waitingUp).toBe(0);
+  });
+
+  it("a merge sending one entry's change reads that entry's warning, not every held entry's", async () => {
+    for (let i = 0; i < 5; i++) await newEntry(-30);
+    await merge(desktop, transport());
+    await newEntry(60); // an unsent change of an entry that is not held
+    const { db } = desktop.store;
+    const logQueries = new Set<unknown>();
+    let logRowsRead = 0;
+    const watched = db.withPlugin({
+      transformQuery: ({ node, queryId }) => {
+        if (/from "sync_log"/.test(db.getExecutor().compileQuery(node, queryId).sql)) logQueries.add(queryId);
+        return node;
+      },
+      transformResult: ({ result, queryId }) => {
+        if (logQueries.has(queryId)) logRowsRead += result.rows.length;
+        return Promise.resolve(result);
+      },
+    });
+    expect(await releaseHeldRecords(watched, desktop.scope.firm.id, clock.now().toISOString())).toBe(0);
+    expect(await held()).toBeGreaterThanOrEqual(5);
+    expect(logQueries.size, "the log was asked").toBeGreaterThan(0);
+    expect(logRowsRead, "open warnings read").toBe(0);
   });
 });
 

@@ -178,8 +178,10 @@ export async function releaseHeldRecords(tx: Db, firmId: string, at: string): Pr
   // cost does not grow with the number of held entries.
   const touched = await rowsWithUnsentChanges(tx, await readSyncState(tx, firmId), ENTRY_TABLES);
   if (touched.size === 0) return 0;
-  const open = (await listLog(tx, firmId, "warning", { openOnly: true, code: HELD_WARNING })).filter((w) =>
-    touched.has(`${w.tbl}|${w.rowId}`),
+  // The warnings of those rows only: a firm holds thousands (1 % of M's entries are negative).
+  const rowIds = [...new Set([...touched].map((key) => key.slice(key.indexOf("|") + 1)))];
+  const open = (await listLog(tx, firmId, "warning", { openOnly: true, code: HELD_WARNING, rowIds })).filter(
+    (w) => touched.has(`${w.tbl}|${w.rowId}`),
   );
   let released = 0;
   for (const table of ENTRY_TABLES) {

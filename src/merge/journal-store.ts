@@ -702,11 +702,12 @@ export async function listLog(
   if (level) query = query.where("level", "=", level);
   if (filter.openOnly) query = query.where("closed_at", "is", null);
   if (filter.code) query = query.where("code", "=", filter.code);
-  if (filter.rowIds) {
-    if (filter.rowIds.length === 0) return [];
-    query = query.where("row_id", "in", filter.rowIds);
-  }
-  const rows = await query.orderBy("at").orderBy("id").execute();
+  if (!filter.rowIds) return (await query.orderBy("at").orderBy("id").execute()).map(logEntryOf);
+  // Rows in chunks (both engines cap a statement's parameters), found through (firm, code, row).
+  const rows: SyncLogTable[] = [];
+  for (let i = 0; i < filter.rowIds.length; i += 500)
+    rows.push(...(await query.where("row_id", "in", filter.rowIds.slice(i, i + 500)).execute()));
+  rows.sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
   return rows.map(logEntryOf);
 }
 

@@ -18,6 +18,7 @@ import * as booksMirror from "./migrations/0014-books-mirror.js";
 import * as accessVersion from "./migrations/0015-access-version.js";
 import * as entryOrder from "./migrations/0016-entry-order.js";
 import * as applyRound from "./migrations/0017-apply-round.js";
+import * as logByRow from "./migrations/0018-log-by-row.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0015-access-version": accessVersion,
   "0016-entry-order": entryOrder,
   "0017-apply-round": applyRound,
+  "0018-log-by-row": logByRow,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
