@@ -118,7 +118,7 @@ export async function applyBatch(
     } else if (fast instanceof AppError) {
       results[index] = { status: "refused", code: fast.code, message: fast.message };
     } else if (fast.kind === "insert") {
-      lane.items.push({ ...fast, index, change });
+      lane.items.push({ kind: "insert", index, change, table: fast.table, row: fast.row });
       lane.rows.set(rowKey, "insert");
       lane.identities.add(identityOf(change));
       // Reserve the row: a second change to it in this batch waits for this one.
@@ -128,7 +128,7 @@ export async function applyBatch(
         const history = cache.histories.get(rowKey);
         lane.before.set(rowKey, { history: history && [...history], row: cache.rows.get(rowKey) });
       }
-      lane.items.push({ ...fast, index, change });
+      lane.items.push(Object.assign(fast, { index, change }));
       lane.rows.set(rowKey, "edit");
       lane.identities.add(identityOf(change));
       // The cache moves on at once, as applyChange's does: a later change of the batch folds
@@ -235,7 +235,7 @@ async function editLane(
   const { set, row } = updateOf(current, storedValues(context, table, target));
   const conflicts = conflictsToLog(context, before, change);
   const columns = set.map(([column]) => column);
-  return { kind: "edit", table, row, columns, conflicts, held: { ...change } };
+  return { kind: "edit", table, row, columns, conflicts, held: Object.assign({}, change) };
 }
 
 /**
@@ -261,12 +261,11 @@ async function writeTogether(
     for (const item of group) {
       if (item.kind === "insert") {
         const amount = derivedAmount(item.table, item.row, context.minorDigits);
-        const row = {
-          firm_id: context.firmId,
-          ...item.row,
+        // Object.assign, not a spread: see valuesWithDefaults.
+        const row: Row = Object.assign({ firm_id: context.firmId }, item.row, {
           updated_at: (now ??= context.now()),
-          ...(amount !== undefined && { amount }),
-        };
+        });
+        if (amount !== undefined) row.amount = amount;
         inserts.set(item.table, [...(inserts.get(item.table) ?? []), row]);
       } else if (item.columns.length > 0) {
         const rowKey = `${item.change.tbl}|${item.change.rowId}`;
@@ -338,13 +337,11 @@ async function writeTogether(
     if (item.kind === "edit") {
       item.held.cloudSeq = cloudSeq;
     } else {
-      cache.histories.set(rowKey, [{ ...change, cloudSeq }]);
+      cache.histories.set(rowKey, [Object.assign({}, change, { cloudSeq })]);
       const amount = derivedAmount(item.table, item.row, context.minorDigits);
-      cache.rows.set(rowKey, {
-        firm_id: context.firmId,
-        ...item.row,
-        ...(amount !== undefined && { amount }),
-      });
+      const row: Row = Object.assign({ firm_id: context.firmId }, item.row);
+      if (amount !== undefined) row.amount = amount;
+      cache.rows.set(rowKey, row);
     }
     results[index] = { status: "accepted", seq, duplicate: false, followUps: [] };
   }

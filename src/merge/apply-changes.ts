@@ -133,7 +133,7 @@ export async function prefetchBatch(
     for (const rowId of rowIds) {
       const history = (histories.get(rowId) ?? []).map((c) =>
         // On the cloud the journal's own sequence is the cloud sequence.
-        context.side === "cloud" ? { ...c, cloudSeq: c.seq } : c,
+        context.side === "cloud" ? Object.assign({}, c, { cloudSeq: c.seq }) : c,
       );
       for (const held of history) cache.held.set(identityOf(held), (held as { seq?: number }).seq ?? 0);
       cache.histories.set(`${tbl}|${rowId}`, history);
@@ -166,7 +166,7 @@ export async function applyChange(
     cache?.histories.get(rowKey) ??
     ((await changesOfRows(db, firmId, table.name, [change.rowId])).get(change.rowId) ?? []).map(
       // On the cloud the journal's own sequence is the cloud sequence.
-      (c) => (context.side === "cloud" ? { ...c, cloudSeq: c.seq } : c),
+      (c) => (context.side === "cloud" ? Object.assign({}, c, { cloudSeq: c.seq }) : c),
     );
   const before = foldRecord(history);
   const after = foldRecord([...history, change]);
@@ -209,7 +209,8 @@ export async function applyChange(
     await logConflicts(db, context, before, change);
     await sql`RELEASE SAVEPOINT apply_change`.execute(db);
     if (cache) {
-      const sequenced = (c: HeldChange, n: number) => (context.side === "cloud" ? { ...c, cloudSeq: n } : c);
+      const sequenced = (c: HeldChange, n: number) =>
+        context.side === "cloud" ? Object.assign({}, c, { cloudSeq: n }) : c;
       cache.held.set(identityOf(change), seq);
       history.push(sequenced(change, seq));
       for (const followUp of followUps) history.push(sequenced(followUp, followUp.cloudSeq ?? 0));
@@ -464,7 +465,8 @@ async function writeRecord(
 
 /** The values a row the fold wants is stored with: its fields, the time it changed, its derived amount. */
 export function storedValues(context: ApplyContext, table: SyncedTable, target: Row): Row {
-  const values: Row = { ...target };
+  // Object.assign, not a spread: see valuesWithDefaults.
+  const values: Row = Object.assign({}, target);
   if (hasUpdatedAt(table)) values.updated_at = context.now();
   const amount = derivedAmount(table, target, context.minorDigits);
   if (amount !== undefined) values.amount = amount;
@@ -481,7 +483,9 @@ export function updateOf(current: Row, values: Row): { set: [string, Row[string]
   );
   if (set.length === 0) return { set, row: current };
   if (values.updated_at !== undefined) set.push(["updated_at", values.updated_at]);
-  return { set, row: { ...current, ...Object.fromEntries(set) } };
+  const row = Object.assign({}, current);
+  for (const [field, value] of set) row[field] = value;
+  return { set, row };
 }
 
 function whereRow(table: SyncedTable, firmId: string, rowId: string) {

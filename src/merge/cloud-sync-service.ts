@@ -95,11 +95,10 @@ export async function pushChanges(
     // changes others made (a shared desktop file's), so nobody acts in a colleague's name.
     const pusher = actor.kind === "user" ? actor.user.email : null;
     const forOthers = can(actor, "E", { object: "merge" });
-    const incoming = request.changes.map((change) => ({
-      ...change,
-      author: change.author ?? pusher,
-      cloudSeq: null,
-    }));
+    // Object.assign, not a spread: see valuesWithDefaults (synced-tables.ts).
+    const incoming = request.changes.map((change) =>
+      Object.assign({}, change, { author: change.author ?? pusher, cloudSeq: null }),
+    );
     const byOthers = (change: { author: string | null }) => !forOthers && change.author !== pusher;
     // Refused once, refused for good: the desktop has dropped it (merge.md).
     const refusedBefore = await findRefusals(tx, firm.id, incoming);
