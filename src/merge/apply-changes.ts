@@ -131,10 +131,9 @@ export async function prefetchBatch(
     const table = syncedTable(tbl)!;
     const histories = await changesOfRows(db, context.firmId, tbl, [...rowIds]);
     for (const rowId of rowIds) {
-      const history = (histories.get(rowId) ?? []).map((c) =>
-        // On the cloud the journal's own sequence is the cloud sequence.
-        context.side === "cloud" ? Object.assign({}, c, { cloudSeq: c.seq }) : c,
-      );
+      const history = histories.get(rowId) ?? [];
+      // On the cloud the journal's own sequence is the cloud sequence (the changes were just read).
+      if (context.side === "cloud") for (const held of history) held.cloudSeq = held.seq;
       for (const held of history) cache.held.set(identityOf(held), (held as { seq?: number }).seq ?? 0);
       cache.histories.set(`${tbl}|${rowId}`, history);
     }
