@@ -18,6 +18,7 @@ import { openCloud, type Replica } from "../test-support/merge.js";
 import { seedPractice, snapshotStore, type StoreSnapshot } from "../test-support/seed.js";
 import { ENGINES } from "../test-support/stores.js";
 import { setEntryStatus } from "../time-expense/status-service.js";
+import { addExpenseEntry } from "../time-expense/expense-entry-service.js";
 import { addTimeEntry, editTimeEntry } from "../time-expense/time-entry-service.js";
 import type { FieldValue } from "./change.js";
 import { pushChanges } from "./cloud-sync-service.js";
@@ -72,10 +73,16 @@ describe.each(ENGINES)("a pushed batch on %s: the fast lanes answer and write as
   let wall: number;
   let counter = 0;
   const hlcAt = (millis: number) => formatHlc({ millis, counter: counter++, replica: REPLICA });
-  const put = (rowId: string, data: Record<string, FieldValue>, hlc = hlcAt(Date.now()), seen?: number) =>
+  const put = (
+    rowId: string,
+    data: Record<string, FieldValue>,
+    hlc = hlcAt(Date.now()),
+    seen?: number,
+    tbl = "time_entry",
+  ) =>
     ({
       hlc,
-      tbl: "time_entry",
+      tbl,
       rowId,
       op: "put",
       data,
@@ -130,6 +137,14 @@ describe.each(ENGINES)("a pushed batch on %s: the fast lanes answer and write as
     for (const name of ["a", "b", "c", "e", "f", "g", "h"]) await add(name, "JD");
     await add("d", "AB");
     for (let i = 0; i < 40; i++) await add(`many${i}`, "JD", 30);
+    const printing = await addExpenseEntry(cloud.store.db, cloud.scope, {
+      staff: "JD",
+      client: "ACME",
+      workCode: "PRINT",
+      date: "2026-06-10",
+      quantity: 10_000,
+    });
+    entries.print = printing.id;
     await setEntryStatus(cloud.store.db, cloud.scope, "time", [entries.c!], "submitted");
     await setEntryStatus(cloud.store.db, cloud.scope, "time", [entries.c!], "approved");
     const jd = await cloud.store.db
@@ -178,6 +193,13 @@ describe.each(ENGINES)("a pushed batch on %s: the fast lanes answer and write as
     const { slow, fast } = await pushBothWays([
       first,
       put(entries.b!, { minutes: 90 }),
+      put(
+        entries.print!,
+        { quantity: 40_000, description: "printed" },
+        undefined,
+        undefined,
+        "expense_entry",
+      ),
       put(entries.c!, { description: "an approved entry" }),
       put(entries.a!, { description: "a, second", billable: 0 }),
       put(entries.d!, { description: "Al's entry" }),
@@ -196,6 +218,7 @@ describe.each(ENGINES)("a pushed batch on %s: the fast lanes answer and write as
     expect(fast.store).toEqual(slow.store);
     // What the batch does, so the comparison is of something.
     expect(answers(fast.answer).map(([status, code]) => (status === "accepted" ? status : code))).toEqual([
+      "accepted",
       "accepted",
       "accepted",
       "ENTRY_LOCKED",
@@ -218,6 +241,11 @@ describe.each(ENGINES)("a pushed batch on %s: the fast lanes answer and write as
         .find((r) => r.id === id);
     expect(entryRow(entries.a!)).toMatchObject({ description: "a, second", billable: 0 });
     expect(entryRow(entries.b!)).toMatchObject({ minutes: 90, amount: 225_00 });
+    // 40 units of printing at 0.25 plus 15 %: 11.50.
+    const expense = fast.store.expense_entry!.map(
+      (row) => JSON.parse(row as string) as Record<string, FieldValue>,
+    );
+    expect(expense.find((r) => r.id === entries.print)).toMatchObject({ quantity: 40_000, amount: 11_50 });
     expect(entryRow(entries.e!)).toMatchObject({ description: "Jane's e" });
     expect(entryRow(entries.f!)).toMatchObject({ description: "cloud's f" });
     expect(entryRow(newId)).toMatchObject({ description: "new, edited" });
