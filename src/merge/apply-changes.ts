@@ -131,10 +131,9 @@ export async function prefetchBatch(
     const table = syncedTable(tbl)!;
     const histories = await changesOfRows(db, context.firmId, tbl, [...rowIds]);
     for (const rowId of rowIds) {
-      const history = (histories.get(rowId) ?? []).map((c) =>
-        // On the cloud the journal's own sequence is the cloud sequence.
-        context.side === "cloud" ? { ...c, cloudSeq: c.seq } : c,
-      );
+      const history = histories.get(rowId) ?? [];
+      // On the cloud the journal's own sequence is the cloud sequence (the changes were just read).
+      if (context.side === "cloud") for (const held of history) held.cloudSeq = held.seq;
       for (const held of history) cache.held.set(identityOf(held), (held as { seq?: number }).seq ?? 0);
       cache.histories.set(`${tbl}|${rowId}`, history);
     }
@@ -166,7 +165,7 @@ export async function applyChange(
     cache?.histories.get(rowKey) ??
     ((await changesOfRows(db, firmId, table.name, [change.rowId])).get(change.rowId) ?? []).map(
       // On the cloud the journal's own sequence is the cloud sequence.
-      (c) => (context.side === "cloud" ? { ...c, cloudSeq: c.seq } : c),
+      (c) => (context.side === "cloud" ? Object.assign({}, c, { cloudSeq: c.seq }) : c),
     );
   const before = foldRecord(history);
   const after = foldRecord([...history, change]);
@@ -209,7 +208,8 @@ export async function applyChange(
     await logConflicts(db, context, before, change);
     await sql`RELEASE SAVEPOINT apply_change`.execute(db);
     if (cache) {
-      const sequenced = (c: HeldChange, n: number) => (context.side === "cloud" ? { ...c, cloudSeq: n } : c);
+      const sequenced = (c: HeldChange, n: number) =>
+        context.side === "cloud" ? Object.assign({}, c, { cloudSeq: n }) : c;
       cache.held.set(identityOf(change), seq);
       history.push(sequenced(change, seq));
       for (const followUp of followUps) history.push(sequenced(followUp, followUp.cloudSeq ?? 0));
@@ -364,7 +364,7 @@ async function parkKeys(db: Db, context: ApplyContext, tbl: string, rowId: strin
 }
 
 /** The row the fold says should exist, "absent" after a tombstone, or "incomplete" before its insert. */
-function targetRow(table: SyncedTable, record: FoldedRecord): Row | "absent" | "incomplete" {
+export function targetRow(table: SyncedTable, record: FoldedRecord): Row | "absent" | "incomplete" {
   if (record.deletedAt) return "absent";
   const values = valuesWithDefaults(table, recordValues(record));
   const complete = Object.keys(table.fields).every((field) => field in values);
@@ -413,7 +413,7 @@ async function idTakenElsewhere(
   return new AppError("ID_TAKEN", `the id ${rowId} cannot be used for a new ${label(table)}`);
 }
 
-function sameRecord(table: SyncedTable, a: Row | undefined, b: Row | undefined): boolean {
+export function sameRecord(table: SyncedTable, a: Row | undefined, b: Row | undefined): boolean {
   if (!a || !b) return a === b;
   return Object.keys(table.fields).every((field) => !(field in b) || a[field] === b[field]);
 }
@@ -446,26 +446,45 @@ async function writeRecord(
     }
     return current;
   }
-  const values: Row = { ...target };
-  if (hasUpdatedAt(table)) values.updated_at = context.now();
-  const amount = derivedAmount(table, target, context.minorDigits);
-  if (amount !== undefined) values.amount = amount;
+  const values = storedValues(context, table, target);
   if (current) {
-    const set = Object.entries(values).filter(
-      ([field, value]) => field !== "updated_at" && current[field] !== value,
-    );
+    const { set, row } = updateOf(current, values);
     if (set.length === 0) return current;
-    if (values.updated_at !== undefined) set.push(["updated_at", values.updated_at]);
     await sql`UPDATE ${sql.table(table.name)} SET ${sql.join(
       set.map(([field, value]) => sql`${sql.ref(field)} = ${value}`),
     )} WHERE ${where}`.execute(db);
-    return { ...current, ...Object.fromEntries(set) };
+    return row;
   }
   if (table.idColumns.length === 0) return current; // the firm's profile row always exists
   const columns = ["firm_id", ...Object.keys(values)];
   await sql`INSERT INTO ${sql.table(table.name)} (${sql.join(columns.map((c) => sql.ref(c)))})
     VALUES (${sql.join([context.firmId, ...Object.values(values)])})`.execute(db);
   return { firm_id: context.firmId, ...values };
+}
+
+/** The values a row the fold wants is stored with: its fields, the time it changed, its derived amount. */
+export function storedValues(context: ApplyContext, table: SyncedTable, target: Row): Row {
+  // Object.assign, not a spread: see valuesWithDefaults.
+  const values: Row = Object.assign({}, target);
+  if (hasUpdatedAt(table)) values.updated_at = context.now();
+  const amount = derivedAmount(table, target, context.minorDigits);
+  if (amount !== undefined) values.amount = amount;
+  return values;
+}
+
+/**
+ * What an UPDATE of a stored row sets (nothing when no value differs: the row, its update time
+ * included, stays as it is) and the row it leaves.
+ */
+export function updateOf(current: Row, values: Row): { set: [string, Row[string]][]; row: Row } {
+  const set = Object.entries(values).filter(
+    ([field, value]) => field !== "updated_at" && current[field] !== value,
+  );
+  if (set.length === 0) return { set, row: current };
+  if (values.updated_at !== undefined) set.push(["updated_at", values.updated_at]);
+  const row = Object.assign({}, current);
+  for (const [field, value] of set) row[field] = value;
+  return { set, row };
 }
 
 function whereRow(table: SyncedTable, firmId: string, rowId: string) {
@@ -606,14 +625,26 @@ function hiddenByRename(
  * where its own value lost (what its users need to review and may restore).
  */
 async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord, change: HeldChange) {
+  for (const conflict of conflictsToLog(context, before, change)) {
+    if (await recordConflict(db, context.firmId, conflict)) context.onConflict?.();
+  }
+}
+
+export type ConflictToLog = Parameters<typeof recordConflict>[2];
+
+/** The conflicts applying `change` over `before` logs on this side (logConflicts), without writing them. */
+export function conflictsToLog(
+  context: ApplyContext,
+  before: FoldedRecord,
+  change: HeldChange,
+): ConflictToLog[] {
   const at = context.now();
-  const record = async (conflict: Parameters<typeof recordConflict>[2]) => {
-    if (context.side === "cloud" || replicaOf(conflict.lostHlc) === context.ownReplica) {
-      if (await recordConflict(db, context.firmId, conflict)) context.onConflict?.();
-    }
+  const found: ConflictToLog[] = [];
+  const record = (conflict: ConflictToLog) => {
+    if (context.side === "cloud" || replicaOf(conflict.lostHlc) === context.ownReplica) found.push(conflict);
   };
   if (change.op === "put" && before.deletedAt && replicaOf(before.deletedAt) !== replicaOf(change.hlc)) {
-    await record({
+    record({
       at,
       kind: "deleted",
       tbl: change.tbl,
@@ -625,7 +656,7 @@ async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord,
       keptValue: null,
       keptHlc: before.deletedAt,
     });
-    return;
+    return found;
   }
   if (change.op === "delete" && !before.deletedAt) {
     // Edits from other replicas the deleting replica never saw are lost with the record.
@@ -637,7 +668,7 @@ async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord,
       ),
     );
     if (unseen.length > 0) {
-      await record({
+      record({
         at,
         kind: "deleted",
         tbl: change.tbl,
@@ -655,10 +686,10 @@ async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord,
         keptHlc: change.hlc,
       });
     }
-    return;
+    return found;
   }
   for (const conflict of conflictsOf(before, change, context.cloudReplica)) {
-    await record({
+    record({
       at,
       kind: "overwrite",
       tbl: change.tbl,
@@ -671,4 +702,5 @@ async function logConflicts(db: Db, context: ApplyContext, before: FoldedRecord,
       keptHlc: conflict.kept.hlc,
     });
   }
+  return found;
 }

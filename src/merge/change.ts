@@ -79,8 +79,11 @@ export function foldRecord(changes: Iterable<HeldChange>): FoldedRecord {
   return { fields, deletedAt };
 }
 
-export const recordValues = (record: FoldedRecord): Record<string, FieldValue> =>
-  Object.fromEntries([...record.fields].map(([field, version]) => [field, version.value]));
+export function recordValues(record: FoldedRecord): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
+  for (const [field, version] of record.fields) values[field] = version.value;
+  return values;
+}
 
 /**
  * Whether `incoming` was made without knowing `current` (so one overwrites the other unseen).

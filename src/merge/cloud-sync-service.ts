@@ -42,6 +42,8 @@ export function assertSchema(theirs: string): void {
   );
 }
 
+type PushResultKey = Pick<PushResult, "hlc" | "tbl" | "rowId">;
+
 export async function pushChanges(
   db: Db,
   firm: Firm,
@@ -95,11 +97,10 @@ export async function pushChanges(
     // changes others made (a shared desktop file's), so nobody acts in a colleague's name.
     const pusher = actor.kind === "user" ? actor.user.email : null;
     const forOthers = can(actor, "E", { object: "merge" });
-    const incoming = request.changes.map((change) => ({
-      ...change,
-      author: change.author ?? pusher,
-      cloudSeq: null,
-    }));
+    // Object.assign, not a spread: see valuesWithDefaults (synced-tables.ts).
+    const incoming = request.changes.map((change) =>
+      Object.assign({}, change, { author: change.author ?? pusher, cloudSeq: null }),
+    );
     const byOthers = (change: { author: string | null }) => !forOthers && change.author !== pusher;
     // Refused once, refused for good: the desktop has dropped it (merge.md).
     const refusedBefore = await findRefusals(tx, firm.id, incoming);
@@ -111,21 +112,26 @@ export async function pushChanges(
     const cache = await prefetchBatch(tx, context, own);
     const applied = await applyBatch(tx, context, own, cache);
     let next = 0;
+    // Each answer a literal, not `{ ...base, ... }`: see valuesWithDefaults (synced-tables.ts).
+    const refuse = (change: PushResultKey, reason: { code: string; message: string }): PushResult => ({
+      hlc: change.hlc,
+      tbl: change.tbl,
+      rowId: change.rowId,
+      status: "refused",
+      seq: null,
+      code: reason.code,
+      message: reason.message,
+    });
     for (const change of incoming) {
-      const base = { hlc: change.hlc, tbl: change.tbl, rowId: change.rowId };
       if (parseHlc(change.hlc).replica !== request.replica) {
-        results.push({
-          ...base,
-          status: "refused",
-          seq: null,
-          code: "BAD_CHANGE",
-          message: "a replica pushes only its own changes",
-        });
+        results.push(
+          refuse(change, { code: "BAD_CHANGE", message: "a replica pushes only its own changes" }),
+        );
         continue;
       }
       const before = refusal(change);
       if (before) {
-        results.push({ ...base, status: "refused", seq: null, code: before.code, message: before.message });
+        results.push(refuse(change, before));
         continue;
       }
       if (byOthers(change)) {
@@ -134,7 +140,7 @@ export async function pushChanges(
           message: `a change ${change.author ?? "someone"} made is merged by them or by a user with the Merge permission`,
         };
         await recordRefusal(tx, firm.id, change, reason);
-        results.push({ ...base, status: "refused", seq: null, ...reason });
+        results.push(refuse(change, reason));
         continue;
       }
       const result = applied[next++]!;
@@ -151,10 +157,18 @@ export async function pushChanges(
           message: `${change.author ?? "a desktop"}: ${result.message}`,
           data: change.data,
         });
-        results.push({ ...base, status: "refused", seq: null, code: result.code, message: result.message });
+        results.push(refuse(change, result));
         continue;
       }
-      results.push({ ...base, status: "accepted", seq: result.seq, code: null, message: null });
+      results.push({
+        hlc: change.hlc,
+        tbl: change.tbl,
+        rowId: change.rowId,
+        status: "accepted",
+        seq: result.seq,
+        code: null,
+        message: null,
+      });
       for (const { cloudSeq, ...followUp } of result.followUps)
         followUps.push({ ...followUp, seq: cloudSeq ?? 0 });
     }
