@@ -172,14 +172,22 @@ async function warnOfHeld(
  * held that never went up has nothing to send, and its warning closes too. Returns how many
  * entries were released.
  */
+/** Up to this many rows sent, their warnings are read by row (migration 0018); beyond, all at once. */
+const ROWS_READ_BY_ID = 2_000;
+
 export async function releaseHeldRecords(tx: Db, firmId: string, at: string): Promise<number> {
   // Only an entry changed since it was held can have stopped being negative (or be deleted):
   // those have unsent changes. A merge with nothing to send reads no warning at all, so its
   // cost does not grow with the number of held entries.
   const touched = await rowsWithUnsentChanges(tx, await readSyncState(tx, firmId), ENTRY_TABLES);
   if (touched.size === 0) return 0;
-  // The warnings of those rows only: a firm holds thousands (1 % of M's entries are negative).
-  const rowIds = [...new Set([...touched].map((key) => key.slice(key.indexOf("|") + 1)))];
+  // The warnings of those rows only, when they are few: a file holds thousands (1 % of M's
+  // entries are negative) and an everyday merge sends a handful. A first upload sends every
+  // entry, and then the warnings are fewer than the rows: all of them are read once.
+  const rowIds =
+    touched.size <= ROWS_READ_BY_ID
+      ? [...new Set([...touched].map((key) => key.slice(key.indexOf("|") + 1)))]
+      : undefined;
   const open = (await listLog(tx, firmId, "warning", { openOnly: true, code: HELD_WARNING, rowIds })).filter(
     (w) => touched.has(`${w.tbl}|${w.rowId}`),
   );
