@@ -44,8 +44,4 @@ export class CountCache {
       return total;
     };
   }
-
-  get size(): number {
-    return this.#totals.size;
-  }
 }
