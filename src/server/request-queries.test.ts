@@ -3,36 +3,12 @@
  * (the firm with its access version), and no request reads the same table twice. Every query a
  * request makes is recorded through a Kysely plugin on the server's own store.
  */
-import type {
-  Kysely,
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addClient } from "../firm-setup/client-service.js";
 import { addWorkCode } from "../firm-setup/work-code-service.js";
-import type { Database } from "../store/tables.js";
+import { QueryLog } from "../test-support/query-log.js";
 import { newCloudFirm, signIn, useTestServer } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
-
-/** The SQL of every query while recording. */
-class QueryLog implements KyselyPlugin {
-  db: Kysely<Database> | undefined;
-  recording = false;
-  readonly statements: string[] = [];
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (this.recording && this.db)
-      this.statements.push(this.db.getExecutor().compileQuery(args.node, args.queryId).sql);
-    return args.node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
 
 /** The tables a statement reads (FROM and JOIN), lower-case, unquoted. */
 const tablesRead = (statement: string): string[] =>

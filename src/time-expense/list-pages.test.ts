@@ -8,40 +8,19 @@
  * Each caller's total is their own: a staff member who sees only their own entries never gets
  * the Admin's total.
  */
-import type {
-  Kysely,
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from "kysely";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addClient } from "../firm-setup/client-service.js";
 import { addWorkCode } from "../firm-setup/work-code-service.js";
-import type { Database } from "../store/tables.js";
 import { addStaffUser } from "../test-support/accounts.js";
+import { QueryLog } from "../test-support/query-log.js";
 import { newCloudFirm, signIn, useTestServer, type SignedIn } from "../test-support/server.js";
 import { ENGINES } from "../test-support/stores.js";
 
-/** Counts the COUNT statements the server runs. */
-class CountLog implements KyselyPlugin {
-  db: Kysely<Database> | undefined;
-  counts = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (this.db && /count\(\*\)/i.test(this.db.getExecutor().compileQuery(args.node, args.queryId).sql))
-      this.counts++;
-    return args.node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
-
 describe.each(ENGINES)("list pages and totals on %s", (engine) => {
-  const log = new CountLog();
+  const log = new QueryLog();
+  log.recording = true;
+  const counts = () => log.statements.filter((statement) => /count\(\*\)/i.test(statement)).length;
   const server = useTestServer(engine, undefined, {}, { watchDb: (db) => (log.db = db.withPlugin(log)) });
   const base = "/f/totals/api/v1";
   const month = "/time-entries?from=2026-06-01&to=2026-06-30&limit=2";
@@ -79,13 +58,13 @@ describe.each(ENGINES)("list pages and totals on %s", (engine) => {
 
   /** The month's total as `who` reads it, and how many counts the server ran for it. */
   async function total(who: SignedIn, page = 0): Promise<{ total: number; counted: number }> {
-    const before = log.counts;
+    const before = counts();
     const answer = await server.app.inject({
       url: `${base}${month}&offset=${page * 2}`,
       headers: who.headers,
     });
     expect(answer.statusCode, answer.body).toBe(200);
-    return { total: answer.json<{ total: number }>().total, counted: log.counts - before };
+    return { total: answer.json<{ total: number }>().total, counted: counts() - before };
   }
 
   it("counts a filter once while nothing changes, for every page", async () => {
