@@ -138,6 +138,10 @@ describe.each(ENGINES)("a merge with nothing to do, cloud on %s", (engine) => {
       await addTimeEntry(cloud.store.db, cloud.scope, { ...entry, minutes: 6 + i });
     }
     await editClient(desktop.store.db, desktop.scope, "ACME", { notes: "desktop's note" });
+    // The journals stamp changes with the database's clock in milliseconds: the cloud's edit must
+    // come later to win, so that the desktop logs the conflict (in the same millisecond the tie
+    // went either way, and the check below failed now and then).
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await editClient(cloud.store.db, cloud.scope, "ACME", { notes: "cloud's note" });
     await merge(desktop, transport());
     await merge(desktop, transport());
