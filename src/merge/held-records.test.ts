@@ -4,6 +4,7 @@
  * the next merge and its warning closes. Status counts held entries, and money per client agrees
  * between the replicas once held entries are left out (invariant 7).
  */
+import type { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../store/database.js";
 import {
@@ -162,6 +163,56 @@ describe.each(ENGINES)("held entries on %s", (engine) => {
     expect(await held()).toBeGreaterThanOrEqual(5);
     expect(logQueries.size, "the log was asked").toBeGreaterThan(0);
     expect(logRowsRead, "open warnings read").toBe(0);
+  });
+
+  it("a merge sending more changes than it reads by row (a first upload) finds the held entries through the journal, without reading the rows sent", async () => {
+    const negative = [await newEntry(-45, "2026-06-10"), await newEntry(-15, "2026-06-11")];
+    await merge(desktop, transport());
+    await editTimeEntry(desktop.store.db, desktop.scope, negative[0]!.id, { minutes: 60 });
+    for (let i = 0; i < 4; i++) await newEntry(30, "2026-06-12");
+    const { db } = desktop.store;
+    const journalQueries = new Set<unknown>();
+    let mostJournalRowsRead = 0;
+    const warningsByJournal: CompiledQuery[] = [];
+    const watched = db.withPlugin({
+      transformQuery: ({ node, queryId }) => {
+        const query = db.getExecutor().compileQuery(node, queryId);
+        if (/^select .* from "sync_change"/i.test(query.sql)) journalQueries.add(queryId);
+        if (/from "sync_log".* exists/i.test(query.sql)) warningsByJournal.push(query);
+        return node;
+      },
+      transformResult: ({ result, queryId }) => {
+        if (journalQueries.has(queryId))
+          mostJournalRowsRead = Math.max(mostJournalRowsRead, result.rows.length);
+        return Promise.resolve(result);
+      },
+    });
+    const released = await releaseHeldRecords(watched, desktop.scope.firm.id, clock.now().toISOString(), {
+      rowsReadById: 2,
+    });
+    expect(released).toBe(1);
+    // Six changes wait; no read of the journal brings more than the cap's three rows.
+    expect(mostJournalRowsRead, "most journal rows one read brought").toBeLessThanOrEqual(3);
+    // Each warning's row is sought in the journal's row index, never by walking the changes waiting.
+    expect(warningsByJournal).toHaveLength(1);
+    const plan = await db.executeQuery<{ detail: string }>({
+      ...warningsByJournal[0]!,
+      sql: `EXPLAIN QUERY PLAN ${warningsByJournal[0]!.sql}`,
+    });
+    const details = plan.rows.map((row) => row.detail);
+    expect(
+      details.some((detail) =>
+        /^SEARCH c .*USING INDEX sync_change_row \(firm_id=\? AND tbl=\? AND row_id=\?\)/.test(detail),
+      ),
+      details.join("; "),
+    ).toBe(true);
+    expect(await warnings(negative[0]!.id)).toEqual([
+      expect.objectContaining({ closedAt: expect.any(String) as unknown }),
+    ]);
+    expect(await warnings(negative[1]!.id)).toEqual([expect.objectContaining({ closedAt: null })]);
+    await merge(desktop, transport());
+    expect(await onCloud(negative[0]!.id)).toMatchObject({ minutes: 60 });
+    expect(await onCloud(negative[1]!.id)).toBeNull();
   });
 });
 

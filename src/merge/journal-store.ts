@@ -351,15 +351,62 @@ const unsent = (db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedU
     .where("c.replica", "=", state.replicaId)
     .where("c.cloud_seq", "is", null);
 
-/** The rows of these tables that have changes not sent yet (what may have changed since the last merge). */
+/**
+ * The rows of these tables that have changes not sent yet (what may have changed since the last
+ * merge), when those changes are at most `atMost`; null when there are more (a first upload sends
+ * every entry: a million rows at M, too many to hold in memory for a lookup).
+ */
 export async function rowsWithUnsentChanges(
   db: Db,
   state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">,
   tables: readonly string[],
-): Promise<Set<string>> {
+  atMost: number,
+): Promise<Set<string> | null> {
   // Not DISTINCT: the set drops repeats, and SQLite would build a temporary B-tree for it.
-  const rows = await unsent(db, state).select(["c.tbl", "c.row_id"]).where("c.tbl", "in", tables).execute();
-  return new Set(rows.map((row) => `${row.tbl}|${row.row_id}`));
+  const rows = await unsent(db, state)
+    .select(["c.tbl", "c.row_id"])
+    .where("c.tbl", "in", tables)
+    .limit(atMost + 1)
+    .execute();
+  return rows.length > atMost ? null : new Set(rows.map((row) => `${row.tbl}|${row.row_id}`));
+}
+
+/**
+ * The open log entries of `code` whose row has a change not sent yet, found by the database:
+ * one seek of the journal's row index per open entry, whatever the number of changes waiting.
+ */
+export async function openLogWithUnsentChanges(
+  db: Db,
+  state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">,
+  level: LogEntry["level"],
+  code: string,
+): Promise<LogEntry[]> {
+  const rows = await db
+    .selectFrom("sync_log as w")
+    .selectAll("w")
+    .where("w.firm_id", "=", state.firmId)
+    .where("w.code", "=", code)
+    .where("w.level", "=", level)
+    .where("w.closed_at", "is", null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("sync_change as c")
+          .select(sql.lit(1).as("one"))
+          .where("c.firm_id", "=", state.firmId)
+          .where("c.tbl", "=", eb.ref("w.tbl"))
+          .where("c.row_id", "=", eb.ref("w.row_id"))
+          // `+seq` keeps SQLite on the row index: offered the sequence range, it walks every
+          // change waiting (all of them, on a first upload) for each warning.
+          .where(sql<number>`+c.seq`, ">", state.pushedUpto)
+          .where("c.replica", "=", state.replicaId)
+          .where("c.cloud_seq", "is", null),
+      ),
+    )
+    .orderBy("w.at")
+    .orderBy("w.id")
+    .execute();
+  return rows.map(logEntryOf);
 }
 
 /** Desktop: records the cloud's sequence numbers of acknowledged changes, a run at a time. */
