@@ -7,11 +7,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoFirm } from "../demo/demo-firm.js";
 import { fixedClock } from "../store/clock.js";
 import { createFirmFile } from "../store/database.js";
-import { entryDocuments, listenPouchRemote, pouchPush, rawInsert, readTimeEntries } from "./anchors.js";
+import { openTestStore } from "../test-support/stores.js";
+import {
+  entryDocuments,
+  listenPouchRemote,
+  pouchPush,
+  rawInsert,
+  rawPostgresInsert,
+  readTimeEntries,
+} from "./anchors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "firmtime-anchors-"));
 const firmFile = join(dir, "demo.firm");
@@ -43,6 +52,21 @@ describe("bench anchors", () => {
       expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(0);
     } finally {
       db.close();
+    }
+  });
+
+  it("insert the firm's time entries into a PostgreSQL table like the cloud's, and leave no table behind", async () => {
+    const entries = readTimeEntries(firmFile);
+    const store = await openTestStore("postgres");
+    try {
+      // rawPostgresInsert counts the rows it kept, or throws.
+      expect(await rawPostgresInsert(entries, store.db)).toBeGreaterThan(0);
+      const left = await sql<{
+        n: string;
+      }>`SELECT count(*) AS n FROM pg_tables WHERE tablename = 'anchor_time_entry'`.execute(store.db);
+      expect(Number(left.rows[0]!.n)).toBe(0);
+    } finally {
+      await store.close();
     }
   });
 

@@ -21,11 +21,14 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
+import { CompiledQuery } from "kysely";
+import { openPostgresStore, type Db } from "../store/database.js";
 import type { ScenarioContext } from "./bench-firm.js";
 import { measure, type Figure } from "./harness.js";
 
 export const RAW_INSERT_FIGURE = "raw better-sqlite3 bulk insert, one transaction";
 export const POUCHDB_FIGURE = "PouchDB push replication (express-pouchdb, loopback HTTP)";
+export const RAW_POSTGRES_FIGURE = "raw PostgreSQL multi-row insert, one transaction";
 
 /**
  * PouchDB pushes some 3,000-4,500 documents a second here: the M firm's million entries would
@@ -87,6 +90,59 @@ export function rawInsert(entries: TimeEntryRows, path: string): number {
     return seconds;
   } finally {
     db.close();
+  }
+}
+
+/** PostgreSQL takes at most 65,535 parameters a statement: rows per INSERT for these columns. */
+const rowsPerInsert = (columns: number) => Math.min(1_000, Math.floor(65_535 / columns));
+
+/**
+ * Inserts the rows, by multi-row INSERTs in one transaction, into a new table of a migrated
+ * PostgreSQL cloud database made LIKE its time_entry (INCLUDING ALL: columns, defaults,
+ * constraints and indexes; no triggers, so no journal, and no foreign keys); seconds for that
+ * alone. The table is dropped after.
+ */
+export async function rawPostgresInsert(entries: TimeEntryRows, db: Db): Promise<number> {
+  const table = "anchor_time_entry";
+  const columns = entries.columns.map((c) => `"${c}"`).join(", ");
+  const perInsert = rowsPerInsert(entries.columns.length);
+  const valuesOf = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, row) =>
+        `(${entries.columns.map((_, column) => `$${row * entries.columns.length + column + 1}`).join(", ")})`,
+    ).join(", ");
+  const full = `INSERT INTO ${table} (${columns}) VALUES ${valuesOf(perInsert)}`;
+  await db.executeQuery(CompiledQuery.raw(`DROP TABLE IF EXISTS ${table}`));
+  await db.executeQuery(CompiledQuery.raw(`CREATE TABLE ${table} (LIKE time_entry INCLUDING ALL)`));
+  try {
+    const started = process.hrtime.bigint();
+    await db.connection().execute(async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw("BEGIN"));
+      try {
+        for (let i = 0; i < entries.rows.length; i += perInsert) {
+          const rows = entries.rows.slice(i, i + perInsert);
+          const text =
+            rows.length === perInsert
+              ? full
+              : `INSERT INTO ${table} (${columns}) VALUES ${valuesOf(rows.length)}`;
+          await connection.executeQuery(CompiledQuery.raw(text, rows.flat()));
+        }
+        await connection.executeQuery(CompiledQuery.raw("COMMIT"));
+      } catch (error) {
+        await connection.executeQuery(CompiledQuery.raw("ROLLBACK"));
+        throw error;
+      }
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const { rows } = await db.executeQuery<{ n: string }>(
+      CompiledQuery.raw(`SELECT count(*) AS n FROM ${table}`),
+    );
+    if (Number(rows[0]!.n) !== entries.rows.length)
+      throw new Error(`raw PostgreSQL insert kept ${rows[0]!.n} of ${entries.rows.length} rows`);
+    return seconds;
+  } finally {
+    await db.executeQuery(CompiledQuery.raw(`DROP TABLE ${table}`));
   }
 }
 
@@ -236,6 +292,26 @@ export async function anchorsScenario(context: ScenarioContext): Promise<Figure[
     ...raw,
     note: `${n} time entries of the ${scale} firm; same table and ${entries.schema.length - 1} indexes, no triggers`,
   });
+
+  // The PostgreSQL cloud's own limit, for its upload: a database migrated as the cloud's is.
+  {
+    const store = await openPostgresStore(await (await fixture.postgres()).newDatabase("anchor"), { max: 1 });
+    try {
+      const rawPostgres = await measure(
+        quick ? 1 : 3,
+        async () => n / (await rawPostgresInsert(entries, store.db)),
+      );
+      figures.push({
+        scenario: "anchors",
+        name: RAW_POSTGRES_FIGURE,
+        unit: "rows/s",
+        ...rawPostgres,
+        note: `${n} time entries of the ${scale} firm into a table LIKE the cloud's time_entry (its indexes, no triggers), ${rowsPerInsert(entries.columns.length)} rows an INSERT`,
+      });
+    } finally {
+      await store.close();
+    }
+  }
 
   const docs = entryDocuments({
     ...entries,

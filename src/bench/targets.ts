@@ -4,7 +4,7 @@
  * report against its hand-written SQL. A target whose figures were not measured in this run
  * (--only) is left out. Reported, never asserted: a missed target does not fail the run.
  */
-import { POUCHDB_FIGURE, RAW_INSERT_FIGURE } from "./anchors.js";
+import { POUCHDB_FIGURE, RAW_INSERT_FIGURE, RAW_POSTGRES_FIGURE } from "./anchors.js";
 import { apiFigureName } from "./api-scenario.js";
 import type { Figure } from "./harness.js";
 import { LATENCY_P99_FIGURE } from "./latency-scenario.js";
@@ -76,6 +76,9 @@ export function checkTargets(figures: readonly Figure[]): TargetCheck[] {
   for (const upload of uploads(figures)) {
     ratio(`${upload.name} ÷ PouchDB push`, upload, find(figures, POUCHDB_FIGURE), 10);
     ratio(`${upload.name} ÷ raw SQLite insert`, upload, find(figures, RAW_INSERT_FIGURE), 0.5);
+    // A PostgreSQL cloud is also held to its own engine's limit, measured in the same run.
+    if (upload.name.includes("PostgreSQL"))
+      ratio(`${upload.name} ÷ raw PostgreSQL insert`, upload, find(figures, RAW_POSTGRES_FIGURE), 0.5);
   }
   for (const noOp of figures.filter((f) => f.scenario === "merge" && f.name.startsWith("no-op merge")))
     under(noOp.name, noOp, 20);
