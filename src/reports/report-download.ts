@@ -8,9 +8,7 @@ import type { Writable } from "node:stream";
 import { setImmediate } from "node:timers/promises";
 import { csvHeader, csvOfEvent } from "./report-csv.js";
 import { reportFileName } from "./report-criteria.js";
-import { writePdf } from "./report-pdf.js";
 import type { ReportSource } from "./report-stream.js";
-import { writeXlsx } from "./report-xlsx.js";
 
 export const DOWNLOAD_FORMATS = ["csv", "xlsx", "pdf"] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
@@ -92,9 +90,15 @@ export async function writeDownload(
   switch (format) {
     case "csv":
       return writeCsv(source, out, room);
-    case "xlsx":
+    // exceljs and pdfkit are loaded on first use: at start-up they cost every `firmtime`
+    // command and server about half a second, for the few that write a spreadsheet or a PDF.
+    case "xlsx": {
+      const { writeXlsx } = await import("./report-xlsx.js");
       return writeXlsx(source.head, source.events, out, room);
-    case "pdf":
+    }
+    case "pdf": {
+      const { writePdf } = await import("./report-pdf.js");
       return writePdf(source.head, source.events, out, room);
+    }
   }
 }
