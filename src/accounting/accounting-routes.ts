@@ -15,7 +15,6 @@ import { firmParams, idParams, noContent } from "../http/schemas.js";
 import type { Db } from "../store/database.js";
 import { newSecret, sha256 } from "../access/secrets.js";
 import { editSettings, getRun, requestRun } from "./accounting-service.js";
-import { qboAuthorizeUrl, qboExchangeCode } from "./qbo/qbo-client.js";
 import { requireQboApp } from "./qbo/open-qbo-target.js";
 import { TokenSeal } from "./qbo/token-seal.js";
 import {
@@ -194,6 +193,7 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
       const now = deps.clock.now();
       const expires = new Date(now.getTime() + CONNECT_MINUTES * 60_000).toISOString();
       await beginConnect(db, firm.id, sha256(state), expires, now.toISOString());
+      const { qboAuthorizeUrl } = await import("./qbo/qbo-client.js");
       return { authorizeUrl: qboAuthorizeUrl(qbo, qboReturnUrl(deps.config.publicUrl), state) };
     },
   );
@@ -246,6 +246,7 @@ export const registerAccountingRoutes: RouteModule = (app, deps) => {
         // The code is exchanged under the address Intuit sent it to (it must match the consent's).
         const returnUrl = qboReturnUrl(deps.config.publicUrl);
         const answer = `${returnUrl}?${new URLSearchParams({ code, state, realmId }).toString()}`;
+        const { qboExchangeCode } = await import("./qbo/qbo-client.js");
         const { tokens } = await qboExchangeCode(qbo, returnUrl, answer, now);
         const userId = request.actor.kind === "user" ? request.actor.user.id : "";
         const sealed = new TokenSeal(qbo.clientSecret).sealTokens(firm.id, tokens);

@@ -8,7 +8,6 @@ import { AppError } from "../../domain/errors.js";
 import { saveTokens, type AccountingConnection } from "../accounting-store.js";
 import type { OpenTarget } from "../connector.js";
 import type { QboApp } from "./qbo-client.js";
-import { QboTarget } from "./qbo-target.js";
 import { TokenSeal } from "./token-seal.js";
 import type { QboLimits } from "./qbo-limits.js";
 
@@ -43,21 +42,21 @@ export function qboTargetOpener(
   config: QboSettings,
   options: { limits?: QboLimits; retryBaseMs?: number } = {},
 ): OpenTarget {
-  return (db, firm, connection: AccountingConnection) => {
+  return async (db, firm, connection: AccountingConnection) => {
     const app = requireQboApp(config);
     if (!connection.realmId || !connection.tokens)
       throw new AppError("PREREQUISITES", "QuickBooks Online is not connected for this firm");
     const seal = new TokenSeal(app.clientSecret);
-    return Promise.resolve(
-      new QboTarget({
-        app,
-        realmId: connection.realmId,
-        tokens: seal.openTokens(firm.id, connection.tokens),
-        saveTokens: (tokens) =>
-          saveTokens(db, firm.id, seal.sealTokens(firm.id, tokens), new Date().toISOString()),
-        minorDigits: firm.minorDigits,
-        ...options,
-      }),
-    );
+    // node-quickbooks and intuit-oauth are loaded when a firm first syncs, not at every start.
+    const { QboTarget } = await import("./qbo-target.js");
+    return new QboTarget({
+      app,
+      realmId: connection.realmId,
+      tokens: seal.openTokens(firm.id, connection.tokens),
+      saveTokens: (tokens) =>
+        saveTokens(db, firm.id, seal.sealTokens(firm.id, tokens), new Date().toISOString()),
+      minorDigits: firm.minorDigits,
+      ...options,
+    });
   };
 }
