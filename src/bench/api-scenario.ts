@@ -1,7 +1,8 @@
 /**
  * Scenario "api": the cloud's time-entry API under 50 concurrent connections (closed-loop.ts, in
  * the bench process; the cloud is a `firmtime serve` process on SQLite holding the integrated
- * firm). Three loads, each for a fixed time, as the Admin with an API token (bearer, no CSRF):
+ * firm, then another on PostgreSQL, its figures named so, beside them; the targets are read on
+ * SQLite's). Three loads, each for a fixed time, as the Admin with an API token (bearer, no CSRF):
  * - create: POST /time-entries, every request a new valid entry (staff, client, work code,
  *   date and minutes varied);
  * - list: GET /time-entries for one month, a page of 100 among the first five, sorted by date;
@@ -13,7 +14,7 @@
  * the scenario, quoting the first); and one request at a time, the time per request.
  */
 import BetterSqlite3 from "better-sqlite3";
-import type { ScenarioContext } from "./bench-firm.js";
+import type { CloudEngine, ScenarioContext } from "./bench-firm.js";
 import { closedLoop, sequential, waitUntilIdle, type LoadFigures, type LoadRequest } from "./closed-loop.js";
 import { measure, type Figure } from "./harness.js";
 import { busiestPeriod } from "./report-floor.js";
@@ -21,9 +22,16 @@ import { seededRandom } from "../generate/seeded-random.js";
 
 export const API_CONNECTIONS = 50;
 export type ApiLoad = "create" | "list" | "get";
-export const apiFigureName = (load: ApiLoad, what: "requests/s" | "p50" | "p99" | "max") =>
-  `time-entry ${load}, ${API_CONNECTIONS} connections: ${what === "requests/s" ? "requests per second" : `${what} latency`}`;
-export const apiSequentialName = (load: ApiLoad) => `time-entry ${load}, one at a time: median latency`;
+/** The targets are read on the SQLite cloud's figures (their names carry no engine). */
+const onEngine = (engine: CloudEngine) => (engine === "SQLite" ? "" : `, ${engine} cloud`);
+export const apiFigureName = (
+  load: ApiLoad,
+  what: "requests/s" | "p50" | "p99" | "max",
+  engine: CloudEngine = "SQLite",
+) =>
+  `time-entry ${load}, ${API_CONNECTIONS} connections${onEngine(engine)}: ${what === "requests/s" ? "requests per second" : `${what} latency`}`;
+export const apiSequentialName = (load: ApiLoad, engine: CloudEngine = "SQLite") =>
+  `time-entry ${load}, one at a time${onEngine(engine)}: median latency`;
 
 /** What the generated firm lets a new entry reference, read from the integrated file. */
 /** Ids of entries the cloud holds: the first five pages of the month the list load reads. */
@@ -102,6 +110,7 @@ async function runLoad(name: string, run: () => Promise<LoadFigures>): Promise<L
 /** Median, min and max over the runs of each of a load's figures. */
 async function loadFigures(
   load: ApiLoad,
+  engine: CloudEngine,
   results: LoadFigures[],
   single: LoadFigures,
   note: string,
@@ -113,7 +122,7 @@ async function loadFigures(
     pick: (r: LoadFigures) => number,
   ) => ({
     scenario: "api",
-    name: apiFigureName(load, what),
+    name: apiFigureName(load, what, engine),
     unit,
     ...(await measure(results.length, (i) => pick(results[i]!))),
     note: `${note}; ${total} requests in all, 0 errors`,
@@ -125,7 +134,7 @@ async function loadFigures(
     await figure("max", "ms", (r) => r.max),
     {
       scenario: "api",
-      name: apiSequentialName(load),
+      name: apiSequentialName(load, engine),
       unit: "ms",
       runs: 1,
       median: single.p50,
@@ -136,9 +145,14 @@ async function loadFigures(
   ];
 }
 
+/** The loads on the SQLite cloud (the targets' figures), then the same on a PostgreSQL cloud. */
 export async function apiScenario(context: ScenarioContext): Promise<Figure[]> {
+  return [...(await apiLoads(context, "SQLite")), ...(await apiLoads(context, "PostgreSQL"))];
+}
+
+async function apiLoads(context: ScenarioContext, engine: CloudEngine): Promise<Figure[]> {
   const { quick, scale, fixture } = context;
-  const cloud = await fixture.cloud(scale);
+  const cloud = await fixture.cloud(scale, engine);
   const parties = readParties(cloud.desktopFile);
   const firmUrl = new URL(cloud.firmUrl);
   const origin = firmUrl.origin;
@@ -173,7 +187,7 @@ export async function apiScenario(context: ScenarioContext): Promise<Figure[]> {
 
   const measureLoad = async (load: ApiLoad, next: () => LoadRequest, note: string): Promise<Figure[]> => {
     // The measured load itself warms the server (JIT, SQLite's page cache), then the queue drains.
-    await runLoad(`${load} warm-up`, () =>
+    await runLoad(`${load} warm-up (${engine} cloud)`, () =>
       closedLoop(origin, next, {
         connections: API_CONNECTIONS,
         durationMs: quick ? 1000 : 3000,
@@ -184,16 +198,16 @@ export async function apiScenario(context: ScenarioContext): Promise<Figure[]> {
     for (let run = 0; run < runs; run++) {
       await waitUntilIdle(origin);
       results.push(
-        await runLoad(`time-entry ${load}`, () =>
+        await runLoad(`time-entry ${load} (${engine} cloud)`, () =>
           closedLoop(origin, next, { connections: API_CONNECTIONS, durationMs, warmRequests: 3 }),
         ),
       );
     }
     await waitUntilIdle(origin);
-    const single = await runLoad(`time-entry ${load}, one at a time`, () =>
+    const single = await runLoad(`time-entry ${load}, one at a time (${engine} cloud)`, () =>
       sequential(origin, next, sequentialRequests),
     );
-    return loadFigures(load, results, single, note);
+    return loadFigures(load, engine, results, single, note);
   };
 
   const figures = [

@@ -43,6 +43,9 @@ export interface BenchCloud {
   firm: BenchFirm;
 }
 
+/** What a bench cloud stores its firms in: `firmtime serve --data DIR` or `--database URL`. */
+export type CloudEngine = "SQLite" | "PostgreSQL";
+
 export interface BenchFixture {
   /** A folder of its own inside the run's temporary folder. */
   scratch(name: string): string;
@@ -51,7 +54,8 @@ export interface BenchFixture {
   copyFirm(scale: Scale, name: string): Promise<string>;
   /** The run's PostgreSQL, started on first use. */
   postgres(): Promise<BenchPostgres>;
-  cloud(scale: Scale): Promise<BenchCloud>;
+  /** The firm integrated with a served cloud (SQLite unless asked), made once per scale and engine. */
+  cloud(scale: Scale, engine?: CloudEngine): Promise<BenchCloud>;
   dispose(): Promise<void>;
 }
 
@@ -156,29 +160,26 @@ function adminNames(file: string, email: string): { first: string; last: string 
 }
 
 /**
- * A cloud firm "bench" in `dir` (SQLite), its Admin staff 1 of the firm, served by
- * `firmtime serve` (added to `servers`, for the caller to stop), with the desktop file
- * integrated into it.
+ * A cloud firm "bench" stored `where` (`--data DIR` or `--database URL`), its Admin staff 1 of
+ * the firm, served by `firmtime serve` (added to `servers`, for the caller to stop), with the
+ * desktop file integrated into it.
  */
 async function startIntegratedCloud(
   dir: string,
+  where: string[],
   firm: BenchFirm,
   desktopFile: string,
   servers: RunningServer[],
 ): Promise<BenchCloud> {
   const env = { FIRMTIME_CONFIG_DIR: join(dir, "config"), FIRMTIME_PASSWORD: BENCH_PASSWORD };
-  const data = join(dir, "data");
   const names = adminNames(desktopFile, firm.adminEmail);
-  const create = ["firm", "create", "--data", data, "--name", "Bench & Co", "--slug", "bench"];
+  const create = ["firm", "create", ...where, "--name", "Bench & Co", "--slug", "bench"];
   const admin = ["--admin-email", firm.adminEmail, "--admin-first", names.first, "--admin-last", names.last];
   runFirmtime([...create, ...admin, "--admin-password", BENCH_PASSWORD], env);
-  const server = await startFirmtimeServer(
-    ["serve", "--data", data, "--port", "0", "--log-level", "warn"],
-    env,
-  );
+  const server = await startFirmtimeServer(["serve", ...where, "--port", "0", "--log-level", "warn"], env);
   servers.push(server);
   const firmUrl = `${server.url}/f/bench`;
-  process.stderr.write(`bench: integrating the ${firm.scale} firm with a cloud...\n`);
+  process.stderr.write(`bench: integrating the ${firm.scale} firm with a cloud (${where[0]})...\n`);
   runFirmtime(["integrate", desktopFile, "--cloud", firmUrl, "--as", firm.adminEmail], env);
   return { firmUrl, token: credentialFor(env, firmUrl).token, desktopFile, env, firm };
 }
@@ -186,9 +187,10 @@ async function startIntegratedCloud(
 export function createBenchFixture(): BenchFixture {
   const dir = mkdtempSync(join(tmpdir(), "firmtime-bench-fixture-"));
   const firms = new Map<Scale, Promise<BenchFirm>>();
-  const clouds = new Map<Scale, Promise<BenchCloud>>();
+  const clouds = new Map<string, Promise<BenchCloud>>();
   const servers: RunningServer[] = [];
-  let postgres: Promise<BenchPostgres> | undefined;
+  let runningPostgres: Promise<BenchPostgres> | undefined;
+  const postgres = () => (runningPostgres ??= startBenchPostgres());
 
   const scratch = (name: string) => {
     const path = join(dir, name);
@@ -215,15 +217,21 @@ export function createBenchFixture(): BenchFixture {
     return target;
   };
 
-  const cloud = (scale: Scale): Promise<BenchCloud> => {
-    let made = clouds.get(scale);
+  const cloud = (scale: Scale, engine: CloudEngine = "SQLite"): Promise<BenchCloud> => {
+    const key = `${scale}-${engine}`;
+    let made = clouds.get(key);
     if (!made) {
       made = (async () => {
         const benchFirm = await firm(scale);
-        const desktopFile = await copyFirm(scale, `cloud-${scale}-desktop`);
-        return startIntegratedCloud(scratch(`cloud-${scale}`), benchFirm, desktopFile, servers);
+        const desktopFile = await copyFirm(scale, `cloud-${key}-desktop`);
+        const dir = scratch(`cloud-${key}`);
+        const where =
+          engine === "SQLite"
+            ? ["--data", join(dir, "data")]
+            : ["--database", await (await postgres()).newDatabase("cloud")];
+        return startIntegratedCloud(dir, where, benchFirm, desktopFile, servers);
       })();
-      clouds.set(scale, made);
+      clouds.set(key, made);
     }
     return made;
   };
@@ -233,10 +241,10 @@ export function createBenchFixture(): BenchFixture {
     firm,
     copyFirm,
     cloud,
-    postgres: () => (postgres ??= startBenchPostgres()),
+    postgres,
     async dispose() {
       await Promise.allSettled(servers.map((server) => server.stop()));
-      if (postgres) await (await postgres).stop();
+      if (runningPostgres) await (await runningPostgres).stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
