@@ -294,23 +294,21 @@ export async function anchorsScenario(context: ScenarioContext): Promise<Figure[
   });
 
   // The PostgreSQL cloud's own limit, for its upload: a database migrated as the cloud's is.
-  {
-    const store = await openPostgresStore(await (await fixture.postgres()).newDatabase("anchor"), { max: 1 });
-    try {
-      const rawPostgres = await measure(
-        quick ? 1 : 3,
-        async () => n / (await rawPostgresInsert(entries, store.db)),
-      );
-      figures.push({
-        scenario: "anchors",
-        name: RAW_POSTGRES_FIGURE,
-        unit: "rows/s",
-        ...rawPostgres,
-        note: `${n} time entries of the ${scale} firm into a table LIKE the cloud's time_entry (its indexes, no triggers), ${rowsPerInsert(entries.columns.length)} rows an INSERT`,
-      });
-    } finally {
-      await store.close();
-    }
+  const store = await openPostgresStore(await (await fixture.postgres()).newDatabase("anchor"), { max: 1 });
+  try {
+    const rawPostgres = await measure(
+      quick ? 1 : 3,
+      async () => n / (await rawPostgresInsert(entries, store.db)),
+    );
+    figures.push({
+      scenario: "anchors",
+      name: RAW_POSTGRES_FIGURE,
+      unit: "rows/s",
+      ...rawPostgres,
+      note: `${n} time entries of the ${scale} firm into a table LIKE the cloud's time_entry (its indexes, no triggers), ${rowsPerInsert(entries.columns.length)} rows an INSERT`,
+    });
+  } finally {
+    await store.close();
   }
 
   const docs = entryDocuments({

@@ -46,6 +46,18 @@ export interface BenchCloud {
 /** What a bench cloud stores its firms in: `firmtime serve --data DIR` or `--database URL`. */
 export type CloudEngine = "SQLite" | "PostgreSQL";
 
+/** The `firmtime firm create` / `serve` arguments of a new, empty cloud store on `engine`. */
+export async function cloudStorage(
+  engine: CloudEngine,
+  dir: string,
+  postgres: () => Promise<BenchPostgres>,
+  prefix: string,
+): Promise<string[]> {
+  return engine === "SQLite"
+    ? ["--data", join(dir, "data")]
+    : ["--database", await (await postgres()).newDatabase(prefix)];
+}
+
 export interface BenchFixture {
   /** A folder of its own inside the run's temporary folder. */
   scratch(name: string): string;
@@ -225,10 +237,7 @@ export function createBenchFixture(): BenchFixture {
         const benchFirm = await firm(scale);
         const desktopFile = await copyFirm(scale, `cloud-${key}-desktop`);
         const dir = scratch(`cloud-${key}`);
-        const where =
-          engine === "SQLite"
-            ? ["--data", join(dir, "data")]
-            : ["--database", await (await postgres()).newDatabase("cloud")];
+        const where = await cloudStorage(engine, dir, postgres, "cloud");
         return startIntegratedCloud(dir, where, benchFirm, desktopFile, servers);
       })();
       clouds.set(key, made);

@@ -23,16 +23,16 @@ import { systemClock } from "../store/clock.js";
 import { openFirmFile } from "../store/database.js";
 import {
   BENCH_PASSWORD,
+  cloudStorage,
   firmtimeBin,
   runFirmtime,
   startFirmtimeServer,
   type BenchFirm,
+  type CloudEngine,
   type RunningServer,
   type ScenarioContext,
 } from "./bench-firm.js";
 import { measure, type Figure } from "./harness.js";
-
-type Engine = "SQLite" | "PostgreSQL";
 
 /** Peak resident set of a running process so far, in MB (Linux /proc; 0 elsewhere). */
 function peakRssMb(pid: number): number {
@@ -87,16 +87,13 @@ interface Upload {
 async function uploadOnce(
   context: ScenarioContext,
   firm: BenchFirm,
-  engine: Engine,
+  engine: CloudEngine,
   run: number,
 ): Promise<Upload> {
   const name = `merge-${engine}-${run}`;
   const dir = context.fixture.scratch(name);
   const desktopFile = await context.fixture.copyFirm(context.scale, `${name}-desktop`);
-  const where =
-    engine === "SQLite"
-      ? ["--data", join(dir, "data")]
-      : ["--database", await (await context.fixture.postgres()).newDatabase("merge")];
+  const where = await cloudStorage(engine, dir, () => context.fixture.postgres(), "merge");
   const env = { FIRMTIME_CONFIG_DIR: join(dir, "config"), FIRMTIME_PASSWORD: BENCH_PASSWORD };
   const admin = new BetterSqlite3(desktopFile, { readonly: true });
   const names = admin
@@ -150,7 +147,7 @@ export async function mergeScenario(context: ScenarioContext): Promise<Figure[]>
     figures.push({ scenario: "merge", name, unit, ...result, note });
   // An M upload takes minutes (a PostgreSQL one twice as long): two runs on SQLite, one on
   // PostgreSQL keep a full run under an hour; L is one run, for its memory.
-  const runsOn = (engine: Engine) =>
+  const runsOn = (engine: CloudEngine) =>
     context.quick || context.scale === "L" || engine === "PostgreSQL" ? 1 : 2;
   let kept: Upload | undefined;
   try {
