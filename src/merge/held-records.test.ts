@@ -4,7 +4,6 @@
  * the next merge and its warning closes. Status counts held entries, and money per client agrees
  * between the replicas once held entries are left out (invariant 7).
  */
-import type { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../store/database.js";
 import {
@@ -15,6 +14,7 @@ import {
   steppingClock,
   type Replica,
 } from "../test-support/merge.js";
+import { QueryLog } from "../test-support/query-log.js";
 import { seedPractice } from "../test-support/seed.js";
 import { ENGINES } from "../test-support/stores.js";
 import {
@@ -147,22 +147,19 @@ describe.each(ENGINES)("held entries on %s", (engine) => {
     await merge(desktop, transport());
     await newEntry(60); // an unsent change of an entry that is not held
     const { db } = desktop.store;
-    const logQueries = new Set<unknown>();
-    let logRowsRead = 0;
-    const watched = db.withPlugin({
-      transformQuery: ({ node, queryId }) => {
-        if (/from "sync_log"/.test(db.getExecutor().compileQuery(node, queryId).sql)) logQueries.add(queryId);
-        return node;
-      },
-      transformResult: ({ result, queryId }) => {
-        if (logQueries.has(queryId)) logRowsRead += result.rows.length;
-        return Promise.resolve(result);
-      },
-    });
-    expect(await releaseHeldRecords(watched, desktop.scope.firm.id, clock.now().toISOString())).toBe(0);
+    const log = new QueryLog();
+    log.db = db;
+    log.recording = true;
+    expect(
+      await releaseHeldRecords(db.withPlugin(log), desktop.scope.firm.id, clock.now().toISOString()),
+    ).toBe(0);
     expect(await held()).toBeGreaterThanOrEqual(5);
-    expect(logQueries.size, "the log was asked").toBeGreaterThan(0);
-    expect(logRowsRead, "open warnings read").toBe(0);
+    const logReads = log.runs.filter((run) => /from "sync_log"/.test(run.query.sql));
+    expect(logReads.length, "the log was asked").toBeGreaterThan(0);
+    expect(
+      logReads.map((run) => run.rows),
+      "open warnings read",
+    ).toEqual(logReads.map(() => 0));
   });
 
   it("a merge sending more changes than it reads by row (a first upload) finds the held entries through the journal, without reading the rows sent", async () => {
@@ -171,33 +168,30 @@ describe.each(ENGINES)("held entries on %s", (engine) => {
     await editTimeEntry(desktop.store.db, desktop.scope, negative[0]!.id, { minutes: 60 });
     for (let i = 0; i < 4; i++) await newEntry(30, "2026-06-12");
     const { db } = desktop.store;
-    const journalQueries = new Set<unknown>();
-    let mostJournalRowsRead = 0;
-    const warningsByJournal: CompiledQuery[] = [];
-    const watched = db.withPlugin({
-      transformQuery: ({ node, queryId }) => {
-        const query = db.getExecutor().compileQuery(node, queryId);
-        if (/^select .* from "sync_change"/i.test(query.sql)) journalQueries.add(queryId);
-        if (/from "sync_log".* exists/i.test(query.sql)) warningsByJournal.push(query);
-        return node;
+    const log = new QueryLog();
+    log.db = db;
+    log.recording = true;
+    const released = await releaseHeldRecords(
+      db.withPlugin(log),
+      desktop.scope.firm.id,
+      clock.now().toISOString(),
+      {
+        rowsReadById: 2,
       },
-      transformResult: ({ result, queryId }) => {
-        if (journalQueries.has(queryId))
-          mostJournalRowsRead = Math.max(mostJournalRowsRead, result.rows.length);
-        return Promise.resolve(result);
-      },
-    });
-    const released = await releaseHeldRecords(watched, desktop.scope.firm.id, clock.now().toISOString(), {
-      rowsReadById: 2,
-    });
+    );
     expect(released).toBe(1);
     // Six changes wait; no read of the journal brings more than the cap's three rows.
-    expect(mostJournalRowsRead, "most journal rows one read brought").toBeLessThanOrEqual(3);
+    const journalReads = log.runs.filter((run) => /^select .* from "sync_change"/i.test(run.query.sql));
+    expect(
+      Math.max(...journalReads.map((run) => run.rows)),
+      "most journal rows one read brought",
+    ).toBeLessThanOrEqual(3);
     // Each warning's row is sought in the journal's row index, never by walking the changes waiting.
+    const warningsByJournal = log.runs.filter((run) => /from "sync_log".* exists/i.test(run.query.sql));
     expect(warningsByJournal).toHaveLength(1);
     const plan = await db.executeQuery<{ detail: string }>({
-      ...warningsByJournal[0]!,
-      sql: `EXPLAIN QUERY PLAN ${warningsByJournal[0]!.sql}`,
+      ...warningsByJournal[0]!.query,
+      sql: `EXPLAIN QUERY PLAN ${warningsByJournal[0]!.query.sql}`,
     });
     const details = plan.rows.map((row) => row.detail);
     expect(

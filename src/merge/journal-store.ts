@@ -396,6 +396,7 @@ export async function openLogWithUnsentChanges(
           .where("c.firm_id", "=", state.firmId)
           .where("c.tbl", "=", eb.ref("w.tbl"))
           .where("c.row_id", "=", eb.ref("w.row_id"))
+          // The conditions of `unsent`, written out: that builder does not know the outer row.
           // `+seq` keeps SQLite on the row index: offered the sequence range, it walks every
           // change waiting (all of them, on a first upload) for each warning.
           .where(sql<number>`+c.seq`, ">", state.pushedUpto)
