@@ -2,7 +2,8 @@
  * The desktop's background merge while online (merge.md, "Online and offline"):
  * - local changes: the journal is checked every 200 ms (a change made by any process on the
  *   file shows up there), and a merge starts at once, so a change reaches the cloud within
- *   about a second;
+ *   about a second; changes made while a merge runs go with the next one, so someone working
+ *   quickly is merged in batches, not chased change by change;
  * - cloud changes: a long poll waits on the cloud, which answers as soon as another replica's
  *   change is sequenced, and a merge fetches it;
  * - offline (no network, cloud down, not signed in): everything keeps working locally; the
@@ -117,7 +118,11 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
       if (!forced && (paused || Date.now() < retryAt)) return null;
       await notify();
       try {
-        const summary = await mergeNow(db, firmId, await options.connect(), { clock: options.clock });
+        // In the background, changes made during a merge go with the next one (desktop-merge.ts).
+        const summary = await mergeNow(db, firmId, await options.connect(), {
+          clock: options.clock,
+          leaveLaterChanges: !forced,
+        });
         if (!paused) setOnline();
         if (summary.pushed + summary.pulled + summary.refused > 0) log.merged(summary);
         return summary;
@@ -156,6 +161,11 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
   };
 
   const cloudLoop = async () => {
+    // The cloud answers a long poll as soon as its head passes `after`, and its head also moves
+    // with this desktop's own pushes, which a pull leaves out. An empty answer says no other
+    // replica's change lies up to its `next`, so the next poll waits after that; from the
+    // cursor alone it would be answered at once, again and again, until a merge's pull moved it.
+    let quietUpTo: { epoch: string; next: number } | null = null;
     while (!stopped) {
       if (paused || online !== true || Date.now() < retryAt) {
         await sleep(Math.max(200, retryAt - Date.now()));
@@ -164,17 +174,20 @@ export function startBackgroundMerge(options: BackgroundMergeOptions): Backgroun
       try {
         const state = await readSyncState(db, firmId);
         const transport = await options.connect();
+        const after =
+          quietUpTo?.epoch === state.epoch ? Math.max(state.cursor, quietUpTo.next) : state.cursor;
         const answer = await transport.pull(
           {
             schema: SCHEMA_VERSION,
             replica: state.replicaId,
-            after: state.cursor,
+            after,
             fileId: state.fileId,
             limit: 1,
             wait: options.longPollSeconds ?? 20,
           },
           { signal: longPoll.signal },
         );
+        quietUpTo = answer.changes.length === 0 ? { epoch: answer.epoch, next: answer.next } : null;
         if (!stopped && !paused && (answer.changes.length > 0 || answer.epoch !== state.epoch)) await merge();
       } catch (error) {
         if (!stopped && !paused) setOffline(error);

@@ -82,6 +82,15 @@ export interface MergeOptions {
   wallClock?: () => number;
   batchSize?: number;
   pageSize?: number;
+  /**
+   * Changes journaled after the merge began wait for the next merge: it sends those waiting
+   * when it began, pulls, and ends. The background merge runs again within its poll, so a
+   * change still goes up within about a second; without this, a steady stream of local writes
+   * (someone working quickly, the web app saving as they type) is chased one small push at a
+   * time, each push competing with the very requests that make the changes. A person's "Merge
+   * now" and `firmtime merge` leave nothing behind.
+   */
+  leaveLaterChanges?: boolean;
   onProgress?: (progress: MergeProgress) => void;
 }
 
@@ -124,11 +133,15 @@ export async function mergeDuringIntegration(
   // Pushing and pulling alternate until the queue is empty and the cloud has nothing newer:
   // a page is refused while local changes wait, so a fresh local write sends us back to push.
   let copyRefusals = 0;
+  const upTo = options.leaveLaterChanges ? await headSeq(db, firmId) : undefined;
   for (let round = 0; round < 1000; round++) {
     try {
-      await pushAll(db, firmId, transport, options, summary);
+      await pushAll(db, firmId, transport, options, summary, upTo);
       const pulled = await pullAll(db, firmId, transport, options, summary);
       if (pulled === "done") break;
+      // Refused a page because changes wait: if all of them came after the merge began, they are
+      // the next merge's (a restored cloud's epoch leaves earlier ones to send again, now).
+      if (upTo !== undefined && (await countUnsent(db, await readSyncState(db, firmId), upTo)) === 0) break;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "REPLICA_COPY" || summary.ownReplica) throw error;
       // Asked once more first: another merge of this very file may have moved the mark meanwhile.
@@ -175,6 +188,7 @@ async function pushAll(
   transport: SyncTransport,
   options: MergeOptions,
   summary: MergeSummary,
+  upTo: number | undefined,
 ): Promise<void> {
   // The most the cloud takes in one push: fewer round trips, and fewer per-batch lookups.
   const batchSize = options.batchSize ?? MAX_PUSH_CHANGES;
@@ -192,7 +206,7 @@ async function pushAll(
     const read = state;
     const { unsent, batch } = await inTransaction(db, async (tx) => {
       await lockSyncState(tx, firmId);
-      const unsent = await unsentChanges(tx, read, batchSize);
+      const unsent = await unsentChanges(tx, read, batchSize, upTo);
       return {
         unsent: unsent.length,
         batch: await holdNegativeEntries(tx, firmId, unsent, options.clock.now().toISOString()),

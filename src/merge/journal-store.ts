@@ -313,18 +313,27 @@ export async function unsentChanges(
   db: Db,
   state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">,
   limit: number,
+  /** Only changes journaled at or before this sequence number (those waiting when a merge began). */
+  upTo?: number,
 ): Promise<(HeldChange & { seq: number })[]> {
   const rows = await unsent(db, state)
     .select(["c.seq", "c.hlc", "c.tbl", "c.row_id", "c.op", "c.data", "c.seen", "c.cloud_seq", "c.author"])
+    .$if(upTo !== undefined, (query) => query.where("c.seq", "<=", upTo!))
     .orderBy("c.seq")
     .limit(limit)
     .execute();
   return rows.map(heldChange);
 }
 
-export async function countUnsent(db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">) {
+export async function countUnsent(
+  db: Db,
+  state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">,
+  /** Only changes journaled at or before this sequence number. */
+  upTo?: number,
+) {
   const row = await unsent(db, state)
     .select((eb) => eb.fn.countAll<number>().as("n"))
+    .$if(upTo !== undefined, (query) => query.where("c.seq", "<=", upTo!))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
