@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { invalid } from "../domain/errors.js";
-import { openPostgresStore, openSqliteStore, type Store } from "../store/database.js";
+import { openPostgresStore, openSqliteStore, type SqliteOpenOptions, type Store } from "../store/database.js";
 import type { ServerConfig } from "../config/config.js";
 
 export const CLOUD_DATABASE_FILE = "firmtime.db";
@@ -28,11 +28,15 @@ export function hidePassword(url: string): string {
 }
 
 /** Opens and migrates the store; one clear line when it cannot be reached or created. */
-export async function openCloudStore(config: Pick<ServerConfig, "dataDir" | "databaseUrl">): Promise<Store> {
+export async function openCloudStore(
+  config: Pick<ServerConfig, "dataDir" | "databaseUrl">,
+  /** For a process that serves for long (database.ts): SQLite's checkpoints off its event loop. */
+  options: SqliteOpenOptions = {},
+): Promise<Store> {
   try {
     if (config.databaseUrl) return await openPostgresStore(config.databaseUrl);
     mkdirSync(config.dataDir, { recursive: true });
-    return await openSqliteStore(join(config.dataDir, CLOUD_DATABASE_FILE));
+    return await openSqliteStore(join(config.dataDir, CLOUD_DATABASE_FILE), options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw invalid(`cannot open the store (${describeStore(config)}): ${hidePasswordsIn(reason)}`);

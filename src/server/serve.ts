@@ -139,7 +139,7 @@ export interface RunningServer {
 export const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const store = await openCloudStore(options.config);
+  const store = await openCloudStore(options.config, { backgroundCheckpoints: true });
   try {
     if (options.demo) options.print("Seeding the demo firm...\n");
     const demo = options.demo ? await seedDemoFirm(store.db, options.clock) : undefined;

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type pg from "pg";
 import { AppError } from "../domain/errors.js";
 import { currentAuthor } from "./author-context.js";
+import { BACKSTOP_PAGES, checkpointInBackground } from "./background-checkpoints.js";
 import { migrateToLatest } from "./migrate.js";
 import type { Database } from "./tables.js";
 
@@ -70,14 +71,44 @@ function sqliteStore(connection: BetterSqlite3.Database): Store {
   return { db, engine: "sqlite", close: () => db.destroy() };
 }
 
+export interface SqliteOpenOptions {
+  /**
+   * WAL checkpoints in a worker thread instead of inside a COMMIT (background-checkpoints.ts):
+   * for a server that runs for long, never for a command that opens a file and exits.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+async function withBackgroundCheckpoints(
+  store: Store,
+  connection: BetterSqlite3.Database,
+  options: SqliteOpenOptions,
+): Promise<Store> {
+  if (!options.backgroundCheckpoints) return store;
+  const checkpoints = await checkpointInBackground(connection.name);
+  connection.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  return {
+    ...store,
+    close: async () => {
+      // The worker's connection first: the server's, closing last, checkpoints the whole WAL.
+      await checkpoints.stop();
+      await store.close();
+    },
+  };
+}
+
 /**
  * A fresh SQLite store (for the cloud's data folder or tests); migrates to the latest schema
  * (tests of a migration stop at the one before it with `upTo`).
  */
-export async function openSqliteStore(path: string, options: { upTo?: string } = {}): Promise<Store> {
-  const store = sqliteStore(sqliteConnection(path, false));
+export async function openSqliteStore(
+  path: string,
+  options: { upTo?: string } & SqliteOpenOptions = {},
+): Promise<Store> {
+  const connection = sqliteConnection(path, false);
+  const store = sqliteStore(connection);
   await migrateToLatest(store.db, options.upTo);
-  return store;
+  return withBackgroundCheckpoints(store, connection, options);
 }
 
 // pg returns int8 as text by default; firmtime's 64-bit columns hold safe integers.
@@ -142,7 +173,7 @@ export async function createFirmFile(path: string): Promise<Store> {
 const SQLITE_HEADER = "SQLite format 3\0";
 
 /** Opens an existing firm file; a missing path or a file that is not ours is a clear error. */
-export async function openFirmFile(path: string): Promise<Store> {
+export async function openFirmFile(path: string, options: SqliteOpenOptions = {}): Promise<Store> {
   if (!existsSync(path)) {
     throw new AppError(
       "FILE_NOT_FOUND",
@@ -153,7 +184,7 @@ export async function openFirmFile(path: string): Promise<Store> {
   const connection = sqliteConnection(path, true);
   const store = sqliteStore(connection);
   await migrateToLatest(store.db);
-  return store;
+  return withBackgroundCheckpoints(store, connection, options);
 }
 
 /** Reads the 100-byte SQLite header: the magic string and the application_id at offset 68. */

@@ -22,7 +22,7 @@ export const registerDesktopCommands: Register = (program, context) => {
     .action(async (file: string | undefined, flags: { port: string; offline?: boolean }) => {
       const ctx = context();
       const path = file ?? ctx.filePath;
-      const store = await openFirmFile(path);
+      const store = await openFirmFile(path, { backgroundCheckpoints: true });
       const print = ctx.io.stderr;
       const stopSignal = awaitStopSignal();
       let stopConnection = async () => {};
