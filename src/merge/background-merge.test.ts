@@ -131,17 +131,17 @@ describe.each(ENGINES)("the background merge on %s", (engine) => {
       expect(pushes).toBeGreaterThan(2);
       expect(longPolls).toBeLessThanOrEqual(pushes + 2);
       typing = false;
-      for (let i = 0; i < 100 && (await unsent()) > 0; i++) await sleep(20);
-      expect(await unsent()).toBe(0);
+      await expect.poll(unsent, { timeout: 2000, interval: 20 }).toBe(0);
       expect((await getClient(cloud.store.db, cloud.scope, "ACME")).notes).toBe(`typed ${typed - 1}`);
 
       // Another replica's change still wakes it and comes down.
       await editClient(cloud.store.db, cloud.scope, "ACME", { notes: "from the cloud" });
-      for (let i = 0; i < 100; i++) {
-        if ((await getClient(desktop.store.db, desktop.scope, "ACME")).notes === "from the cloud") break;
-        await sleep(20);
-      }
-      expect((await getClient(desktop.store.db, desktop.scope, "ACME")).notes).toBe("from the cloud");
+      await expect
+        .poll(async () => (await getClient(desktop.store.db, desktop.scope, "ACME")).notes, {
+          timeout: 2000,
+          interval: 20,
+        })
+        .toBe("from the cloud");
     } finally {
       await background.stop();
     }

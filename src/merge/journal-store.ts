@@ -316,9 +316,8 @@ export async function unsentChanges(
   /** Only changes journaled at or before this sequence number (those waiting when a merge began). */
   upTo?: number,
 ): Promise<(HeldChange & { seq: number })[]> {
-  const rows = await unsent(db, state)
+  const rows = await unsent(db, state, upTo)
     .select(["c.seq", "c.hlc", "c.tbl", "c.row_id", "c.op", "c.data", "c.seen", "c.cloud_seq", "c.author"])
-    .$if(upTo !== undefined, (query) => query.where("c.seq", "<=", upTo!))
     .orderBy("c.seq")
     .limit(limit)
     .execute();
@@ -331,9 +330,8 @@ export async function countUnsent(
   /** Only changes journaled at or before this sequence number. */
   upTo?: number,
 ) {
-  const row = await unsent(db, state)
+  const row = await unsent(db, state, upTo)
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .$if(upTo !== undefined, (query) => query.where("c.seq", "<=", upTo!))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -352,11 +350,13 @@ export async function unsentAuthors(
   return new Map(rows.filter((row) => row.author !== author).map((row) => [row.author!, Number(row.n)]));
 }
 
-const unsent = (db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">) =>
+/** This replica's changes not sent yet; with `upTo`, only those journaled at or before it. */
+const unsent = (db: Db, state: Pick<SyncState, "firmId" | "replicaId" | "pushedUpto">, upTo?: number) =>
   db
     .selectFrom("sync_change as c")
     .where("c.firm_id", "=", state.firmId)
     .where("c.seq", ">", state.pushedUpto)
+    .$if(upTo !== undefined, (query) => query.where("c.seq", "<=", upTo!))
     .where("c.replica", "=", state.replicaId)
     .where("c.cloud_seq", "is", null);
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { BACKSTOP_PAGES } from "./background-checkpoints.js";
+import { BACKSTOP_PAGES, checkpointInBackground } from "./background-checkpoints.js";
 import { openSqliteStore, type Store } from "./database.js";
 
 const dir = mkdtempSync(join(tmpdir(), "firmtime-checkpoints-"));
@@ -23,24 +23,22 @@ async function writePages(store: Store) {
   );
 }
 
-async function eventually(check: () => boolean, ms = 3000) {
-  const until = Date.now() + ms;
-  while (!check() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
-  return check();
-}
+/** Waits until the file at `path` holds about 2 MB more than `before` (the pages written). */
+const grown = (path: string, before: number) =>
+  expect
+    .poll(() => statSync(path).size, { timeout: 3000, interval: 25 })
+    .toBeGreaterThanOrEqual(before + 1_900_000);
 
 describe("SQLite checkpoints in the background", () => {
   it("copies committed pages into the database file without the server's connection doing it", async () => {
     const path = join(dir, "background.sqlite");
     const store = await openSqliteStore(path, { backgroundCheckpoints: true });
     try {
-      const [{ wal_autocheckpoint }] = (
-        await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(store.db)
-      ).rows as [{ wal_autocheckpoint: number }];
-      expect(wal_autocheckpoint).toBe(BACKSTOP_PAGES);
+      const backstop = await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(store.db);
+      expect(backstop.rows).toEqual([{ wal_autocheckpoint: BACKSTOP_PAGES }]);
       const before = statSync(path).size;
       await writePages(store);
-      expect(await eventually(() => statSync(path).size >= before + 1_900_000)).toBe(true);
+      await grown(path, before);
     } finally {
       await store.close();
     }
@@ -74,16 +72,31 @@ describe("SQLite checkpoints in the background", () => {
     await first.close();
     const sizeBefore = statSync(join(dir, "b.sqlite")).size;
     await writePages(second);
-    expect(await eventually(() => statSync(join(dir, "b.sqlite")).size >= sizeBefore + 1_900_000)).toBe(true);
+    await grown(join(dir, "b.sqlite"), sizeBefore);
     await second.close();
 
     const third = await openSqliteStore(join(dir, "c.sqlite"), { backgroundCheckpoints: true });
     try {
       const before = statSync(join(dir, "c.sqlite")).size;
       await writePages(third);
-      expect(await eventually(() => statSync(join(dir, "c.sqlite")).size >= before + 1_900_000)).toBe(true);
+      await grown(join(dir, "c.sqlite"), before);
     } finally {
       await third.close();
+    }
+  });
+
+  it("refuses a file it cannot open, saying which, and keeps serving the others", async () => {
+    const missing = join(dir, "no-such-folder", "firm.sqlite");
+    await expect(checkpointInBackground(missing)).rejects.toThrow(
+      `could not checkpoint ${missing} in the background`,
+    );
+    const store = await openSqliteStore(join(dir, "d.sqlite"), { backgroundCheckpoints: true });
+    try {
+      const before = statSync(join(dir, "d.sqlite")).size;
+      await writePages(store);
+      await grown(join(dir, "d.sqlite"), before);
+    } finally {
+      await store.close();
     }
   });
 });
