@@ -169,9 +169,14 @@ async function warnOfHeld(
 
 /**
  * Up to this many changes waiting, their rows' warnings are read by row (migration 0018);
- * beyond, the database finds the open warnings whose rows have changes waiting.
+ * beyond, the database finds the open warnings whose rows have changes waiting. By row costs
+ * about 3 µs a waiting row (reading it from the journal, one seek of the warnings' index);
+ * the other way about 12 µs an open warning (each walks its row's history in the journal).
+ * At M (10,402 held entries) a merge of 10,000 edited entries took 124 ms the other way and
+ * 31 ms by row. The bound keeps what is held in memory small (20,000 keys, a few MB); a first
+ * upload, with every entry waiting, goes the other way.
  */
-const ROWS_READ_BY_ID = 2_000;
+const ROWS_READ_BY_ID = 20_000;
 
 /**
  * As a merge starts: each held entry that is no longer negative goes up (all its changes the
