@@ -115,6 +115,13 @@ const bindBody = z.strictObject({
 
 export const registerSyncRoutes: RouteModule = (app, deps) => {
   const db = deps.store.db;
+  // A stopping server answers its long polls at once (with what there is): waiting out their
+  // `wait` would hold it for its whole grace period, and then cut them.
+  let closing = false;
+  app.addHook("preClose", (done) => {
+    closing = true;
+    done();
+  });
 
   const authorizeWholeFirm = async (actor: Actor, firmId: string, fileId: string | undefined) => {
     if (can(actor, "R", { object: "merge" })) return;
@@ -157,15 +164,18 @@ export const registerSyncRoutes: RouteModule = (app, deps) => {
         response: { 200: pullAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const firm = request.firm!;
       await authorizeWholeFirm(request.actor, firm.id, request.query.fileId);
       const deadline = Date.now() + request.query.wait * 1000;
       // Long poll: nothing new yet, so look again shortly (any process's commit shows up here).
-      while (Date.now() < deadline && !request.raw.destroyed) {
+      while (Date.now() < deadline && !closing && !request.raw.destroyed) {
         if ((await headSeq(db, firm.id)) > request.query.after) break;
         await new Promise((resolve) => setTimeout(resolve, LONG_POLL_STEP_MS));
       }
+      // The caller left: no one to answer, and a stopping server may have closed the store since
+      // (its connections count as closed once gone, so close() does not wait for this handler).
+      if (request.raw.destroyed) return reply.hijack();
       return pullChanges(db, firm, request.query);
     },
   );

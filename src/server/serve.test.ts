@@ -11,6 +11,7 @@ import { createFirm } from "../firm-setup/firm-service.js";
 import { enqueueJob, findJobByKey } from "../jobs/job-store.js";
 import { systemClock } from "../store/clock.js";
 import { openSqliteStore } from "../store/database.js";
+import { SCHEMA_VERSION } from "../store/migrate.js";
 import {
   logLines,
   newPostgresDatabase,
@@ -195,6 +196,28 @@ describe("firmtime serve on the embedded SQLite default, first run", () => {
     const refused = await postJson(`${again.url}/setup`, { ...SETUP, slug: "jones", token });
     expect(refused.status).toBe(410);
     expect(await again.stop("SIGINT")).toBe(0);
+  });
+
+  it("on SIGTERM answers a desktop's long poll at once instead of holding the stop for its wait", async () => {
+    const again = await startServe(["--port", "0", "--data", dataDir]);
+    const firmUrl = `${again.url}/f/smith`;
+    const admin = await signIn(firmUrl, SETUP.adminEmail, PASSWORD);
+    const state = await fetch(`${firmUrl}/api/v1/sync/state`, { headers: { cookie: admin.cookie } });
+    const { head } = (await state.json()) as { head: number };
+    const query = `schema=${SCHEMA_VERSION}&replica=test-desktop&after=${head}&wait=30`;
+    const polling = fetch(`${firmUrl}/api/v1/sync/pull?${query}`, { headers: { cookie: admin.cookie } });
+    const polls = () =>
+      logLines(again.log()).filter((l) => JSON.stringify(l.req ?? "").includes("/sync/pull"));
+    await until(() => polls().length > 0);
+    const stopping = Date.now();
+    const exited = again.stop("SIGTERM");
+    const answer = await polling;
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ changes: [], next: head, more: false });
+    expect(await exited).toBe(0);
+    // Not the poll's 30 s, nor the 10 s grace period after which connections are cut.
+    expect(Date.now() - stopping).toBeLessThan(3_000);
+    expect(logLines(again.log()).filter((line) => Number(line.level) >= 50)).toEqual([]);
   });
 });
 
