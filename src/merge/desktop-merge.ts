@@ -24,7 +24,12 @@ import { inTransaction } from "../store/transaction.js";
 import { applyChange, applyPage, rebuildUntilStuck } from "./apply-changes.js";
 import type { ApplyContext } from "./apply-context.js";
 import type { HeldChange } from "./change.js";
-import { holdNegativeEntries, releaseHeldRecords } from "./held-records.js";
+import {
+  holdNegativeEntries,
+  readBatchEntries,
+  releaseHeldRecords,
+  type BatchEntries,
+} from "./held-records.js";
 import { createHlcClock, parseHlc } from "./hlc.js";
 import { becomeOwnReplica } from "./replica-copy.js";
 import { recordNoun } from "./record-nouns.js";
@@ -202,19 +207,32 @@ async function pushAll(
   const total = await countUnsent(db, state);
   let done = 0;
   const toRebuild = new Map<string, { tbl: string; rowId: string }>();
+  // The next batch is read while the cloud applies the last one (reading it is most of the
+  // desktop's share of a push, the cloud's share being the larger): the changes after the last
+  // batch and their entries as they are, with the journal's head. It stands in for the read
+  // after the answer only if that answer was plain (every change accepted, nothing to apply) and
+  // the head has not moved since (nothing written meanwhile: every write to a synced record is
+  // journaled); then it is exactly what that read would find. The holding itself (writes) waits
+  // for the answer, under the lock.
+  let ahead: Promise<BatchAhead> | undefined;
   for (;;) {
     const read = state;
-    const { unsent, batch } = await inTransaction(db, async (tx) => {
+    const early = ahead ? await ahead : undefined;
+    ahead = undefined;
+    const { unsent, lastSeq, batch } = await inTransaction(db, async (tx) => {
       await lockSyncState(tx, firmId);
-      const unsent = await unsentChanges(tx, read, batchSize, upTo);
+      const current = early && (await headSeq(tx, firmId)) === early.head ? early : undefined;
+      const unsent = current?.unsent ?? (await unsentChanges(tx, read, batchSize, upTo));
+      const now = options.clock.now().toISOString();
       return {
         unsent: unsent.length,
-        batch: await holdNegativeEntries(tx, firmId, unsent, options.clock.now().toISOString()),
+        lastSeq: unsent.at(-1)?.seq,
+        batch: await holdNegativeEntries(tx, firmId, unsent, now, current?.entries),
       };
     });
     if (unsent === 0) break;
     if (batch.length === 0) continue; // all held: they are no longer unsent
-    const answer = await transport.push({
+    const pushing = transport.push({
       schema: SCHEMA_VERSION,
       replica: state.replicaId,
       batchId: batchIdOf(state.replicaId, batch),
@@ -229,7 +247,26 @@ async function pushAll(
         author: author ?? null,
       })),
     });
+    const next = readAhead(db, { ...read, pushedUpto: lastSeq! }, batchSize, upTo);
+    // Settled before the loop goes on or leaves (a failed push may close the file next), and
+    // never rejecting unobserved.
+    const nextRead = next.then(
+      () => true,
+      () => false,
+    );
+    let answer: Awaited<typeof pushing>;
+    try {
+      answer = await pushing;
+    } finally {
+      await nextRead;
+    }
+    const plain =
+      answer.followUps.length === 0 &&
+      answer.results.length === batch.length &&
+      answer.results.every((result) => result.status === "accepted");
+    if (plain) ahead = next;
     if (await epochChanged(db, state, answer, summary)) {
+      ahead = undefined;
       state = await readSyncState(db, firmId);
       continue;
     }
@@ -299,6 +336,27 @@ async function pushAll(
     done += batch.length;
     options.onProgress?.({ phase: "push", done, total: Math.max(total, done) });
   }
+}
+
+interface BatchAhead {
+  unsent: (HeldChange & { seq: number })[];
+  entries: BatchEntries;
+  /** The journal's head when they were read. */
+  head: number;
+}
+
+/** The changes waiting after `after`'s mark and their entries, read in one snapshot; no writes. */
+function readAhead(
+  db: Db,
+  after: SyncState,
+  batchSize: number,
+  upTo: number | undefined,
+): Promise<BatchAhead> {
+  return inTransaction(db, async (tx) => {
+    const head = await headSeq(tx, after.firmId);
+    const unsent = await unsentChanges(tx, after, batchSize, upTo);
+    return { unsent, entries: await readBatchEntries(tx, after.firmId, unsent), head };
+  });
 }
 
 /**

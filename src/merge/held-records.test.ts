@@ -23,6 +23,7 @@ import {
   editTimeEntry,
   getTimeEntry,
 } from "../time-expense/time-entry-service.js";
+import { mergeNow, type SyncTransport } from "./desktop-merge.js";
 import { releaseHeldRecords } from "./held-records.js";
 import { listLog } from "./journal-store.js";
 import { mergeStatus } from "./merge-status.js";
@@ -207,6 +208,37 @@ describe.each(ENGINES)("held entries on %s", (engine) => {
     await merge(desktop, transport());
     expect(await onCloud(negative[0]!.id)).toMatchObject({ minutes: 60 });
     expect(await onCloud(negative[1]!.id)).toBeNull();
+  });
+
+  it("an entry made negative while the batch before it is with the cloud is held, never sent", async () => {
+    const entries = [];
+    for (let i = 0; i < 4; i++) entries.push(await newEntry(30, "2026-06-15"));
+    const [, , third, fourth] = entries;
+    const direct = transport();
+    let pushes = 0;
+    // The merge reads the next batch (the third and fourth entries) while the first is with the
+    // cloud; someone makes the fourth negative before the cloud answers.
+    const racing: SyncTransport = {
+      ...direct,
+      async push(request) {
+        pushes += 1;
+        if (pushes === 1) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await editTimeEntry(desktop.store.db, desktop.scope, fourth!.id, { minutes: -60 });
+        }
+        return direct.push(request);
+      },
+    };
+    await mergeNow(desktop.store.db, desktop.scope.firm.id, racing, {
+      clock: desktop.scope.clock,
+      batchSize: 2,
+    });
+    expect(pushes).toBeGreaterThanOrEqual(2);
+    expect(await onCloud(third!.id)).not.toBeNull();
+    expect(await onCloud(fourth!.id)).toBeNull();
+    expect(await warnings(fourth!.id)).toEqual([
+      expect.objectContaining({ closedAt: null, message: expect.stringContaining("is negative") as unknown }),
+    ]);
   });
 });
 

@@ -86,22 +86,41 @@ async function rowsOnTheCloud(db: Db, firmId: string, table: EntryTable, ids: re
 
 const kindOf = (table: EntryTable) => (table === "time_entry" ? "time" : "expense");
 
+/** A batch's entries as they are now, by table: what holding it decides on. */
+export type BatchEntries = ReadonlyMap<EntryTable, ReadonlyMap<string, EntryNow>>;
+
+const entryIdsOf = (batch: readonly HeldChange[], table: EntryTable) => [
+  ...new Set(batch.filter((c) => c.tbl === table).map((c) => c.rowId)),
+];
+
+export async function readBatchEntries(tx: Db, firmId: string, batch: readonly HeldChange[]) {
+  const entries = new Map<EntryTable, ReadonlyMap<string, EntryNow>>();
+  for (const table of ENTRY_TABLES) {
+    const ids = entryIdsOf(batch, table);
+    if (ids.length > 0) entries.set(table, await readEntries(tx, firmId, table, ids));
+  }
+  return entries satisfies BatchEntries;
+}
+
 /**
  * Of a batch about to go up, the changes of entries negative now are held (with one open warning
  * per entry) and left out; the rest is returned. Run under the write lock, with the batch read
- * in the same transaction, so nothing written meanwhile escapes the check.
+ * in the same transaction, so nothing written meanwhile escapes the check; or with `entries` read
+ * earlier (`readBatchEntries`) when the caller has checked that nothing was written since.
  */
 export async function holdNegativeEntries<C extends HeldChange>(
   tx: Db,
   firmId: string,
   batch: readonly C[],
   at: string,
+  entries?: BatchEntries,
 ): Promise<C[]> {
   const held = new Set<string>();
+  const read = entries ?? (await readBatchEntries(tx, firmId, batch));
   for (const table of ENTRY_TABLES) {
-    const ids = [...new Set(batch.filter((c) => c.tbl === table).map((c) => c.rowId))];
+    const ids = entryIdsOf(batch, table);
     if (ids.length === 0) continue;
-    const now = await readEntries(tx, firmId, table, ids);
+    const now = read.get(table) ?? new Map<string, EntryNow>();
     const negative = ids.filter((id) => (now.get(id)?.amount ?? 0) < 0);
     // A held entry deleted here before it ever went up: its delete stays with it.
     const gone = ids.filter((id) => !now.has(id));
