@@ -93,6 +93,7 @@ const entryIdsOf = (batch: readonly HeldChange[], table: EntryTable) => [
   ...new Set(batch.filter((c) => c.tbl === table).map((c) => c.rowId)),
 ];
 
+/** The entries a batch changes, as they are now (what `holdNegativeEntries` decides on). */
 export async function readBatchEntries(tx: Db, firmId: string, batch: readonly HeldChange[]) {
   const entries = new Map<EntryTable, ReadonlyMap<string, EntryNow>>();
   for (const table of ENTRY_TABLES) {
@@ -120,7 +121,7 @@ export async function holdNegativeEntries<C extends HeldChange>(
   for (const table of ENTRY_TABLES) {
     const ids = entryIdsOf(batch, table);
     if (ids.length === 0) continue;
-    const now = read.get(table) ?? new Map<string, EntryNow>();
+    const now = read.get(table) ?? (await readEntries(tx, firmId, table, ids));
     const negative = ids.filter((id) => (now.get(id)?.amount ?? 0) < 0);
     // A held entry deleted here before it ever went up: its delete stays with it.
     const gone = ids.filter((id) => !now.has(id));
