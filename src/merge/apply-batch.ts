@@ -18,6 +18,7 @@
 import { sql } from "kysely";
 import { AppError } from "../domain/errors.js";
 import type { Db } from "../store/database.js";
+import { insertMany } from "../store/multi-row.js";
 import { foldRecord, recordValues, replicaOf, type HeldChange } from "./change.js";
 import {
   applyChange,
@@ -72,7 +73,6 @@ interface Lane {
   before: Map<string, { history: HeldChange[] | undefined; row: Row | undefined }>;
 }
 
-const MAX_PARAMETERS = 30_000;
 const emptyLane = (): Lane => ({ items: [], rows: new Map(), identities: new Set(), before: new Map() });
 const identityOf = (change: HeldChange) => `${change.hlc}|${change.tbl}|${change.rowId}`;
 
@@ -266,7 +266,9 @@ async function writeTogether(
           updated_at: (now ??= context.now()),
         });
         if (amount !== undefined) row.amount = amount;
-        inserts.set(item.table, [...(inserts.get(item.table) ?? []), row]);
+        const rows = inserts.get(item.table);
+        if (rows) rows.push(row);
+        else inserts.set(item.table, [row]);
       } else if (item.columns.length > 0) {
         const rowKey = `${item.change.tbl}|${item.change.rowId}`;
         const edit = edits.get(rowKey) ?? { table: item.table, columns: new Set<string>() };
@@ -348,7 +350,7 @@ async function writeTogether(
 }
 
 /**
- * Stored rows updated a chunk a statement: an insert of the whole row that always meets it, so
+ * Stored rows updated many to a statement: an insert of the whole row that always meets it, so
  * it sets the given columns (ON CONFLICT ... DO UPDATE, on both engines; the whole row because
  * the insert it stands for must be complete). Only the columns the slow path's UPDATEs set are
  * set: SQLite rewrites every index holding a column an UPDATE sets, changed or not.
@@ -360,36 +362,22 @@ async function updateRows(
   set: readonly string[],
   rows: readonly Row[],
 ) {
-  const id = table.idColumns[0]!;
   const columns = [
     "firm_id",
     ...Object.keys(table.fields),
     ...(table.derived ? ["amount"] : []),
     ...(hasUpdatedAt(table) ? ["updated_at"] : []),
   ];
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    await sql`INSERT INTO ${sql.table(table.name)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(
-      chunk.map(
-        (row) =>
-          sql`(${sql.join(columns.map((c) => (c === "firm_id" ? context.firmId : (row[c] ?? null))))})`,
-      ),
-    )} ON CONFLICT (${sql.ref(id)}) DO UPDATE SET ${sql.join(
-      set.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
-    )}`.execute(db);
-  }
+  await insertMany(
+    db,
+    { table: table.name, columns, upsert: { key: table.idColumns[0]!, set } },
+    rows,
+    (row, c) => (c === "firm_id" ? context.firmId : row[c]),
+  );
 }
 
-/** Multi-row INSERTs, in chunks that stay under both engines' limit on parameters. */
+/** Multi-row INSERTs of rows that all have the same keys. */
 async function insertRows(db: Db, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(
-      chunk.map((row) => sql`(${sql.join(columns.map((c) => row[c] ?? null))})`),
-    )}`.execute(db);
-  }
+  await insertMany(db, { table, columns: Object.keys(rows[0]!) }, rows, (row, c) => row[c]);
 }

@@ -41,9 +41,19 @@ function sqliteConnection(path: string, fileMustExist: boolean): BetterSqlite3.D
 /**
  * Kysely prepares every query afresh; preparing costs more than running most of ours. The same
  * SQL text reuses its prepared statement, unless that one is busy (a stream still reading it).
+ *
+ * The cache is bounded by the SQL text it holds as well as by count: a prepared statement's
+ * program lives in SQLite's memory, outside V8's heap, and grows with its parameters (a
+ * multi-row INSERT of 850 rows of 20 columns, 36 KB of text, holds about 1.5 MB; an IN list of
+ * 450 ids about 90 KB). By count alone, 500 statements of distinct sizes could hold most of a
+ * gigabyte. A statement over a quarter of the budget is not kept at all.
  */
-function withStatementCache(connection: BetterSqlite3.Database, size = 500) {
+export function withStatementCache(
+  connection: BetterSqlite3.Database,
+  limits: { count: number; sqlChars: number } = STATEMENT_CACHE_LIMITS,
+) {
   const cache = new Map<string, BetterSqlite3.Statement>();
+  let cachedChars = 0;
   return {
     close: () => connection.close(),
     prepare(sql: string): BetterSqlite3.Statement {
@@ -55,14 +65,24 @@ function withStatementCache(connection: BetterSqlite3.Database, size = 500) {
         return cached;
       }
       const statement = connection.prepare(sql);
-      if (!cached) {
+      if (!cached && sql.length <= limits.sqlChars / 4) {
         cache.set(sql, statement);
-        if (cache.size > size) cache.delete(cache.keys().next().value!);
+        cachedChars += sql.length;
+        while (cache.size > limits.count || cachedChars > limits.sqlChars) {
+          const oldest = cache.keys().next().value!;
+          cache.delete(oldest);
+          cachedChars -= oldest.length;
+        }
       }
       return statement;
     },
+    /** What the cache holds now (tests). */
+    held: () => ({ count: cache.size, sqlChars: cachedChars }),
   };
 }
+
+/** About 500 KB of SQL text: some tens of MB of prepared programs at most. */
+export const STATEMENT_CACHE_LIMITS = { count: 500, sqlChars: 512 * 1024 };
 
 function sqliteStore(connection: BetterSqlite3.Database): Store {
   const db = new Kysely<Database>({
