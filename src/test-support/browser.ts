@@ -10,7 +10,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, expect } from "vitest";
+import { expect } from "vitest";
+import { afterThisFile } from "./file-cleanup.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -27,6 +28,7 @@ let shared: Promise<Browser> | undefined;
 
 /** One Chromium per test file, closed after it. */
 export function browser(): Promise<Browser> {
+  if (!shared) afterThisFile(closeBrowser);
   shared ??= chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -45,10 +47,11 @@ export function browser(): Promise<Browser> {
   return shared;
 }
 
-afterAll(async () => {
-  if (shared) await (await shared).close();
+async function closeBrowser(): Promise<void> {
+  const open = shared;
   shared = undefined;
-});
+  if (open) await (await open).close();
+}
 
 export interface TestPage {
   context: BrowserContext;

@@ -3,15 +3,15 @@
  * the tests of the QuickBooks Online target start here. Each call gets its own company (realm),
  * so the process-wide per-company limits of one test never slow another.
  */
-import { afterAll } from "vitest";
 import type { QboApp, QboTokens } from "../accounting/qbo/qbo-client.js";
 import { QboTarget, type QboTargetOptions } from "../accounting/qbo/qbo-target.js";
+import { afterThisFile } from "./file-cleanup.js";
 import { startQboServer, type QboServer, type QboServerOptions } from "./qbo-server.js";
 
 const servers: QboServer[] = [];
-afterAll(async () => {
+const closeServers = async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+};
 
 let realmCounter = 0;
 
@@ -31,6 +31,7 @@ export async function connectedQboTarget(
 ) {
   const realmId = `9130${process.pid}${String(++realmCounter).padStart(4, "0")}`;
   const server = await startQboServer({ realmId, ...serverOptions });
+  afterThisFile(closeServers);
   servers.push(server);
   const issued = server.issueTokens();
   /** What saveTokens was handed, in order. */

@@ -145,8 +145,16 @@ interface RefreshToken {
   dead: boolean;
 }
 
+/**
+ * Each server's own company unless one is given: a process keeps one request gate per company
+ * (qbo-limits.ts), and a worker runs many test files in one process.
+ */
+let serversStarted = 0;
+
 export async function startQboServer(options: QboServerOptions = {}): Promise<QboServer> {
-  const realmId = options.realmId ?? "9130350000000001";
+  const realmId =
+    options.realmId ??
+    `9130${String(process.pid).padStart(7, "0")}${String(++serversStarted).padStart(5, "0")}`;
   const clientId = options.clientId ?? "test-client-id";
   const clientSecret = options.clientSecret ?? "test-client-secret";
   const maxConcurrent = options.maxConcurrent ?? 10;

@@ -5,8 +5,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, inject } from "vitest";
+import { inject } from "vitest";
 import { createDatabase } from "./embedded-postgres.js";
+import { afterThisFile } from "./file-cleanup.js";
 
 const BIN = fileURLToPath(new URL("../../bin/firmtime.js", import.meta.url));
 
@@ -26,10 +27,12 @@ export interface ServeProcess extends FirmtimeProcess {
 }
 
 const started = new Set<ChildProcess>();
-afterAll(() => {
+const killStarted = () => {
   for (const child of started)
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
+  started.clear();
+  return Promise.resolve();
+};
 
 /** The test's environment without FIRMTIME_* settings, so only what a test passes counts. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -49,6 +52,7 @@ export function runFirmtime(
     stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
   if (input !== undefined) child.stdin!.end(input);
+  afterThisFile(killStarted);
   started.add(child);
   let stdout = "";
   let stderr = "";
