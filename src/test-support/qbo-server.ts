@@ -147,7 +147,7 @@ interface RefreshToken {
 
 /**
  * Each server's own company unless one is given: a process keeps one request gate per company
- * (qbo-limits.ts), and a worker runs many test files in one process.
+ * (qbo-limits.ts), which servers of the same company would share.
  */
 let serversStarted = 0;
 
