@@ -15,9 +15,8 @@
  * The test server allows more than QuickBooks' 500 requests a minute here, so the run takes
  * seconds, not minutes: the real limits are the accounting benchmark's (`npm run bench`).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { editSettings, requestRun } from "../src/accounting/accounting-service.js";
@@ -47,8 +46,9 @@ import { systemClock } from "../src/store/clock.js";
 import { TokenSeal } from "../src/accounting/qbo/token-seal.js";
 import { startQboServer, type QboServer } from "../src/test-support/qbo-server.js";
 import { runFirmtime, type FirmtimeProcess } from "../src/test-support/serve-process.js";
+import { tempDir } from "../src/test-support/temp-dir.js";
 
-const dataDir = mkdtempSync(join(tmpdir(), "firmtime-accounting-e2e-"));
+const dataDir = tempDir("accounting-e2e");
 let store: Store;
 let qbo: QboServer;
 let connector: FirmtimeProcess | undefined;

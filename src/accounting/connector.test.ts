@@ -20,9 +20,6 @@ import { addStaff } from "../firm-setup/staff-service.js";
 import { addWorkCode } from "../firm-setup/work-code-service.js";
 import { folderFileStore } from "../files/folder-file-store.js";
 import { selectOutbox } from "../mail/outbox-store.js";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startQboServer, type QboServer } from "../test-support/qbo-server.js";
 import { ENGINES, useTestFirm } from "../test-support/stores.js";
 import { setEntryStatus } from "../time-expense/status-service.js";
@@ -44,6 +41,7 @@ import { exportRunner } from "./export/run-export.js";
 import { parseIif, iifText, iifTimeActivities } from "./iif/iif.js";
 import { qboTargetOpener } from "./qbo/open-qbo-target.js";
 import { TokenSeal } from "./qbo/token-seal.js";
+import { tempDir } from "../test-support/temp-dir.js";
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -53,7 +51,7 @@ describe.each(ENGINES)("firmtime connector [%s]", (engine) => {
   let userId: string;
   let assignmentId: string;
   const ids = {} as Record<string, string>;
-  const files = folderFileStore(mkdtempSync(join(tmpdir(), "firmtime-connector-files-")));
+  const files = folderFileStore(tempDir("connector-files"));
 
   const connector = () =>
     createConnector({

@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cliJson, runCli } from "../test-support/cli.js";
+import { tempDir } from "../test-support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "firmtime-cli-"));
+const dir = tempDir("cli");
 let fileCounter = 0;
 const newPath = () => join(dir, `firm-${fileCounter++}.firm`);
 

@@ -2,14 +2,13 @@
  * A protected firm file: commands act as a signed-in user through the same routes and the
  * same authorize() as the cloud; unprotected, the built-in supervisor may do everything.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../test-support/cli.js";
+import { tempDir } from "../test-support/temp-dir.js";
 
 const PASSWORD = "correct horse battery staple";
-const file = join(mkdtempSync(join(tmpdir(), "firmtime-protect-")), "firm.firm");
+const file = join(tempDir("protect"), "firm.firm");
 const run = (args: string[], env: Record<string, string> = {}, stdin?: string) =>
   runCli(
     ["--file", file, ...args],

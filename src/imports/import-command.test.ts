@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../cli/main.js";
 import type { CliIo } from "../cli/context.js";
 import { fixedClock } from "../store/clock.js";
+import { tempDir } from "../test-support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "firmtime-import-"));
+const dir = tempDir("import");
 
 function writeText(name: string, text: string): string {
   const path = join(dir, name);

@@ -4,8 +4,7 @@
  * a message changed on the way fails. Wrong settings stop the start with words naming them.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dkimVerify } from "mailauth/lib/dkim/verify.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,12 +12,13 @@ import { loadConfig } from "../config/config.js";
 import { startTestSmtp, type TestSmtp } from "../test-support/smtp-server.js";
 import { createSmtpTransport } from "./smtp-transport.js";
 import { dkimSigningOf } from "./start-mail.js";
+import { tempDir } from "../test-support/temp-dir.js";
 
 const FROM = "Smith & Co CPAs <no-reply@mail.smith.test>";
 const SELECTOR = "ft2026";
 
 describe("DKIM signing of outgoing email", () => {
-  const folder = mkdtempSync(join(tmpdir(), "firmtime-dkim-"));
+  const folder = tempDir("dkim");
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const keyFile = join(folder, "dkim.pem");
   writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }));

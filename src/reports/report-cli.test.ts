@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,8 +6,9 @@ import { parseAmount } from "../domain/money.js";
 import { cliJson, runCli } from "../test-support/cli.js";
 import { pdfTextRuns } from "../test-support/pdf-text.js";
 import { readXlsx } from "./xlsx-sheet.js";
+import { tempDir } from "../test-support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "firmtime-report-cli-"));
+const dir = tempDir("report-cli");
 
 /** A firm file built through the CLI: two staff, two clients, time (one adjustment) and an expense. */
 async function seededFirm(): Promise<string> {

@@ -7,8 +7,6 @@
  * pages. The first-run page protects an unprotected file. Every page is photographed at a
  * phone's and a desk's size and scanned by axe.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { turnProtectionOn } from "../../src/access/protection-service.js";
@@ -33,10 +31,11 @@ import {
   type FirmtimeProcess,
   type ServeProcess,
 } from "../../src/test-support/serve-process.js";
+import { tempDir } from "../../src/test-support/temp-dir.js";
 
 const PASSWORD = "a long admin passphrase";
 const ADA = "ada@smith.example";
-const tmp = mkdtempSync(join(tmpdir(), "firmtime-desktop-web-"));
+const tmp = tempDir("desktop-web");
 const env = { FIRMTIME_CONFIG_DIR: join(tmp, "config"), FIRMTIME_PASSWORD: PASSWORD };
 
 let cloud: ServeProcess;

@@ -3,12 +3,10 @@
  * it, mail delivered to a local SMTP server, and an API client acting as a user: the setting of
  * the web app's browser tests.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect } from "vitest";
 import { runFirmtime, startServe, type ServeProcess } from "../../src/test-support/serve-process.js";
 import { startTestSmtp, type TestSmtp } from "../../src/test-support/smtp-server.js";
+import { tempDir } from "../../src/test-support/temp-dir.js";
 
 export const ADMIN_PASSWORD = "a long admin passphrase";
 
@@ -26,9 +24,9 @@ export interface FirmServer {
 /** What the helpers below need of a running server: the firm's address and the mail it sent. */
 export type FirmSite = Pick<FirmServer, "firmUrl" | "smtp">;
 
-/** A fresh data folder with the firm `slug` in it, made by `firmtime firm create`. */
+/** A fresh data folder with the firm `slug` in it, made by `firmtime firm create` (removed after the test file). */
 export async function createFirm(slug: string): Promise<string> {
-  const data = mkdtempSync(join(tmpdir(), "firmtime-web-"));
+  const data = tempDir("web");
   const create = runFirmtime(
     [
       "firm",

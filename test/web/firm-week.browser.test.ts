@@ -7,9 +7,6 @@
  * comment; the Admin downloads the detailed report as CSV, XLSX and PDF, whose totals equal
  * `firmtime report` on the same firm to the cent.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/reports/xlsx-sheet.js";
@@ -33,6 +30,7 @@ import {
   type StaffLogin,
 } from "./firm-server.js";
 import { downloadReport, openAt, pick, signIn } from "./pages.js";
+import { tempDir } from "../../src/test-support/temp-dir.js";
 
 interface Entry {
   id: string;
@@ -235,7 +233,7 @@ describe("a firm's week", () => {
     expectNoPageProblems(review);
 
     // The Admin's detailed report of the week, downloaded three ways, against the CLI's.
-    const cliConfig = mkdtempSync(join(tmpdir(), "firmtime-cli-"));
+    const cliConfig = tempDir("cli");
     const login = runFirmtime(
       ["login", server.firmUrl, "--email", server.admin.email, "--password-stdin"],
       { FIRMTIME_CONFIG_DIR: cliConfig },

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sampleBatch } from "../../test-support/sample-export-batch.js";
 import { checkJournalCents, runHledger, writeJournal } from "./journal.js";
+import { tempDir } from "../../test-support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "firmtime-cents-"));
+const dir = tempDir("cents");
 const save = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDecimal } from "../../domain/money.js";
 import type { ExportBatch } from "../export-batch.js";
 import { appendJournal, checkJournalCents, runHledger, writeJournal } from "./journal.js";
+import { tempDir } from "../../test-support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "firmtime-journal-property-"));
+const dir = tempDir("journal-property");
 // Short names from few letters, so some clash once cleaned (as two staff named alike do).
 const anyName = fc.oneof(
   fc.string({ unit: "binary", minLength: 1, maxLength: 25 }),

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDecimal } from "../../domain/money.js";
@@ -14,8 +13,9 @@ import {
   timeCode,
   writeJournal,
 } from "./journal.js";
+import { tempDir } from "../../test-support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "firmtime-journal-"));
+const dir = tempDir("journal");
 let saved = 0;
 const save = (text: string) => {
   const path = join(dir, `${(saved += 1)}.journal`);
