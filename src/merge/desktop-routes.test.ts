@@ -208,7 +208,12 @@ describe.each(ENGINES)("the desktop's routes on %s", (engine) => {
     const events = eventStream(response.body!);
     try {
       await expect.poll(() => events.seen.at(-1)?.state, { timeout: 10_000 }).toBe("Online");
-      // Only what follows the cloud's change (before it, this file's own changes may have gone up).
+      // This file's own changes sent first (a merge waits for the one under way): a merge of
+      // them still running when the cloud's change lands would fetch it before it could be
+      // seen waiting, and the state would rightly go from Online to Online.
+      const merged = await app.inject({ method: "POST", url: `${D}/desktop/merge`, headers: admin.headers });
+      expect(merged.json()).toMatchObject({ status: { state: "Online", waitingUp: 0 } });
+      // Only what follows the cloud's change.
       const before = events.seen.length;
       await addClient(cloud.store.db, cloud.scope, { code: "ACME", name: "Acme Ltd" });
       await expect
