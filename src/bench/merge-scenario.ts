@@ -34,6 +34,10 @@ import {
 } from "./bench-firm.js";
 import { measure, type Figure } from "./harness.js";
 
+/** Untimed no-op merges before the timed ones, and the timed ones (noop-merge-timing.ts too). */
+export const NOOP_WARM_UP_MERGES = 60;
+export const NOOP_TIMED_MERGES = 30;
+
 /** Peak resident set of a running process so far, in MB (Linux /proc; 0 elsewhere). */
 function peakRssMb(pid: number): number {
   try {
@@ -218,11 +222,16 @@ export async function mergeScenario(context: ScenarioContext): Promise<Figure[]>
           }),
         );
       }
+      // The same warm-up at every scale before the no-op merges are timed (at M the incremental
+      // rounds above had warmed this process, at L nothing had): a desktop merges in the
+      // background of a long-running process, and a fresh process's first few dozen merges run
+      // its code cold, two to three times slower at M and at L alike (bench/README.md).
+      for (let warm = 0; warm < (context.quick ? 3 : NOOP_WARM_UP_MERGES); warm++) await merge();
       add(
         `no-op merge at ${context.scale}`,
         "ms",
-        await measure(context.quick ? 3 : 9, async () => (await merge()) * 1000),
-        `file of ${entries} entries`,
+        await measure(context.quick ? 3 : NOOP_TIMED_MERGES, async () => (await merge()) * 1000),
+        `file of ${entries} entries; after ${NOOP_WARM_UP_MERGES} untimed no-op merges`,
       );
     } finally {
       await store.close();

@@ -5,8 +5,9 @@
  *
  *   FIRMTIME_CONFIG_DIR=DIR node dist/bench/noop-merge-timing.js FILE FIRM_URL [ROUNDS]
  *
- * DIR is the config folder `firmtime integrate` kept the token in. One warm-up merge first (it
- * may still have something to do); the figure is then the median, min and max of ROUNDS (30).
+ * DIR is the config folder `firmtime integrate` kept the token in. One merge first (it may still
+ * have something to do), then the merge scenario's untimed warm-up (NOOP_WARM_UP_MERGES); the
+ * figure is then the median, min and max of ROUNDS (NOOP_TIMED_MERGES unless given).
  */
 import { createCloudClient } from "../cli/backend/cloud-client.js";
 import { credentialFor } from "../cli/backend/credentials.js";
@@ -16,8 +17,9 @@ import { httpTransport } from "../merge/sync-client.js";
 import { systemClock } from "../store/clock.js";
 import { openFirmFile } from "../store/database.js";
 import { measure } from "./harness.js";
+import { NOOP_TIMED_MERGES, NOOP_WARM_UP_MERGES } from "./merge-scenario.js";
 
-const [file, firmUrl, roundsText = "30"] = process.argv.slice(2);
+const [file, firmUrl, roundsText = String(NOOP_TIMED_MERGES)] = process.argv.slice(2);
 if (!file || !firmUrl) {
   process.stderr.write("usage: node dist/bench/noop-merge-timing.js FILE FIRM_URL [ROUNDS]\n");
   process.exit(2);
@@ -32,7 +34,8 @@ try {
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, summary };
   };
   const warmUp = await merge();
-  process.stdout.write(`warm-up: ${warmUp.ms.toFixed(2)} ms ${JSON.stringify(warmUp.summary)}\n`);
+  process.stdout.write(`first merge: ${warmUp.ms.toFixed(2)} ms ${JSON.stringify(warmUp.summary)}\n`);
+  for (let warm = 0; warm < NOOP_WARM_UP_MERGES; warm++) await merge();
   const figure = await measure(Number(roundsText), async () => {
     const { ms, summary } = await merge();
     if (summary.pushed + summary.pulled + summary.refused > 0)
