@@ -1,8 +1,8 @@
 /**
  * What a shared test helper opened for the test file now running, closed after that file
- * (per-file-setup.ts runs these in an afterAll of every file). A module-level afterAll in the
- * helper would run after the first file only if a worker ran several files in one process
- * (vitest's isolate: false, tried on 2026-12-06 and not kept); this works either way.
+ * (per-file-setup.ts runs these in an afterAll of every file). A helper's module is evaluated
+ * once per worker process, which runs many files one after the other (vitest.config.ts), so a
+ * module-level afterAll would run after the first file only.
  */
 const cleanups = new Set<() => Promise<void>>();
 
