@@ -224,8 +224,9 @@ export async function mergeScenario(context: ScenarioContext): Promise<Figure[]>
       }
       // The same warm-up at every scale before the no-op merges are timed (at M the incremental
       // rounds above had warmed this process, at L nothing had): a desktop merges in the
-      // background of a long-running process, and a fresh process's first few dozen merges run
-      // its code cold, two to three times slower at M and at L alike (bench/README.md).
+      // background of a long-running process. A fresh process's first merges run its code cold
+      // and, after an upload that left the files larger than memory, read their pages from
+      // disk: about twice as slow, at M and at L alike (bench/README.md).
       for (let warm = 0; warm < (context.quick ? 3 : NOOP_WARM_UP_MERGES); warm++) await merge();
       add(
         `no-op merge at ${context.scale}`,
