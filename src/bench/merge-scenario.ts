@@ -227,12 +227,13 @@ export async function mergeScenario(context: ScenarioContext): Promise<Figure[]>
       // background of a long-running process. A fresh process's first merges run its code cold
       // and, after an upload that left the files larger than memory, read their pages from
       // disk: about twice as slow, at M and at L alike (bench/README.md).
-      for (let warm = 0; warm < (context.quick ? 3 : NOOP_WARM_UP_MERGES); warm++) await merge();
+      const warmUps = context.quick ? 3 : NOOP_WARM_UP_MERGES;
+      for (let warm = 0; warm < warmUps; warm++) await merge();
       add(
         `no-op merge at ${context.scale}`,
         "ms",
         await measure(context.quick ? 3 : NOOP_TIMED_MERGES, async () => (await merge()) * 1000),
-        `file of ${entries} entries; after ${NOOP_WARM_UP_MERGES} untimed no-op merges`,
+        `file of ${entries} entries; after ${warmUps} untimed no-op merges`,
       );
     } finally {
       await store.close();
