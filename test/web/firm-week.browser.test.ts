@@ -278,7 +278,8 @@ describe("a firm's week", () => {
     await expectAccessible(desk, "the week's detailed report");
     expectNoPageProblems(desk);
     for (const test of [desk, phone, review]) await test.context.close();
-  });
+    // A whole week in one test: about 45 s on two cores, too close to the default minute.
+  }, 180_000);
 });
 
 /** How the approvals list names an entry's checkbox: its date and duration, e.g. "Dec 1, 2026 … 1:30". */
