@@ -9,15 +9,12 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../test-support/temp-dir.js";
 import { openFirmFile, createFirmFile, type Store } from "./database.js";
 
-const DIST_STORE = pathToFileURL(
-  fileURLToPath(new URL("../../dist/store/database.js", import.meta.url)),
-).href;
+const DIST_STORE = new URL("../../dist/store/database.js", import.meta.url).href;
 const TRANSACTIONS = 300;
 
 /**
