@@ -23,6 +23,13 @@ export const SIZES = {
   desk: { width: 1280, height: 800 },
 } as const;
 export type ScreenSize = keyof typeof SIZES;
+/**
+ * The sizes a page is tried at. With FIRMTIME_BROWSER_TESTS=smoke (.ci/run's Node.js 24 pass,
+ * which runs one browser test file to see the server serve the app there), the desk's only: the
+ * phone's layout is the same browser code, tried at both sizes in the Node.js 20 pass.
+ */
+export const TESTED_SIZES: readonly ScreenSize[] =
+  process.env.FIRMTIME_BROWSER_TESTS === "smoke" ? ["desk"] : ["phone", "desk"];
 
 let shared: Promise<Browser> | undefined;
 

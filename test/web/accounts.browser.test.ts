@@ -13,6 +13,7 @@ import {
   expectNoPageProblems,
   openPage,
   screenshot,
+  TESTED_SIZES,
   type ScreenSize,
   type TestPage,
 } from "../../src/test-support/browser.js";
@@ -57,7 +58,7 @@ async function inviteStaff(number: string, first: string, email: string): Promis
   return linkIn(mail, "/activate?token=");
 }
 
-describe.each<ScreenSize>(["phone", "desk"])("account pages at %s size", (size) => {
+describe.each<ScreenSize>([...TESTED_SIZES])("account pages at %s size", (size) => {
   it("finds the firm from the root page and signs in; a wrong password is answered beside the form", async () => {
     const test = await openPage(size);
     await test.page.goto(`${server.url}/`);
