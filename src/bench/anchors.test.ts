@@ -55,6 +55,38 @@ describe("bench anchors", () => {
     }
   });
 
+  it("journal each entry as the firm file's insert trigger does: one journal row each, the same fields", () => {
+    const entries = readTimeEntries(firmFile);
+    expect(entries.journalSchema[0]).toMatch(/^CREATE TABLE "?sync_change"?/);
+    const copy = join(dir, "raw-journaled.db");
+    expect(rawInsert(entries, copy, true)).toBeGreaterThan(0);
+    const db = new BetterSqlite3(copy, { readonly: true });
+    const firm = new BetterSqlite3(firmFile, { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) FROM time_entry").pluck().get()).toBe(entries.rows.length);
+      const journal = db.prepare("SELECT row_id, hlc, data FROM sync_change ORDER BY seq").all() as {
+        row_id: string;
+        hlc: string;
+        data: string;
+      }[];
+      const ids = entries.rows.map((row) => row[entries.columns.indexOf("id")]);
+      expect(journal.map((change) => change.row_id)).toEqual(ids);
+      // Clock readings in the order of the sequence, as the journal's string order requires.
+      expect(journal.map((change) => change.hlc)).toEqual(journal.map((change) => change.hlc).sort());
+      const trigger = firm
+        .prepare(
+          "SELECT data FROM sync_change WHERE tbl = 'time_entry' AND row_id = ? AND op = 'put' ORDER BY seq",
+        )
+        .pluck();
+      const written = JSON.parse(trigger.get(ids[0]) as string) as Record<string, unknown>;
+      const ours = JSON.parse(journal[0]!.data) as Record<string, unknown>;
+      expect(Object.keys(ours).sort()).toEqual(Object.keys(written).sort());
+    } finally {
+      db.close();
+      firm.close();
+    }
+  });
+
   it("insert the firm's time entries into a PostgreSQL table like the cloud's, and leave no table behind", async () => {
     const entries = readTimeEntries(firmFile);
     const store = await openTestStore("postgres");

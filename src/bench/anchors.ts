@@ -3,7 +3,8 @@
  * be read as ratios (targets.ts):
  * - raw SQLite: the firm file's time_entry rows inserted by better-sqlite3 into a fresh database
  *   with the same table and indexes (no triggers, no journal), in one transaction: the local
- *   write limit;
+ *   write limit; and the same with one journal row per entry (the firm's sync_change table and
+ *   its indexes), the least merge.md asks of a synced write: the limit of any upload;
  * - PouchDB: the same rows as documents in a local PouchDB, pushed by replication
  *   (`local.replicate.to(remote)`) to express-pouchdb on loopback HTTP, in a process of its own
  *   as our cloud is. Both sides keep their documents in memory (the memory adapter), so the
@@ -29,6 +30,7 @@ import { measure, type Figure } from "./harness.js";
 export const RAW_INSERT_FIGURE = "raw better-sqlite3 bulk insert, one transaction";
 export const POUCHDB_FIGURE = "PouchDB push replication (express-pouchdb, loopback HTTP)";
 export const RAW_POSTGRES_FIGURE = "raw PostgreSQL multi-row insert, one transaction";
+export const RAW_JOURNALED_FIGURE = "raw better-sqlite3 bulk insert, one journal row each";
 
 /**
  * PouchDB pushes some 3,000-4,500 documents a second here: the M firm's million entries would
@@ -44,29 +46,44 @@ export interface TimeEntryRows {
   rows: unknown[][];
   /** CREATE TABLE, then each CREATE INDEX: no triggers, so no journal. */
   schema: string[];
+  /** The journal's CREATE TABLE and CREATE INDEXes (sync_change). */
+  journalSchema: string[];
 }
+
+/** What an entry's journal row holds of it, as the insert trigger writes it (migration 0004). */
+const JOURNALED_OUT = new Set(["firm_id", "amount", "updated_at"]);
 
 export function readTimeEntries(firmFile: string): TimeEntryRows {
   const db = new BetterSqlite3(firmFile, { readonly: true, fileMustExist: true });
   try {
-    const schema = db
-      .prepare(
-        `SELECT sql FROM sqlite_master
-          WHERE tbl_name = 'time_entry' AND type IN ('table', 'index') AND sql IS NOT NULL
-          ORDER BY type = 'index', name`,
-      )
-      .pluck()
-      .all() as string[];
+    const schemaOf = (table: string) =>
+      db
+        .prepare(
+          `SELECT sql FROM sqlite_master
+            WHERE tbl_name = ? AND type IN ('table', 'index') AND sql IS NOT NULL
+            ORDER BY type = 'index', name`,
+        )
+        .pluck()
+        .all(table) as string[];
     const select = db.prepare("SELECT * FROM time_entry ORDER BY rowid").raw();
     const columns = select.columns().map((column) => column.name);
-    return { columns, rows: select.all() as unknown[][], schema };
+    return {
+      columns,
+      rows: select.all() as unknown[][],
+      schema: schemaOf("time_entry"),
+      journalSchema: schemaOf("sync_change"),
+    };
   } finally {
     db.close();
   }
 }
 
-/** Inserts the rows into a new database at `path` in one transaction; seconds for that alone. */
-export function rawInsert(entries: TimeEntryRows, path: string): number {
+/**
+ * Inserts the rows into a new database at `path` in one transaction; seconds for that alone.
+ * `journaled`: each row also appends its journal row, as a synced write does in the same
+ * transaction (its sequence number, clock reading, and the row as JSON, made here).
+ */
+export function rawInsert(entries: TimeEntryRows, path: string, journaled = false): number {
   const db = new BetterSqlite3(path);
   try {
     // As a firm file is opened (database.ts), less the foreign keys the other tables would need.
@@ -74,12 +91,33 @@ export function rawInsert(entries: TimeEntryRows, path: string): number {
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = OFF");
     for (const statement of entries.schema) db.exec(statement);
+    if (journaled) for (const statement of entries.journalSchema) db.exec(statement);
     const insert = db.prepare(
       `INSERT INTO time_entry (${entries.columns.map((c) => `"${c}"`).join(", ")})
        VALUES (${entries.columns.map(() => "?").join(", ")})`,
     );
+    const journal = journaled
+      ? db.prepare(
+          `INSERT INTO sync_change (seq, firm_id, hlc, replica, tbl, row_id, op, data, seen, author)
+           VALUES (?, ?, ?, ?, 'time_entry', ?, 'put', ?, ?, ?)`,
+        )
+      : undefined;
+    const at = (column: string) => entries.columns.indexOf(column);
+    const [idAt, firmAt, staffAt] = [at("id"), at("firm_id"), at("staff_id")];
+    const kept = entries.columns.flatMap((column, index) => (JOURNALED_OUT.has(column) ? [] : [index]));
+    const replica = "r0123456789abcdef";
+    const millis = Date.now();
     const insertAll = db.transaction((rows: unknown[][]) => {
-      for (const row of rows) insert.run(row);
+      let seq = 0;
+      for (const row of rows) {
+        insert.run(row);
+        if (!journal) continue;
+        seq += 1;
+        const data: Record<string, unknown> = {};
+        for (const index of kept) data[entries.columns[index]!] = row[index];
+        const hlc = `${String(millis + (seq >> 16)).padStart(15, "0")}-${(seq & 0xffff).toString(16).padStart(4, "0")}-${replica}`;
+        journal.run(seq, row[firmAt], hlc, replica, row[idAt], JSON.stringify(data), seq, row[staffAt]);
+      }
     });
     const started = process.hrtime.bigint();
     insertAll(entries.rows);
@@ -291,6 +329,21 @@ export async function anchorsScenario(context: ScenarioContext): Promise<Figure[
     unit: "rows/s",
     ...raw,
     note: `${n} time entries of the ${scale} firm; same table and ${entries.schema.length - 1} indexes, no triggers`,
+  });
+  const journaled = await measure(quick ? 1 : 3, (run) => {
+    const path = join(dir, `raw-journaled-${run}.db`);
+    try {
+      return n / rawInsert(entries, path, true);
+    } finally {
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+    }
+  });
+  figures.push({
+    scenario: "anchors",
+    name: RAW_JOURNALED_FIGURE,
+    unit: "rows/s",
+    ...journaled,
+    note: `the same, each row with its journal row (sync_change and its ${entries.journalSchema.length - 1} indexes): the most an upload that journals can reach here, ${(journaled.median / raw.median).toFixed(2)}x the raw insert`,
   });
 
   // The PostgreSQL cloud's own limit, for its upload: a database migrated as the cloud's is.
