@@ -1,5 +1,13 @@
 /** Versioned migrations, applied in order on open. A store newer than this build is refused. */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import {
+  Migrator,
+  sql,
+  SqliteAdapter,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from "kysely";
 import { AppError } from "../domain/errors.js";
 import * as firmRecords from "./migrations/0001-firm-records.js";
 import * as access from "./migrations/0002-access.js";
@@ -49,7 +57,11 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRA
  */
 export async function migrateToLatest<T>(db: Kysely<T>, upTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider });
-  const { error } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
+  const migrate = () => (upTo === undefined ? migrator.migrateToLatest() : migrator.migrateTo(upTo));
+  const { error } =
+    db.getExecutor().adapter instanceof SqliteAdapter
+      ? await migrateSqlite(db, upTo ?? SCHEMA_VERSION, migrate)
+      : await migrate();
   if (error === undefined) return;
   if (!(error instanceof Error)) throw new Error("migration failed", { cause: error });
   // Kysely reports migrations it does not know (written by a newer build) as "corrupted".
@@ -64,3 +76,73 @@ export async function migrateToLatest<T>(db: Kysely<T>, upTo?: string): Promise<
 
 /** The schema this build writes: replicas merge only when they agree on it. */
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).at(-1)!;
+
+/**
+ * A migration of a large firm file takes its time (an index over a million entries): the other
+ * process waits this long for it before it gives up (its busy timeout is 5 s otherwise).
+ */
+const MIGRATION_WAIT_MS = 300_000;
+
+/**
+ * SQLite: the pending migrations run in one transaction that takes the write lock first.
+ *
+ * Kysely takes no lock for SQLite migrations (it assumes one connection, so one process) and
+ * commits them statement by statement. A firm file is opened by several processes (the desktop
+ * app and a command, after an upgrade of both): two opening a file that needed migrating ran
+ * the same migrations at once, and one failed ("table accounting_setting already exists" in 6
+ * of 10 tries); a process stopped halfway left a file half migrated, which no open could finish.
+ * Now the second process waits for the lock, then finds nothing left to do; a migration that
+ * fails, or a process stopped during one, leaves the file as it was.
+ *
+ * Foreign keys are off meanwhile (SQLite ignores the pragma inside a transaction, and a table
+ * rebuilt under a new definition, 0004, must not cascade its drop), and checked before the commit.
+ * A file already at `target` is not locked at all: every command opens the file.
+ */
+async function migrateSqlite<T>(
+  db: Kysely<T>,
+  target: string,
+  migrate: () => Promise<MigrationResultSet>,
+): Promise<MigrationResultSet> {
+  if (await sqliteAt(db, target)) return { results: [] };
+  const busy = await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(db);
+  const busyTimeout = sql.raw(`PRAGMA busy_timeout = ${busy.rows[0]!.timeout}`);
+  await sql`PRAGMA foreign_keys = OFF`.execute(db);
+  await sql.raw(`PRAGMA busy_timeout = ${MIGRATION_WAIT_MS}`).execute(db);
+  try {
+    await sql`BEGIN IMMEDIATE`.execute(db);
+    await busyTimeout.execute(db);
+    let result: MigrationResultSet;
+    try {
+      result = await migrate();
+      if (result.error === undefined) {
+        const broken = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(db);
+        if (broken.rows.length > 0) {
+          const tables = [...new Set(broken.rows.map((row) => row.table))].join(", ");
+          result = {
+            ...result,
+            error: new Error(`migration left ${broken.rows.length} broken references (${tables})`),
+          };
+        }
+      }
+    } catch (error) {
+      await sql`ROLLBACK`.execute(db);
+      throw error;
+    }
+    await (result.error === undefined ? sql`COMMIT` : sql`ROLLBACK`).execute(db);
+    return result;
+  } finally {
+    await busyTimeout.execute(db);
+    await sql`PRAGMA foreign_keys = ON`.execute(db);
+  }
+}
+
+/** Whether the file has run exactly the migrations up to `target`, read without a lock. */
+async function sqliteAt<T>(db: Kysely<T>, target: string): Promise<boolean> {
+  const table = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
+  if (table.rows[0]!.n === 0) return false;
+  const names = Object.keys(MIGRATIONS);
+  const wanted = names.slice(0, names.indexOf(target) + 1);
+  const done = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  return done.rows.length === wanted.length && done.rows.every((row, index) => row.name === wanted[index]);
+}

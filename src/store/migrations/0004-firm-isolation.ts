@@ -134,38 +134,29 @@ async function upPostgres(db: AnyDb): Promise<void> {
   }
 }
 
+/**
+ * Runs, as every SQLite migration does (migrate.ts), inside one transaction with foreign keys
+ * off, so the rebuilt tables' drops do not cascade and the whole rebuild lands or none of it.
+ */
 async function upSqlite(db: AnyDb): Promise<void> {
-  // Outside any transaction, or SQLite ignores it; the migration is one transaction below.
-  await sql`PRAGMA foreign_keys = OFF`.execute(db);
-  try {
-    await sql`BEGIN IMMEDIATE`.execute(db);
-    try {
-      await addLastSeq(db);
-      await addReplicaRecords(db);
-      await dropJournalTriggers(db, false);
-      await rebuildSqliteJournal(db);
-      for (const parent of PARENTS) {
-        await sql`CREATE UNIQUE INDEX ${sql.ref(parentKeyName(parent))}
-          ON ${sql.table(parent)} (firm_id, id)`.execute(db);
-      }
-      for (const table of CHILDREN) await rebuildSqliteTable(db, table);
-      await installJournalTriggers(db, false, { perFirmSequence: true });
-      await repairBrokenReferences(db);
-      const violations = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(db);
-      if (violations.rows.length > 0) {
-        throw new Error(
-          `firm isolation: ${violations.rows.length} rows still break a foreign key (${[
-            ...new Set(violations.rows.map((r) => r.table)),
-          ].join(", ")})`,
-        );
-      }
-      await sql`COMMIT`.execute(db);
-    } catch (error) {
-      await sql`ROLLBACK`.execute(db);
-      throw error;
-    }
-  } finally {
-    await sql`PRAGMA foreign_keys = ON`.execute(db);
+  await addLastSeq(db);
+  await addReplicaRecords(db);
+  await dropJournalTriggers(db, false);
+  await rebuildSqliteJournal(db);
+  for (const parent of PARENTS) {
+    await sql`CREATE UNIQUE INDEX ${sql.ref(parentKeyName(parent))}
+      ON ${sql.table(parent)} (firm_id, id)`.execute(db);
+  }
+  for (const table of CHILDREN) await rebuildSqliteTable(db, table);
+  await installJournalTriggers(db, false, { perFirmSequence: true });
+  await repairBrokenReferences(db);
+  const violations = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(db);
+  if (violations.rows.length > 0) {
+    throw new Error(
+      `firm isolation: ${violations.rows.length} rows still break a foreign key (${[
+        ...new Set(violations.rows.map((r) => r.table)),
+      ].join(", ")})`,
+    );
   }
 }
 
