@@ -25,12 +25,13 @@ import {
   editTimeEntry,
 } from "../time-expense/time-entry-service.js";
 import { runCli } from "../test-support/cli.js";
+import { countFromEnv } from "../test-support/env-count.js";
 import { freePort } from "../test-support/global-setup.js";
 import { runFirmtime, startServe, type ServeProcess } from "../test-support/serve-process.js";
 
 const PASSWORD = "correct horse battery staple";
 /** MERGE_KILLS: fewer on .ci/run's Node.js 24 pass (the same processes and files, another Node.js). */
-const KILLS = Number(process.env.MERGE_KILLS) > 0 ? Math.round(Number(process.env.MERGE_KILLS)) : 30;
+const KILLS = countFromEnv("MERGE_KILLS") ?? 30;
 const ENTRIES = 6_000;
 const tmp = mkdtempSync(join(tmpdir(), "firmtime-kill-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -31,6 +31,7 @@ import {
   type Fault,
   type ModelRig,
 } from "../test-support/merge-model.js";
+import { countFromEnv } from "../test-support/env-count.js";
 import { ENGINES, openTestStore } from "../test-support/stores.js";
 import {
   addTimeEntry,
@@ -39,12 +40,8 @@ import {
   type TimeEntryPatch,
 } from "../time-expense/time-entry-service.js";
 
-const positive = (name: string): number | undefined => {
-  const value = Number(process.env[name]);
-  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
-};
-const SQLITE_RUNS = positive("MERGE_MODEL_RUNS") ?? 200;
-const POSTGRES_RUNS = positive("MERGE_MODEL_PG_RUNS") ?? Math.max(5, Math.round(SQLITE_RUNS / 8));
+const SQLITE_RUNS = countFromEnv("MERGE_MODEL_RUNS") ?? 200;
+const POSTGRES_RUNS = countFromEnv("MERGE_MODEL_PG_RUNS") ?? Math.max(5, Math.round(SQLITE_RUNS / 8));
 const SEED = process.env.MERGE_MODEL_SEED ? Number(process.env.MERGE_MODEL_SEED) : undefined;
 const PATH = process.env.MERGE_MODEL_PATH || undefined;
 const REPLAY = process.env.MERGE_MODEL_REPLAY || undefined;

@@ -14,13 +14,13 @@ import { addClient } from "../firm-setup/client-service.js";
 import { setRate } from "../firm-setup/rate-service.js";
 import { addStaff } from "../firm-setup/staff-service.js";
 import { addWorkCode } from "../firm-setup/work-code-service.js";
+import { countFromEnv } from "../test-support/env-count.js";
 import { ENGINES, useTestFirm } from "../test-support/stores.js";
 import { addTimeEntries, type TimeEntryInput } from "../time-expense/time-entry-service.js";
 import { basicReport, detailedReport } from "./report-service.js";
 import type { GroupBy, ReportGroup } from "./report.js";
 
-const RUNS =
-  Number(process.env.REPORT_PROPERTY_RUNS) > 0 ? Math.round(Number(process.env.REPORT_PROPERTY_RUNS)) : 50;
+const RUNS = countFromEnv("REPORT_PROPERTY_RUNS") ?? 50;
 const ENTRIES_PER_RUN = 2_000;
 const STAFF = ["S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7"];
 const CLIENTS = ["C0", "C1", "C2"];
