@@ -50,7 +50,7 @@ export interface TimeEntryRows {
   journalSchema: string[];
 }
 
-/** What an entry's journal row holds of it, as the insert trigger writes it (migration 0004). */
+/** The columns an entry's journal row leaves out, as the insert trigger writes it (migration 0004). */
 const JOURNALED_OUT = new Set(["firm_id", "amount", "updated_at"]);
 
 export function readTimeEntries(firmFile: string): TimeEntryRows {

@@ -134,6 +134,28 @@ describe("migrating a firm file from an older firmtime", () => {
     expect(tableExists(path, "accounting_setting")).toBe(true);
   });
 
+  it("migrates a file that already held a broken reference, and leaves that reference as it was", async () => {
+    const path = join(tempDir("migrate"), "stray.firm");
+    await oldFirmFile(path);
+    const raw = new BetterSqlite3(path);
+    raw.pragma("foreign_keys = OFF");
+    raw.exec(`CREATE TABLE stray (firm_id text REFERENCES firm (firm_id));
+      INSERT INTO stray VALUES ('no-such-firm')`);
+    raw.close();
+
+    const store = await openFirmFile(path);
+    await store.close();
+    expect(migrations(path).at(-1)).toBe(SCHEMA_VERSION);
+    const after = new BetterSqlite3(path, { readonly: true });
+    try {
+      expect(after.pragma("foreign_key_check")).toEqual([
+        expect.objectContaining({ table: "stray", parent: "firm" }),
+      ]);
+    } finally {
+      after.close();
+    }
+  });
+
   it("refuses a file from a newer firmtime and leaves it untouched", async () => {
     const path = join(tempDir("migrate"), "newer.firm");
     await oldFirmFile(path);

@@ -95,7 +95,8 @@ const MIGRATION_WAIT_MS = 300_000;
  * fails, or a process stopped during one, leaves the file as it was.
  *
  * Foreign keys are off meanwhile (SQLite ignores the pragma inside a transaction, and a table
- * rebuilt under a new definition, 0004, must not cascade its drop), and checked before the commit.
+ * rebuilt under a new definition, 0004, must not cascade its drop), and checked before the commit:
+ * the migrations must leave no broken reference that was not there before.
  * A file already at `target` is not locked at all: every command opens the file.
  */
 async function migrateSqlite<T>(
@@ -113,26 +114,44 @@ async function migrateSqlite<T>(
     await busyTimeout.execute(db);
     let result: MigrationResultSet;
     try {
+      // A reference broken before (a file repaired by hand, say) is not the migration's doing
+      // and must not keep the file from opening: only new ones fail it.
+      const brokenBefore = await brokenReferences(db);
       result = await migrate();
       if (result.error === undefined) {
-        const broken = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(db);
-        if (broken.rows.length > 0) {
-          const tables = [...new Set(broken.rows.map((row) => row.table))].join(", ");
-          result = {
-            ...result,
-            error: new Error(`migration left ${broken.rows.length} broken references (${tables})`),
-          };
+        const broken = await brokenReferences(db);
+        if (broken.length > brokenBefore.length) {
+          const tables = [...new Set(broken.map((row) => row.table))].join(", ");
+          const added = broken.length - brokenBefore.length;
+          result = { ...result, error: new Error(`migration left ${added} broken references (${tables})`) };
         }
       }
     } catch (error) {
-      await sql`ROLLBACK`.execute(db);
+      await rollback(db);
       throw error;
     }
-    await (result.error === undefined ? sql`COMMIT` : sql`ROLLBACK`).execute(db);
+    if (result.error === undefined) await sql`COMMIT`.execute(db);
+    else await rollback(db);
     return result;
   } finally {
     await busyTimeout.execute(db);
     await sql`PRAGMA foreign_keys = ON`.execute(db);
+  }
+}
+
+async function brokenReferences<T>(db: Kysely<T>): Promise<{ table: string }[]> {
+  return (await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(db)).rows;
+}
+
+/**
+ * SQLite ends the transaction itself on some errors (a full disk, say): nothing is left to roll
+ * back then, and the error that ended it is the one to report.
+ */
+async function rollback<T>(db: Kysely<T>): Promise<void> {
+  try {
+    await sql`ROLLBACK`.execute(db);
+  } catch (error) {
+    if (!/no transaction is active/i.test((error as Error).message)) throw error;
   }
 }
 
