@@ -55,7 +55,10 @@ if (process.argv.includes("--if-changed") && existsSync(stampPath)) {
 rmSync(stampPath, { force: true });
 // Each tool's own script under this Node.js: no shell, the same on every platform.
 const tool = (path) => join(root, "node_modules", ...path.split("/"));
-run(process.execPath, [tool("typescript/bin/tsc"), "-p", "tsconfig.build.json"]);
+// Emit only: `npm run check` type-checks the same sources (and the tests), as vite leaves the web
+// app's types to it too. Checking here again cost about 17 s of CPU in every CI run; the output
+// is the same byte for byte (isolatedModules: every file compiles on its own).
+run(process.execPath, [tool("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--noCheck"]);
 run(process.execPath, [
   tool("vite/bin/vite.js"),
   "build",
