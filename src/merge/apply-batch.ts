@@ -19,7 +19,7 @@ import { sql } from "kysely";
 import { AppError } from "../domain/errors.js";
 import type { Db } from "../store/database.js";
 import { insertMany } from "../store/multi-row.js";
-import { foldRecord, recordValues, replicaOf, type HeldChange } from "./change.js";
+import { foldChange, foldRecord, recordValues, replicaOf, type HeldChange } from "./change.js";
 import {
   applyChange,
   batchLookup,
@@ -37,7 +37,6 @@ import {
 } from "./apply-changes.js";
 import type { ApplyContext, ApplyResult, Row } from "./apply-context.js";
 import { existingIds, recordConflict, takeSequenceNumbers } from "./journal-store.js";
-import { parseHlc } from "./hlc.js";
 import { syncedTable, valuesWithDefaults, type LookupField, type SyncedTable } from "./synced-tables.js";
 
 /** A new record waiting in the lane. */
@@ -221,7 +220,7 @@ async function editLane(
   const current = cache.rows.get(rowKey);
   if (history === undefined || current === undefined) return "slow";
   const before = foldRecord(history);
-  const target = targetRow(table, foldRecord([...history, change]));
+  const target = targetRow(table, foldChange(before, change));
   if (typeof target !== "object") return "slow";
   try {
     if (context.side === "cloud") await checkReferences(table, current, target, lookup);
@@ -297,7 +296,7 @@ async function writeTogether(
         seq: first + i,
         firm_id: context.firmId,
         hlc: change.hlc,
-        replica: parseHlc(change.hlc).replica,
+        replica: replicaOf(change.hlc),
         tbl: change.tbl,
         row_id: change.rowId,
         op: change.op,

@@ -18,6 +18,7 @@ import { expenseAmount, timeAmount } from "../domain/money.js";
 import { isUniqueViolation, type Db } from "../store/database.js";
 import {
   conflictsOf,
+  foldChange,
   foldRecord,
   hlcAfter,
   isConcurrent,
@@ -168,7 +169,7 @@ export async function applyChange(
       (c) => (context.side === "cloud" ? Object.assign({}, c, { cloudSeq: c.seq }) : c),
     );
   const before = foldRecord(history);
-  const after = foldRecord([...history, change]);
+  const after = foldChange(before, change);
   const current = cache?.rows.has(rowKey)
     ? cache.rows.get(rowKey)
     : await readRecord(db, firmId, table, change.rowId);

@@ -15,6 +15,7 @@ import { prefetchBatch } from "./apply-changes.js";
 import type { ApplyContext, Row } from "./apply-context.js";
 import { assertSameReplica } from "./replica-copy.js";
 import { revalidateEntry, revalidateMembership } from "./revalidate.js";
+import { replicaOf } from "./change.js";
 import { createHlcClock, formatHlc, parseHlc } from "./hlc.js";
 import {
   changesAfter,
@@ -65,6 +66,7 @@ export async function pushChanges(
 
     const hlcClock = createHlcClock(state.replicaId, wallClock, { last: state.clock });
     // The skew guard runs before anything is applied: one far-future clock refuses the batch.
+    // Every HLC parsed here, so a malformed one refuses the batch; after this they are read as text.
     for (const change of request.changes) hlcClock.receive(parseHlc(change.hlc));
     const now = () => clock.now().toISOString();
     // The integration upload of the file this firm is bound to: the firm's past, as the file has it.
@@ -107,7 +109,7 @@ export async function pushChanges(
     const refusal = (change: { hlc: string; tbl: string; rowId: string }) =>
       refusedBefore.get(`${change.hlc}|${change.tbl}|${change.rowId}`);
     const own = incoming.filter(
-      (change) => parseHlc(change.hlc).replica === request.replica && !byOthers(change) && !refusal(change),
+      (change) => replicaOf(change.hlc) === request.replica && !byOthers(change) && !refusal(change),
     );
     const cache = await prefetchBatch(tx, context, own);
     const applied = await applyBatch(tx, context, own, cache);
@@ -123,7 +125,7 @@ export async function pushChanges(
       message: reason.message,
     });
     for (const change of incoming) {
-      if (parseHlc(change.hlc).replica !== request.replica) {
+      if (replicaOf(change.hlc) !== request.replica) {
         results.push(
           refuse(change, { code: "BAD_CHANGE", message: "a replica pushes only its own changes" }),
         );
@@ -175,7 +177,7 @@ export async function pushChanges(
     await updateSyncState(tx, firm.id, { applying: false, clock: hlcClock.last() });
     // Every change of the pushing replica now has its answer: the mark a copy would be behind.
     const answered = results
-      .filter((r) => parseHlc(r.hlc).replica === request.replica)
+      .filter((r) => replicaOf(r.hlc) === request.replica)
       .map((r) => r.hlc)
       .sort()
       .at(-1);

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hlcAfter, replicaOf } from "./change.js";
 import { compareHlc, createHlcClock, formatHlc, parseHlc, type Hlc } from "./hlc.js";
 
-const replicaArb = fc.stringMatching(/^[0-9a-z]{1,12}$/);
+// Dashes too: a replica id may hold them, and the replica is read from a fixed place.
+const replicaArb = fc.stringMatching(/^[0-9a-z-]{1,12}$/);
 const hlcArb = fc.record({
   millis: fc.integer({ min: 0, max: 2 ** 45 }),
   counter: fc.integer({ min: 0, max: 0xffff }),
@@ -16,6 +18,9 @@ describe("hybrid logical clock", () => {
         const [sa, sb] = [formatHlc(a), formatHlc(b)];
         expect(parseHlc(sa)).toEqual(a);
         expect(Math.sign(sa < sb ? -1 : sa > sb ? 1 : 0)).toBe(Math.sign(compareHlc(a, b)));
+        // What the fold reads off the text, without parsing it again.
+        expect(hlcAfter(sa, sb)).toBe(compareHlc(a, b) > 0);
+        expect(replicaOf(sa)).toBe(a.replica);
       }),
       { numRuns: 2_000 },
     );

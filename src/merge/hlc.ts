@@ -22,6 +22,8 @@ const MILLIS_DIGITS = 15; // Date.now() has 13 digits until the year 2286; 15 le
 const COUNTER_DIGITS = 4; // hex: 65,536 events per millisecond per replica
 const MAX_COUNTER = 16 ** COUNTER_DIGITS - 1;
 const REPLICA = /^[0-9a-z-]{1,40}$/;
+/** Where the replica starts in a serialised HLC: after the millis, the counter and two dashes. */
+export const REPLICA_OFFSET = MILLIS_DIGITS + 1 + COUNTER_DIGITS + 1;
 
 export const DEFAULT_MAX_DRIFT_MS = 5 * 60_000;
 
