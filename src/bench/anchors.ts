@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { CompiledQuery } from "kysely";
+import { formatHlc } from "../merge/hlc.js";
 import { openPostgresStore, type Db } from "../store/database.js";
 import type { ScenarioContext } from "./bench-firm.js";
 import { measure, type Figure } from "./harness.js";
@@ -115,7 +116,7 @@ export function rawInsert(entries: TimeEntryRows, path: string, journaled = fals
         seq += 1;
         const data: Record<string, unknown> = {};
         for (const index of kept) data[entries.columns[index]!] = row[index];
-        const hlc = `${String(millis + (seq >> 16)).padStart(15, "0")}-${(seq & 0xffff).toString(16).padStart(4, "0")}-${replica}`;
+        const hlc = formatHlc({ millis: millis + (seq >> 16), counter: seq & 0xffff, replica });
         journal.run(seq, row[firmAt], hlc, replica, row[idAt], JSON.stringify(data), seq, row[staffAt]);
       }
     });
