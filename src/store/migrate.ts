@@ -7,6 +7,7 @@ import {
   type Migration,
   type MigrationProvider,
   type MigrationResultSet,
+  type RawBuilder,
 } from "kysely";
 import { AppError } from "../domain/errors.js";
 import * as firmRecords from "./migrations/0001-firm-records.js";
@@ -96,7 +97,9 @@ const MIGRATION_WAIT_MS = 300_000;
  *
  * Foreign keys are off meanwhile (SQLite ignores the pragma inside a transaction, and a table
  * rebuilt under a new definition, 0004, must not cascade its drop), and checked before the commit:
- * the migrations must leave no broken reference that was not there before.
+ * the migrations must leave no broken reference that was not there before. The check reads the
+ * whole file (about 4 s for an M file of 2 GB), so it runs once after the migrations; only when
+ * it finds some are they rolled back and run again, between a count before and one after.
  * A file already at `target` is not locked at all: every command opens the file.
  */
 async function migrateSqlite<T>(
@@ -108,35 +111,68 @@ async function migrateSqlite<T>(
   const busy = await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(db);
   const busyTimeout = sql.raw(`PRAGMA busy_timeout = ${busy.rows[0]!.timeout}`);
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
-  await sql.raw(`PRAGMA busy_timeout = ${MIGRATION_WAIT_MS}`).execute(db);
   try {
-    await sql`BEGIN IMMEDIATE`.execute(db);
-    await busyTimeout.execute(db);
-    let result: MigrationResultSet;
-    try {
-      // A reference broken before (a file repaired by hand, say) is not the migration's doing
-      // and must not keep the file from opening: only new ones fail it.
-      const brokenBefore = await brokenReferences(db);
-      result = await migrate();
-      if (result.error === undefined) {
-        const broken = await brokenReferences(db);
-        if (broken.length > brokenBefore.length) {
-          const tables = [...new Set(broken.map((row) => row.table))].join(", ");
-          const added = broken.length - brokenBefore.length;
-          result = { ...result, error: new Error(`migration left ${added} broken references (${tables})`) };
-        }
-      }
-    } catch (error) {
-      await rollback(db);
-      throw error;
-    }
-    if (result.error === undefined) await sql`COMMIT`.execute(db);
-    else await rollback(db);
-    return result;
+    const result = await migrateLocked(db, busyTimeout, migrate, false);
+    return result === "broken" ? await migrateLocked(db, busyTimeout, migrate, true) : result;
   } finally {
     await busyTimeout.execute(db);
     await sql`PRAGMA foreign_keys = ON`.execute(db);
   }
+}
+
+/**
+ * One try, under the write lock (waited for up to MIGRATION_WAIT_MS, then the usual busy timeout
+ * again): committed when the migrations leave no new broken reference. Without `countBefore`,
+ * any broken reference after them rolls them back with "broken", for a try that counts.
+ */
+async function migrateLocked<T>(
+  db: Kysely<T>,
+  busyTimeout: RawBuilder<unknown>,
+  migrate: () => Promise<MigrationResultSet>,
+  countBefore: true,
+): Promise<MigrationResultSet>;
+async function migrateLocked<T>(
+  db: Kysely<T>,
+  busyTimeout: RawBuilder<unknown>,
+  migrate: () => Promise<MigrationResultSet>,
+  countBefore: false,
+): Promise<MigrationResultSet | "broken">;
+async function migrateLocked<T>(
+  db: Kysely<T>,
+  busyTimeout: RawBuilder<unknown>,
+  migrate: () => Promise<MigrationResultSet>,
+  countBefore: boolean,
+): Promise<MigrationResultSet | "broken"> {
+  await sql.raw(`PRAGMA busy_timeout = ${MIGRATION_WAIT_MS}`).execute(db);
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  await busyTimeout.execute(db);
+  let result: MigrationResultSet;
+  try {
+    // A reference broken before (a file repaired by hand, say) is not the migration's doing
+    // and must not keep the file from opening: only new ones fail it.
+    const before = countBefore ? (await brokenReferences(db)).length : 0;
+    result = await migrate();
+    if (result.error === undefined) {
+      const broken = await brokenReferences(db);
+      if (broken.length > before && !countBefore) {
+        await rollback(db);
+        return "broken";
+      }
+      if (broken.length > before) {
+        const tables = [...new Set(broken.map((row) => row.table))].join(", ");
+        result = {
+          ...result,
+          error: new Error(`migration left ${broken.length - before} broken references (${tables})`),
+        };
+      }
+    }
+  } catch (error) {
+    await rollback(db);
+    throw error;
+  }
+  if (result.error === undefined) await sql`COMMIT`.execute(db);
+  else await rollback(db);
+  return result;
 }
 
 async function brokenReferences<T>(db: Kysely<T>): Promise<{ table: string }[]> {
