@@ -2,16 +2,14 @@
 import { Center, Loader } from "@mantine/core";
 import { Suspense, type ReactNode } from "react";
 
-export function PageSuspense({ children }: { children: ReactNode }) {
+export function PageLoading() {
   return (
-    <Suspense
-      fallback={
-        <Center p="xl">
-          <Loader aria-label="Loading the page" />
-        </Center>
-      }
-    >
-      {children}
-    </Suspense>
+    <Center p="xl">
+      <Loader aria-label="Loading the page" />
+    </Center>
   );
+}
+
+export function PageSuspense({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }

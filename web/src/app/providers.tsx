@@ -18,6 +18,9 @@ const theme = createTheme({
   components: {
     // An alert's words in the text colour: green or yellow words on their own tint read poorly.
     Alert: Alert.extend({ vars: () => ({ root: { "--alert-color": "var(--mantine-color-text)" } }) }),
+    // A loader is a status, which may be named ("Loading the week"): a bare span may not carry
+    // aria-label (axe's aria-prohibited-attr).
+    Loader: { defaultProps: { role: "status" } },
     // Phones: inputs at 16px so the browser does not zoom in on focus.
     TextInput: { defaultProps: { size: "md" } },
     PasswordInput: { defaultProps: { size: "md" } },

@@ -3,65 +3,46 @@
  * links' pages) stand alone; every other page sits in the signed-in frame, which sends a person
  * who is not signed in to the sign-in page and brings them back afterwards.
  */
-import { lazy } from "react";
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
   Outlet,
   redirect,
+  type RouteComponent,
 } from "@tanstack/react-router";
 import { ApiProblem } from "../api/problem";
 import type { ReportView } from "../features/reports/components/reports-page";
 import { readCriteria, reportQuery } from "../features/reports/report-criteria";
 import type { FirmContext } from "../lib/firm-context";
-import { mayDo, meQueryOptions, useMe } from "../lib/me";
+import { mayDo, meQueryOptions, useMe, type Me } from "../lib/me";
+import { lazyPage, preload, rendering } from "../lib/lazy-page";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 import { PageSuspense } from "./page-suspense";
 
-// Each page is its own file to download, fetched when first visited: the first page a person
-// opens loads only what it shows.
-const AccountPage = lazy(() =>
-  import("../features/auth/components/account-page").then((module) => ({ default: module.AccountPage })),
+// Each page is its own file to download, fetched when first visited (or when a link to it is
+// hovered) and before it renders (lib/lazy-page.ts): the first page a person opens loads only what
+// it shows.
+const AccountPage = lazyPage(() => import("../features/auth/components/account-page"), "AccountPage");
+const ForgotPasswordPage = lazyPage(
+  () => import("../features/auth/components/forgot-password-page"),
+  "ForgotPasswordPage",
 );
-const ForgotPasswordPage = lazy(() =>
-  import("../features/auth/components/forgot-password-page").then((module) => ({
-    default: module.ForgotPasswordPage,
-  })),
+const LinkPasswordPage = lazyPage(
+  () => import("../features/auth/components/link-password-page"),
+  "LinkPasswordPage",
 );
-const LinkPasswordPage = lazy(() =>
-  import("../features/auth/components/link-password-page").then((module) => ({
-    default: module.LinkPasswordPage,
-  })),
-);
-const SignInPage = lazy(() =>
-  import("../features/auth/components/sign-in-page").then((module) => ({ default: module.SignInPage })),
-);
-const HomePage = lazy(() =>
-  import("../features/home/components/home-page").then((module) => ({ default: module.HomePage })),
-);
-const DayPage = lazy(() =>
-  import("../features/timesheet/components/day-page").then((module) => ({ default: module.DayPage })),
-);
-const QuickEntry = lazy(() =>
-  import("../features/timesheet/components/quick-entry").then((module) => ({ default: module.QuickEntry })),
-);
-const TimerCard = lazy(() =>
-  import("../features/timers/components/timer-card").then((module) => ({ default: module.TimerCard })),
-);
-const ExpensesPage = lazy(() =>
-  import("../features/expenses/components/expenses-page").then((module) => ({
-    default: module.ExpensesPage,
-  })),
-);
-const ReportsPage = lazy(() =>
-  import("../features/reports/components/reports-page").then((module) => ({ default: module.ReportsPage })),
-);
-const TimesheetPage = lazy(() =>
-  import("../features/timesheet/components/timesheet-page").then((module) => ({
-    default: module.TimesheetPage,
-  })),
+const SignInPage = lazyPage(() => import("../features/auth/components/sign-in-page"), "SignInPage");
+const HomePage = lazyPage(() => import("../features/home/components/home-page"), "HomePage");
+const DayPage = lazyPage(() => import("../features/timesheet/components/day-page"), "DayPage");
+const QuickEntry = lazyPage(() => import("../features/timesheet/components/quick-entry"), "QuickEntry");
+const TimerCard = lazyPage(() => import("../features/timers/components/timer-card"), "TimerCard");
+const ExpensesPage = lazyPage(() => import("../features/expenses/components/expenses-page"), "ExpensesPage");
+const ReportsPage = lazyPage(() => import("../features/reports/components/reports-page"), "ReportsPage");
+const TimesheetPage = lazyPage(
+  () => import("../features/timesheet/components/timesheet-page"),
+  "TimesheetPage",
 );
 
 const optionalText = (value: unknown) => (typeof value === "string" && value ? value : undefined);
@@ -79,10 +60,13 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "sign-in",
   validateSearch: (search: Record<string, unknown>) => ({ next: optionalText(search.next) }),
-  component: function SignIn() {
-    const { next } = signInRoute.useSearch();
-    return <SignInPage next={next} />;
-  },
+  component: rendering(
+    function SignIn() {
+      const { next } = signInRoute.useSearch();
+      return <SignInPage next={next} />;
+    },
+    () => [SignInPage],
+  ),
 });
 
 const forgotPasswordRoute = createRoute({
@@ -94,13 +78,19 @@ const forgotPasswordRoute = createRoute({
 const activateRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "activate",
-  component: () => <LinkPasswordPage purpose="activate" />,
+  component: rendering(
+    () => <LinkPasswordPage purpose="activate" />,
+    () => [LinkPasswordPage],
+  ),
 });
 
 const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "reset-password",
-  component: () => <LinkPasswordPage purpose="reset" />,
+  component: rendering(
+    () => <LinkPasswordPage purpose="reset" />,
+    () => [LinkPasswordPage],
+  ),
 });
 
 const signedInRoute = createRoute({
@@ -121,19 +111,32 @@ const signedInRoute = createRoute({
   component: AppLayout,
 });
 
+/** What the home page shows `me`: a contact's portal, or the staff home, with the time widgets for who records time. */
+function homeParts(me: Me | undefined) {
+  // A client's contact lands on what waits for them.
+  if (me?.contactId != null) return { portal: true, timeWidgets: false } as const;
+  // A staff member records time from here; others (an admin without a staff record) do not.
+  return { portal: false, timeWidgets: me?.staffId != null && mayDo(me, "time_entries", "C") } as const;
+}
+
 const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/",
+  // The parts this person's home shows, downloaded before it renders (lib/lazy-page.ts); `me` is in
+  // the cache by now (signedInRoute.beforeLoad).
+  loader: ({ context }) => {
+    const parts = homeParts(context.queryClient.getQueryData(meQueryOptions(context.api).queryKey));
+    return preload(
+      parts.portal ? [PortalHome] : parts.timeWidgets ? [HomePage, TimerCard, QuickEntry] : [HomePage],
+    );
+  },
   component: function Home() {
-    const me = useMe();
-    // A client's contact lands on what waits for them.
-    if (me?.contactId != null) return <PortalHome />;
-    // A staff member records time from here; others (a contact, an admin without a staff record) do not.
-    const records = me?.staffId != null && mayDo(me, "time_entries", "C");
+    const parts = homeParts(useMe());
+    if (parts.portal) return <PortalHome />;
     return (
       <HomePage
         widgets={
-          records ? (
+          parts.timeWidgets ? (
             <>
               <TimerCard />
               <QuickEntry />
@@ -157,20 +160,26 @@ const timesheetRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "time",
   validateSearch: (search: Record<string, unknown>) => ({ week: isoDate(search.week) }),
-  component: function Timesheet() {
-    const { week } = timesheetRoute.useSearch();
-    return <TimesheetPage week={week} />;
-  },
+  component: rendering(
+    function Timesheet() {
+      const { week } = timesheetRoute.useSearch();
+      return <TimesheetPage week={week} />;
+    },
+    () => [TimesheetPage],
+  ),
 });
 
 const dayRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "time/day",
   validateSearch: (search: Record<string, unknown>) => ({ date: isoDate(search.date) }),
-  component: function Day() {
-    const { date } = dayRoute.useSearch();
-    return <DayPage date={date} />;
-  },
+  component: rendering(
+    function Day() {
+      const { date } = dayRoute.useSearch();
+      return <DayPage date={date} />;
+    },
+    () => [DayPage],
+  ),
 });
 
 const expensesRoute = createRoute({
@@ -180,10 +189,13 @@ const expensesRoute = createRoute({
     const month = optionalText(search.month);
     return { month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined };
   },
-  component: function Expenses() {
-    const { month } = expensesRoute.useSearch();
-    return <ExpensesPage month={month} />;
-  },
+  component: rendering(
+    function Expenses() {
+      const { month } = expensesRoute.useSearch();
+      return <ExpensesPage month={month} />;
+    },
+    () => [ExpensesPage],
+  ),
 });
 
 // Reports: the address holds the report's whole question (the API's own query) and the view.
@@ -216,41 +228,41 @@ const reportsRoute = createRoute({
     if (view && (REPORT_VIEWS as readonly string[]).includes(view)) kept.view = view;
     return kept;
   },
-  component: function Reports() {
-    const search = reportsRoute.useSearch();
-    const navigate = reportsRoute.useNavigate();
-    const criteria = readCriteria(search);
-    const view = (search.view ?? "summary") as ReportView;
-    return (
-      <ReportsPage
-        criteria={criteria}
-        view={view}
-        onChange={(next, nextView) =>
-          void navigate({
-            search: { ...reportQuery(next), ...(nextView === "summary" ? {} : { view: nextView }) },
-            replace: true,
-          })
-        }
-      />
-    );
-  },
+  component: rendering(
+    function Reports() {
+      const search = reportsRoute.useSearch();
+      const navigate = reportsRoute.useNavigate();
+      const criteria = readCriteria(search);
+      const view = (search.view ?? "summary") as ReportView;
+      return (
+        <ReportsPage
+          criteria={criteria}
+          view={view}
+          onChange={(next, nextView) =>
+            void navigate({
+              search: { ...reportQuery(next), ...(nextView === "summary" ? {} : { view: nextView }) },
+              replace: true,
+            })
+          }
+        />
+      );
+    },
+    () => [ReportsPage],
+  ),
 });
 
 // Firm setup: the records (clients, projects, contacts, contact companies, work codes, rates, imports).
-const SetupIndexPage = lazy(() =>
-  import("../features/setup-records/components/setup-index-page").then((module) => ({
-    default: module.SetupIndexPage,
-  })),
+const SetupIndexPage = lazyPage(
+  () => import("../features/setup-records/components/setup-index-page"),
+  "SetupIndexPage",
 );
-const SetupListPage = lazy(() =>
-  import("../features/setup-records/components/setup-pages").then((module) => ({
-    default: module.SetupListPage,
-  })),
+const SetupListPage = lazyPage(
+  () => import("../features/setup-records/components/setup-pages"),
+  "SetupListPage",
 );
-const SetupRecordPage = lazy(() =>
-  import("../features/setup-records/components/setup-pages").then((module) => ({
-    default: module.SetupRecordPage,
-  })),
+const SetupRecordPage = lazyPage(
+  () => import("../features/setup-records/components/setup-pages"),
+  "SetupRecordPage",
 );
 const setupRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -260,125 +272,115 @@ const setupRoute = createRoute({
 const setupListRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "setup/$kind",
-  component: function SetupList() {
-    const { kind } = setupListRoute.useParams();
-    // A fresh page (its search, filters and page) for each kind.
-    return <SetupListPage key={kind} kind={kind} />;
-  },
+  component: rendering(
+    function SetupList() {
+      const { kind } = setupListRoute.useParams();
+      // A fresh page (its search, filters and page) for each kind.
+      return <SetupListPage key={kind} kind={kind} />;
+    },
+    () => [SetupListPage],
+  ),
 });
 const setupRecordRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "setup/$kind/$id",
   validateSearch: (search: Record<string, unknown>) => ({ clientId: optionalText(search.clientId) }),
-  component: function SetupRecord() {
-    const { kind, id } = setupRecordRoute.useParams();
-    const { clientId } = setupRecordRoute.useSearch();
-    return <SetupRecordPage key={`${kind}/${id}`} kind={kind} id={id} clientId={clientId} />;
-  },
+  component: rendering(
+    function SetupRecord() {
+      const { kind, id } = setupRecordRoute.useParams();
+      const { clientId } = setupRecordRoute.useSearch();
+      return <SetupRecordPage key={`${kind}/${id}`} kind={kind} id={id} clientId={clientId} />;
+    },
+    () => [SetupRecordPage],
+  ),
 });
 const setupRoutes = [setupRoute, setupListRoute, setupRecordRoute];
 // Firm setup: the firm's profile, staff and groups, users, roles and sharing
 // (web/src/features/setup-people), each page its own download.
-const FirmProfilePage = lazy(() =>
-  import("../features/setup-people/components/firm-profile-page").then((module) => ({
-    default: module.FirmProfilePage,
-  })),
+const FirmProfilePage = lazyPage(
+  () => import("../features/setup-people/components/firm-profile-page"),
+  "FirmProfilePage",
 );
-const StaffListPage = lazy(() =>
-  import("../features/setup-people/components/staff-list-page").then((module) => ({
-    default: module.StaffListPage,
-  })),
+const StaffListPage = lazyPage(
+  () => import("../features/setup-people/components/staff-list-page"),
+  "StaffListPage",
 );
-const StaffPage = lazy(() =>
-  import("../features/setup-people/components/staff-page").then((module) => ({ default: module.StaffPage })),
+const StaffPage = lazyPage(() => import("../features/setup-people/components/staff-page"), "StaffPage");
+const StaffGroupsPage = lazyPage(
+  () => import("../features/setup-people/components/staff-groups-page"),
+  "StaffGroupsPage",
 );
-const StaffGroupsPage = lazy(() =>
-  import("../features/setup-people/components/staff-groups-page").then((module) => ({
-    default: module.StaffGroupsPage,
-  })),
+const ContactGroupsPage = lazyPage(
+  () => import("../features/setup-people/components/contact-groups-page"),
+  "ContactGroupsPage",
 );
-const ContactGroupsPage = lazy(() =>
-  import("../features/setup-people/components/contact-groups-page").then((module) => ({
-    default: module.ContactGroupsPage,
-  })),
-);
-const UsersPage = lazy(() =>
-  import("../features/setup-people/components/users-page").then((module) => ({ default: module.UsersPage })),
-);
-const RolesPage = lazy(() =>
-  import("../features/setup-people/components/roles-page").then((module) => ({ default: module.RolesPage })),
-);
-const SharingPage = lazy(() =>
-  import("../features/setup-people/components/sharing-page").then((module) => ({
-    default: module.SharingPage,
-  })),
-);
-const setupPeopleRoute = <P extends string>(path: P, component: () => React.ReactNode) =>
+const UsersPage = lazyPage(() => import("../features/setup-people/components/users-page"), "UsersPage");
+const RolesPage = lazyPage(() => import("../features/setup-people/components/roles-page"), "RolesPage");
+const SharingPage = lazyPage(() => import("../features/setup-people/components/sharing-page"), "SharingPage");
+const setupPeopleRoute = <P extends string>(path: P, component: RouteComponent) =>
   createRoute({ getParentRoute: () => signedInRoute, path, component });
 const setupStaffRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "setup/staff/$staffId",
-  component: function Staff() {
-    const { staffId } = setupStaffRoute.useParams();
-    return <StaffPage staffId={staffId} />;
-  },
+  component: rendering(
+    function Staff() {
+      const { staffId } = setupStaffRoute.useParams();
+      return <StaffPage staffId={staffId} />;
+    },
+    () => [StaffPage],
+  ),
 });
-const ContactPortalPage = lazy(() =>
-  import("../features/setup-people/components/contact-portal-page").then((module) => ({
-    default: module.ContactPortalPage,
-  })),
+const ContactPortalPage = lazyPage(
+  () => import("../features/setup-people/components/contact-portal-page"),
+  "ContactPortalPage",
 );
 // A contact's portal access, linked from the contact's page (features/setup-records).
 const setupContactPortalRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "setup/contacts/$contactId/portal",
-  component: function ContactPortal() {
-    const { contactId } = setupContactPortalRoute.useParams();
-    return <ContactPortalPage contactId={contactId} />;
-  },
+  component: rendering(
+    function ContactPortal() {
+      const { contactId } = setupContactPortalRoute.useParams();
+      return <ContactPortalPage contactId={contactId} />;
+    },
+    () => [ContactPortalPage],
+  ),
 });
 const setupSharingRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "setup/sharing",
   validateSearch: (search: Record<string, unknown>) => ({ client: optionalText(search.client) }),
-  component: function Sharing() {
-    const { client } = setupSharingRoute.useSearch();
-    return <SharingPage clientId={client} />;
-  },
+  component: rendering(
+    function Sharing() {
+      const { client } = setupSharingRoute.useSearch();
+      return <SharingPage clientId={client} />;
+    },
+    () => [SharingPage],
+  ),
 });
 const setupPeopleRoutes = [
-  setupPeopleRoute("setup/firm", () => <FirmProfilePage />),
-  setupPeopleRoute("setup/staff", () => <StaffListPage />),
+  setupPeopleRoute("setup/firm", FirmProfilePage),
+  setupPeopleRoute("setup/staff", StaffListPage),
   setupStaffRoute,
-  setupPeopleRoute("setup/staff-groups", () => <StaffGroupsPage />),
-  setupPeopleRoute("setup/contact-groups", () => <ContactGroupsPage />),
-  setupPeopleRoute("setup/users", () => <UsersPage />),
-  setupPeopleRoute("setup/roles", () => <RolesPage />),
+  setupPeopleRoute("setup/staff-groups", StaffGroupsPage),
+  setupPeopleRoute("setup/contact-groups", ContactGroupsPage),
+  setupPeopleRoute("setup/users", UsersPage),
+  setupPeopleRoute("setup/roles", RolesPage),
   setupSharingRoute,
   setupContactPortalRoute,
 ] as const;
 
 // The desktop's pages (firmtime desktop): its first run, its connection, conflicts and merge log.
-const FirstRunPage = lazy(() =>
-  import("../features/desktop/components/first-run-page").then((module) => ({
-    default: module.FirstRunPage,
-  })),
+const FirstRunPage = lazyPage(() => import("../features/desktop/components/first-run-page"), "FirstRunPage");
+const ConnectionPage = lazyPage(
+  () => import("../features/desktop/components/connection-page"),
+  "ConnectionPage",
 );
-const ConnectionPage = lazy(() =>
-  import("../features/desktop/components/connection-page").then((module) => ({
-    default: module.ConnectionPage,
-  })),
+const ConflictsPage = lazyPage(
+  () => import("../features/desktop/components/conflicts-page"),
+  "ConflictsPage",
 );
-const ConflictsPage = lazy(() =>
-  import("../features/desktop/components/conflicts-page").then((module) => ({
-    default: module.ConflictsPage,
-  })),
-);
-const MergeLogPage = lazy(() =>
-  import("../features/desktop/components/merge-log-page").then((module) => ({
-    default: module.MergeLogPage,
-  })),
-);
+const MergeLogPage = lazyPage(() => import("../features/desktop/components/merge-log-page"), "MergeLogPage");
 const firstRunRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "first-run",
@@ -403,10 +405,9 @@ const desktopRoutes = [
 ];
 
 // The reviewers' approvals (features/approvals): submitted entries approved or returned.
-const ApprovalsPage = lazy(() =>
-  import("../features/approvals/components/approvals-page").then((module) => ({
-    default: module.ApprovalsPage,
-  })),
+const ApprovalsPage = lazyPage(
+  () => import("../features/approvals/components/approvals-page"),
+  "ApprovalsPage",
 );
 const approvalsRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -416,31 +417,20 @@ const approvalsRoute = createRoute({
 
 // The client portal: file requests (features/requests), a contact's home and the portal settings
 // (features/portal), the request link's page (features/auth).
-const OpenRequestPage = lazy(() =>
-  import("../features/auth/components/open-request-page").then((module) => ({
-    default: module.OpenRequestPage,
-  })),
+const OpenRequestPage = lazyPage(
+  () => import("../features/auth/components/open-request-page"),
+  "OpenRequestPage",
 );
-const PortalHome = lazy(() =>
-  import("../features/portal/components/portal-home").then((module) => ({ default: module.PortalHome })),
+const PortalHome = lazyPage(() => import("../features/portal/components/portal-home"), "PortalHome");
+const RequestsPage = lazyPage(() => import("../features/requests/components/requests-page"), "RequestsPage");
+const NewRequestPage = lazyPage(
+  () => import("../features/requests/components/new-request-page"),
+  "NewRequestPage",
 );
-const RequestsPage = lazy(() =>
-  import("../features/requests/components/requests-page").then((module) => ({
-    default: module.RequestsPage,
-  })),
-);
-const NewRequestPage = lazy(() =>
-  import("../features/requests/components/new-request-page").then((module) => ({
-    default: module.NewRequestPage,
-  })),
-);
-const RequestPage = lazy(() =>
-  import("../features/requests/components/request-page").then((module) => ({ default: module.RequestPage })),
-);
-const PortalSettingsPage = lazy(() =>
-  import("../features/portal/components/portal-settings-page").then((module) => ({
-    default: module.PortalSettingsPage,
-  })),
+const RequestPage = lazyPage(() => import("../features/requests/components/request-page"), "RequestPage");
+const PortalSettingsPage = lazyPage(
+  () => import("../features/portal/components/portal-settings-page"),
+  "PortalSettingsPage",
 );
 const openRequestRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -451,18 +441,24 @@ const newRequestRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "requests/new",
   validateSearch: (search: Record<string, unknown>) => ({ clientId: optionalText(search.clientId) }),
-  component: function NewRequest() {
-    const { clientId } = newRequestRoute.useSearch();
-    return <NewRequestPage clientId={clientId} />;
-  },
+  component: rendering(
+    function NewRequest() {
+      const { clientId } = newRequestRoute.useSearch();
+      return <NewRequestPage clientId={clientId} />;
+    },
+    () => [NewRequestPage],
+  ),
 });
 const requestRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "requests/$requestId",
-  component: function Request() {
-    const { requestId } = requestRoute.useParams();
-    return <RequestPage key={requestId} requestId={requestId} />;
-  },
+  component: rendering(
+    function Request() {
+      const { requestId } = requestRoute.useParams();
+      return <RequestPage key={requestId} requestId={requestId} />;
+    },
+    () => [RequestPage],
+  ),
 });
 const portalRoutes = [
   createRoute({ getParentRoute: () => signedInRoute, path: "requests", component: RequestsPage }),
@@ -473,36 +469,38 @@ const portalRoutes = [
 
 // A document a contact is asked to approve (features/document-approvals), at the address its
 // email links to; /approvals itself is the reviewers' time approvals.
-const DocumentApprovalPage = lazy(() =>
-  import("../features/document-approvals/components/document-approval-page").then((module) => ({
-    default: module.DocumentApprovalPage,
-  })),
+const DocumentApprovalPage = lazyPage(
+  () => import("../features/document-approvals/components/document-approval-page"),
+  "DocumentApprovalPage",
 );
 const documentApprovalRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "approvals/$approvalId",
-  component: function DocumentApproval() {
-    const { approvalId } = documentApprovalRoute.useParams();
-    return <DocumentApprovalPage key={approvalId} approvalId={approvalId} />;
-  },
+  component: rendering(
+    function DocumentApproval() {
+      const { approvalId } = documentApprovalRoute.useParams();
+      return <DocumentApprovalPage key={approvalId} approvalId={approvalId} />;
+    },
+    () => [DocumentApprovalPage],
+  ),
 });
 
 // An entity's files (features/files): a client's files for staff, a contact's files in the portal.
-const FilesPage = lazy(() =>
-  import("../features/files/components/files-page").then((module) => ({ default: module.FilesIndexPage })),
-);
-const ClientFilesPage = lazy(() =>
-  import("../features/files/components/client-files-page").then((module) => ({
-    default: module.ClientFilesPage,
-  })),
+const FilesPage = lazyPage(() => import("../features/files/components/files-page"), "FilesIndexPage");
+const ClientFilesPage = lazyPage(
+  () => import("../features/files/components/client-files-page"),
+  "ClientFilesPage",
 );
 const clientFilesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "clients/$clientId/files",
-  component: function ClientFiles() {
-    const { clientId } = clientFilesRoute.useParams();
-    return <ClientFilesPage key={clientId} clientId={clientId} />;
-  },
+  component: rendering(
+    function ClientFiles() {
+      const { clientId } = clientFilesRoute.useParams();
+      return <ClientFilesPage key={clientId} clientId={clientId} />;
+    },
+    () => [ClientFilesPage],
+  ),
 });
 const filesRoutes = [
   createRoute({ getParentRoute: () => signedInRoute, path: "files", component: FilesPage }),
@@ -510,17 +508,12 @@ const filesRoutes = [
 ];
 
 // The accounting connector's screens (features/accounting): the overview, the history, one run.
-const AccountingPage = lazy(() =>
-  import("../features/accounting/components/accounting-page").then((module) => ({
-    default: module.AccountingPage,
-  })),
+const AccountingPage = lazyPage(
+  () => import("../features/accounting/components/accounting-page"),
+  "AccountingPage",
 );
-const AccountingRunsPage = lazy(() =>
-  import("../features/accounting/components/runs-page").then((module) => ({ default: module.RunsPage })),
-);
-const AccountingRunPage = lazy(() =>
-  import("../features/accounting/components/run-page").then((module) => ({ default: module.RunPage })),
-);
+const AccountingRunsPage = lazyPage(() => import("../features/accounting/components/runs-page"), "RunsPage");
+const AccountingRunPage = lazyPage(() => import("../features/accounting/components/run-page"), "RunPage");
 // Intuit's consent page sends the browser back here with ?connected=1 or ?connectError=…
 const accountingRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -529,18 +522,24 @@ const accountingRoute = createRoute({
     connected: optionalText(search.connected),
     connectError: optionalText(search.connectError),
   }),
-  component: function Accounting() {
-    const { connected, connectError } = accountingRoute.useSearch();
-    return <AccountingPage connected={connected === "1"} connectError={connectError} />;
-  },
+  component: rendering(
+    function Accounting() {
+      const { connected, connectError } = accountingRoute.useSearch();
+      return <AccountingPage connected={connected === "1"} connectError={connectError} />;
+    },
+    () => [AccountingPage],
+  ),
 });
 const accountingRunRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "accounting/runs/$runId",
-  component: function AccountingRun() {
-    const { runId } = accountingRunRoute.useParams();
-    return <AccountingRunPage key={runId} runId={runId} />;
-  },
+  component: rendering(
+    function AccountingRun() {
+      const { runId } = accountingRunRoute.useParams();
+      return <AccountingRunPage key={runId} runId={runId} />;
+    },
+    () => [AccountingRunPage],
+  ),
 });
 const accountingRoutes = [
   accountingRoute,

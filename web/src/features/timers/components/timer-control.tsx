@@ -3,13 +3,17 @@
  * forgotten) or "Timer", opening the timer panel. Only for people who record time.
  */
 import { Button, Loader, Popover } from "@mantine/core";
-import { forwardRef, lazy, Suspense, type ComponentPropsWithoutRef } from "react";
+import { forwardRef, Suspense, type ComponentPropsWithoutRef } from "react";
+import { lazyPage } from "../../../lib/lazy-page";
 import { mayDo, useMe } from "../../../lib/me";
 import { useCurrentTimer, type Timer } from "../api/timers";
 import { clockText, elapsedSeconds } from "../timer-clock";
 import { useNow } from "../use-now";
 
-const TimerPanel = lazy(() => import("./timer-panel").then((module) => ({ default: module.TimerPanel })));
+// The panel's file is fetched when a pointer or the keyboard comes to the button, so it is
+// usually in by the click (lib/lazy-page.ts).
+const TimerPanel = lazyPage(() => import("./timer-panel"), "TimerPanel");
+const fetchPanel = () => void TimerPanel.preload?.();
 
 type ButtonProps = ComponentPropsWithoutRef<"button">;
 
@@ -43,9 +47,15 @@ export function TimerControl() {
     <Popover position="bottom-end" width={340} trapFocus withinPortal shadow="md">
       <Popover.Target>
         {timer ? (
-          <RunningButton timer={timer} />
+          <RunningButton timer={timer} onPointerEnter={fetchPanel} onFocus={fetchPanel} />
         ) : (
-          <Button size="compact-sm" variant="default" aria-label="Timer: start one">
+          <Button
+            size="compact-sm"
+            variant="default"
+            aria-label="Timer: start one"
+            onPointerEnter={fetchPanel}
+            onFocus={fetchPanel}
+          >
             Timer
           </Button>
         )}
