@@ -3,7 +3,7 @@
  * conflict, warning/error and push-batch logs. Row types stay here.
  */
 import { randomBytes } from "node:crypto";
-import { sql } from "kysely";
+import { PostgresAdapter, sql } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { Db } from "../store/database.js";
 import type { SyncChangeTable, SyncConflictTable, SyncLogTable } from "../store/tables.js";
@@ -80,6 +80,7 @@ export function integrationOf(state: Pick<SyncState, "integratedAt" | "integrati
  */
 export async function lockSyncState(db: Db, firmId: string): Promise<SyncState> {
   await db.updateTable("sync_state").set({ applying: 0 }).where("firm_id", "=", firmId).execute();
+  await quietJournal(db, false);
   return readSyncState(db, firmId);
 }
 
@@ -137,6 +138,18 @@ export async function updateSyncState(db: Db, firmId: string, changes: SyncState
   };
   if (Object.keys(set).length === 0) return;
   await db.updateTable("sync_state").set(set).where("firm_id", "=", firmId).execute();
+  if (changes.applying !== undefined) await quietJournal(db, changes.applying);
+}
+
+/**
+ * PostgreSQL: the journal triggers are not even called while this transaction applies (the
+ * setting their condition reads, migration 0019), turned on and off with the `applying` flag.
+ * Transaction-local: it ends with the transaction, and a rollback to a savepoint takes it back
+ * with the flag. SQLite's triggers read the flag itself.
+ */
+async function quietJournal(db: Db, applying: boolean): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`SELECT set_config('ftm.applying', ${applying ? "on" : ""}, true)`.execute(db);
 }
 
 type ChangeRow = Pick<

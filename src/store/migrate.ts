@@ -28,6 +28,7 @@ import * as accessVersion from "./migrations/0015-access-version.js";
 import * as entryOrder from "./migrations/0016-entry-order.js";
 import * as applyRound from "./migrations/0017-apply-round.js";
 import * as logByRow from "./migrations/0018-log-by-row.js";
+import * as quietApply from "./migrations/0019-quiet-apply.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-firm-records": firmRecords,
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0016-entry-order": entryOrder,
   "0017-apply-round": applyRound,
   "0018-log-by-row": logByRow,
+  "0019-quiet-apply": quietApply,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
