@@ -297,21 +297,24 @@ it("serves the page with a fresh CSP nonce, the built files from /assets/app/, a
   );
 });
 
-it("says so, with a way to try again, when the app's own file cannot be downloaded", async () => {
-  const test = await openPage("desk");
-  // The firm app's file fails as a dropped connection or a replaced release would make it fail.
-  const firmAppFile = /\/assets\/app\/firm-app-[^/]+\.js$/;
-  await test.page.route(firmAppFile, (route) => route.abort("connectionreset"));
-  await test.page.goto(`${server.firmUrl}/sign-in`);
-  const alert = test.page.getByRole("alert").filter({ hasText: "firmtime did not load" });
-  await alert.waitFor();
-  await screenshot(test, "app-load-failed");
-  await expectAccessible(test, "the app-load failure");
-  await test.page.unroute(firmAppFile);
-  await test.page.getByRole("button", { name: "Load the page again" }).click();
-  await test.page.getByRole("button", { name: "Sign in" }).waitFor();
-  expect(await alert.count()).toBe(0);
-  // What the browser said about the failed download, and nothing else.
-  expectNoPageProblems(test, [/ERR_CONNECTION_RESET/, /Failed to fetch dynamically imported module/]);
-  await test.context.close();
-});
+it.each<ScreenSize>([...TESTED_SIZES])(
+  "says so at %s size, with a way to try again, when the app's own file cannot be downloaded",
+  async (size) => {
+    const test = await openPage(size);
+    // The firm app's file fails as a dropped connection or a replaced release would make it fail.
+    const firmAppFile = /\/assets\/app\/firm-app-[^/]+\.js$/;
+    await test.page.route(firmAppFile, (route) => route.abort("connectionreset"));
+    await test.page.goto(`${server.firmUrl}/sign-in`);
+    const alert = test.page.getByRole("alert").filter({ hasText: "firmtime did not load" });
+    await alert.waitFor();
+    await screenshot(test, "app-load-failed");
+    await expectAccessible(test, "the app-load failure");
+    await test.page.unroute(firmAppFile);
+    await test.page.getByRole("button", { name: "Load the page again" }).click();
+    await test.page.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(await alert.count()).toBe(0);
+    // What the browser said about the failed download, and nothing else.
+    expectNoPageProblems(test, [/ERR_CONNECTION_RESET/, /Failed to fetch dynamically imported module/]);
+    await test.context.close();
+  },
+);
