@@ -269,7 +269,10 @@ export class QboClient {
         // A 429 was refused before any work; a 5xx or a cut connection may have written.
         if (transient === "transient" && !replayable)
           throw new TargetError("transient", "QuickBooks Online did not confirm the change", detail);
-        if (tries >= maxAttempts || this.closed)
+        // Closed while the answer was on its way: said as the close, whatever the answer was.
+        if (this.closed)
+          throw new TargetError("transient", "the connection to QuickBooks Online was closed", detail);
+        if (tries >= maxAttempts)
           throw new TargetError(
             transient,
             transient === "throttled"

@@ -223,6 +223,15 @@ describe("QuickBooks Online's faults", () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(server.stats.requests).toBe(1);
   });
+
+  it("close() while the throttled answer is on its way says the connection closed, not a slowdown", async () => {
+    const { server, target } = await connected();
+    server.inject({ kind: "throttle", count: 1, retryAfterSeconds: 20 });
+    const waiting = target.listRecords("customer").catch((caught: unknown) => caught);
+    await target.close();
+    expect(await waiting).toMatchObject({ code: "transient" });
+    expect(server.stats.requests).toBeLessThanOrEqual(1);
+  });
 });
 
 describe("time and expenses to the cent", () => {
