@@ -6,7 +6,7 @@ import { authorize, can, type Actor } from "../access/authorize.js";
 import { AppError } from "../domain/errors.js";
 import type { Firm } from "../firm-setup/firm-store.js";
 import type { FirmScope } from "../firm-setup/scope.js";
-import type { Clock } from "../store/clock.js";
+import { isoReadings, type Clock } from "../store/clock.js";
 import type { Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
@@ -68,7 +68,7 @@ export async function pushChanges(
     // The skew guard runs before anything is applied: one far-future clock refuses the batch.
     // Every HLC parsed here, so a malformed one refuses the batch; after this they are read as text.
     for (const change of request.changes) hlcClock.receive(parseHlc(change.hlc));
-    const now = () => clock.now().toISOString();
+    const now = isoReadings(clock);
     // The integration upload of the file this firm is bound to: the firm's past, as the file has it.
     const history = state.boundFileId !== null && state.integratedAt === null;
     const scope: FirmScope = { firm, clock, actor: actor.kind === "user" ? actor.user.email : "merge" };

@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "../domain/errors.js";
 import { findFirm, type Firm } from "../firm-setup/firm-store.js";
-import type { Clock } from "../store/clock.js";
+import { isoReadings, type Clock } from "../store/clock.js";
 import { isUniqueViolation, type Db } from "../store/database.js";
 import { SCHEMA_VERSION } from "../store/migrate.js";
 import { inTransaction } from "../store/transaction.js";
@@ -175,7 +175,7 @@ async function applyContext(
     ownReplica: state.replicaId,
     cloudReplica,
     minorDigits: firm.minorDigits,
-    now: () => clock.now().toISOString(),
+    now: isoReadings(clock),
     onConflict: () => void summary.conflicts++,
   };
 }
