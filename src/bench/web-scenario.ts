@@ -243,12 +243,21 @@ export async function webScenario(context: ScenarioContext): Promise<Figure[]> {
       );
       const started = performance.now();
       await cell.press("Enter");
-      await answered;
+      const response = await answered;
       // The cell's state for screen readers (visually hidden, so waited for as attached).
-      await page
-        .locator(`[id="${stateId}"]`)
-        .filter({ hasText: /^saved$/ })
-        .waitFor({ state: "attached" });
+      const state = page.locator(`[id="${stateId}"]`);
+      try {
+        await state.filter({ hasText: /^saved$/ }).waitFor({ state: "attached" });
+      } catch (error) {
+        // Say what the page and the server said, not only that the wait ran out.
+        const body = await response.text().catch(() => "");
+        const shown = await state.textContent({ timeout: 1000 }).catch(() => null);
+        throw new Error(
+          `save ${i + 1} (${day}, ${text}) never showed "saved": the cell's state says ${JSON.stringify(shown)}; ` +
+            `the server answered ${response.status()} ${body.slice(0, 300)}`,
+          { cause: error },
+        );
+      }
       // The first four (one per cell: each creates its entry) warm up; the rest change entries.
       if (i >= 4) times.push(performance.now() - started);
     }
