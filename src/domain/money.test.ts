@@ -147,6 +147,26 @@ describe("sumAmounts", () => {
     expect(sumAmounts([])).toBe(0);
     expect(() => sumAmounts([Number.MAX_SAFE_INTEGER, 1])).toThrow(/total is too large/);
   });
+
+  it("is exact when a running total passes the safe range and comes back", () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(sumAmounts([max, 1, -1])).toBe(max);
+    expect(sumAmounts([max, max, -max, -max, 7])).toBe(7);
+    expect(sumAmounts([-max, -2, 2, 5])).toBe(-max + 5);
+    // As numbers, max + 2 - 2 would have come back one off (2^53 + 1 is not a double).
+    expect(sumAmounts([max - 1, 3, -3])).toBe(max - 1);
+  });
+
+  it("takes any iterable once, and refuses an amount that is not an integer", () => {
+    function* amounts() {
+      yield Number.MAX_SAFE_INTEGER;
+      yield 10;
+      yield -20;
+    }
+    expect(sumAmounts(amounts())).toBe(Number.MAX_SAFE_INTEGER - 10);
+    expect(() => sumAmounts([1, 0.5])).toThrow(RangeError);
+    expect(() => sumAmounts([Number.MAX_SAFE_INTEGER, 0.5])).toThrow(RangeError);
+  });
 });
 
 describe("parseDecimal", () => {

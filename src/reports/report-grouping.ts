@@ -91,7 +91,9 @@ export function buildGroups(items: Iterable<GroupedItem>, levels: number, level 
       const subgroups = buildGroups(members, levels, level + 1);
       return { key, totals: sumTotals(subgroups.map((group) => group.totals)), groups: subgroups, lines: [] };
     }
-    const lines = members.flatMap((member) => (member.line ? [member.line] : []));
+    // A loop, not flatMap: that made an array per line of the report.
+    const lines: ReportLine[] = [];
+    for (const member of members) if (member.line) lines.push(member.line);
     return { key, totals: sumTotals(members.map((member) => member.totals)), groups: [], lines };
   });
   return groups.sort(byCode);

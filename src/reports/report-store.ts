@@ -127,6 +127,7 @@ function checkedInteger(value: number | string | bigint): number {
   return number;
 }
 
+/** The entry lines of one kind, read in the line's own shape and order (ReportLine): see asLine. */
 function linesOf(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
   return filteredEntries(db, firmId, kind, filter)
     .innerJoin("staff as s", (join) =>
@@ -145,17 +146,16 @@ function linesOf(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
       sql.lit(kind).as("kind"),
       "e.id as id",
       "e.entry_date as date",
-      "e.staff_id as staff_id",
-      "s.staff_number as staff_number",
-      "s.first_name as first_name",
-      "s.last_name as last_name",
-      "e.client_id as client_id",
-      "c.code as client_code",
-      "c.name as client_name",
-      "p.code as project_code",
-      "e.work_code_id as work_code_id",
-      "w.code as work_code",
-      "w.name as work_code_name",
+      "e.staff_id as staffId",
+      "s.staff_number as staffNumber",
+      sql<string>`${sql.ref("s.first_name")} || ' ' || ${sql.ref("s.last_name")}`.as("staffName"),
+      "e.client_id as clientId",
+      "c.code as clientCode",
+      "c.name as clientName",
+      "p.code as projectCode",
+      "e.work_code_id as workCodeId",
+      "w.code as workCode",
+      "w.name as workCodeName",
       "e.description as description",
       quantityOf(kind).as("quantity"),
       rateOf(kind).as("rate"),
@@ -165,32 +165,25 @@ function linesOf(db: Db, firmId: string, kind: EntryKind, filter: EntryFilter) {
     ]);
 }
 
+/** A staff member's name as reports print it; the lines' query makes the same with `||`. */
 const staffName = (row: { first_name: string; last_name: string }): string =>
   `${row.first_name} ${row.last_name}`;
 
 type LineRow = Awaited<ReturnType<ReturnType<typeof linesOf>["execute"]>>[number];
 
-const lineRowToLine = (row: LineRow): ReportLine => ({
-  kind: row.kind,
-  id: row.id,
-  date: row.date,
-  staffId: row.staff_id,
-  staffNumber: row.staff_number,
-  staffName: staffName(row),
-  clientId: row.client_id,
-  clientCode: row.client_code,
-  clientName: row.client_name,
-  projectCode: row.project_code,
-  workCodeId: row.work_code_id,
-  workCode: row.work_code,
-  workCodeName: row.work_code_name,
-  description: row.description,
-  quantity: checkedInteger(row.quantity),
-  rate: checkedInteger(row.rate),
-  amount: checkedInteger(row.amount),
-  billable: row.billable === 1,
-  status: row.status,
-});
+/**
+ * The row as the line, in place: a month's detailed report holds tens of thousands of lines,
+ * and a second object for each (with the rows alive until all were copied) kept the collector
+ * busy for a good part of the report's time.
+ */
+function asLine(row: LineRow): ReportLine {
+  const line = row as Omit<LineRow, "billable"> & { billable: number | boolean };
+  line.quantity = checkedInteger(row.quantity);
+  line.rate = checkedInteger(row.rate);
+  line.amount = checkedInteger(row.amount);
+  line.billable = row.billable === 1;
+  return line as ReportLine;
+}
 
 /** Where a page of lines starts: just after this line, in (date, id) order. */
 export interface LineCursor {
@@ -232,7 +225,7 @@ export async function selectReportLines(
         .orderBy("id")
     : first.orderBy("e.entry_date").orderBy("e.id");
   const rows = await (page ? ordered.limit(page.limit) : ordered).execute();
-  return rows.map(lineRowToLine);
+  return rows.map(asLine);
 }
 
 /** What a group is called: code and name of a client, staff member or work code. */
