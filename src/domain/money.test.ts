@@ -157,15 +157,10 @@ describe("sumAmounts", () => {
     expect(sumAmounts([max - 1, 3, -3])).toBe(max - 1);
   });
 
-  it("takes any iterable once, and refuses an amount that is not an integer", () => {
-    function* amounts() {
-      yield Number.MAX_SAFE_INTEGER;
-      yield 10;
-      yield -20;
-    }
-    expect(sumAmounts(amounts())).toBe(Number.MAX_SAFE_INTEGER - 10);
+  it("refuses an amount that is not an integer, in range or past it", () => {
     expect(() => sumAmounts([1, 0.5])).toThrow(RangeError);
     expect(() => sumAmounts([Number.MAX_SAFE_INTEGER, 0.5])).toThrow(RangeError);
+    expect(() => sumAmounts([1, Number.NaN])).toThrow(RangeError);
   });
 });
 

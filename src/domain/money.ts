@@ -56,23 +56,23 @@ export function expenseAmount(
  * Sum of integer amounts, exact (throws past the safe-integer range rather than losing cents).
  * Added as numbers while the running total stays a safe integer: each such addition is exact,
  * and one whose exact result leaves the range gives an unsafe number (rounding is monotonic), so
- * from the first unsafe total on the sum goes on in BigInt, where later amounts may bring it back.
+ * the first unsafe total sends the whole sum to BigInt, where later amounts may bring it back.
  * A report adds six figures per line, and a BigInt per figure was a tenth of its time.
  */
-export function sumAmounts(amounts: Iterable<number>): number {
-  const iterator = amounts[Symbol.iterator]();
+export function sumAmounts(amounts: readonly number[]): number {
   let total = 0;
-  for (let next = iterator.next(); !next.done; next = iterator.next()) {
-    const sum = total + next.value;
-    if (!Number.isSafeInteger(sum)) {
-      // Also where an amount is not an integer: BigInt refuses it, as before.
-      let exact = BigInt(total) + BigInt(next.value);
-      for (next = iterator.next(); !next.done; next = iterator.next()) exact += BigInt(next.value);
-      return toSafeInteger(exact, "total");
-    }
-    total = sum;
+  for (const amount of amounts) {
+    total += amount;
+    // Also where an amount is not an integer: BigInt refuses it, as before.
+    if (!Number.isSafeInteger(total)) return exactSum(amounts);
   }
   return total;
+}
+
+function exactSum(amounts: readonly number[]): number {
+  let total = 0n;
+  for (const amount of amounts) total += BigInt(amount);
+  return toSafeInteger(total, "total");
 }
 
 const DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
